@@ -1,0 +1,233 @@
+// Package config loads a site's configuration: the first stage of the
+// pipeline. It reads handbook.toml, or, for a site that has only a Hugo
+// configuration, the subset of hugo.toml that the handbook understands,
+// fills every key that is left out with a default, and applies the
+// overrides given on the command line.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"handbook/build/diag"
+)
+
+// FileName is the configuration file of a handbook site.
+const FileName = "handbook.toml"
+
+// Config is everything the later stages need to know about a site.
+type Config struct {
+	// Root is the absolute path of the site's source folder.
+	Root string
+	// File is the configuration file that was read, relative to Root, or
+	// "" when the site has none and runs on defaults.
+	File string
+
+	Title string
+	// BaseURL is the site's public address, always ending in "/". It may
+	// carry a sub-path (https://intranet.example/handbook/).
+	BaseURL string
+	// DefaultLanguage is the code of the language "/" leads to.
+	DefaultLanguage string
+	// Languages are ordered by weight, then code.
+	Languages []Language
+	// OutputDir is where build writes the site, absolute.
+	OutputDir string
+	// Theme names the folder under themes/ whose files override the
+	// embedded default theme. "default" means no override folder unless
+	// the site has a themes/default/ of its own.
+	Theme string
+	// Drafts includes pages marked draft: true.
+	Drafts bool
+
+	Markup Markup
+}
+
+// Markup holds the options of the Markdown stage.
+type Markup struct {
+	// UnsafeHTML lets raw HTML in Markdown through; by default it is
+	// escaped and shown as text.
+	UnsafeHTML bool
+	// HighlightStyle and HighlightDarkStyle are chroma style names used
+	// for code blocks in light and dark mode.
+	HighlightStyle     string
+	HighlightDarkStyle string
+}
+
+// Language is one language of the site.
+type Language struct {
+	Code   string
+	Name   string
+	Weight int
+	// ContentDir is the language's content folder, relative to Root.
+	ContentDir string
+	// Title overrides the site title in this language.
+	Title string
+}
+
+// Overrides are the values given on the command line; empty fields leave
+// the configuration as it is.
+type Overrides struct {
+	Dest    string
+	BaseURL string
+	Drafts  bool
+}
+
+// Language returns the language with the given code.
+func (c *Config) Language(code string) (Language, bool) {
+	for _, l := range c.Languages {
+		if l.Code == code {
+			return l, true
+		}
+	}
+	return Language{}, false
+}
+
+// BasePath is the path part of BaseURL ("/" or "/handbook/"), which every
+// link inside the site starts with.
+func (c *Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}
+
+// AbsURL turns a site path ("/vi/principles/x/") into an absolute address
+// under BaseURL, or a root-relative one when BaseURL has no host.
+func (c *Config) AbsURL(sitePath string) string {
+	return strings.TrimSuffix(c.BaseURL, "/") + sitePath
+}
+
+// Load reads the configuration of the site at root. Problems in the file
+// are reported to diags with their line; the returned error is non-nil
+// only when no usable configuration could be made.
+func Load(root string, over Overrides, diags *diag.List) (*Config, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("site folder %s does not exist or is not a folder", root)
+	}
+	cfg := defaults(abs)
+	switch {
+	case exists(filepath.Join(abs, FileName)):
+		cfg.File = FileName
+		err = loadHandbook(cfg, diags)
+	case exists(filepath.Join(abs, "hugo.toml")):
+		cfg.File = "hugo.toml"
+		err = loadHugo(cfg, diags)
+	case exists(filepath.Join(abs, "config.toml")):
+		cfg.File = "config.toml"
+		err = loadHugo(cfg, diags)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(cfg.Languages) == 0 {
+		cfg.Languages = detectLanguages(abs)
+	}
+	cfg.apply(over)
+	if err := cfg.validate(diags); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+func defaults(root string) *Config {
+	return &Config{
+		Root:      root,
+		Title:     "Handbook",
+		BaseURL:   "/",
+		OutputDir: filepath.Join(root, "public"),
+		Theme:     "default",
+		Markup: Markup{
+			HighlightStyle:     "github",
+			HighlightDarkStyle: "github-dark",
+		},
+	}
+}
+
+func (c *Config) apply(over Overrides) {
+	if over.Dest != "" {
+		if abs, err := filepath.Abs(over.Dest); err == nil {
+			c.OutputDir = abs
+		}
+	}
+	if over.BaseURL != "" {
+		c.BaseURL = over.BaseURL
+	}
+	if over.Drafts {
+		c.Drafts = true
+	}
+	if !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+	sort.SliceStable(c.Languages, func(i, j int) bool {
+		if c.Languages[i].Weight != c.Languages[j].Weight {
+			return c.Languages[i].Weight < c.Languages[j].Weight
+		}
+		return c.Languages[i].Code < c.Languages[j].Code
+	})
+	if c.DefaultLanguage == "" && len(c.Languages) > 0 {
+		c.DefaultLanguage = c.Languages[0].Code
+	}
+}
+
+// errInvalid marks a configuration that cannot be built; the details are
+// in the diagnostics.
+var errInvalid = errors.New("invalid configuration")
+
+func (c *Config) validate(diags *diag.List) error {
+	bad := false
+	if len(c.Languages) == 0 {
+		diags.Errorf(c.File, 0, "no languages: add [languages.xx] tables, or content/<lang>/ folders")
+		bad = true
+	}
+	if _, ok := c.Language(c.DefaultLanguage); !ok && len(c.Languages) > 0 {
+		diags.Errorf(c.File, 0, "default language %q is not one of the languages", c.DefaultLanguage)
+		bad = true
+	}
+	if u, err := url.Parse(c.BaseURL); err != nil || (u.Host == "" && u.Scheme != "") {
+		diags.Errorf(c.File, 0, "baseURL %q is not a URL", c.BaseURL)
+		bad = true
+	}
+	for _, l := range c.Languages {
+		if !exists(filepath.Join(c.Root, l.ContentDir)) {
+			diags.Errorf(c.File, 0, "language %s: content folder %s does not exist", l.Code, l.ContentDir)
+			bad = true
+		}
+	}
+	if bad {
+		return errInvalid
+	}
+	return nil
+}
+
+// detectLanguages makes one language per folder under content/, for a site
+// with no configuration at all.
+func detectLanguages(root string) []Language {
+	entries, err := os.ReadDir(filepath.Join(root, "content"))
+	if err != nil {
+		return nil
+	}
+	var langs []Language
+	for i, e := range entries {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			code := e.Name()
+			langs = append(langs, Language{Code: code, Name: code, Weight: i + 1, ContentDir: filepath.ToSlash(filepath.Join("content", code))})
+		}
+	}
+	return langs
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}

@@ -1,0 +1,233 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"handbook/build/diag"
+)
+
+// handbookFile mirrors handbook.toml. Pointers tell a key that was left
+// out from one set to its zero value.
+type handbookFile struct {
+	Title           string                  `toml:"title"`
+	BaseURL         string                  `toml:"baseURL"`
+	DefaultLanguage string                  `toml:"defaultLanguage"`
+	Output          string                  `toml:"output"`
+	Theme           string                  `toml:"theme"`
+	Drafts          bool                    `toml:"drafts"`
+	Markup          markupFile              `toml:"markup"`
+	Languages       map[string]languageFile `toml:"languages"`
+}
+
+type markupFile struct {
+	UnsafeHTML         bool   `toml:"unsafeHTML"`
+	HighlightStyle     string `toml:"highlightStyle"`
+	HighlightDarkStyle string `toml:"highlightDarkStyle"`
+}
+
+type languageFile struct {
+	Name       string `toml:"name"`
+	Weight     int    `toml:"weight"`
+	ContentDir string `toml:"contentDir"`
+	Title      string `toml:"title"`
+}
+
+func loadHandbook(cfg *Config, diags *diag.List) error {
+	data, err := readConfig(cfg)
+	if err != nil {
+		return err
+	}
+	var f handbookFile
+	dec := toml.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		reportTOMLError(cfg.File, err, diags)
+		return errInvalid
+	}
+	setIf(&cfg.Title, f.Title)
+	setIf(&cfg.BaseURL, f.BaseURL)
+	setIf(&cfg.DefaultLanguage, f.DefaultLanguage)
+	setIf(&cfg.Theme, f.Theme)
+	if f.Output != "" {
+		cfg.OutputDir = resolve(cfg.Root, f.Output)
+	}
+	cfg.Drafts = f.Drafts
+	cfg.Markup.UnsafeHTML = f.Markup.UnsafeHTML
+	setIf(&cfg.Markup.HighlightStyle, f.Markup.HighlightStyle)
+	setIf(&cfg.Markup.HighlightDarkStyle, f.Markup.HighlightDarkStyle)
+	for code, l := range f.Languages {
+		cfg.Languages = append(cfg.Languages, language(code, l.Name, l.Weight, l.ContentDir, l.Title))
+	}
+	return nil
+}
+
+func language(code, name string, weight int, dir, title string) Language {
+	if name == "" {
+		name = code
+	}
+	if dir == "" {
+		dir = "content/" + code
+	}
+	return Language{Code: code, Name: name, Weight: weight, ContentDir: filepath.ToSlash(filepath.Clean(dir)), Title: title}
+}
+
+func readConfig(cfg *Config) ([]byte, error) {
+	data, err := os.ReadFile(filepath.Join(cfg.Root, cfg.File))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", cfg.File, err)
+	}
+	return data, nil
+}
+
+// reportTOMLError turns go-toml's errors, which carry positions, into
+// file:line diagnostics, one per unknown key.
+func reportTOMLError(file string, err error, diags *diag.List) {
+	var strict *toml.StrictMissingError
+	if errors.As(err, &strict) {
+		for _, e := range strict.Errors {
+			row, _ := e.Position()
+			diags.Errorf(file, row, "unknown key %q", strings.Join(e.Key(), "."))
+		}
+		return
+	}
+	var de *toml.DecodeError
+	if errors.As(err, &de) {
+		row, _ := de.Position()
+		diags.Errorf(file, row, "%s", de.Error())
+		return
+	}
+	diags.Errorf(file, 0, "%v", err)
+}
+
+// loadHugo reads the part of a Hugo configuration the handbook
+// understands and reports, once, the keys it leaves aside. Hugo's keys are
+// case-insensitive, so they are matched in lower case.
+func loadHugo(cfg *Config, diags *diag.List) error {
+	data, err := readConfig(cfg)
+	if err != nil {
+		return err
+	}
+	var raw map[string]any
+	if err := toml.Unmarshal(data, &raw); err != nil {
+		reportTOMLError(cfg.File, err, diags)
+		return errInvalid
+	}
+	h := hugoReader{raw: lowerKeys(raw)}
+	setIf(&cfg.Title, h.str("title"))
+	setIf(&cfg.BaseURL, h.str("baseurl"))
+	setIf(&cfg.DefaultLanguage, h.str("defaultcontentlanguage"))
+	if dir := h.str("publishdir"); dir != "" {
+		cfg.OutputDir = resolve(cfg.Root, dir)
+	}
+	if unsafe, ok := h.get("markup", "goldmark", "renderer", "unsafe").(bool); ok {
+		cfg.Markup.UnsafeHTML = unsafe
+	}
+	langs, _ := h.get("languages").(map[string]any)
+	for code, v := range langs {
+		l, _ := v.(map[string]any)
+		lr := hugoReader{raw: l}
+		name := lr.str("label")
+		setIf(&name, lr.str("languagename"))
+		w, _ := lr.get("weight").(int64)
+		cfg.Languages = append(cfg.Languages, language(code, name, int(w), lr.str("contentdir"), lr.str("title")))
+		h.used["languages."+code] = true
+		for k := range l {
+			h.used["languages."+code+"."+k] = isKnownHugoLanguageKey(k)
+		}
+	}
+	if ignored := h.ignored(); len(ignored) > 0 {
+		diags.Warnf(cfg.File, 0, "Hugo configuration: ignoring %s (the handbook reads title, baseURL, defaultContentLanguage, publishDir, languages and markup.goldmark.renderer.unsafe)", strings.Join(ignored, ", "))
+	}
+	if exists(filepath.Join(cfg.Root, "layouts")) {
+		diags.Warnf("layouts", 0, "Hugo templates are not used: the site is rendered with the %q theme", cfg.Theme)
+	}
+	return nil
+}
+
+func isKnownHugoLanguageKey(k string) bool {
+	switch k {
+	case "label", "languagename", "weight", "contentdir", "title":
+		return true
+	}
+	return false
+}
+
+// hugoReader walks a Hugo configuration and remembers which keys were read.
+type hugoReader struct {
+	raw  map[string]any
+	used map[string]bool
+}
+
+func (h *hugoReader) get(path ...string) any {
+	if h.used == nil {
+		h.used = map[string]bool{}
+	}
+	var cur any = h.raw
+	for i, p := range path {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return nil
+		}
+		h.used[strings.Join(path[:i+1], ".")] = true
+		cur = m[p]
+	}
+	return cur
+}
+
+func (h *hugoReader) str(key string) string {
+	s, _ := h.get(key).(string)
+	return s
+}
+
+// ignored lists the leaf keys that were never read.
+func (h *hugoReader) ignored() []string {
+	var out []string
+	var walk func(prefix string, m map[string]any)
+	walk = func(prefix string, m map[string]any) {
+		for k, v := range m {
+			key := prefix + k
+			if sub, ok := v.(map[string]any); ok && h.used[key] {
+				walk(key+".", sub)
+				continue
+			}
+			if !h.used[key] {
+				out = append(out, key)
+			}
+		}
+	}
+	walk("", h.raw)
+	sort.Strings(out)
+	return out
+}
+
+func lowerKeys(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		if sub, ok := v.(map[string]any); ok {
+			v = lowerKeys(sub)
+		}
+		out[strings.ToLower(k)] = v
+	}
+	return out
+}
+
+func setIf(dst *string, v string) {
+	if v != "" {
+		*dst = v
+	}
+}
+
+func resolve(root, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(root, p)
+}

@@ -1,0 +1,249 @@
+package content
+
+import (
+	"path"
+	"sort"
+	"strconv"
+
+	"handbook/build/config"
+	"handbook/build/diag"
+)
+
+// Link ties the loaded pages together: it gives every language a home
+// and every folder a section page, orders sections, pairs translations
+// and resolves the handbook's relations in both directions. Dangling
+// references and clashing pages are reported to diags.
+func Link(set *Set, cfg *config.Config, diags *diag.List) {
+	for _, lang := range set.Langs {
+		lang.Pages = nil
+	}
+	for _, p := range set.Pages {
+		l := set.byLang[p.Lang]
+		l.Pages = append(l.Pages, p)
+	}
+	for _, lang := range set.Langs {
+		addMissingSections(set, lang, cfg)
+	}
+	set.Pages = set.Pages[:0]
+	for _, lang := range set.Langs {
+		sort.Slice(lang.Pages, func(i, j int) bool { return lang.Pages[i].RelPath < lang.Pages[j].RelPath })
+		set.Pages = append(set.Pages, lang.Pages...)
+	}
+	for i, p := range set.Pages {
+		p.ID = i
+	}
+	for _, lang := range set.Langs {
+		index(lang, diags)
+		buildTree(lang)
+		resolveRelations(lang, diags)
+	}
+	pairTranslations(set, diags)
+}
+
+// addMissingSections makes a section page, with no source file, for the
+// home and for every folder that has pages but no _index.md, so that every
+// page has a parent to list it and breadcrumbs never break.
+func addMissingSections(set *Set, lang *Lang, cfg *config.Config) {
+	have := map[string]bool{}
+	for _, p := range lang.Pages {
+		if p.IsSection {
+			have[path.Dir(p.RelPath)] = true
+		}
+	}
+	need := map[string]bool{".": true}
+	for _, p := range lang.Pages {
+		for d := path.Dir(p.RelPath); d != "."; d = path.Dir(d) {
+			if p.IsSection && d == path.Dir(p.RelPath) {
+				continue
+			}
+			need[d] = true
+		}
+	}
+	dirs := make([]string, 0, len(need))
+	for d := range need {
+		if !have[d] {
+			dirs = append(dirs, d)
+		}
+	}
+	sort.Strings(dirs)
+	for _, d := range dirs {
+		rel := path.Join(d, "_index.md")
+		p := &Page{Lang: lang.Code, RelPath: rel, IsSection: true, IsHome: d == ".", Params: map[string]any{}}
+		p.Title = path.Base(d)
+		if p.IsHome {
+			p.Title = lang.Title
+			if p.Title == "" {
+				p.Title = cfg.Title
+			}
+		}
+		p.applyDefaults()
+		lang.Pages = append(lang.Pages, p)
+	}
+}
+
+func index(lang *Lang, diags *diag.List) {
+	lang.byRelPath = make(map[string]*Page, len(lang.Pages))
+	lang.byURL = make(map[string]*Page, len(lang.Pages))
+	lang.principles = map[string]*Page{}
+	lang.letters = map[int]*Page{}
+	for _, p := range lang.Pages {
+		lang.byRelPath[p.RelPath] = p
+		if p.IsHome {
+			lang.Home = p
+		}
+		if other, clash := lang.byURL[p.URL]; clash {
+			diags.Errorf(p.File, 0, "page has the same URL %s as %s", p.URL, other.File)
+			continue
+		}
+		lang.byURL[p.URL] = p
+		switch p.Kind {
+		case Principle:
+			lang.principles[p.Slug] = p
+		case Letter:
+			if p.Year == 0 {
+				diags.Errorf(p.File, 1, "a letter needs a year: field (year: 2016)")
+				continue
+			}
+			if other, dup := lang.letters[p.Year]; dup {
+				diags.Errorf(p.File, 1, "a letter of %d already exists: %s", p.Year, other.File)
+				continue
+			}
+			lang.letters[p.Year] = p
+		}
+	}
+}
+
+// buildTree gives each page its parent section, each section its children
+// in reading order, and each page its previous and next sibling.
+func buildTree(lang *Lang) {
+	for _, p := range lang.Pages {
+		p.Children = nil
+	}
+	for _, p := range lang.Pages {
+		if p.IsHome {
+			continue
+		}
+		dir := path.Dir(p.RelPath)
+		if p.IsSection {
+			dir = path.Dir(dir)
+		}
+		for {
+			if parent := lang.byRelPath[path.Join(dir, "_index.md")]; parent != nil {
+				p.Parent = parent
+				parent.Children = append(parent.Children, p)
+				break
+			}
+			dir = path.Dir(dir)
+		}
+	}
+	for _, p := range lang.Pages {
+		if !p.IsSection {
+			continue
+		}
+		sortPages(p.Children)
+		var prev *Page
+		for _, c := range p.Children {
+			if c.IsSection {
+				continue
+			}
+			c.Prev = prev
+			if prev != nil {
+				prev.Next = c
+			}
+			prev = c
+		}
+	}
+}
+
+// resolveRelations turns the slugs and years written in front matter into
+// pages, and records the reverse direction: a principle learns its quotes,
+// stories and exercises, a letter its quotes.
+func resolveRelations(lang *Lang, diags *diag.List) {
+	for _, p := range lang.Pages {
+		p.Letter, p.Principles = nil, nil
+		if p.Kind == Principle || p.Kind == Letter {
+			p.Quotes, p.Stories, p.Exercises = nil, nil, nil
+		}
+	}
+	for _, p := range lang.Pages {
+		if p.Kind == Quote {
+			linkLetter(lang, p, diags)
+		}
+		for _, ref := range p.principle {
+			target := lang.principles[ref.value]
+			if target == nil {
+				diags.Errorf(p.File, ref.line, "no principle %q in %s (principles are named by their file name, such as customer-obsession)", ref.value, lang.Code)
+				continue
+			}
+			p.Principles = append(p.Principles, target)
+			switch p.Kind {
+			case Quote:
+				target.Quotes = append(target.Quotes, p)
+			case Story:
+				target.Stories = append(target.Stories, p)
+			case Exercise:
+				target.Exercises = append(target.Exercises, p)
+			}
+		}
+	}
+	for _, p := range lang.Pages {
+		sortPages(p.Quotes)
+		sortPages(p.Stories)
+		sortPages(p.Exercises)
+	}
+}
+
+func linkLetter(lang *Lang, p *Page, diags *diag.List) {
+	ref := p.letterRef
+	if ref.value == "" {
+		diags.Errorf(p.File, 1, "a quote needs a letter: field naming its letter's year (letter: 2016)")
+		return
+	}
+	year, err := strconv.Atoi(ref.value)
+	if err != nil {
+		diags.Errorf(p.File, ref.line, "letter %q must be the letter's year, such as 2016", ref.value)
+		return
+	}
+	target := lang.letters[year]
+	if target == nil {
+		diags.Errorf(p.File, ref.line, "no letter of %d in %s", year, lang.Code)
+		return
+	}
+	if p.Year != 0 && p.Year != year {
+		diags.Errorf(p.File, ref.line, "the quote says year %d but its letter is of %d", p.Year, year)
+	}
+	p.Year = year
+	p.Letter = target
+	target.Quotes = append(target.Quotes, p)
+}
+
+// pairTranslations links pages that share a translationKey across
+// languages. Two pages of one language with the same key are an error,
+// since a reader switching language could not know which one to open.
+func pairTranslations(set *Set, diags *diag.List) {
+	groups := map[string][]*Page{}
+	var keys []string
+	for _, p := range set.Pages {
+		key := p.TranslationKey
+		for _, other := range groups[key] {
+			if other.Lang == p.Lang {
+				diags.Errorf(p.File, 0, "translationKey %q is already used by %s", key, other.File)
+			}
+		}
+		if groups[key] == nil {
+			keys = append(keys, key)
+		}
+		groups[key] = append(groups[key], p)
+	}
+	for _, key := range keys {
+		g := groups[key]
+		for _, p := range g {
+			p.Translations = p.Translations[:0]
+			for _, other := range g {
+				if other != p && other.Lang != p.Lang {
+					p.Translations = append(p.Translations, other)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,354 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"handbook/build/config"
+	"handbook/build/diag"
+	"handbook/build/internal/parallel"
+)
+
+// Load reads the content folder of every configured language. Problems
+// with single files (broken front matter, invalid UTF-8) are reported to
+// diags and the file is left out; the error is for failures that make
+// the whole set unusable.
+func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
+	set := &Set{byLang: map[string]*Lang{}, resources: map[string]bool{}}
+	var sources []source
+	for _, lc := range cfg.Languages {
+		lang := &Lang{Language: lc}
+		set.Langs = append(set.Langs, lang)
+		set.byLang[lc.Code] = lang
+		found, err := walkLanguage(cfg, lc, set)
+		if err != nil {
+			return nil, err
+		}
+		sources = append(sources, found...)
+	}
+	pages := readAll(sources, diags)
+	for _, p := range pages {
+		if p == nil {
+			continue
+		}
+		if p.Draft && !cfg.Drafts {
+			set.Skipped++
+			continue
+		}
+		set.Pages = append(set.Pages, p)
+	}
+	return set, nil
+}
+
+// source is a Markdown file waiting to be read.
+type source struct {
+	lang    string
+	abs     string
+	file    string // relative to the site root
+	relPath string // relative to the language folder
+}
+
+func walkLanguage(cfg *config.Config, lc config.Language, set *Set) ([]source, error) {
+	dir := filepath.Join(cfg.Root, filepath.FromSlash(lc.ContentDir))
+	var out []source
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", p, err)
+		}
+		name := d.Name()
+		if p != dir && IgnoredName(name) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if strings.HasSuffix(name, ".md") {
+			file, _ := filepath.Rel(cfg.Root, p)
+			out = append(out, source{lang: lc.Code, abs: p, file: filepath.ToSlash(file), relPath: rel})
+			return nil
+		}
+		u := "/" + lc.Code + "/" + rel
+		set.Resources = append(set.Resources, Resource{Lang: lc.Code, Src: p, URL: u})
+		set.resources[u] = true
+		return nil
+	})
+	return out, err
+}
+
+// IgnoredName reports whether a file or folder is left out of the site:
+// hidden files and the swap, backup and temporary files editors leave
+// beside the ones they save.
+func IgnoredName(name string) bool {
+	switch {
+	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "#"),
+		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"),
+		strings.HasSuffix(name, ".swx"), strings.HasSuffix(name, ".tmp"),
+		strings.HasSuffix(name, ".bak"), name == "4913":
+		return true
+	}
+	return false
+}
+
+// readAll reads and parses the sources on all cores, keeping their order.
+func readAll(sources []source, diags *diag.List) []*Page {
+	pages := make([]*Page, len(sources))
+	parallel.Each(len(sources), func() func(int) {
+		return func(i int) { pages[i] = readPage(sources[i], diags) }
+	})
+	return pages
+}
+
+func readPage(src source, diags *diag.List) *Page {
+	data, err := os.ReadFile(src.abs)
+	if err != nil {
+		diags.Errorf(src.file, 0, "cannot read the file: %v", err)
+		return nil
+	}
+	p, errs := ParsePage(src.lang, src.file, src.relPath, data)
+	for _, e := range errs {
+		diags.Errorf(src.file, e.Line, "%s", e.Msg)
+	}
+	return p
+}
+
+// ParsePage makes a page from a source file's bytes. It returns the page,
+// or nil when the file cannot be used, and every problem found, each with
+// its line.
+func ParsePage(lang, file, relPath string, data []byte) (*Page, []*FrontMatterError) {
+	valid, mayNeedNFC := scanText(data)
+	if !valid {
+		return nil, []*FrontMatterError{{invalidUTF8Line(data), "the file is not valid UTF-8: save it as UTF-8"}}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if mayNeedNFC && !norm.NFC.IsNormal(data) {
+		data = norm.NFC.Bytes(data)
+	}
+	format, fmSrc, body, bodyLine, err := splitFrontMatter(data)
+	if err != nil {
+		return nil, []*FrontMatterError{err.(*FrontMatterError)}
+	}
+	p := &Page{Lang: lang, File: file, RelPath: relPath, Body: body, BodyLine: bodyLine}
+	p.IsSection = path.Base(relPath) == "_index.md"
+	p.IsHome = relPath == "_index.md"
+	if format == "" {
+		p.applyDefaults()
+		return p, nil
+	}
+	fm, err := parseFrontMatter(format, fmSrc, 2)
+	if err != nil {
+		return nil, []*FrontMatterError{err.(*FrontMatterError)}
+	}
+	errs := p.applyFrontMatter(fm)
+	p.applyDefaults()
+	return p, errs
+}
+
+// scanText checks in one pass that data is valid UTF-8 and whether it
+// may need NFC normalisation, so that most pages skip the slower full
+// check.
+func scanText(data []byte) (valid, mayNeedNFC bool) {
+	if !utf8.Valid(data) {
+		return false, false
+	}
+	for i := 0; i < len(data); i++ {
+		// Runes from U+0300 up start with a byte of 0xCC or more.
+		if data[i] < 0xCC {
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if !alwaysNFC(r) {
+			return true, true
+		}
+		i += size - 1
+	}
+	return true, false
+}
+
+// alwaysNFC reports runes at or above U+0300 that never change under NFC:
+// the precomposed Latin letters of U+1E00–U+1EFF, where Vietnamese lives,
+// and the punctuation French typography uses (’, “ ”, …, U+202F).
+func alwaysNFC(r rune) bool {
+	return (r >= 0x1E00 && r <= 0x1EFF) || (r >= 0x2002 && r <= 0x2125)
+}
+
+func invalidUTF8Line(data []byte) int {
+	line := 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		data = data[size:]
+	}
+	return line
+}
+
+// applyFrontMatter moves the known fields into the page and keeps the
+// others as Params.
+func (p *Page) applyFrontMatter(fm *frontMatter) []*FrontMatterError {
+	var errs []*FrontMatterError
+	fail := func(f field, key string, err error) {
+		errs = append(errs, &FrontMatterError{f.line, fmt.Sprintf("%s %v", key, err)})
+	}
+	str := func(key string, dst *string) {
+		if f, ok := fm.take(key); ok {
+			if v, err := f.str(); err != nil {
+				fail(f, key, err)
+			} else {
+				*dst = strings.TrimSpace(v)
+			}
+		}
+	}
+	integer := func(key string, dst *int) {
+		if f, ok := fm.take(key); ok {
+			if v, err := f.integer(); err != nil {
+				fail(f, key, err)
+			} else {
+				*dst = v
+			}
+		}
+	}
+	str("title", &p.Title)
+	str("description", &p.Description)
+	str("translationKey", &p.TranslationKey)
+	str("slug", &p.Slug)
+	integer("weight", &p.Weight)
+	if f, ok := fm.take("draft"); ok {
+		var err error
+		if p.Draft, err = f.boolean(); err != nil {
+			fail(f, "draft", err)
+		}
+	}
+	if f, ok := fm.take("date"); ok {
+		var err error
+		if p.Date, err = f.date(); err != nil {
+			fail(f, "date", err)
+		}
+	}
+	if f, ok := fm.take("aliases"); ok {
+		var err error
+		if p.Aliases, err = f.strings(); err != nil {
+			fail(f, "aliases", err)
+		}
+	}
+	var kind string
+	str("kind", &kind)
+	p.Kind = Kind(kind)
+	if kind != "" && !validKind(p.Kind) {
+		f := fm.fields["kind"]
+		errs = append(errs, &FrontMatterError{f.line, fmt.Sprintf("unknown kind %q (known: principle, letter, quote, story, exercise)", kind)})
+		p.Kind = Plain
+	}
+	if p.Kind != Plain {
+		errs = append(errs, p.applyHandbookFields(fm, str, integer)...)
+	}
+	p.Params = make(map[string]any, len(fm.fields))
+	for _, k := range fm.order {
+		if f, ok := fm.fields[k]; ok {
+			p.Params[k] = f.value
+		}
+	}
+	return errs
+}
+
+// applyHandbookFields reads the fields of the handbook's model. They are
+// read only on pages with a kind, so that other sites' front matter that
+// happens to use the same names stays plain parameters.
+func (p *Page) applyHandbookFields(fm *frontMatter, str func(string, *string), integer func(string, *int)) []*FrontMatterError {
+	var errs []*FrontMatterError
+	str("statement", &p.Statement)
+	str("text", &p.Text)
+	integer("year", &p.Year)
+	if f, ok := fm.take("letter"); ok {
+		v, err := f.str()
+		if err != nil {
+			errs = append(errs, &FrontMatterError{f.line, "letter " + err.Error()})
+		}
+		p.letterRef = fieldRef{strings.TrimSpace(v), f.line}
+	}
+	for _, key := range []string{"principles", "principle"} {
+		if f, ok := fm.take(key); ok {
+			list, err := f.strings()
+			if err != nil {
+				errs = append(errs, &FrontMatterError{f.line, key + " " + err.Error()})
+			}
+			for _, v := range list {
+				p.principle = append(p.principle, fieldRef{strings.TrimSpace(v), f.line})
+			}
+		}
+	}
+	return errs
+}
+
+// applyDefaults fills what the front matter left out.
+func (p *Page) applyDefaults() {
+	if p.TranslationKey == "" {
+		p.TranslationKey = strings.TrimSuffix(p.RelPath, ".md")
+	}
+	if p.Slug == "" && !p.IsSection {
+		p.Slug = strings.TrimSuffix(path.Base(p.RelPath), ".md")
+		if p.Slug == "index" {
+			p.Slug = path.Base(path.Dir(p.RelPath))
+		}
+	}
+	if p.Params == nil {
+		p.Params = map[string]any{}
+	}
+	p.URL = p.computeURL()
+}
+
+func (p *Page) computeURL() string {
+	dir := path.Dir(p.RelPath)
+	if p.IsSection || path.Base(p.RelPath) == "index.md" {
+		if dir == "." {
+			return "/" + p.Lang + "/"
+		}
+		if p.IsSection {
+			return "/" + p.Lang + "/" + dir + "/"
+		}
+		dir = path.Dir(dir)
+	}
+	if dir == "." {
+		return "/" + p.Lang + "/" + p.Slug + "/"
+	}
+	return "/" + p.Lang + "/" + dir + "/" + p.Slug + "/"
+}
+
+// sortPages orders pages for reading: by weight (pages without a weight
+// last), then title, then path.
+func sortPages(pages []*Page) {
+	sort.SliceStable(pages, func(i, j int) bool {
+		a, b := pages[i], pages[j]
+		wa, wb := a.Weight, b.Weight
+		if wa != wb {
+			if wa == 0 {
+				return false
+			}
+			if wb == 0 {
+				return true
+			}
+			return wa < wb
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.RelPath < b.RelPath
+	})
+}

@@ -1,0 +1,165 @@
+// Package content owns the handbook's pages: the second and third stages
+// of the pipeline. Load reads every language's content folder into a Set
+// (front matter, body, resources beside the pages); Link then ties the
+// pages together: sections, previous/next, translations by
+// translationKey, and the handbook's relations between principles,
+// letters, quotes, stories and exercises.
+//
+// The Markdown stage fills in each page's HTML later; this package never
+// renders anything.
+package content
+
+import (
+	"html/template"
+	"time"
+
+	"handbook/build/config"
+)
+
+// Kind is what a page is in the handbook's model.
+type Kind string
+
+// The kinds of the handbook. A page with no kind is a plain page.
+const (
+	Plain     Kind = ""
+	Principle Kind = "principle"
+	Letter    Kind = "letter"
+	Quote     Kind = "quote"
+	Story     Kind = "story"
+	Exercise  Kind = "exercise"
+)
+
+// Kinds lists the kinds a writer may set, in the order the theme shows them.
+var Kinds = []Kind{Principle, Letter, Quote, Story, Exercise}
+
+func validKind(k Kind) bool {
+	for _, known := range Kinds {
+		if k == known {
+			return true
+		}
+	}
+	return false
+}
+
+// Page is one page of one language, from its source file to its rendered
+// HTML. Fields are filled by successive stages: front matter by Load,
+// links between pages by Link, HTML by the Markdown stage.
+type Page struct {
+	// ID is the page's index in Set.Pages; stable for a given input.
+	ID   int
+	Lang string
+
+	// File is the source path relative to the site root ("" for a
+	// section page the site did not write); RelPath is relative to the
+	// language's content folder, with forward slashes.
+	File    string
+	RelPath string
+	// BodyLine is the line of File on which the Markdown body starts.
+	BodyLine int
+	Body     []byte
+
+	IsSection bool
+	IsHome    bool
+
+	Title          string
+	Description    string
+	Weight         int
+	Date           time.Time
+	Draft          bool
+	TranslationKey string
+	Aliases        []string
+	Kind           Kind
+	Slug           string
+	// Params holds the front-matter fields the handbook does not know,
+	// for templates (like Hugo's .Params).
+	Params map[string]any
+
+	// The handbook's fields.
+	Statement string // a principle's one-line statement
+	Text      string // a quote's words
+	Year      int    // a letter's year, or a quote's (its letter's)
+	letterRef fieldRef
+	principle []fieldRef
+
+	// URL is the page's path inside the site, without the base path:
+	// "/vi/principles/customer-obsession/".
+	URL string
+
+	// Set by Link.
+	Parent       *Page
+	Children     []*Page // a section's pages and subsections, in reading order
+	Prev, Next   *Page   // neighbours within the section
+	Translations []*Page // the same page in the other languages, by language order
+	Letter       *Page   // a quote's letter
+	Principles   []*Page // the principles a quote, story or exercise supports
+	Quotes       []*Page // a principle's or letter's quotes
+	Stories      []*Page // a principle's stories
+	Exercises    []*Page // a principle's exercises
+
+	// Set by the Markdown stage.
+	Content template.HTML
+	TOC     []Heading
+	Anchors map[string]bool
+	LinksTo []*Page // pages this page's body links to
+}
+
+// Heading is one entry of a page's table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// fieldRef is a front-matter value that names another page, with the line
+// it was written on so a dangling reference can be reported there.
+type fieldRef struct {
+	value string
+	line  int
+}
+
+// Lang groups one language's pages and the indexes used to resolve links
+// and references within it.
+type Lang struct {
+	config.Language
+	Home  *Page
+	Pages []*Page
+
+	byRelPath  map[string]*Page
+	byURL      map[string]*Page
+	principles map[string]*Page
+	letters    map[int]*Page
+}
+
+// ByRelPath finds a page by its path relative to the language's content
+// folder ("principles/day-one.md").
+func (l *Lang) ByRelPath(rel string) *Page { return l.byRelPath[rel] }
+
+// ByURL finds a page by its site path ("/vi/principles/day-one/").
+func (l *Lang) ByURL(u string) *Page { return l.byURL[u] }
+
+// Resource is a file beside the pages (an image, a PDF) that is copied
+// into the output as it is.
+type Resource struct {
+	Lang string
+	// Src is the absolute source path; URL the path in the site.
+	Src string
+	URL string
+}
+
+// Set is every page of every language.
+type Set struct {
+	Pages     []*Page
+	Langs     []*Lang
+	Resources []Resource
+	// Skipped counts the drafts left out.
+	Skipped int
+
+	byLang    map[string]*Lang
+	resources map[string]bool
+}
+
+// Lang returns the language with the given code, or nil.
+func (s *Set) Lang(code string) *Lang { return s.byLang[code] }
+
+// ResourceURL reports whether a copied file is served at site path u.
+func (s *Set) ResourceURL(u string) bool { return s.resources[u] }

@@ -1,0 +1,101 @@
+package markdown
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"handbook/build/content"
+	"handbook/build/fold"
+)
+
+// headingIDs gives headings anchors that read well and stay put for
+// Vietnamese and French: "Khách hàng là ai?" becomes #khach-hang-la-ai,
+// and a second heading with the same text gets a "-1" suffix. It
+// implements goldmark's parser.IDs.
+type headingIDs struct {
+	used map[string]bool
+}
+
+func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+
+// Generate makes a unique id from a heading's text.
+func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := fold.Slug(stripMarkup(string(value)))
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for i := 1; h.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	h.used[id] = true
+	return []byte(id)
+}
+
+// Put records an id written by hand ({#id}).
+func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
+
+// stripMarkup removes link destinations from heading source, so that
+// "## See [the letter](../letters/2016.md)" does not put the path in the
+// anchor.
+func stripMarkup(s string) string {
+	for {
+		i := strings.Index(s, "](")
+		if i < 0 {
+			return s
+		}
+		j := strings.IndexByte(s[i:], ')')
+		if j < 0 {
+			return s
+		}
+		s = s[:i] + s[i+j+1:]
+	}
+}
+
+// tableOfContents lists the page's second- and third-level headings.
+func tableOfContents(doc ast.Node, src []byte) []content.Heading {
+	var toc []content.Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		if h.Level >= 2 && h.Level <= 3 {
+			id, _ := h.AttributeString("id")
+			idBytes, _ := id.([]byte)
+			toc = append(toc, content.Heading{Level: h.Level, ID: string(idBytes), Text: plainText(h, src)})
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return toc
+}
+
+// plainText is the text of an inline tree without its markup.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	var walk func(ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				b.Write(c.Segment.Value(src))
+				if c.SoftLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(c.Value)
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// htmlOf marks goldmark's output as safe HTML for the templates: it was
+// produced by goldmark, with raw HTML escaped unless the site allows it.
+func htmlOf(b []byte) template.HTML { return template.HTML(b) }

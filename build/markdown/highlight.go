@@ -1,0 +1,99 @@
+package markdown
+
+import (
+	"bytes"
+	"html"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// highlighter renders fenced code blocks with chroma, as CSS classes so
+// that the light and dark stylesheets can both apply.
+//
+// Translations of a page carry the same code blocks, so each highlighted
+// block is kept and reused: chroma's lexers are the slowest part of
+// converting a page, and a block shared by two languages is lexed once.
+type highlighter struct {
+	formatter *chromahtml.Formatter
+	cache     sync.Map // language + "\x00" + code → []byte
+}
+
+// maxCachedBlock bounds what is kept: large blocks are rare and rarely
+// repeated.
+const maxCachedBlock = 16 << 10
+
+func newHighlighter() *highlighter {
+	return &highlighter{formatter: chromahtml.New(chromahtml.WithClasses(true))}
+}
+
+func (h *highlighter) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(h, 100)))
+}
+
+// RegisterFuncs takes over goldmark's fenced-code renderer.
+func (h *highlighter) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, h.render)
+}
+
+func (h *highlighter) render(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	n := node.(*ast.FencedCodeBlock)
+	lang := string(n.Language(src))
+	var code bytes.Buffer
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		code.Write(seg.Value(src))
+	}
+	_, _ = w.Write(h.highlight(lang, code.String()))
+	return ast.WalkSkipChildren, nil
+}
+
+// highlight returns the HTML of a code block; a language chroma does not
+// know is shown as plain, escaped code.
+func (h *highlighter) highlight(lang, code string) []byte {
+	key := lang + "\x00" + code
+	if cached, ok := h.cache.Load(key); ok {
+		return cached.([]byte)
+	}
+	out := h.format(lang, code)
+	if len(code) <= maxCachedBlock {
+		h.cache.Store(key, out)
+	}
+	return out
+}
+
+func (h *highlighter) format(lang, code string) []byte {
+	var buf bytes.Buffer
+	var lexer chroma.Lexer
+	if lang != "" {
+		lexer = lexers.Get(lang)
+	}
+	if lexer == nil {
+		buf.WriteString("<pre><code")
+		if lang != "" {
+			buf.WriteString(` class="language-` + html.EscapeString(lang) + `"`)
+		}
+		buf.WriteString(">" + html.EscapeString(code) + "</code></pre>\n")
+		return buf.Bytes()
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err == nil {
+		err = h.formatter.Format(&buf, styles.Fallback, it)
+	}
+	if err != nil {
+		buf.Reset()
+		buf.WriteString("<pre><code>" + html.EscapeString(code) + "</code></pre>\n")
+	}
+	return buf.Bytes()
+}

@@ -1,0 +1,233 @@
+package markdown
+
+import (
+	"bytes"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"handbook/build/content"
+	"handbook/build/diag"
+)
+
+// stateKey carries the page being converted through goldmark's parser
+// context to the transformers.
+var stateKey = parser.NewContextKey()
+
+// pageState is what one page's conversion gathers.
+type pageState struct {
+	page    *content.Page
+	diags   *diag.List
+	ids     *headingIDs
+	anchors []AnchorRef
+	linksTo []*content.Page
+}
+
+// AnchorRef is a link to an anchor of a page, checked once every page's
+// headings are known.
+type AnchorRef struct {
+	from   *content.Page
+	line   int
+	target *content.Page
+	anchor string
+	dest   string
+}
+
+// CheckAnchors reports the links whose anchor is not a heading of the
+// page they lead to.
+func CheckAnchors(refs []AnchorRef, diags *diag.List) {
+	for _, r := range refs {
+		if !r.target.Anchors[r.anchor] {
+			where := "on this page"
+			if r.target != r.from {
+				where = "in " + r.target.File
+				if r.target.File == "" {
+					where = "on " + r.target.URL
+				}
+			}
+			diags.Errorf(r.from.File, r.line, "broken link %s: no heading #%s %s", r.dest, r.anchor, where)
+		}
+	}
+}
+
+// pageLinks is the goldmark extension that rewrites links and images.
+type pageLinks struct{ resolver *resolver }
+
+func (e *pageLinks) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, 500)))
+}
+
+// Transform rewrites every link and image destination of the document.
+func (e *pageLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	state, _ := pc.Get(stateKey).(*pageState)
+	if state == nil {
+		return
+	}
+	src := reader.Source()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			n.Destination = e.rewrite(state, n, n.Destination, src)
+		case *ast.Image:
+			n.Destination = e.rewrite(state, n, n.Destination, src)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (e *pageLinks) rewrite(state *pageState, n ast.Node, dest, src []byte) []byte {
+	res := e.resolver.resolve(state.page, string(dest))
+	if res.problem == "" && res.target == nil {
+		return dest
+	}
+	line := lineOf(n, dest, src) + state.page.BodyLine - 1
+	if res.problem != "" {
+		state.diags.Errorf(state.page.File, line, "broken link %s: %s", dest, res.problem)
+		return dest
+	}
+	if res.target != state.page {
+		state.linksTo = append(state.linksTo, res.target)
+	}
+	if res.anchor != "" {
+		state.anchors = append(state.anchors, AnchorRef{state.page, line, res.target, res.anchor, string(dest)})
+	}
+	return []byte(res.url)
+}
+
+// lineOf finds the 1-based line of the body on which a link's destination
+// is written: inline nodes have no position, so it searches from the start
+// of the enclosing block.
+func lineOf(n ast.Node, dest, src []byte) int {
+	start := 0
+	for b := n.Parent(); b != nil; b = b.Parent() {
+		if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
+			start = b.Lines().At(0).Start
+			break
+		}
+	}
+	if i := bytes.Index(src[start:], dest); i >= 0 {
+		start += i
+	}
+	return bytes.Count(src[:start], []byte("\n")) + 1
+}
+
+// resolution is where a link leads.
+type resolution struct {
+	url     string
+	target  *content.Page
+	anchor  string
+	problem string
+}
+
+// resolver maps link destinations written in Markdown to site URLs.
+type resolver struct {
+	set      *content.Set
+	basePath string
+	// static reports whether a site path is served by a file outside the
+	// content folders (theme assets, the site's static folder).
+	static func(sitePath string) bool
+}
+
+// resolve handles the forms writers use: "other.md", "../dir/page.md#h"
+// and "/section/page.md" name source files; "/section/page/" is a site
+// path in the page's own language, as Hugo users write them; "#h" is an
+// anchor on the same page. Anything with a scheme or host is external and
+// left alone.
+func (r *resolver) resolve(from *content.Page, dest string) resolution {
+	if dest == "" {
+		return resolution{}
+	}
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") {
+		return resolution{}
+	}
+	if u.Path == "" {
+		if u.Fragment == "" {
+			return resolution{}
+		}
+		return resolution{url: dest, target: from, anchor: u.Fragment}
+	}
+	lang := r.set.Lang(from.Lang)
+	var target *content.Page
+	switch {
+	case strings.HasSuffix(u.Path, ".md"):
+		target, lang = r.bySource(from, u.Path)
+		if target == nil {
+			return resolution{problem: "no such page in " + lang.Code}
+		}
+	case strings.HasPrefix(u.Path, "/"):
+		var sitePath string
+		target, sitePath = r.bySitePath(from, u.Path)
+		if target == nil {
+			if r.set.ResourceURL(sitePath) || r.static(u.Path) {
+				return resolution{url: r.withBase(sitePath, u), target: nil}
+			}
+			return resolution{problem: "no page at " + sitePath}
+		}
+	default:
+		rel := "/" + from.Lang + "/" + path.Join(path.Dir(from.RelPath), u.Path)
+		if r.set.ResourceURL(rel) {
+			return resolution{url: r.withBase(rel, u)}
+		}
+		return resolution{}
+	}
+	return resolution{url: r.withBase(target.URL, u), target: target, anchor: u.Fragment}
+}
+
+// bySource finds the page of a ".md" link: relative to the linking page's
+// folder, or from the language's content root when it starts with "/". A
+// root path may name another language first ("/fr/principles/x.md").
+func (r *resolver) bySource(from *content.Page, p string) (*content.Page, *content.Lang) {
+	lang := r.set.Lang(from.Lang)
+	var rel string
+	if strings.HasPrefix(p, "/") {
+		rel = path.Clean(p)[1:]
+		if code, rest, ok := strings.Cut(rel, "/"); ok && r.set.Lang(code) != nil {
+			if t := r.set.Lang(code).ByRelPath(rest); t != nil {
+				return t, r.set.Lang(code)
+			}
+		}
+	} else {
+		rel = path.Join(path.Dir(from.RelPath), p)
+	}
+	return lang.ByRelPath(rel), lang
+}
+
+// bySitePath finds the page served at a site path, in the linking page's
+// language unless the path starts with a language code.
+func (r *resolver) bySitePath(from *content.Page, p string) (*content.Page, string) {
+	clean := path.Clean(p)
+	if path.Ext(clean) == "" && clean != "/" {
+		clean += "/"
+	}
+	if code, _, ok := strings.Cut(strings.TrimPrefix(clean, "/"), "/"); ok {
+		if l := r.set.Lang(code); l != nil {
+			return l.ByURL(clean), clean
+		}
+	}
+	sitePath := "/" + from.Lang + clean
+	if clean == "/" {
+		sitePath = "/" + from.Lang + "/"
+	}
+	return r.set.Lang(from.Lang).ByURL(sitePath), sitePath
+}
+
+func (r *resolver) withBase(sitePath string, u *url.URL) string {
+	out := strings.TrimSuffix(r.basePath, "/") + sitePath
+	if u.RawQuery != "" {
+		out += "?" + u.RawQuery
+	}
+	if u.Fragment != "" {
+		out += "#" + u.EscapedFragment()
+	}
+	return out
+}

@@ -1,0 +1,116 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+
+	"handbook/build/config"
+	"handbook/build/content"
+)
+
+// pageData is what a layout sees as ".": the page, its language, the site
+// and the navigation around it.
+type pageData struct {
+	*content.Page
+	Site *siteData
+	// Permalink is the page's absolute address.
+	Permalink string
+	// TopSection is the top-level section the page is in (or is), which
+	// the navigation marks as current; nil for the home.
+	TopSection *content.Page
+	Language   config.Language
+	LangTitle  string
+	// Alternates has one entry per other language: the translation, or
+	// nil when the page is not translated yet.
+	Alternates []alternate
+	// XDefault is the page in the default language, for hreflang
+	// x-default; nil when it does not exist.
+	XDefault    *content.Page
+	Breadcrumbs []*content.Page
+	Home        *content.Page
+	// Sections are the home's subsections, for the navigation.
+	Sections []*content.Page
+	r        *Renderer
+}
+
+type siteData struct {
+	Title           string
+	BaseURL         string
+	DefaultLanguage string
+	Languages       []config.Language
+	Homes           []*content.Page
+}
+
+// alternate is one other language of a page.
+type alternate struct {
+	Language config.Language
+	Page     *content.Page
+	Home     *content.Page
+}
+
+// T translates an interface string into the page's language.
+func (d *pageData) T(key string) string { return d.r.tr.get(d.Language.Code, key) }
+
+// Tr translates an interface string and fills its placeholders, given as
+// name, value pairs: {{.Tr "quote_from" "year" "2016"}}.
+func (d *pageData) Tr(key string, pairs ...any) string {
+	args := map[string]string{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		args[fmt.Sprint(pairs[i])] = fmt.Sprint(pairs[i+1])
+	}
+	return format(d.T(key), args)
+}
+
+// KindName is the translated name of a page's kind.
+func (d *pageData) KindName(p *content.Page) string {
+	if p.Kind == content.Plain {
+		return ""
+	}
+	return d.T("kind_" + string(p.Kind))
+}
+
+// FormatDate writes a page's date the way the language writes dates.
+func (d *pageData) FormatDate(p *content.Page) string {
+	if p.Date.IsZero() {
+		return ""
+	}
+	return format(d.T("date_format"), map[string]string{
+		"day":   strconv.Itoa(p.Date.Day()),
+		"month": d.T("month_" + strconv.Itoa(int(p.Date.Month()))),
+		"year":  strconv.Itoa(p.Date.Year()),
+	})
+}
+
+// HasTOC reports whether the page has enough headings for a table of
+// contents to help.
+func (d *pageData) HasTOC() bool { return len(d.TOC)+len(d.RelatedSections()) > 1 }
+
+// relatedSection is a list of related pages shown under a page's text:
+// a principle's quotes, stories and exercises, a letter's quotes.
+type relatedSection struct {
+	ID       string // the anchor, after "related-"
+	TitleKey string // the interface string of its heading
+	Pages    []*content.Page
+}
+
+// RelatedSections lists the non-empty related lists of the page, in the
+// order the theme shows them.
+func (d *pageData) RelatedSections() []relatedSection {
+	var all []relatedSection
+	switch d.Kind {
+	case content.Principle:
+		all = []relatedSection{{"quotes", "quotes", d.Quotes}, {"stories", "stories", d.Stories}, {"exercises", "exercises", d.Exercises}}
+	case content.Letter:
+		all = []relatedSection{{"quotes", "quotes_in_letter", d.Quotes}}
+	}
+	out := all[:0]
+	for _, s := range all {
+		if len(s.Pages) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Param returns a front-matter parameter the handbook does not know.
+func (d *pageData) Param(key string) any { return d.Params[key] }

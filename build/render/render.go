@@ -1,0 +1,212 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"handbook/build/config"
+	"handbook/build/content"
+	"handbook/build/diag"
+	"handbook/build/output"
+)
+
+// Renderer renders a site's pages with a theme. Templates are parsed once,
+// when it is made; Render may then be called from many goroutines.
+type Renderer struct {
+	cfg     *config.Config
+	set     *content.Set
+	theme   *Theme
+	tr      *translations
+	diags   *diag.List
+	layouts map[string]*template.Template
+	site    *siteData
+}
+
+// New parses the theme's layouts and interface strings.
+func New(cfg *config.Config, set *content.Set, theme *Theme, diags *diag.List) (*Renderer, error) {
+	cache := newFragmentCache()
+	layouts, err := parseLayouts(theme, funcs(cfg, cache), cache)
+	if err != nil {
+		return nil, err
+	}
+	codes := make([]string, len(cfg.Languages))
+	for i, l := range cfg.Languages {
+		codes[i] = l.Code
+	}
+	tr, err := loadTranslations(theme, codes, cfg.DefaultLanguage, diags)
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{cfg: cfg, set: set, theme: theme, tr: tr, diags: diags, layouts: layouts}
+	r.site = &siteData{Title: cfg.Title, BaseURL: cfg.BaseURL, DefaultLanguage: cfg.DefaultLanguage, Languages: cfg.Languages}
+	for _, l := range set.Langs {
+		r.site.Homes = append(r.site.Homes, l.Home)
+	}
+	return r, nil
+}
+
+// OutputPath is the file a page is written to.
+func OutputPath(p *content.Page) string { return strings.TrimPrefix(p.URL, "/") + "index.html" }
+
+// WritePage renders a page into buf and writes it to w. A template error
+// is a content error of the page, reported to the diagnostics; an error
+// writing the file is returned.
+func (r *Renderer) WritePage(p *content.Page, buf *bytes.Buffer, w output.Writer) error {
+	buf.Reset()
+	if err := r.RenderPage(p, buf); err != nil {
+		r.diags.Errorf(p.File, 0, "%v", err)
+		return nil
+	}
+	out := make([]byte, buf.Len())
+	copy(out, buf.Bytes())
+	return w.WriteFile(OutputPath(p), out)
+}
+
+// RenderPage executes a page's layout into buf.
+func (r *Renderer) RenderPage(p *content.Page, buf *bytes.Buffer) error {
+	name := layoutFor(p)
+	t := r.layouts[name]
+	if t == nil {
+		name = "page.html"
+		t = r.layouts[name]
+	}
+	if err := t.Execute(buf, r.dataFor(p)); err != nil {
+		return fmt.Errorf("template %s: %v", r.theme.Source("layouts/"+name), err)
+	}
+	return nil
+}
+
+func (r *Renderer) dataFor(p *content.Page) *pageData {
+	lang, _ := r.cfg.Language(p.Lang)
+	l := r.set.Lang(p.Lang)
+	d := &pageData{Page: p, Site: r.site, Language: lang, Home: l.Home, r: r}
+	d.Permalink = r.cfg.AbsURL(p.URL)
+	d.LangTitle = lang.Title
+	if d.LangTitle == "" {
+		d.LangTitle = r.cfg.Title
+	}
+	if l.Home != nil {
+		for _, c := range l.Home.Children {
+			if c.IsSection {
+				d.Sections = append(d.Sections, c)
+			}
+		}
+	}
+	for a := p.Parent; a != nil; a = a.Parent {
+		d.Breadcrumbs = append([]*content.Page{a}, d.Breadcrumbs...)
+	}
+	if len(d.Breadcrumbs) > 1 {
+		d.TopSection = d.Breadcrumbs[1]
+	} else if p.IsSection && !p.IsHome {
+		d.TopSection = p
+	}
+	for _, other := range r.set.Langs {
+		if other.Code == p.Lang {
+			continue
+		}
+		alt := alternate{Language: other.Language, Home: other.Home}
+		for _, t := range p.Translations {
+			if t.Lang == other.Code {
+				alt.Page = t
+			}
+		}
+		d.Alternates = append(d.Alternates, alt)
+	}
+	d.XDefault = p
+	if p.Lang != r.cfg.DefaultLanguage {
+		d.XDefault = nil
+		for _, a := range d.Alternates {
+			if a.Language.Code == r.cfg.DefaultLanguage {
+				d.XDefault = a.Page
+			}
+		}
+	}
+	return d
+}
+
+// WriteSiteFiles writes everything that is not a page: the language
+// chooser at "/", 404.html, aliases, sitemap.xml, robots.txt, the theme's
+// and the site's static files, the resources beside the pages and the
+// code-highlighting stylesheet.
+func (r *Renderer) WriteSiteFiles(w output.Writer) error {
+	steps := []func(output.Writer) error{
+		r.writeRoot, r.writeAliases, r.writeSitemap, r.writeRobots,
+		r.writeAssets, r.writeResources, r.writeSyntaxCSS,
+	}
+	for _, step := range steps {
+		if err := step(w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// defaultHome is the default language's home, the page "/" and 404.html
+// are rendered as.
+func (r *Renderer) defaultHome() *content.Page {
+	return r.set.Lang(r.cfg.DefaultLanguage).Home
+}
+
+func (r *Renderer) writeRoot(w output.Writer) error {
+	for name, file := range map[string]string{"root.html": "index.html", "404.html": "404.html"} {
+		var buf bytes.Buffer
+		if err := r.layouts[name].Execute(&buf, r.dataFor(r.defaultHome())); err != nil {
+			return fmt.Errorf("template %s: %w", r.theme.Source("layouts/"+name), err)
+		}
+		if err := w.WriteFile(file, buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *Renderer) writeAssets(w output.Writer) error {
+	for _, name := range r.theme.Files("static") {
+		data, err := r.theme.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		if err := w.WriteFile(strings.TrimPrefix(name, "static/"), data); err != nil {
+			return err
+		}
+	}
+	staticDir := filepath.Join(r.cfg.Root, "static")
+	if _, err := os.Stat(staticDir); err != nil {
+		return nil
+	}
+	return filepath.WalkDir(staticDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || content.IgnoredName(d.Name()) {
+			return err
+		}
+		rel, _ := filepath.Rel(staticDir, p)
+		return w.CopyFile(filepath.ToSlash(rel), p)
+	})
+}
+
+func (r *Renderer) writeResources(w output.Writer) error {
+	for _, res := range r.set.Resources {
+		if err := w.CopyFile(strings.TrimPrefix(res.URL, "/"), res.Src); err != nil {
+			return fmt.Errorf("copying %s: %w", res.Src, err)
+		}
+	}
+	return nil
+}
+
+// StaticExists reports whether a site path is served by a theme asset or
+// a file of the site's static folder; links to such paths are not dead.
+func StaticExists(root string, theme *Theme) func(string) bool {
+	return func(sitePath string) bool {
+		clean := path.Clean("/" + sitePath)[1:]
+		if theme.Has("static/" + clean) {
+			return true
+		}
+		_, err := os.Stat(filepath.Join(root, "static", filepath.FromSlash(clean)))
+		return err == nil
+	}
+}

@@ -1,0 +1,155 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"html/template"
+	"path"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/styles"
+
+	"handbook/build/content"
+	"handbook/build/output"
+)
+
+var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}"><head><meta charset="utf-8"><title>{{.Title}}</title>
+<link rel="canonical" href="{{.URL}}"><meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={{.URL}}"></head>
+<body><p><a href="{{.URL}}">{{.Title}}</a></p></body></html>
+`))
+
+// writeAliases writes a redirecting page at each alias a page declares.
+// An alias is a site path in the page's language ("/old-name/"), unless it
+// starts with a language code.
+func (r *Renderer) writeAliases(w output.Writer) error {
+	base := strings.TrimSuffix(r.cfg.BasePath(), "/")
+	for _, p := range r.set.Pages {
+		for _, a := range p.Aliases {
+			sitePath := aliasPath(p.Lang, a, r.set)
+			if other := r.set.Lang(p.Lang).ByURL(sitePath); other != nil {
+				r.diags.Errorf(p.File, 0, "alias %s is the URL of %s", a, other.File)
+				continue
+			}
+			var buf bytes.Buffer
+			data := map[string]string{"Lang": p.Lang, "Title": p.Title, "URL": base + p.URL}
+			if err := aliasPage.Execute(&buf, data); err != nil {
+				return err
+			}
+			if err := w.WriteFile(strings.TrimPrefix(sitePath, "/")+"index.html", buf.Bytes()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func aliasPath(lang, alias string, set *content.Set) string {
+	clean := path.Clean("/" + strings.TrimSuffix(alias, "index.html"))
+	if clean != "/" {
+		clean += "/"
+	}
+	if code, _, ok := strings.Cut(strings.TrimPrefix(clean, "/"), "/"); ok && set.Lang(code) != nil {
+		return clean
+	}
+	return "/" + lang + clean
+}
+
+type sitemapURL struct {
+	Loc        string        `xml:"loc"`
+	LastMod    string        `xml:"lastmod,omitempty"`
+	Alternates []sitemapLink `xml:"xhtml:link"`
+}
+
+type sitemapLink struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+// writeSitemap lists every page with its hreflang alternates, itself
+// included, as search engines ask.
+func (r *Renderer) writeSitemap(w output.Writer) error {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	for _, p := range r.set.Pages {
+		u := sitemapURL{Loc: r.cfg.AbsURL(p.URL)}
+		if !p.Date.IsZero() {
+			u.LastMod = p.Date.Format("2006-01-02")
+		}
+		if len(p.Translations) > 0 {
+			for _, t := range append([]*content.Page{p}, p.Translations...) {
+				u.Alternates = append(u.Alternates, sitemapLink{"alternate", t.Lang, r.cfg.AbsURL(t.URL)})
+			}
+		}
+		if err := enc.EncodeElement(u, xmlStart("url")); err != nil {
+			return err
+		}
+	}
+	if err := enc.Flush(); err != nil {
+		return err
+	}
+	buf.WriteString("\n</urlset>\n")
+	return w.WriteFile("sitemap.xml", buf.Bytes())
+}
+
+func xmlStart(name string) xml.StartElement { return xml.StartElement{Name: xml.Name{Local: name}} }
+
+func (r *Renderer) writeRobots(w output.Writer) error {
+	body := fmt.Sprintf("User-agent: *\nAllow: /\nSitemap: %s\n", r.cfg.AbsURL("/sitemap.xml"))
+	return w.WriteFile("robots.txt", []byte(body))
+}
+
+// writeSyntaxCSS generates the code-highlighting stylesheet from chroma's
+// styles: the light style, and the dark one for readers whose system, or
+// whose choice on the page, is dark.
+func (r *Renderer) writeSyntaxCSS(w output.Writer) error {
+	light, dark := styles.Get(r.cfg.Markup.HighlightStyle), styles.Get(r.cfg.Markup.HighlightDarkStyle)
+	if light == styles.Fallback && r.cfg.Markup.HighlightStyle != "swapoff" {
+		r.diags.Warnf(r.cfg.File, 0, "unknown highlight style %q: using %s", r.cfg.Markup.HighlightStyle, light.Name)
+	}
+	if dark == styles.Fallback && r.cfg.Markup.HighlightDarkStyle != "swapoff" {
+		r.diags.Warnf(r.cfg.File, 0, "unknown highlight style %q: using %s", r.cfg.Markup.HighlightDarkStyle, dark.Name)
+	}
+	var buf bytes.Buffer
+	if err := writeStyle(&buf, light, ""); err != nil {
+		return err
+	}
+	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
+	if err := writeStyle(&buf, dark, ":root:not([data-theme=light]) "); err != nil {
+		return err
+	}
+	buf.WriteString("}\n")
+	if err := writeStyle(&buf, dark, ":root[data-theme=dark] "); err != nil {
+		return err
+	}
+	return w.WriteFile("css/syntax.css", buf.Bytes())
+}
+
+// writeStyle writes a chroma style's CSS with every selector prefixed.
+func writeStyle(buf *bytes.Buffer, style *chroma.Style, prefix string) error {
+	var css bytes.Buffer
+	if err := chromahtml.New(chromahtml.WithClasses(true)).WriteCSS(&css, style); err != nil {
+		return err
+	}
+	for _, line := range strings.Split(css.String(), "\n") {
+		if strings.HasPrefix(line, ".") || strings.HasPrefix(line, "/*") && strings.Contains(line, "*/ .") {
+			if i := strings.Index(line, "*/ "); i >= 0 && strings.HasPrefix(line, "/*") {
+				line = line[:i+3] + prefix + line[i+3:]
+			} else {
+				line = prefix + line
+			}
+		}
+		if line != "" {
+			buf.WriteString(line + "\n")
+		}
+	}
+	return nil
+}

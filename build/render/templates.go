@@ -1,0 +1,144 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"path"
+	"strings"
+	"sync"
+
+	"handbook/build/config"
+	"handbook/build/content"
+)
+
+// layoutFor names the layout that renders a page: the home, a section
+// list, one layout per kind, or the plain page layout.
+func layoutFor(p *content.Page) string {
+	switch {
+	case p.IsHome:
+		return "home.html"
+	case p.IsSection:
+		return "section.html"
+	case p.Kind != content.Plain:
+		return string(p.Kind) + ".html"
+	}
+	return "page.html"
+}
+
+// layouts are the templates every theme has; a theme may leave out a
+// kind's layout, which then falls back to page.html.
+var requiredLayouts = []string{"home.html", "section.html", "page.html", "404.html", "root.html"}
+
+// parseLayouts parses each layout once, together with base.html and the
+// partials, which a layout fills with {{define "main"}}. The partials are
+// also given to cache, for partialCached.
+func parseLayouts(theme *Theme, funcs template.FuncMap, cache *fragmentCache) (map[string]*template.Template, error) {
+	common := template.New("").Funcs(funcs)
+	cache.partials = common
+	shared := append([]string{"layouts/base.html"}, theme.Files("layouts/partials")...)
+	for _, name := range shared {
+		if err := parseFile(common, theme, name); err != nil {
+			return nil, err
+		}
+	}
+	out := map[string]*template.Template{}
+	for _, name := range theme.Files("layouts") {
+		base := path.Base(name)
+		if strings.HasPrefix(name, "layouts/partials/") || base == "base.html" || !strings.HasSuffix(base, ".html") {
+			continue
+		}
+		t, err := common.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if err := parseFile(t, theme, name); err != nil {
+			return nil, err
+		}
+		out[base] = t.Lookup(name)
+	}
+	for _, name := range requiredLayouts {
+		if out[name] == nil {
+			return nil, fmt.Errorf("theme %s: layouts/%s is missing", theme.Name, name)
+		}
+	}
+	return out, nil
+}
+
+func parseFile(t *template.Template, theme *Theme, name string) error {
+	data, err := theme.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	if _, err := t.New(name).Parse(string(data)); err != nil {
+		return fmt.Errorf("%s: %w", theme.Source(name), err)
+	}
+	return nil
+}
+
+// funcs are the helpers templates call, bound to this site's base path
+// and to the renderer's fragment cache.
+func funcs(cfg *config.Config, cache *fragmentCache) template.FuncMap {
+	base := strings.TrimSuffix(cfg.BasePath(), "/")
+	return template.FuncMap{
+		// partialCached renders a partial once per distinct set of keys
+		// and reuses the result, as Hugo's function of the same name
+		// does: the navigation is the same on every page of a section.
+		"partialCached": cache.render,
+		// rel makes a site path ("/vi/") into a link under the base path.
+		"rel": func(sitePath string) string { return base + sitePath },
+		// abs makes a site path into an absolute address for canonical
+		// links and Open Graph.
+		"abs": cfg.AbsURL,
+		// dict builds the argument of a partial from name, value pairs.
+		"dict": func(pairs ...any) (map[string]any, error) {
+			if len(pairs)%2 != 0 {
+				return nil, fmt.Errorf("dict needs name, value pairs")
+			}
+			m := make(map[string]any, len(pairs)/2)
+			for i := 0; i < len(pairs); i += 2 {
+				m[fmt.Sprint(pairs[i])] = pairs[i+1]
+			}
+			return m, nil
+		},
+	}
+}
+
+// fragmentCache keeps rendered partials for partialCached.
+type fragmentCache struct {
+	partials *template.Template
+	mu       sync.Mutex
+	done     map[string]template.HTML
+}
+
+func newFragmentCache() *fragmentCache {
+	return &fragmentCache{done: map[string]template.HTML{}}
+}
+
+func (c *fragmentCache) render(name string, data any, keys ...any) (template.HTML, error) {
+	key := name
+	for _, k := range keys {
+		switch k := k.(type) {
+		case string, int, bool, nil:
+			key += "\x00" + fmt.Sprint(k)
+		default:
+			// A page or other pointer: its identity is the key.
+			key += fmt.Sprintf("\x00%p", k)
+		}
+	}
+	c.mu.Lock()
+	html, ok := c.done[key]
+	c.mu.Unlock()
+	if ok {
+		return html, nil
+	}
+	var buf bytes.Buffer
+	if err := c.partials.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	html = template.HTML(buf.String())
+	c.mu.Lock()
+	c.done[key] = html
+	c.mu.Unlock()
+	return html, nil
+}

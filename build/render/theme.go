@@ -1,0 +1,96 @@
+// Package render is the render stage of the pipeline: it turns linked,
+// converted pages into the site's files with the theme's html/template
+// layouts, translates the theme's interface strings, and writes the files
+// every site has (the language chooser at "/", 404.html, sitemap.xml,
+// robots.txt, aliases, the theme's assets and the code-highlighting
+// stylesheet).
+package render
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+// Theme is the layered set of theme files: a file in the site's
+// themes/<name>/ folder overrides the embedded default theme's file at the
+// same path.
+type Theme struct {
+	// Name is the configured theme name.
+	Name string
+	// Override is the site's theme folder, or "" when it has none.
+	Override string
+	base     fs.FS
+	site     fs.FS
+}
+
+// NewTheme layers the site's themes/<name>/ folder, if there is one, over
+// base.
+func NewTheme(siteRoot, name string, base fs.FS) (*Theme, error) {
+	t := &Theme{Name: name, base: base}
+	dir := filepath.Join(siteRoot, "themes", name)
+	fi, err := os.Stat(dir)
+	switch {
+	case err == nil && fi.IsDir():
+		t.Override = dir
+		t.site = os.DirFS(dir)
+	case name != "default":
+		return nil, errors.New("theme " + name + ": no folder themes/" + name + " in the site")
+	}
+	return t, nil
+}
+
+// ReadFile reads a theme file, preferring the site's copy.
+func (t *Theme) ReadFile(name string) ([]byte, error) {
+	if t.site != nil {
+		if data, err := fs.ReadFile(t.site, name); err == nil {
+			return data, nil
+		}
+	}
+	return fs.ReadFile(t.base, name)
+}
+
+// Source names where a theme file comes from, for error messages.
+func (t *Theme) Source(name string) string {
+	if t.site != nil {
+		if _, err := fs.Stat(t.site, name); err == nil {
+			return filepath.ToSlash(filepath.Join("themes", t.Name, name))
+		}
+	}
+	return "themes/default/" + name + " (built in)"
+}
+
+// Files lists the files under dir in both layers, sorted, each once.
+func (t *Theme) Files(dir string) []string {
+	seen := map[string]bool{}
+	for _, fsys := range []fs.FS{t.base, t.site} {
+		if fsys == nil {
+			continue
+		}
+		_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				seen[p] = true
+			}
+			return nil
+		})
+	}
+	out := make([]string, 0, len(seen))
+	for p := range seen {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Has reports whether the theme has a file at name.
+func (t *Theme) Has(name string) bool {
+	if t.site != nil {
+		if _, err := fs.Stat(t.site, name); err == nil {
+			return true
+		}
+	}
+	_, err := fs.Stat(t.base, name)
+	return err == nil
+}

@@ -1,0 +1,208 @@
+// Package build runs the handbook's pipeline. One Site value carries a
+// build through its stages, each owned by a package below this one:
+//
+//	config   load handbook.toml (or hugo.toml)
+//	content  read every language's pages; link sections, translations, relations
+//	markdown parse and render Markdown; rewrite and check links
+//	render   execute the theme's templates; write the site's other files
+//	output   write atomically to disk, or to memory for the preview
+//
+// Data flows one way; no stage imports a later one, and none imports this
+// package, so drivers (the command line, the preview server, publishing)
+// all run the same pipeline.
+package build
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"handbook/build/config"
+	"handbook/build/content"
+	"handbook/build/diag"
+	"handbook/build/internal/parallel"
+	"handbook/build/markdown"
+	"handbook/build/output"
+	"handbook/build/render"
+	"handbook/themes"
+)
+
+// Options say which site to build and how.
+type Options struct {
+	// Source is the site's root folder.
+	Source    string
+	Overrides config.Overrides
+}
+
+// Site is one build of a site, from configuration to written files.
+type Site struct {
+	Config *config.Config
+	Pages  *content.Set
+	Diags  *diag.List
+	Theme  *render.Theme
+	// Timings records how long each stage took, in pipeline order.
+	Timings []StageTiming
+
+	// KeepContent keeps each page's HTML after it is written, for a
+	// driver that re-renders pages later (the preview server). A one-off
+	// build lets it go, so the whole site's HTML is never in memory at once.
+	KeepContent bool
+
+	converter *markdown.Converter
+	renderer  *render.Renderer
+}
+
+// StageTiming is the duration of one stage.
+type StageTiming struct {
+	Stage    string
+	Duration time.Duration
+}
+
+// Load runs the stages that read: configuration, content and linking,
+// and parses the theme. The Site it returns is ready to render.
+// A non-nil error means the site could not be loaded at all; content
+// problems are in Diags, and diag.ErrContent is returned when any of them
+// is an error.
+func Load(opts Options) (*Site, error) {
+	s := &Site{Diags: &diag.List{}}
+	var err error
+	s.stage("config", func() { s.Config, err = config.Load(opts.Source, opts.Overrides, s.Diags) })
+	if err != nil {
+		if s.Diags.HasErrors() {
+			return s, diag.ErrContent
+		}
+		return s, err
+	}
+	s.stage("read", func() { s.Pages, err = content.Load(s.Config, s.Diags) })
+	if err != nil {
+		return s, err
+	}
+	s.stage("link", func() { content.Link(s.Pages, s.Config, s.Diags) })
+	s.Theme, err = render.NewTheme(s.Config.Root, s.Config.Theme, themes.Default())
+	if err != nil {
+		return s, err
+	}
+	s.converter = markdown.NewConverter(s.Config, s.Pages, render.StaticExists(s.Config.Root, s.Theme))
+	s.stage("templates", func() { s.renderer, err = render.New(s.Config, s.Pages, s.Theme, s.Diags) })
+	if err != nil {
+		return s, err
+	}
+	if s.Diags.HasErrors() {
+		return s, diag.ErrContent
+	}
+	return s, nil
+}
+
+// Render converts every page's Markdown, renders it and writes it to w,
+// page by page on all cores, then writes the site's other files. Links to
+// anchors are checked once every page is converted; a broken one makes
+// Render return diag.ErrContent after the files are written, which is why
+// Build writes into a staging folder.
+func (s *Site) Render(w output.Writer) error {
+	var (
+		mu       sync.Mutex
+		anchors  []markdown.AnchorRef
+		writeErr error
+	)
+	s.stage("render", func() {
+		parallel.Each(len(s.Pages.Pages), func() func(int) {
+			var mdBuf, htmlBuf bytes.Buffer
+			return func(i int) {
+				p := s.Pages.Pages[i]
+				refs := s.converter.Convert(p, &mdBuf, s.Diags)
+				err := s.renderer.WritePage(p, &htmlBuf, w)
+				if !s.KeepContent {
+					p.Content = ""
+				}
+				mu.Lock()
+				anchors = append(anchors, refs...)
+				if err != nil && writeErr == nil {
+					writeErr = err
+				}
+				mu.Unlock()
+			}
+		})
+		markdown.CheckAnchors(anchors, s.Diags)
+		if writeErr == nil {
+			writeErr = s.renderer.WriteSiteFiles(w)
+		}
+	})
+	if writeErr != nil {
+		return writeErr
+	}
+	if s.Diags.HasErrors() {
+		return diag.ErrContent
+	}
+	return nil
+}
+
+// Build loads the site and writes it atomically to its output folder: the
+// previous output stays in place, untouched, unless the whole build
+// succeeds.
+func Build(opts Options) (*Site, error) {
+	s, err := Load(opts)
+	if err != nil {
+		return s, err
+	}
+	dir, err := output.NewDir(s.Config.OutputDir)
+	if err != nil {
+		return s, err
+	}
+	if err := s.Render(dir); err != nil {
+		dir.Abort()
+		return s, err
+	}
+	s.stage("write", func() { err = dir.Commit() })
+	return s, err
+}
+
+func (s *Site) stage(name string, f func()) {
+	start := time.Now()
+	f()
+	s.Timings = append(s.Timings, StageTiming{name, time.Since(start)})
+}
+
+// IsContentError reports whether err means the content has errors, listed
+// in the Diags, rather than a failure of the machine.
+func IsContentError(err error) bool { return errors.Is(err, diag.ErrContent) }
+
+// Summary describes what was built: pages per language and kind.
+func (s *Site) Summary() string {
+	var b strings.Builder
+	for _, l := range s.Pages.Langs {
+		counts := map[string]int{}
+		for _, p := range l.Pages {
+			counts[kindLabel(p)]++
+		}
+		keys := make([]string, 0, len(counts))
+		for k := range counts {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = fmt.Sprintf("%d %s", counts[k], k)
+		}
+		fmt.Fprintf(&b, "  %s: %d pages (%s)\n", l.Code, len(l.Pages), strings.Join(parts, ", "))
+	}
+	if s.Pages.Skipped > 0 {
+		fmt.Fprintf(&b, "  %d drafts left out (--drafts includes them)\n", s.Pages.Skipped)
+	}
+	return b.String()
+}
+
+func kindLabel(p *content.Page) string {
+	switch {
+	case p.IsSection:
+		return "sections"
+	case p.Kind == content.Plain:
+		return "pages"
+	case p.Kind == content.Story:
+		return "stories"
+	}
+	return string(p.Kind) + "s"
+}

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"strings"
+	"time"
+
+	"handbook/build"
+	"handbook/build/config"
+)
+
+const buildUsage = `usage: handbook build [flags]
+
+Builds the site into its output folder (public/ by default). The folder is
+replaced only when the whole build succeeds; on any error the previous
+site stays as it was.
+
+Flags:
+`
+
+// siteFlags are the flags every command that builds a site accepts.
+type siteFlags struct {
+	source  string
+	dest    string
+	baseURL string
+	drafts  bool
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.source, "source", ".", "the site's root `folder` (with handbook.toml or hugo.toml)")
+	fs.StringVar(&f.dest, "dest", "", "write the site to this `folder` instead of the configured one")
+	fs.StringVar(&f.baseURL, "base-url", "", "the site's public `address`, overriding baseURL")
+	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft: true")
+}
+
+func (f *siteFlags) options() build.Options {
+	return build.Options{
+		Source:    f.source,
+		Overrides: config.Overrides{Dest: f.dest, BaseURL: f.baseURL, Drafts: f.drafts},
+	}
+}
+
+// newFlagSet makes a flag set whose errors and help go to stderr, with
+// the command's usage text.
+func newFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// usageOf writes a command's usage text followed by its flags.
+func usageOf(register func(*flag.FlagSet), text string) string {
+	var b strings.Builder
+	fs := flag.NewFlagSet("", flag.ContinueOnError)
+	register(fs)
+	fs.SetOutput(&b)
+	b.WriteString(text)
+	fs.PrintDefaults()
+	return b.String()
+}
+
+func buildCommand() command {
+	return command{
+		name:    "build",
+		summary: "build the site into public/",
+		usage:   usageOf(func(fs *flag.FlagSet) { new(siteFlags).register(fs) }, buildUsage),
+		run:     runBuild,
+	}
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	var f siteFlags
+	fs := newFlagSet("build", buildUsage, stderr)
+	f.register(fs)
+	timings := fs.Bool("timings", false, "print how long each stage of the pipeline took")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "handbook build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "handbook build: %v\n", err)
+			return exitUsage
+		}
+		defer stop()
+	}
+	start := time.Now()
+	site, err := build.Build(f.options())
+	printDiagnostics(site, stderr)
+	if err != nil {
+		return reportFailure(err, site, stderr)
+	}
+	out := site.Config.OutputDir
+	if rel, err := filepath.Rel(site.Config.Root, out); err == nil && filepath.IsLocal(rel) {
+		out = rel
+	}
+	fmt.Fprintf(stdout, "handbook: built %d pages in %d languages into %s in %s\n%s",
+		len(site.Pages.Pages), len(site.Pages.Langs), out, time.Since(start).Round(time.Millisecond), site.Summary())
+	if *timings {
+		for _, t := range site.Timings {
+			fmt.Fprintf(stdout, "  %-10s %s\n", t.Stage, t.Duration.Round(time.Millisecond))
+		}
+	}
+	return exitOK
+}
+
+// printDiagnostics prints every problem, sorted, as file:line: message.
+func printDiagnostics(site *build.Site, w io.Writer) {
+	if site == nil || site.Diags == nil {
+		return
+	}
+	for _, d := range site.Diags.Sorted() {
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+func reportFailure(err error, site *build.Site, stderr io.Writer) int {
+	if build.IsContentError(err) {
+		n, _ := site.Diags.Count()
+		fmt.Fprintf(stderr, "handbook: %d error(s); nothing was written\n", n)
+		return exitContent
+	}
+	fmt.Fprintf(stderr, "handbook: %v\n", err)
+	return exitContent
+}
+
+// startCPUProfile profiles the process into file until stop is called.
+func startCPUProfile(file string) (stop func(), err error) {
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
