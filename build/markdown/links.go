@@ -156,10 +156,10 @@ func (r *resolver) resolve(from *content.Page, dest string) resolution {
 		}
 		return resolution{url: dest, target: from, anchor: u.Fragment}
 	}
-	lang := r.set.Lang(from.Lang)
 	var target *content.Page
 	switch {
 	case strings.HasSuffix(u.Path, ".md"):
+		var lang *content.Lang
 		target, lang = r.bySource(from, u.Path)
 		if target == nil {
 			return resolution{problem: "no such page in " + lang.Code}
