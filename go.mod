@@ -10,4 +10,7 @@ require (
 	golang.org/x/text v0.43.0
 )
 
-require github.com/dlclark/regexp2/v2 v2.2.1 // indirect
+require (
+	github.com/dlclark/regexp2/v2 v2.2.1 // indirect
+	github.com/kljensen/snowball v0.10.0 // indirect
+)

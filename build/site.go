@@ -5,6 +5,7 @@
 //	content  read every language's pages; link sections, translations, relations
 //	markdown parse and render Markdown; rewrite and check links
 //	render   execute the theme's templates; write the site's other files
+//	search   index every page, one sharded index per language
 //	output   write atomically to disk, or to memory for the preview
 //
 // Data flows one way; no stage imports a later one, and none imports this
@@ -28,6 +29,7 @@ import (
 	"handbook/build/markdown"
 	"handbook/build/output"
 	"handbook/build/render"
+	"handbook/build/search"
 	"handbook/themes"
 )
 
@@ -51,6 +53,9 @@ type Site struct {
 	// driver that re-renders pages later (the preview server). A one-off
 	// build lets it go, so the whole site's HTML is never in memory at once.
 	KeepContent bool
+
+	// Index is the search index of the last Render.
+	Index *search.Index
 
 	converter *markdown.Converter
 	renderer  *render.Renderer
@@ -108,15 +113,22 @@ func (s *Site) Render(w output.Writer) error {
 		anchors  []markdown.AnchorRef
 		writeErr error
 	)
+	s.Index = search.NewIndex(s.Pages)
+	base := strings.TrimSuffix(s.Config.BasePath(), "/")
 	s.stage("render", func() {
 		parallel.Each(len(s.Pages.Pages), func() func(int) {
 			var mdBuf, htmlBuf bytes.Buffer
+			tok := search.NewTokenizer()
 			return func(i int) {
 				p := s.Pages.Pages[i]
 				refs := s.converter.Convert(p, &mdBuf, s.Diags)
 				err := s.renderer.WritePage(p, &htmlBuf, w)
+				s.Index.Add(p, base+p.URL, tok)
+				if err == nil {
+					err = s.Index.WriteDoc(p, base+p.URL, w)
+				}
 				if !s.KeepContent {
-					p.Content = ""
+					p.Content, p.BodyText = "", ""
 				}
 				mu.Lock()
 				anchors = append(anchors, refs...)
@@ -131,6 +143,9 @@ func (s *Site) Render(w output.Writer) error {
 			writeErr = s.renderer.WriteSiteFiles(w)
 		}
 	})
+	if writeErr == nil {
+		s.stage("index", func() { writeErr = s.Index.Write(w) })
+	}
 	if writeErr != nil {
 		return writeErr
 	}

@@ -120,7 +120,7 @@ func loadHugo(cfg *Config, diags *diag.List) error {
 		reportTOMLError(cfg.File, err, diags)
 		return errInvalid
 	}
-	h := hugoReader{raw: lowerKeys(raw)}
+	h := hugoReader{raw: lowerKeys(raw), orig: raw}
 	setIf(&cfg.Title, h.str("title"))
 	setIf(&cfg.BaseURL, h.str("baseurl"))
 	setIf(&cfg.DefaultLanguage, h.str("defaultcontentlanguage"))
@@ -164,6 +164,9 @@ func isKnownHugoLanguageKey(k string) bool {
 type hugoReader struct {
 	raw  map[string]any
 	used map[string]bool
+	// orig is raw as written, so that ignored keys are named as the
+	// writer spelled them.
+	orig map[string]any
 }
 
 func (h *hugoReader) get(path ...string) any {
@@ -187,23 +190,23 @@ func (h *hugoReader) str(key string) string {
 	return s
 }
 
-// ignored lists the leaf keys that were never read.
+// ignored lists the leaf keys that were never read, as written.
 func (h *hugoReader) ignored() []string {
 	var out []string
-	var walk func(prefix string, m map[string]any)
-	walk = func(prefix string, m map[string]any) {
+	var walk func(prefix, lower string, m map[string]any)
+	walk = func(prefix, lower string, m map[string]any) {
 		for k, v := range m {
-			key := prefix + k
-			if sub, ok := v.(map[string]any); ok && h.used[key] {
-				walk(key+".", sub)
+			key, lkey := prefix+k, lower+strings.ToLower(k)
+			if sub, ok := v.(map[string]any); ok && h.used[lkey] {
+				walk(key+".", lkey+".", sub)
 				continue
 			}
-			if !h.used[key] {
+			if !h.used[lkey] {
 				out = append(out, key)
 			}
 		}
 	}
-	walk("", h.raw)
+	walk("", "", h.orig)
 	sort.Strings(out)
 	return out
 }

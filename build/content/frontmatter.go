@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -84,18 +85,33 @@ func parseFrontMatter(format string, src []byte, firstLine int) (*frontMatter, e
 	return parseYAML(src, firstLine)
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var (
+	yamlLine    = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+	yamlLineRef = regexp.MustCompile(`at line (\d+)`)
+)
 
 func parseYAML(src []byte, firstLine int) (*frontMatter, error) {
 	fm := &frontMatter{fields: map[string]field{}}
 	var raw map[string]any
 	if err := yaml.Unmarshal(src, &raw); err != nil {
 		msg := err.Error()
+		// Unmarshal errors ("mapping key already defined") come as a
+		// list, each "line N: ..."; report the first one at its line.
+		var te *yaml.TypeError
+		if errors.As(err, &te) && len(te.Errors) > 0 {
+			msg = te.Errors[0]
+		}
 		line := firstLine
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			line, msg = firstLine+n-1, m[2]
 		}
+		// Lines the message mentions are counted from the front matter
+		// too ("already defined at line 1"); make them lines of the file.
+		msg = yamlLineRef.ReplaceAllStringFunc(msg, func(s string) string {
+			n, _ := strconv.Atoi(strings.TrimPrefix(s, "at line "))
+			return "at line " + strconv.Itoa(firstLine+n-1)
+		})
 		if strings.Contains(msg, "cannot unmarshal") && strings.Contains(msg, "map[string]interface") {
 			msg = "front matter must be a map of key: value lines"
 		}

@@ -41,8 +41,9 @@ func Link(set *Set, cfg *config.Config, diags *diag.List) {
 }
 
 // addMissingSections makes a section page, with no source file, for the
-// home and for every folder that has pages but no _index.md, so that every
-// page has a parent to list it and breadcrumbs never break.
+// home and for every folder that has pages but no _index.md (other than a
+// leaf bundle's index.md), so that every page has a parent to list it and
+// breadcrumbs never break.
 func addMissingSections(set *Set, lang *Lang, cfg *config.Config) {
 	have := map[string]bool{}
 	for _, p := range lang.Pages {
@@ -52,8 +53,11 @@ func addMissingSections(set *Set, lang *Lang, cfg *config.Config) {
 	}
 	need := map[string]bool{".": true}
 	for _, p := range lang.Pages {
+		// A section's _index.md and a leaf bundle's index.md are the page
+		// of their own folder, which needs no other.
+		own := p.IsSection || path.Base(p.RelPath) == "index.md"
 		for d := path.Dir(p.RelPath); d != "."; d = path.Dir(d) {
-			if p.IsSection && d == path.Dir(p.RelPath) {
+			if own && d == path.Dir(p.RelPath) {
 				continue
 			}
 			need[d] = true
@@ -98,6 +102,10 @@ func index(lang *Lang, diags *diag.List) {
 		lang.byURL[p.URL] = p
 		switch p.Kind {
 		case Principle:
+			if other, dup := lang.principles[p.Slug]; dup {
+				diags.Errorf(p.File, 1, "a principle named %q already exists: %s", p.Slug, other.File)
+				continue
+			}
 			lang.principles[p.Slug] = p
 		case Letter:
 			if p.Year == 0 {

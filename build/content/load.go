@@ -180,9 +180,11 @@ func scanText(data []byte) (valid, mayNeedNFC bool) {
 
 // alwaysNFC reports runes at or above U+0300 that never change under NFC:
 // the precomposed Latin letters of U+1E00–U+1EFF, where Vietnamese lives,
-// and the punctuation French typography uses (’, “ ”, …, U+202F).
+// and the punctuation French typography uses (’, “ ”, …, U+202F). The
+// combining marks for symbols, U+20D0–U+20FF, are left out: NFC reorders
+// them.
 func alwaysNFC(r rune) bool {
-	return (r >= 0x1E00 && r <= 0x1EFF) || (r >= 0x2002 && r <= 0x2125)
+	return (r >= 0x1E00 && r <= 0x1EFF) || (r >= 0x2002 && r < 0x20D0) || (r > 0x20FF && r <= 0x2125)
 }
 
 func invalidUTF8Line(data []byte) int {
@@ -249,11 +251,15 @@ func (p *Page) applyFrontMatter(fm *frontMatter) []*FrontMatterError {
 		}
 	}
 	var kind string
-	str("kind", &kind)
+	kf, _ := fm.take("kind")
+	if v, err := kf.str(); err != nil {
+		fail(kf, "kind", err)
+	} else {
+		kind = strings.TrimSpace(v)
+	}
 	p.Kind = Kind(kind)
 	if kind != "" && !validKind(p.Kind) {
-		f := fm.fields["kind"]
-		errs = append(errs, &FrontMatterError{f.line, fmt.Sprintf("unknown kind %q (known: principle, letter, quote, story, exercise)", kind)})
+		errs = append(errs, &FrontMatterError{kf.line, fmt.Sprintf("unknown kind %q (known: principle, letter, quote, story, exercise)", kind)})
 		p.Kind = Plain
 	}
 	if p.Kind != Plain {

@@ -101,6 +101,9 @@ type Page struct {
 	TOC     []Heading
 	Anchors map[string]bool
 	LinksTo []*Page // pages this page's body links to
+	// BodyText is the body as plain text, code left out, for the search
+	// index and snippets.
+	BodyText string
 }
 
 // Heading is one entry of a page's table of contents.

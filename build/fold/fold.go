@@ -35,10 +35,15 @@ func Rune(r rune) rune {
 }
 
 // String folds s: NFD-decomposes it so marks become separate runes, then
-// folds each rune. "Lãnh Đạo" becomes "lanh dao".
+// folds each rune. "Lãnh Đạo" becomes "lanh dao". Bytes that are not
+// UTF-8 become U+FFFD first, so they cannot hide the runes after them
+// from the decomposition.
 func String(s string) string {
 	if isPlainLower(s) {
 		return s
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	d := norm.NFD.String(s)
 	var b strings.Builder

@@ -1,11 +1,13 @@
 package markdown
 
 import (
+	"html"
 	"html/template"
 	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
 
 	"handbook/build/content"
 	"handbook/build/fold"
@@ -81,18 +83,52 @@ func plainText(n ast.Node, src []byte) string {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.Text:
-				b.Write(c.Segment.Value(src))
+				v := c.Segment.Value(src)
+				if !c.IsRaw() {
+					// Resolve "&amp;" and "\*" as the HTML renderer does.
+					v = util.UnescapePunctuations(util.ResolveEntityNames(util.ResolveNumericReferences(v)))
+				}
+				b.Write(v)
 				if c.SoftLineBreak() {
 					b.WriteByte(' ')
 				}
 			case *ast.String:
-				b.Write(c.Value)
+				// The typographer's strings are HTML ("&rsquo;"); the
+				// TOC holds text, which the templates escape.
+				if c.IsCode() {
+					b.WriteString(html.UnescapeString(string(c.Value)))
+				} else {
+					b.Write(c.Value)
+				}
 			default:
 				walk(c)
 			}
 		}
 	}
 	walk(n)
+	return b.String()
+}
+
+// bodyText is the document's prose as plain text: paragraphs, headings,
+// lists and quotes, each block on its own line; code is left out, since
+// readers do not search for it.
+func bodyText(doc ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		if n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline {
+			b.WriteString(plainText(n, src))
+			b.WriteByte('\n')
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
 	return b.String()
 }
 

@@ -87,6 +87,11 @@ func (e *pageLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 func (e *pageLinks) rewrite(state *pageState, n ast.Node, dest, src []byte) []byte {
 	res := e.resolver.resolve(state.page, string(dest))
 	if res.problem == "" && res.target == nil {
+		// A resource or static file has a URL but no page: it still needs
+		// the rewritten address (its language folder, the base path).
+		if res.url != "" {
+			return []byte(res.url)
+		}
 		return dest
 	}
 	line := lineOf(n, dest, src) + state.page.BodyLine - 1
@@ -104,8 +109,11 @@ func (e *pageLinks) rewrite(state *pageState, n ast.Node, dest, src []byte) []by
 }
 
 // lineOf finds the 1-based line of the body on which a link's destination
-// is written: inline nodes have no position, so it searches from the start
-// of the enclosing block.
+// is written. Inline nodes have no position, so it searches from the text
+// nearest before the destination (the link's own text, or the text before
+// the link), or else from the start of the enclosing block: searching from
+// the block alone would put every link of a paragraph that repeats a
+// destination on the line of the first.
 func lineOf(n ast.Node, dest, src []byte) int {
 	start := 0
 	for b := n.Parent(); b != nil; b = b.Parent() {
@@ -114,10 +122,45 @@ func lineOf(n ast.Node, dest, src []byte) int {
 			break
 		}
 	}
+	if pos, ok := inlineStart(n); ok && pos >= start && pos <= len(src) {
+		start = pos
+	}
 	if i := bytes.Index(src[start:], dest); i >= 0 {
 		start += i
 	}
 	return bytes.Count(src[:start], []byte("\n")) + 1
+}
+
+// inlineStart returns a source offset before link n's destination and
+// after those of the links before it: where the link's text starts, or
+// where the last text before the link ends.
+func inlineStart(n ast.Node) (int, bool) {
+	if t := textIn(n, true); t != nil {
+		return t.Segment.Start, true
+	}
+	for c := n; c != nil && c.Type() == ast.TypeInline; c = c.Parent() {
+		for s := c.PreviousSibling(); s != nil; s = s.PreviousSibling() {
+			if t := textIn(s, false); t != nil {
+				return t.Segment.Stop, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// textIn returns the first or the last text node of the tree at n.
+func textIn(n ast.Node, first bool) *ast.Text {
+	var found *ast.Text
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			found = t
+			if first {
+				return ast.WalkStop, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
 
 // resolution is where a link leads.
@@ -168,8 +211,13 @@ func (r *resolver) resolve(from *content.Page, dest string) resolution {
 		var sitePath string
 		target, sitePath = r.bySitePath(from, u.Path)
 		if target == nil {
-			if r.set.ResourceURL(sitePath) || r.static(u.Path) {
-				return resolution{url: r.withBase(sitePath, u), target: nil}
+			if r.set.ResourceURL(sitePath) {
+				return resolution{url: r.withBase(sitePath, u)}
+			}
+			// Static files are served from the site's root, not from a
+			// language's folder.
+			if r.static(u.Path) {
+				return resolution{url: r.withBase(u.Path, u)}
 			}
 			return resolution{problem: "no page at " + sitePath}
 		}
@@ -192,9 +240,15 @@ func (r *resolver) bySource(from *content.Page, p string) (*content.Page, *conte
 	if strings.HasPrefix(p, "/") {
 		rel = path.Clean(p)[1:]
 		if code, rest, ok := strings.Cut(rel, "/"); ok && r.set.Lang(code) != nil {
-			if t := r.set.Lang(code).ByRelPath(rest); t != nil {
-				return t, r.set.Lang(code)
+			other := r.set.Lang(code)
+			if t := other.ByRelPath(rest); t != nil {
+				return t, other
 			}
+			if t := lang.ByRelPath(rel); t != nil {
+				return t, lang
+			}
+			// Not found: the problem is in the language the link names.
+			return nil, other
 		}
 	} else {
 		rel = path.Join(path.Dir(from.RelPath), p)

@@ -31,7 +31,10 @@ func (r *Renderer) writeAliases(w output.Writer) error {
 	for _, p := range r.set.Pages {
 		for _, a := range p.Aliases {
 			sitePath := aliasPath(p.Lang, a, r.set)
-			if other := r.set.Lang(p.Lang).ByURL(sitePath); other != nil {
+			// An alias may name another language ("/fr/old/"): look for a
+			// page there, or the redirect would overwrite it.
+			code, _, _ := strings.Cut(strings.TrimPrefix(sitePath, "/"), "/")
+			if other := r.set.Lang(code).ByURL(sitePath); other != nil {
 				r.diags.Errorf(p.File, 0, "alias %s is the URL of %s", a, other.File)
 				continue
 			}

@@ -68,21 +68,33 @@ func usageOf(register func(*flag.FlagSet), text string) string {
 	return b.String()
 }
 
+// buildFlags are the flags of build: the site's, and its own. They are
+// registered in one place so that 'handbook help build' lists them all.
+type buildFlags struct {
+	siteFlags
+	timings    bool
+	cpuProfile string
+}
+
+func (f *buildFlags) register(fs *flag.FlagSet) {
+	f.siteFlags.register(fs)
+	fs.BoolVar(&f.timings, "timings", false, "print how long each stage of the pipeline took")
+	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
+}
+
 func buildCommand() command {
 	return command{
 		name:    "build",
 		summary: "build the site into public/",
-		usage:   usageOf(func(fs *flag.FlagSet) { new(siteFlags).register(fs) }, buildUsage),
+		usage:   usageOf(func(fs *flag.FlagSet) { new(buildFlags).register(fs) }, buildUsage),
 		run:     runBuild,
 	}
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	var f siteFlags
+	var f buildFlags
 	fs := newFlagSet("build", buildUsage, stderr)
 	f.register(fs)
-	timings := fs.Bool("timings", false, "print how long each stage of the pipeline took")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -90,8 +102,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook build: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	if *cpuProfile != "" {
-		stop, err := startCPUProfile(*cpuProfile)
+	if f.cpuProfile != "" {
+		stop, err := startCPUProfile(f.cpuProfile)
 		if err != nil {
 			fmt.Fprintf(stderr, "handbook build: %v\n", err)
 			return exitUsage
@@ -110,7 +122,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "handbook: built %d pages in %d languages into %s in %s\n%s",
 		len(site.Pages.Pages), len(site.Pages.Langs), out, time.Since(start).Round(time.Millisecond), site.Summary())
-	if *timings {
+	if f.timings {
 		for _, t := range site.Timings {
 			fmt.Fprintf(stdout, "  %-10s %s\n", t.Stage, t.Duration.Round(time.Millisecond))
 		}

@@ -28,7 +28,7 @@ type command struct {
 }
 
 func commands() map[string]command {
-	list := []command{buildCommand(), versionCommand()}
+	list := []command{buildCommand(), searchCommand(), versionCommand()}
 	m := map[string]command{}
 	for _, c := range list {
 		m[c.name] = c

@@ -1,0 +1,282 @@
+package search
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/kljensen/snowball/french"
+
+	"handbook/build/content"
+	"handbook/build/fold"
+)
+
+// Field weights: a word in a title counts five times a word of the body.
+const (
+	weightTitle       = 5
+	weightDescription = 2
+	weightHeading     = 2 // on top of the heading's text counted in the body
+	weightQuote       = 2
+	weightBody        = 1
+)
+
+// Index gathers the pages of one build into one index per language. Add
+// is safe for concurrent use; the output does not depend on the order
+// pages were added in.
+type Index struct {
+	langs map[string]*langIndex
+}
+
+// NewIndex prepares an index of the pages of set: each language's pages
+// get document numbers in page order.
+func NewIndex(set *content.Set) *Index {
+	idx := &Index{langs: map[string]*langIndex{}}
+	for _, l := range set.Langs {
+		li := &langIndex{lang: l.Code, terms: map[string]*term{}, words: map[string]string{}, docOf: map[*content.Page]int{}}
+		for _, p := range l.Pages {
+			li.docOf[p] = len(li.docs)
+			li.docs = append(li.docs, docInfo{})
+		}
+		idx.langs[l.Code] = li
+	}
+	return idx
+}
+
+type docInfo struct {
+	URL, Title, Kind, Key, Text string
+	length                      int
+}
+
+// term is one entry of the index: a folded word (a stem in French) or a
+// pair of adjacent ones, with the documents it occurs in.
+type term struct {
+	postings []posting
+	// forms are the exact spellings seen, numbered in the order met; a
+	// posting's forms bit set refers to them.
+	forms    []string
+	formIDs  map[string]int
+	formUses []int
+}
+
+type posting struct {
+	doc   int32
+	tf    float32
+	forms uint32
+}
+
+type langIndex struct {
+	lang  string
+	mu    sync.Mutex
+	docs  []docInfo
+	docOf map[*content.Page]int
+	terms map[string]*term
+	// words maps a folded word to its term when they differ (French
+	// stems), for lookups of what readers type.
+	words map[string]string
+}
+
+// docTerm is what one document contributes to one term.
+type docTerm struct {
+	tf    float32
+	forms map[string]bool
+}
+
+// Add indexes a rendered page. url is the page's link, with the base path.
+func (idx *Index) Add(p *content.Page, url string, tok *Tokenizer) {
+	li := idx.langs[p.Lang]
+	if li == nil {
+		return
+	}
+	counts := map[string]*docTerm{}
+	words := map[string]string{}
+	length := 0
+	// Vietnamese words are written as separate syllables, so adjacent
+	// syllables are indexed as pairs too: "khách hàng" then outranks pages
+	// where "khách" and "hàng" stand apart.
+	pairs := p.Lang == "vi"
+	addText := func(text string, weight float32) {
+		var prev string
+		for _, t := range tok.Tokens(text) {
+			key, stop := tok.Key(p.Lang, t)
+			if stop {
+				continue
+			}
+			length++
+			add(counts, key, t.Exact, weight)
+			if key != t.Word {
+				words[t.Word] = key
+			}
+			if pairs && t.Joined && prev != "" {
+				add(counts, prev+" "+key, "", weight)
+			}
+			prev = key
+		}
+	}
+	addText(p.Title, weightTitle)
+	addText(p.Description, weightDescription)
+	addText(p.Text, weightQuote)
+	addText(p.Statement, weightQuote)
+	for _, h := range p.TOC {
+		addText(h.Text, weightHeading)
+	}
+	addText(p.BodyText, weightBody)
+
+	doc := li.docOf[p]
+	info := docInfo{URL: url, Title: p.Title, Kind: string(p.Kind), Key: p.TranslationKey, Text: snippetText(p), length: length}
+	li.mu.Lock()
+	defer li.mu.Unlock()
+	li.docs[doc] = info
+	for w, k := range words {
+		li.words[w] = k
+	}
+	for key, dt := range counts {
+		t := li.terms[key]
+		if t == nil {
+			t = &term{formIDs: map[string]int{}}
+			li.terms[key] = t
+		}
+		t.postings = append(t.postings, posting{doc: int32(doc), tf: dt.tf, forms: t.formBits(dt.forms)})
+	}
+}
+
+func add(counts map[string]*docTerm, key, exact string, weight float32) {
+	dt := counts[key]
+	if dt == nil {
+		dt = &docTerm{forms: map[string]bool{}}
+		counts[key] = dt
+	}
+	dt.tf += weight
+	if exact != "" {
+		dt.forms[exact] = true
+	}
+}
+
+// formBits numbers the exact forms of a document's occurrences; only the
+// first 31 forms of a term get a bit of their own.
+func (t *term) formBits(forms map[string]bool) uint32 {
+	var bits uint32
+	for f := range forms {
+		id, ok := t.formIDs[f]
+		if !ok {
+			id = len(t.forms)
+			t.formIDs[f] = id
+			t.forms = append(t.forms, f)
+			t.formUses = append(t.formUses, 0)
+		}
+		t.formUses[id]++
+		if id < 31 {
+			bits |= 1 << id
+		} else {
+			bits |= 1 << 31
+		}
+	}
+	return bits
+}
+
+// snippetText is what a result shows its snippet from: the page's words
+// as readers see them, bounded so a fragment stays small.
+func snippetText(p *content.Page) string {
+	var b strings.Builder
+	for _, s := range []string{p.Statement, p.Text, p.Description, p.BodyText} {
+		if s != "" {
+			b.WriteString(s)
+			b.WriteByte('\n')
+		}
+	}
+	text := b.String()
+	const limit = 6000
+	if len(text) > limit {
+		cut := strings.LastIndexByte(text[:limit], ' ')
+		if cut < 0 {
+			cut = limit
+		}
+		text = text[:cut]
+	}
+	return text
+}
+
+// Tokenizer tokenizes and stems with a cache of the words it has seen:
+// a handbook's vocabulary is small beside its text, so most words are
+// folded and stemmed once. Each goroutine uses its own.
+type Tokenizer struct {
+	keys  map[string]keyOf
+	folds map[string]string
+}
+
+type keyOf struct {
+	key  string
+	stop bool
+}
+
+// NewTokenizer returns a tokenizer with an empty cache.
+func NewTokenizer() *Tokenizer {
+	return &Tokenizer{keys: map[string]keyOf{}, folds: map[string]string{}}
+}
+
+// Tokens splits text into tokens, as Tokenize does.
+func (tk *Tokenizer) Tokens(text string) []Token { return tokenize(text, tk.fold) }
+
+func (tk *Tokenizer) fold(exact string) string {
+	if f, ok := tk.folds[exact]; ok {
+		return f
+	}
+	f := fold.String(exact)
+	tk.folds[exact] = f
+	return f
+}
+
+// Key is the index term of a token in a language: its folded form, or
+// for French the folded Snowball stem; stop reports a French stop word,
+// which is not indexed.
+func (tk *Tokenizer) Key(lang string, t Token) (key string, stop bool) {
+	if lang != "fr" {
+		return t.Word, false
+	}
+	if k, ok := tk.keys[t.Exact]; ok {
+		return k.key, k.stop
+	}
+	k := keyOf{key: Stem(lang, t), stop: IsStopWord(lang, t.Exact)}
+	tk.keys[t.Exact] = k
+	return k.key, k.stop
+}
+
+// Stem is the folded stem of a token in lang; languages without a
+// stemmer (Vietnamese, whose syllables do not inflect) keep the word.
+func Stem(lang string, t Token) string {
+	if lang == "fr" {
+		return StemFrench(t.Exact)
+	}
+	return t.Word
+}
+
+// StemFrench is the folded Snowball stem of a French word.
+func StemFrench(exact string) string {
+	return fold.String(french.Stem(exact, true))
+}
+
+// IsStopWord reports the words a query never needs to match: French
+// stop words, compared folded, so "ete" is "été".
+func IsStopWord(lang, exact string) bool {
+	if lang != "fr" {
+		return false
+	}
+	return french.IsStopWord(exact) || frenchStopSet()[fold.String(exact)]
+}
+
+var frenchStopSet = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range frenchStopWords() {
+		m[w] = true
+	}
+	return m
+})
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

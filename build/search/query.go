@@ -1,0 +1,675 @@
+package search
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Searcher answers queries over the index a build wrote, the way the
+// theme's client does: the same tokens, candidates and scores.
+type Searcher struct {
+	files fs.FS
+	mu    sync.Mutex
+	metas map[string]*Meta
+	cache map[string]any
+}
+
+// NewSearcher searches the index in a built site (files is the site's
+// root, holding _search/).
+func NewSearcher(files fs.FS) *Searcher {
+	return &Searcher{files: files, metas: map[string]*Meta{}, cache: map[string]any{}}
+}
+
+// Languages lists the languages that have an index.
+func (s *Searcher) Languages() ([]string, error) {
+	entries, err := fs.ReadDir(s.files, Dir)
+	if err != nil {
+		return nil, err
+	}
+	var langs []string
+	for _, e := range entries {
+		if _, err := fs.Stat(s.files, Dir+"/"+e.Name()+"/meta.json"); err == nil {
+			langs = append(langs, e.Name())
+		}
+	}
+	return langs, nil
+}
+
+// Result is one page found.
+type Result struct {
+	Title   string  `json:"title"`
+	URL     string  `json:"url"`
+	Lang    string  `json:"lang"`
+	Kind    string  `json:"kind"`
+	Snippet string  `json:"snippet"`
+	Score   float64 `json:"score"`
+	// Key is the page's translationKey.
+	Key string `json:"-"`
+	doc int
+}
+
+// Answer is what a query found: its results, best first, and the words
+// that matched nothing, each with the closest terms of the index.
+type Answer struct {
+	Results   []Result
+	Total     int
+	Unmatched []Unmatched
+}
+
+// Unmatched is a query word no page has, and what the index has instead.
+type Unmatched struct {
+	Word        string   `json:"word"`
+	Suggestions []string `json:"suggestions"`
+}
+
+// Query runs query over the indexes of langs and returns up to limit
+// results. With several languages, a page and its translation are listed
+// once, as the better-scoring of the two.
+func (s *Searcher) Query(query string, langs []string, limit int) (*Answer, error) {
+	var all []Result
+	unmatched := map[string][]string{}
+	var order []string
+	matchedSomewhere := map[string]bool{}
+	for _, lang := range langs {
+		res, missing, err := s.queryLang(query, lang)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, res...)
+		for _, m := range missing {
+			if _, seen := unmatched[m.Word]; !seen {
+				order = append(order, m.Word)
+			}
+			unmatched[m.Word] = mergeSuggestions(unmatched[m.Word], m.Suggestions)
+		}
+		for _, w := range matchedWords(query, missing) {
+			matchedSomewhere[w] = true
+		}
+	}
+	ans := &Answer{}
+	for _, w := range order {
+		if matchedSomewhere[w] {
+			continue
+		}
+		ans.Unmatched = append(ans.Unmatched, Unmatched{Word: w, Suggestions: unmatched[w]})
+	}
+	all = dedupeTranslations(all)
+	ans.Total = len(all)
+	if limit > 0 && len(all) > limit {
+		all = all[:limit]
+	}
+	for i := range all {
+		if err := s.fillResult(&all[i], query); err != nil {
+			return nil, err
+		}
+	}
+	ans.Results = all
+	return ans, nil
+}
+
+func matchedWords(query string, missing []Unmatched) []string {
+	miss := map[string]bool{}
+	for _, m := range missing {
+		miss[m.Word] = true
+	}
+	var out []string
+	for _, t := range Tokenize(query) {
+		if !miss[t.Word] {
+			out = append(out, t.Word)
+		}
+	}
+	return out
+}
+
+func mergeSuggestions(a, b []string) []string {
+	for _, s := range b {
+		found := false
+		for _, x := range a {
+			found = found || x == s
+		}
+		if !found {
+			a = append(a, s)
+		}
+	}
+	return a
+}
+
+// dedupeTranslations keeps the best-scoring page of each translationKey.
+func dedupeTranslations(rs []Result) []Result {
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].Score != rs[j].Score {
+			return rs[i].Score > rs[j].Score
+		}
+		if rs[i].Lang != rs[j].Lang {
+			return rs[i].Lang < rs[j].Lang
+		}
+		return rs[i].doc < rs[j].doc
+	})
+	seen := map[string]bool{}
+	out := rs[:0]
+	for _, r := range rs {
+		if seen[r.Key] {
+			continue
+		}
+		seen[r.Key] = true
+		out = append(out, r)
+	}
+	return out
+}
+
+// QueryWord is one word of a parsed query.
+type QueryWord struct {
+	Token
+	// Prefix: the last word while the reader is still typing it.
+	Prefix bool
+	// Stop: a stop word, which does not have to match.
+	Stop bool
+	// Telex is the Vietnamese syllable the word spells in Telex or VNI,
+	// if it does.
+	Telex string
+}
+
+// ParseQuery splits a query into words the way the client does.
+func ParseQuery(query, lang string) []QueryWord {
+	tokens := Tokenize(query)
+	trailing := strings.TrimRightFunc(query, isSpace) != query
+	var words []QueryWord
+	allStop := true
+	for i, t := range tokens {
+		w := QueryWord{Token: t, Prefix: i == len(tokens)-1 && !trailing}
+		w.Stop = IsStopWord(lang, t.Exact)
+		allStop = allStop && w.Stop
+		if lang == "vi" {
+			if v, ok := FromTelex(t.Word); ok {
+				w.Telex = v
+			}
+		}
+		words = append(words, w)
+	}
+	if allStop {
+		for i := range words {
+			words[i].Stop = false
+		}
+	}
+	return words
+}
+
+func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\u00a0' }
+
+// candidate is a term a query word may stand for.
+type candidate struct {
+	key    string
+	term   *Term
+	weight float64
+	// form is the bit of the form the reader typed, or -1.
+	form int
+}
+
+// Weights of the ways a word can match.
+const (
+	weightExact  = 1.0
+	weightPrefix = 0.9
+	weightTypo   = 0.7
+	boostMarks   = 1.5 // the page has the word with the marks typed
+	boostPair    = 1.0
+	maxPrefix    = 10
+)
+
+func (s *Searcher) queryLang(query, lang string) ([]Result, []Unmatched, error) {
+	meta, err := s.meta(lang)
+	if err != nil {
+		return nil, nil, err
+	}
+	words := ParseQuery(query, lang)
+	var scores map[int]float64
+	var missing []Unmatched
+	var keys []string
+	for _, w := range words {
+		if w.Stop {
+			keys = append(keys, "")
+			continue
+		}
+		cands, err := s.candidates(lang, w)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(cands) == 0 {
+			sugg, err := s.suggest(lang, w.Word)
+			if err != nil {
+				return nil, nil, err
+			}
+			missing = append(missing, Unmatched{Word: w.Word, Suggestions: sugg})
+			keys = append(keys, "")
+			continue
+		}
+		keys = append(keys, cands[0].key)
+		wordScores, err := s.scoreWord(lang, meta, w, cands)
+		if err != nil {
+			return nil, nil, err
+		}
+		scores = intersect(scores, wordScores)
+	}
+	if len(missing) > 0 || scores == nil {
+		return nil, missing, nil
+	}
+	if err := s.addPairs(lang, meta, words, keys, scores); err != nil {
+		return nil, nil, err
+	}
+	out := make([]Result, 0, len(scores))
+	for doc, sc := range scores {
+		out = append(out, Result{Lang: lang, Score: math.Round(sc*1000) / 1000, doc: doc})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return out[i].doc < out[j].doc
+	})
+	for i := range out {
+		d, err := s.doc(lang, out[i].doc)
+		if err != nil {
+			return nil, nil, err
+		}
+		out[i].Key = d.Key
+	}
+	return out, nil, nil
+}
+
+func intersect(acc, next map[int]float64) map[int]float64 {
+	if acc == nil {
+		return next
+	}
+	for doc, sc := range acc {
+		if add, ok := next[doc]; ok {
+			acc[doc] = sc + add
+		} else {
+			delete(acc, doc)
+		}
+	}
+	return acc
+}
+
+// candidates finds the terms a word may stand for: the word itself (or
+// its stem, through the words table), its Telex reading, the words it
+// begins while being typed, and, for words of five letters or more that
+// match nothing, the words one typo away.
+func (s *Searcher) candidates(lang string, w QueryWord) ([]candidate, error) {
+	var out []candidate
+	seen := map[string]bool{}
+	addExact := func(word, typed string) error {
+		key, t, err := s.lookup(lang, word)
+		if err != nil || t == nil || seen[key] {
+			return err
+		}
+		seen[key] = true
+		out = append(out, candidate{key: key, term: t, weight: weightExact, form: formIndex(t, typed)})
+		return nil
+	}
+	if err := addExact(w.Word, w.Exact); err != nil {
+		return nil, err
+	}
+	if w.Telex != "" {
+		if err := addExact(foldTelex(w.Telex), w.Telex); err != nil {
+			return nil, err
+		}
+	}
+	if w.Prefix && utf8.RuneCountInString(w.Word) >= shardKeyLength {
+		more, err := s.completions(lang, w.Word, seen)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, more...)
+	}
+	if len(out) == 0 && utf8.RuneCountInString(w.Word) >= 5 {
+		more, err := s.typos(lang, w.Word)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, more...)
+	}
+	return out, nil
+}
+
+func foldTelex(v string) string { return Tokenize(v)[0].Word }
+
+// formIndex is the bit of the exact form typed, when the reader typed
+// marks; -1 when the word was typed without them.
+func formIndex(t *Term, typed string) int {
+	if typed == "" || typed == foldWordOf(typed) {
+		return -1
+	}
+	for i, f := range t.Forms {
+		if f == typed {
+			return i
+		}
+	}
+	return -2 // typed with marks that no page has
+}
+
+func foldWordOf(s string) string {
+	toks := Tokenize(s)
+	if len(toks) == 0 {
+		return s
+	}
+	return toks[0].Word
+}
+
+// lookup finds the term of a folded word.
+func (s *Searcher) lookup(lang, word string) (string, *Term, error) {
+	shard, err := s.shard(lang, word)
+	if err != nil || shard == nil {
+		return "", nil, err
+	}
+	key := word
+	if k, ok := shard.Words[word]; ok {
+		key = k
+	}
+	t := shard.Terms[key]
+	if t == nil && ShardOf(key) != ShardOf(word) {
+		other, err := s.shard(lang, key)
+		if err != nil || other == nil {
+			return "", nil, err
+		}
+		t = other.Terms[key]
+	}
+	return key, t, nil
+}
+
+// completions are the most frequent words that begin with prefix.
+func (s *Searcher) completions(lang, prefix string, seen map[string]bool) ([]candidate, error) {
+	shard, err := s.shard(lang, prefix)
+	if err != nil || shard == nil {
+		return nil, err
+	}
+	var out []candidate
+	for _, w := range shardWords(shard) {
+		if !strings.HasPrefix(w, prefix) || w == prefix {
+			continue
+		}
+		key, t, err := s.lookup(lang, w)
+		if err != nil {
+			return nil, err
+		}
+		if t != nil && !seen[key] {
+			seen[key] = true
+			out = append(out, candidate{key: key, term: t, weight: weightPrefix, form: -1})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].term.DF != out[j].term.DF {
+			return out[i].term.DF > out[j].term.DF
+		}
+		return out[i].key < out[j].key
+	})
+	if len(out) > maxPrefix {
+		out = out[:maxPrefix]
+	}
+	return out, nil
+}
+
+// shardWords lists the single words of a shard: its terms (not pairs)
+// and the words that map to a stem.
+func shardWords(shard *Shard) []string {
+	var out []string
+	for k := range shard.Terms {
+		if !strings.Contains(k, " ") {
+			out = append(out, k)
+		}
+	}
+	for w := range shard.Words {
+		out = append(out, w)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// typos are the words one edit (insertion, deletion, substitution or
+// transposition) away from word.
+func (s *Searcher) typos(lang, word string) ([]candidate, error) {
+	shard, err := s.shard(lang, word)
+	if err != nil || shard == nil {
+		return nil, err
+	}
+	var out []candidate
+	seen := map[string]bool{}
+	for _, w := range shardWords(shard) {
+		if EditDistance(word, w, 1) > 1 {
+			continue
+		}
+		key, t, err := s.lookup(lang, w)
+		if err != nil {
+			return nil, err
+		}
+		if t != nil && !seen[key] {
+			seen[key] = true
+			out = append(out, candidate{key: key, term: t, weight: weightTypo, form: -1})
+		}
+	}
+	return out, nil
+}
+
+// suggest lists up to five words of the index closest to an unmatched one.
+func (s *Searcher) suggest(lang, word string) ([]string, error) {
+	shard, err := s.shard(lang, word)
+	if err != nil {
+		return nil, err
+	}
+	if shard == nil {
+		return nil, nil
+	}
+	type scored struct {
+		w string
+		d int
+	}
+	var all []scored
+	for _, w := range shardWords(shard) {
+		if d := EditDistance(word, w, 3); d <= 3 {
+			all = append(all, scored{w, d})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].d != all[j].d {
+			return all[i].d < all[j].d
+		}
+		return all[i].w < all[j].w
+	})
+	var out []string
+	for i := 0; i < len(all) && i < 5; i++ {
+		out = append(out, all[i].w)
+	}
+	return out, nil
+}
+
+// scoreWord scores every page a word matches: the best of its candidates,
+// BM25 weighted by how the word matched, and raised where the page has the
+// very form the reader typed with its marks.
+func (s *Searcher) scoreWord(lang string, meta *Meta, w QueryWord, cands []candidate) (map[int]float64, error) {
+	scores := map[int]float64{}
+	for _, c := range cands {
+		p, err := s.postings(lang, c.term)
+		if err != nil {
+			return nil, err
+		}
+		idf := IDF(meta.Docs, c.term.DF)
+		doc := 0
+		for i, gap := range p.Docs {
+			doc += int(gap)
+			sc := idf * float64(p.Scores[i]) / 100 * (k1 + 1) * c.weight
+			if c.form >= 0 && hasForm(p, i, c.form) {
+				sc *= boostMarks
+			}
+			if sc > scores[doc] {
+				scores[doc] = sc
+			}
+		}
+	}
+	return scores, nil
+}
+
+func hasForm(p *Postings, i, form int) bool {
+	if len(p.Masks) == 0 {
+		return form == 0
+	}
+	return p.Masks[i]&(1<<form) != 0
+}
+
+// IDF is BM25's inverse document frequency.
+func IDF(docs, df int) float64 {
+	return math.Log(1 + (float64(docs)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// addPairs raises the pages where adjacent query words stand side by
+// side, through the pairs the index holds for Vietnamese.
+func (s *Searcher) addPairs(lang string, meta *Meta, words []QueryWord, keys []string, scores map[int]float64) error {
+	for i := 1; i < len(words); i++ {
+		if keys[i-1] == "" || keys[i] == "" || !words[i].Joined {
+			continue
+		}
+		pair := keys[i-1] + " " + keys[i]
+		shard, err := s.shard(lang, pair)
+		if err != nil || shard == nil {
+			return err
+		}
+		t := shard.Terms[pair]
+		if t == nil {
+			continue
+		}
+		p, err := s.postings(lang, t)
+		if err != nil {
+			return err
+		}
+		idf := IDF(meta.Docs, t.DF)
+		doc := 0
+		for j, gap := range p.Docs {
+			doc += int(gap)
+			if _, ok := scores[doc]; ok {
+				scores[doc] += idf * float64(p.Scores[j]) / 100 * (k1 + 1) * boostPair
+			}
+		}
+	}
+	return nil
+}
+
+// fillResult reads a result's document and makes its snippet.
+func (s *Searcher) fillResult(r *Result, query string) error {
+	d, err := s.doc(r.Lang, r.doc)
+	if err != nil {
+		return err
+	}
+	r.Title, r.URL, r.Kind = d.Title, d.URL, d.Kind
+	r.Snippet = Snippet(d.Text, query, 160)
+	return nil
+}
+
+func (s *Searcher) meta(lang string) (*Meta, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if m := s.metas[lang]; m != nil {
+		return m, nil
+	}
+	data, err := fs.ReadFile(s.files, Dir+"/"+lang+"/meta.json")
+	if err != nil {
+		return nil, fmt.Errorf("no search index for %s: %w", lang, err)
+	}
+	var m Meta
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("search index for %s: %w", lang, err)
+	}
+	s.metas[lang] = &m
+	return &m, nil
+}
+
+// shard loads the shard a word belongs to; nil when there is none.
+func (s *Searcher) shard(lang, word string) (*Shard, error) {
+	name := Dir + "/" + lang + "/s/" + ShardOf(firstWord(word)) + ".json.gz"
+	var sh Shard
+	ok, err := s.load(name, &sh)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return s.cached(name, &sh).(*Shard), nil
+}
+
+func (s *Searcher) postings(lang string, t *Term) (*Postings, error) {
+	if t.Postings != nil {
+		return t.Postings, nil
+	}
+	name := Dir + "/" + lang + "/" + t.File
+	var p Postings
+	ok, err := s.load(name, &p)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, fmt.Errorf("search index: %s is missing", name)
+	}
+	return s.cached(name, &p).(*Postings), nil
+}
+
+func (s *Searcher) doc(lang string, n int) (*Doc, error) {
+	name := docPath(lang, n)
+	var d Doc
+	ok, err := s.load(name, &d)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, fmt.Errorf("search index: %s is missing", name)
+	}
+	return s.cached(name, &d).(*Doc), nil
+}
+
+// load reads a gzip-compressed JSON file into v unless it is cached;
+// false when the file does not exist.
+func (s *Searcher) load(name string, v any) (bool, error) {
+	s.mu.Lock()
+	_, hit := s.cache[name]
+	s.mu.Unlock()
+	if hit {
+		return true, nil
+	}
+	f, err := s.files.Open(name)
+	if err != nil {
+		if isNotExist(err) {
+			return false, nil
+		}
+		return false, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return false, fmt.Errorf("%s: %w", name, err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return false, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := json.NewDecoder(bytes.NewReader(data)).Decode(v); err != nil {
+		return false, fmt.Errorf("%s: %w", name, err)
+	}
+	s.mu.Lock()
+	s.cache[name] = v
+	s.mu.Unlock()
+	return true, nil
+}
+
+func (s *Searcher) cached(name string, fallback any) any {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if v, ok := s.cache[name]; ok {
+		return v
+	}
+	return fallback
+}
+
+func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

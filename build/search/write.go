@@ -1,0 +1,292 @@
+package search
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/hex"
+	"encoding/json"
+	"math"
+	"sort"
+	"strconv"
+	"sync"
+
+	"handbook/build/content"
+	"handbook/build/internal/parallel"
+	"handbook/build/output"
+)
+
+// The index of a language lives under _search/<lang>/ in the site:
+//
+//	meta.json             the shard list and what scoring needs (plain JSON)
+//	s/<hex>.json.gz       a shard: the terms and words starting with the
+//	                      two letters <hex> encodes, with small postings inline
+//	t/<hex>.json.gz       the postings of one frequent term
+//	d/<doc>.json.gz       one document: its link, title, kind and text
+//
+// A query fetches meta.json, the shards of its words, the postings of the
+// frequent terms among them, and the documents it shows: never the whole
+// index. The files are gzip-compressed by the builder, so they are small
+// whatever the web server does, and the client inflates them with the
+// browser's DecompressionStream.
+
+// Dir is the folder of the search index in the site.
+const Dir = "_search"
+
+// BM25 parameters.
+const (
+	k1 = 1.2
+	b  = 0.75
+)
+
+// maxInline is the largest posting list kept inside its shard; a longer
+// one gets a file, so that looking up a rare word never downloads a
+// frequent word's postings.
+const maxInline = 64
+
+// Meta is the meta.json of a language's index.
+type Meta struct {
+	Version   int      `json:"version"`
+	Lang      string   `json:"lang"`
+	Docs      int      `json:"docs"`
+	Shards    []string `json:"shards"`
+	StopWords []string `json:"stopWords,omitempty"`
+	Prefix    int      `json:"prefix"`
+}
+
+// Shard is one shard file.
+type Shard struct {
+	// Words maps a folded word to its term where they differ.
+	Words map[string]string `json:"words,omitempty"`
+	Terms map[string]*Term  `json:"terms"`
+}
+
+// Term is an index entry with its postings, inline or in File.
+type Term struct {
+	DF    int      `json:"df"`
+	Forms []string `json:"forms,omitempty"`
+	File  string   `json:"file,omitempty"`
+	*Postings
+}
+
+// Postings are a term's documents in order: Docs as gaps from the
+// previous document, Scores as the BM25 term-frequency part scaled to
+// 1..100, and Masks as the exact forms (bits of Forms) each document has,
+// left out when the term has a single form.
+type Postings struct {
+	Docs   []int32  `json:"docs"`
+	Scores []int    `json:"scores"`
+	Masks  []uint32 `json:"masks,omitempty"`
+}
+
+// Doc is one document file.
+type Doc struct {
+	URL   string `json:"url"`
+	Title string `json:"title"`
+	Kind  string `json:"kind,omitempty"`
+	Lang  string `json:"lang"`
+	Key   string `json:"key"`
+	Text  string `json:"text"`
+}
+
+// shardKeyLength is how many runes of a word pick its shard.
+const shardKeyLength = 2
+
+// ShardOf is the file name part of the shard a word or term belongs to.
+func ShardOf(word string) string {
+	rs := []rune(word)
+	if len(rs) > shardKeyLength {
+		rs = rs[:shardKeyLength]
+	}
+	return hex.EncodeToString([]byte(string(rs)))
+}
+
+// WriteDoc writes the document file of a page: called as each page is
+// rendered, so page texts are never all held at once.
+func (idx *Index) WriteDoc(p *content.Page, url string, w output.Writer) error {
+	li := idx.langs[p.Lang]
+	if li == nil {
+		return nil
+	}
+	doc := Doc{URL: url, Title: p.Title, Kind: string(p.Kind), Lang: p.Lang, Key: p.TranslationKey, Text: snippetText(p)}
+	return writeGzipJSON(w, docPath(p.Lang, li.docOf[p]), doc)
+}
+
+func docPath(lang string, doc int) string {
+	return Dir + "/" + lang + "/d/" + strconv.Itoa(doc) + ".json.gz"
+}
+
+// Write writes every language's meta.json, shards and posting files.
+func (idx *Index) Write(w output.Writer) error {
+	for _, lang := range sortedKeys(idx.langs) {
+		if err := idx.langs[lang].write(w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (li *langIndex) write(w output.Writer) error {
+	avgdl := li.averageLength()
+	shards := map[string]*Shard{}
+	shardFor := func(word string) *Shard {
+		key := ShardOf(word)
+		s := shards[key]
+		if s == nil {
+			s = &Shard{Terms: map[string]*Term{}}
+			shards[key] = s
+		}
+		return s
+	}
+	var files []func() error
+	for _, key := range sortedKeys(li.terms) {
+		t := li.buildTerm(li.terms[key], avgdl)
+		if t.DF > maxInline {
+			name := Dir + "/" + li.lang + "/t/" + hex.EncodeToString([]byte(key)) + ".json.gz"
+			t.File = "t/" + hex.EncodeToString([]byte(key)) + ".json.gz"
+			postings := t.Postings
+			t.Postings = nil
+			files = append(files, func() error { return writeGzipJSON(w, name, postings) })
+		}
+		shardFor(firstWord(key)).Terms[key] = t
+	}
+	for _, word := range sortedKeys(li.words) {
+		s := shardFor(word)
+		if s.Words == nil {
+			s.Words = map[string]string{}
+		}
+		s.Words[word] = li.words[word]
+	}
+	meta := Meta{Version: 1, Lang: li.lang, Docs: len(li.docs), Prefix: shardKeyLength}
+	if li.lang == "fr" {
+		meta.StopWords = frenchStopWords()
+	}
+	for _, key := range sortedKeys(shards) {
+		meta.Shards = append(meta.Shards, key)
+		name, shard := Dir+"/"+li.lang+"/s/"+key+".json.gz", shards[key]
+		files = append(files, func() error { return writeGzipJSON(w, name, shard) })
+	}
+	var firstErr error
+	errs := make([]error, len(files))
+	parallel.Each(len(files), func() func(int) {
+		return func(i int) { errs[i] = files[i]() }
+	})
+	for _, err := range errs {
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+	}
+	if firstErr != nil {
+		return firstErr
+	}
+	data, err := json.Marshal(meta)
+	if err != nil {
+		return err
+	}
+	return w.WriteFile(Dir+"/"+li.lang+"/meta.json", data)
+}
+
+func (li *langIndex) averageLength() float64 {
+	total := 0
+	for _, d := range li.docs {
+		total += d.length
+	}
+	if len(li.docs) == 0 || total == 0 {
+		return 1
+	}
+	return float64(total) / float64(len(li.docs))
+}
+
+// buildTerm sorts a term's postings, numbers its forms by how often they
+// occur (so the output is the same whatever order pages were added in)
+// and scales each document's BM25 term-frequency part.
+func (li *langIndex) buildTerm(t *term, avgdl float64) *Term {
+	sort.Slice(t.postings, func(i, j int) bool { return t.postings[i].doc < t.postings[j].doc })
+	order := make([]int, len(t.forms))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if t.formUses[a] != t.formUses[b] {
+			return t.formUses[a] > t.formUses[b]
+		}
+		return t.forms[a] < t.forms[b]
+	})
+	remap := make([]int, len(t.forms))
+	out := &Term{DF: len(t.postings), Postings: &Postings{}}
+	for newID, oldID := range order {
+		remap[oldID] = newID
+		if newID < 31 {
+			out.Forms = append(out.Forms, t.forms[oldID])
+		}
+	}
+	prev := int32(0)
+	for _, p := range t.postings {
+		out.Docs = append(out.Docs, p.doc-prev)
+		prev = p.doc
+		out.Scores = append(out.Scores, scaleTF(float64(p.tf), float64(li.docs[p.doc].length), avgdl))
+		if len(t.forms) > 1 {
+			out.Masks = append(out.Masks, remapBits(p.forms, remap))
+		}
+	}
+	return out
+}
+
+// scaleTF is BM25's saturated term frequency, tf·(k1+1)/(tf+k1·(1−b+b·dl/avgdl)),
+// scaled from 0..k1+1 to 1..100.
+func scaleTF(tf, dl, avgdl float64) int {
+	v := tf * (k1 + 1) / (tf + k1*(1-b+b*dl/avgdl))
+	s := math.Round(v / (k1 + 1) * 100)
+	return int(max(1, min(100, s)))
+}
+
+func remapBits(bits uint32, remap []int) uint32 {
+	var out uint32
+	for old := 0; old < 32 && old < len(remap); old++ {
+		if bits&(1<<old) == 0 {
+			continue
+		}
+		if old == 31 || remap[old] >= 31 {
+			out |= 1 << 31
+		} else {
+			out |= 1 << remap[old]
+		}
+	}
+	if bits&(1<<31) != 0 {
+		out |= 1 << 31
+	}
+	return out
+}
+
+func firstWord(key string) string {
+	for i := 0; i < len(key); i++ {
+		if key[i] == ' ' {
+			return key[:i]
+		}
+	}
+	return key
+}
+
+// writeGzipJSON writes v as gzip-compressed JSON. The gzip header carries
+// no name or time, so two builds write the same bytes.
+func writeGzipJSON(w output.Writer, name string, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	zw := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(zw)
+	zw.Reset(&buf)
+	if _, err := zw.Write(data); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return w.WriteFile(name, buf.Bytes())
+}
+
+// gzipWriters are reused: a gzip writer's state is far larger than most
+// of the files it compresses.
+var gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(nil) }}
