@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -10,6 +11,9 @@ import (
 	"handbook/build/content"
 	"handbook/build/fold"
 )
+
+// otherForm is the bit of the forms met after the first fifteen.
+const otherForm = 15
 
 // Field weights: a word in a title counts five times a word of the body.
 const (
@@ -32,7 +36,7 @@ type Index struct {
 func NewIndex(set *content.Set) *Index {
 	idx := &Index{langs: map[string]*langIndex{}}
 	for _, l := range set.Langs {
-		li := &langIndex{lang: l.Code, terms: map[string]*term{}, words: map[string]string{}, docOf: map[*content.Page]int{}}
+		li := &langIndex{lang: l.Code, terms: map[string]*term{}, pairs: map[[2]string]*term{}, words: map[string]string{}, docOf: map[*content.Page]int{}}
 		for _, p := range l.Pages {
 			li.docOf[p] = len(li.docs)
 			li.docs = append(li.docs, docInfo{})
@@ -58,10 +62,14 @@ type term struct {
 	formUses []int
 }
 
+// posting is one document of a term, kept small: an index of a large
+// handbook holds millions of them. tf is the field-weighted count in
+// quarters; forms has a bit for each of the term's first 15 exact forms
+// (in the order met) and bit 15 for any later one.
 type posting struct {
 	doc   int32
-	tf    float32
-	forms uint32
+	tf    uint16
+	forms uint16
 }
 
 type langIndex struct {
@@ -70,6 +78,9 @@ type langIndex struct {
 	docs  []docInfo
 	docOf map[*content.Page]int
 	terms map[string]*term
+	// pairs are the adjacent Vietnamese syllables, kept apart from terms
+	// so that counting them does not build a string per word of text.
+	pairs map[[2]string]*term
 	// words maps a folded word to its term when they differ (French
 	// stems), for lookups of what readers type.
 	words map[string]string
@@ -78,7 +89,7 @@ type langIndex struct {
 // docTerm is what one document contributes to one term.
 type docTerm struct {
 	tf    float32
-	forms map[string]bool
+	forms []string
 }
 
 // Add indexes a rendered page. url is the page's link, with the base path.
@@ -87,8 +98,10 @@ func (idx *Index) Add(p *content.Page, url string, tok *Tokenizer) {
 	if li == nil {
 		return
 	}
-	counts := map[string]*docTerm{}
-	words := map[string]string{}
+	counts, pairCounts, words := tok.counts, tok.pairCounts, tok.words
+	clear(counts)
+	clear(pairCounts)
+	clear(words)
 	length := 0
 	// Vietnamese words are written as separate syllables, so adjacent
 	// syllables are indexed as pairs too: "khách hàng" then outranks pages
@@ -107,7 +120,7 @@ func (idx *Index) Add(p *content.Page, url string, tok *Tokenizer) {
 				words[t.Word] = key
 			}
 			if pairs && t.Joined && prev != "" {
-				add(counts, prev+" "+key, "", weight)
+				pairCounts[[2]string{prev, key}] += weight
 			}
 			prev = key
 		}
@@ -135,39 +148,50 @@ func (idx *Index) Add(p *content.Page, url string, tok *Tokenizer) {
 			t = &term{formIDs: map[string]int{}}
 			li.terms[key] = t
 		}
-		t.postings = append(t.postings, posting{doc: int32(doc), tf: dt.tf, forms: t.formBits(dt.forms)})
+		t.postings = append(t.postings, posting{doc: int32(doc), tf: quarters(dt.tf), forms: t.formBits(dt.forms)})
+	}
+	for pair, tf := range pairCounts {
+		t := li.pairs[pair]
+		if t == nil {
+			t = &term{}
+			li.pairs[pair] = t
+		}
+		t.postings = append(t.postings, posting{doc: int32(doc), tf: quarters(tf)})
 	}
 }
+
+func quarters(tf float32) uint16 { return uint16(min(tf*4, 65535)) }
 
 func add(counts map[string]*docTerm, key, exact string, weight float32) {
 	dt := counts[key]
 	if dt == nil {
-		dt = &docTerm{forms: map[string]bool{}}
+		dt = &docTerm{}
 		counts[key] = dt
 	}
 	dt.tf += weight
-	if exact != "" {
-		dt.forms[exact] = true
+	if exact != "" && !slices.Contains(dt.forms, exact) {
+		dt.forms = append(dt.forms, exact)
 	}
 }
 
 // formBits numbers the exact forms of a document's occurrences; only the
-// first 31 forms of a term get a bit of their own.
-func (t *term) formBits(forms map[string]bool) uint32 {
-	var bits uint32
-	for f := range forms {
+// first 15 forms of a term get a bit of their own.
+func (t *term) formBits(forms []string) uint16 {
+	var bits uint16
+	for _, f := range forms {
 		id, ok := t.formIDs[f]
 		if !ok {
+			f = strings.Clone(f)
 			id = len(t.forms)
 			t.formIDs[f] = id
 			t.forms = append(t.forms, f)
 			t.formUses = append(t.formUses, 0)
 		}
 		t.formUses[id]++
-		if id < 31 {
+		if id < otherForm {
 			bits |= 1 << id
 		} else {
-			bits |= 1 << 31
+			bits |= 1 << otherForm
 		}
 	}
 	return bits
@@ -201,6 +225,10 @@ func snippetText(p *content.Page) string {
 type Tokenizer struct {
 	keys  map[string]keyOf
 	folds map[string]string
+	// Scratch maps of Index.Add, kept to be reused page after page.
+	counts     map[string]*docTerm
+	pairCounts map[[2]string]float32
+	words      map[string]string
 }
 
 type keyOf struct {
@@ -210,17 +238,23 @@ type keyOf struct {
 
 // NewTokenizer returns a tokenizer with an empty cache.
 func NewTokenizer() *Tokenizer {
-	return &Tokenizer{keys: map[string]keyOf{}, folds: map[string]string{}}
+	return &Tokenizer{
+		keys: map[string]keyOf{}, folds: map[string]string{},
+		counts: map[string]*docTerm{}, pairCounts: map[[2]string]float32{}, words: map[string]string{},
+	}
 }
 
 // Tokens splits text into tokens, as Tokenize does.
 func (tk *Tokenizer) Tokens(text string) []Token { return tokenize(text, tk.fold) }
 
+// fold folds a word through the cache. Tokens are slices of the page's
+// text, so what the cache keeps is copied: it must not hold pages alive.
 func (tk *Tokenizer) fold(exact string) string {
 	if f, ok := tk.folds[exact]; ok {
 		return f
 	}
-	f := fold.String(exact)
+	exact = strings.Clone(exact)
+	f := strings.Clone(fold.String(exact))
 	tk.folds[exact] = f
 	return f
 }
@@ -236,7 +270,7 @@ func (tk *Tokenizer) Key(lang string, t Token) (key string, stop bool) {
 		return k.key, k.stop
 	}
 	k := keyOf{key: Stem(lang, t), stop: IsStopWord(lang, t.Exact)}
-	tk.keys[t.Exact] = k
+	tk.keys[strings.Clone(t.Exact)] = k
 	return k.key, k.stop
 }
 

@@ -182,7 +182,7 @@ type QueryWord struct {
 // ParseQuery splits a query into words the way the client does.
 func ParseQuery(query, lang string) []QueryWord {
 	tokens := Tokenize(query)
-	trailing := strings.TrimRightFunc(query, isSpace) != query
+	trailing := strings.TrimRightFunc(query, isQuerySpace) != query
 	var words []QueryWord
 	allStop := true
 	for i, t := range tokens {
@@ -204,7 +204,7 @@ func ParseQuery(query, lang string) []QueryWord {
 	return words
 }
 
-func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\u00a0' }
+func isQuerySpace(r rune) bool { return isSpace(r) || r == '\n' }
 
 // candidate is a term a query word may stand for.
 type candidate struct {

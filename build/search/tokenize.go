@@ -13,6 +13,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -38,50 +39,94 @@ var elisions = map[string]bool{
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r)
 }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
+func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u202f' }
+
 // Tokenize splits text into tokens: runs of letters, digits and marks,
 // lowercased and NFC-normalised. An elided French article or pronoun
 // before an apostrophe is dropped (l’expérience → expérience); any other
 // apostrophe separates two words.
-func Tokenize(text string) []Token { return tokenize(text, fold.String) }
+func Tokenize(text string) []Token { return tokenize(norm.NFC.String(text), fold.String) }
 
+// tokenize splits NFC text, folding each word with foldWord. It works on
+// byte offsets, so a word is a slice of text until it is lowercased.
 func tokenize(text string, foldWord func(string) string) []Token {
-	text = strings.ToLower(norm.NFC.String(text))
-	var tokens []Token
-	var word strings.Builder
+	tokens := make([]Token, 0, len(text)/6)
 	joined := false // the next token may pair with the previous one
 	broken := true  // something other than spaces came since the last token
-	flush := func() {
-		if word.Len() == 0 {
+	start := -1     // where the current word starts
+	flush := func(end int) {
+		if start < 0 {
 			return
 		}
-		exact := word.String()
-		word.Reset()
-		tokens = append(tokens, Token{Word: foldWord(exact), Exact: exact, Joined: joined && !broken})
+		exact := lower(text[start:end])
+		start = -1
+		word := foldWord(exact)
+		if word == "" {
+			return // only marks, with no letter to carry them
+		}
+		tokens = append(tokens, Token{Word: word, Exact: exact, Joined: joined && !broken})
 		joined, broken = true, false
 	}
-	runes := []rune(text)
-	for i, r := range runes {
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case isWordRune(r):
-			word.WriteRune(r)
-		case isApostrophe(r) && word.Len() > 0 && i+1 < len(runes) && isWordRune(runes[i+1]):
-			if elisions[word.String()] {
-				word.Reset()
-				continue
+			if start < 0 {
+				start = i
 			}
-			flush()
-		case r == ' ' || r == '\t' || r == '\u00a0' || r == '\u202f':
-			flush()
+		case isApostrophe(r) && start >= 0 && wordRuneAt(text, i+size):
+			if elisions[lower(text[start:i])] {
+				start = -1
+			} else {
+				flush(i)
+			}
+		case isSpace(r):
+			flush(i)
 		default:
-			flush()
+			flush(i)
 			broken = true
 		}
+		i += size
 	}
-	flush()
+	flush(len(text))
 	return tokens
+}
+
+func wordRuneAt(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isWordRune(r)
+}
+
+// lower lowercases a word, without allocating when it already is.
+func lower(s string) string {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return strings.ToLower(s)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsUpper(r) || unicode.IsTitle(r) {
+			return strings.ToLower(s)
+		}
+		i += size
+	}
+	return s
 }

@@ -2,13 +2,14 @@ package search
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/hex"
 	"encoding/json"
 	"math"
 	"sort"
 	"strconv"
 	"sync"
+
+	"github.com/klauspost/compress/gzip"
 
 	"handbook/build/content"
 	"handbook/build/internal/parallel"
@@ -137,6 +138,10 @@ func (li *langIndex) write(w output.Writer) error {
 		}
 		return s
 	}
+	for pair, t := range li.pairs {
+		li.terms[pair[0]+" "+pair[1]] = t
+	}
+	li.pairs = nil
 	var files []func() error
 	for _, key := range sortedKeys(li.terms) {
 		t := li.buildTerm(li.terms[key], avgdl)
@@ -201,7 +206,10 @@ func (li *langIndex) averageLength() float64 {
 // and scales each document's BM25 term-frequency part.
 func (li *langIndex) buildTerm(t *term, avgdl float64) *Term {
 	sort.Slice(t.postings, func(i, j int) bool { return t.postings[i].doc < t.postings[j].doc })
-	order := make([]int, len(t.forms))
+	// Only the first fifteen forms met have bits of their own; they are
+	// renumbered by frequency so the output does not depend on the order
+	// pages were added in.
+	order := make([]int, min(len(t.forms), otherForm))
 	for i := range order {
 		order[i] = i
 	}
@@ -212,19 +220,17 @@ func (li *langIndex) buildTerm(t *term, avgdl float64) *Term {
 		}
 		return t.forms[a] < t.forms[b]
 	})
-	remap := make([]int, len(t.forms))
+	remap := make([]int, len(order))
 	out := &Term{DF: len(t.postings), Postings: &Postings{}}
 	for newID, oldID := range order {
 		remap[oldID] = newID
-		if newID < 31 {
-			out.Forms = append(out.Forms, t.forms[oldID])
-		}
+		out.Forms = append(out.Forms, t.forms[oldID])
 	}
 	prev := int32(0)
 	for _, p := range t.postings {
 		out.Docs = append(out.Docs, p.doc-prev)
 		prev = p.doc
-		out.Scores = append(out.Scores, scaleTF(float64(p.tf), float64(li.docs[p.doc].length), avgdl))
+		out.Scores = append(out.Scores, scaleTF(float64(p.tf)/4, float64(li.docs[p.doc].length), avgdl))
 		if len(t.forms) > 1 {
 			out.Masks = append(out.Masks, remapBits(p.forms, remap))
 		}
@@ -240,20 +246,19 @@ func scaleTF(tf, dl, avgdl float64) int {
 	return int(max(1, min(100, s)))
 }
 
-func remapBits(bits uint32, remap []int) uint32 {
+// remapBits renumbers a posting's form bits from the order forms were
+// met to the order of their frequency; the bit shared by forms met after
+// the fifteenth stays.
+func remapBits(bits uint16, remap []int) uint32 {
 	var out uint32
-	for old := 0; old < 32 && old < len(remap); old++ {
+	for old := 0; old < otherForm && old < len(remap); old++ {
 		if bits&(1<<old) == 0 {
 			continue
 		}
-		if old == 31 || remap[old] >= 31 {
-			out |= 1 << 31
-		} else {
-			out |= 1 << remap[old]
-		}
+		out |= 1 << remap[old]
 	}
-	if bits&(1<<31) != 0 {
-		out |= 1 << 31
+	if bits&(1<<otherForm) != 0 {
+		out |= 1 << otherForm
 	}
 	return out
 }
@@ -289,4 +294,9 @@ func writeGzipJSON(w output.Writer, name string, v any) error {
 
 // gzipWriters are reused: a gzip writer's state is far larger than most
 // of the files it compresses.
-var gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(nil) }}
+// They favour speed: the files are small and many, and the build's time
+// matters more than the last few percent of their size.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed)
+	return zw
+}}

@@ -1,0 +1,156 @@
+package search_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"handbook/build"
+	"handbook/build/config"
+	"handbook/build/search"
+)
+
+// rankingSite builds a small site whose pages differ in exactly the ways
+// ranking must tell apart, and returns a searcher over it.
+func rankingSite(t *testing.T) *search.Searcher {
+	t.Helper()
+	root := t.TempDir()
+	files := map[string]string{
+		"handbook.toml":            "[languages.vi]\nweight = 1\n[languages.fr]\nweight = 2\n",
+		"content/vi/_index.md":     "---\ntitle: Trang chủ\n---\n",
+		"content/vi/duong.md":      "---\ntitle: Một\n---\nCon đường dài phía trước.\n",
+		"content/vi/duong-2.md":    "---\ntitle: Hai\n---\nBiển Thái Bình Dương rộng lớn.\n",
+		"content/vi/duong-3.md":    "---\ntitle: Ba\n---\nĐương nhiên là vậy.\n",
+		"content/vi/ban.md":        "---\ntitle: Bốn\n---\nNgười bạn tốt.\n",
+		"content/vi/ban-2.md":      "---\ntitle: Năm\n---\nCửa hàng bán sách.\n",
+		"content/vi/phrase.md":     "---\ntitle: Sáu\n---\nChúng tôi phục vụ khách hàng mỗi ngày.\n",
+		"content/vi/apart.md":      "---\ntitle: Bảy\n---\nKhách đến thăm. Hàng hóa về kho.\n",
+		"content/vi/leader.md":     "---\ntitle: Lãnh đạo\n---\nNgười lãnh đạo giỏi lắng nghe.\n",
+		"content/vi/title.md":      "---\ntitle: Đổi mới\n---\nMột trang ngắn.\n",
+		"content/vi/body.md":       "---\ntitle: Tám\n---\nNói về đổi mới một lần.\n",
+		"content/fr/_index.md":     "---\ntitle: Accueil\n---\n",
+		"content/fr/leader.md":     "---\ntitle: Diriger\n---\nLe dirigeant (lãnh đạo) écoute.\n",
+		"content/fr/decision.md":   "---\ntitle: Décider\n---\nPrendre une décision rapide.\n",
+		"content/fr/experience.md": "---\ntitle: Client\n---\nL’expérience du client compte.\n",
+	}
+	for name, text := range files {
+		path := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dest := filepath.Join(root, "public")
+	if _, err := build.Build(build.Options{Source: root, Overrides: config.Overrides{Dest: dest}}); err != nil {
+		t.Fatal(err)
+	}
+	return search.NewSearcher(os.DirFS(dest))
+}
+
+func urls(ans *search.Answer) []string {
+	var out []string
+	for _, r := range ans.Results {
+		out = append(out, r.URL)
+	}
+	return out
+}
+
+func query(t *testing.T, s *search.Searcher, q string, langs ...string) *search.Answer {
+	t.Helper()
+	ans, err := s.Query(q, langs, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ans
+}
+
+func TestRankingMarks(t *testing.T) {
+	s := rankingSite(t)
+	// Without marks, every spelling matches.
+	if got := urls(query(t, s, "duong ", "vi")); len(got) != 3 {
+		t.Errorf("duong = %v, want the three pages", got)
+	}
+	// With marks, the page with that very spelling comes first; the
+	// others still match.
+	for q, want := range map[string]string{"đường ": "/vi/duong/", "dương ": "/vi/duong-2/", "đương ": "/vi/duong-3/", "bạn ": "/vi/ban/", "bán ": "/vi/ban-2/"} {
+		got := urls(query(t, s, q, "vi"))
+		if len(got) == 0 || got[0] != want {
+			t.Errorf("%q = %v, want %s first", q, got, want)
+		}
+	}
+}
+
+func TestRankingFoldsDStroke(t *testing.T) {
+	s := rankingSite(t)
+	got := urls(query(t, s, "lanh dao", "vi"))
+	if len(got) == 0 || got[0] != "/vi/leader/" {
+		t.Errorf("lanh dao = %v, want /vi/leader/ first", got)
+	}
+}
+
+func TestRankingPhrase(t *testing.T) {
+	s := rankingSite(t)
+	got := urls(query(t, s, "khách hàng", "vi"))
+	if len(got) != 2 || got[0] != "/vi/phrase/" {
+		t.Errorf("khách hàng = %v, want the phrase page before the page where the words stand apart", got)
+	}
+}
+
+func TestRankingTitleOutweighsBody(t *testing.T) {
+	s := rankingSite(t)
+	got := urls(query(t, s, "đổi mới", "vi"))
+	if len(got) < 2 || got[0] != "/vi/title/" {
+		t.Errorf("đổi mới = %v, want the page titled so first", got)
+	}
+}
+
+func TestUnmatchedWordIsReported(t *testing.T) {
+	s := rankingSite(t)
+	ans := query(t, s, "lanh xyzzyq", "vi")
+	if len(ans.Results) != 0 {
+		t.Errorf("a word that matches nothing must not be dropped: got %v", urls(ans))
+	}
+	if len(ans.Unmatched) != 1 || ans.Unmatched[0].Word != "xyzzyq" {
+		t.Errorf("unmatched = %+v, want xyzzyq", ans.Unmatched)
+	}
+	ans = query(t, s, "lanz", "vi")
+	if len(ans.Unmatched) != 1 || !slices.Contains(ans.Unmatched[0].Suggestions, "lanh") {
+		t.Errorf("unmatched = %+v, want lanh suggested", ans.Unmatched)
+	}
+}
+
+func TestPrefixAndStemming(t *testing.T) {
+	s := rankingSite(t)
+	if got := urls(query(t, s, "lãnh đạ", "vi")); len(got) == 0 || got[0] != "/vi/leader/" {
+		t.Errorf("prefix lãnh đạ = %v", got)
+	}
+	if got := urls(query(t, s, "décisions", "fr")); len(got) != 1 || got[0] != "/fr/decision/" {
+		t.Errorf("décisions = %v, want the page with décision", got)
+	}
+	if got := urls(query(t, s, "experience", "fr")); len(got) != 1 || got[0] != "/fr/experience/" {
+		t.Errorf("experience = %v, want the page with l’expérience", got)
+	}
+	if got := urls(query(t, s, "la décision", "fr")); len(got) != 1 {
+		t.Errorf("a stop word must not be required: %v", got)
+	}
+}
+
+func TestAllLanguagesListsATranslationOnce(t *testing.T) {
+	s := rankingSite(t)
+	ans := query(t, s, "lãnh đạo", "vi", "fr")
+	seen := map[string]bool{}
+	for _, r := range ans.Results {
+		key := strings.TrimPrefix(strings.TrimPrefix(r.URL, "/vi/"), "/fr/")
+		if seen[key] {
+			t.Errorf("%s listed twice: %v", key, urls(ans))
+		}
+		seen[key] = true
+	}
+	if len(ans.Results) == 0 || ans.Results[0].URL != "/vi/leader/" {
+		t.Errorf("lãnh đạo in all languages = %v", urls(ans))
+	}
+}
