@@ -46,9 +46,10 @@ func NewIndex(set *content.Set) *Index {
 	return idx
 }
 
+// docInfo is what the index keeps of a document until it is written:
+// its length in words, for BM25. The rest goes straight to its file.
 type docInfo struct {
-	URL, Title, Kind, Key, Text string
-	length                      int
+	length int
 }
 
 // term is one entry of the index: a folded word (a stem in French) or a
@@ -100,6 +101,7 @@ func (idx *Index) Add(p *content.Page, url string, tok *Tokenizer) {
 	}
 	counts, pairCounts, words := tok.counts, tok.pairCounts, tok.words
 	clear(counts)
+	tok.terms = tok.terms[:0]
 	clear(pairCounts)
 	clear(words)
 	length := 0
@@ -109,13 +111,13 @@ func (idx *Index) Add(p *content.Page, url string, tok *Tokenizer) {
 	pairs := p.Lang == "vi"
 	addText := func(text string, weight float32) {
 		var prev string
-		for _, t := range tok.Tokens(text) {
+		tokenizeEach(text, tok.fold, func(t Token) {
 			key, stop := tok.Key(p.Lang, t)
 			if stop {
-				continue
+				return
 			}
 			length++
-			add(counts, key, t.Exact, weight)
+			tok.add(key, t.Exact, weight)
 			if key != t.Word {
 				words[t.Word] = key
 			}
@@ -123,7 +125,7 @@ func (idx *Index) Add(p *content.Page, url string, tok *Tokenizer) {
 				pairCounts[[2]string{prev, key}] += weight
 			}
 			prev = key
-		}
+		})
 	}
 	addText(p.Title, weightTitle)
 	addText(p.Description, weightDescription)
@@ -135,14 +137,15 @@ func (idx *Index) Add(p *content.Page, url string, tok *Tokenizer) {
 	addText(p.BodyText, weightBody)
 
 	doc := li.docOf[p]
-	info := docInfo{URL: url, Title: p.Title, Kind: string(p.Kind), Key: p.TranslationKey, Text: snippetText(p), length: length}
+	info := docInfo{length: length}
 	li.mu.Lock()
 	defer li.mu.Unlock()
 	li.docs[doc] = info
 	for w, k := range words {
 		li.words[w] = k
 	}
-	for key, dt := range counts {
+	for key, i := range counts {
+		dt := &tok.terms[i]
 		t := li.terms[key]
 		if t == nil {
 			t = &term{formIDs: map[string]int{}}
@@ -162,12 +165,22 @@ func (idx *Index) Add(p *content.Page, url string, tok *Tokenizer) {
 
 func quarters(tf float32) uint16 { return uint16(min(tf*4, 65535)) }
 
-func add(counts map[string]*docTerm, key, exact string, weight float32) {
-	dt := counts[key]
-	if dt == nil {
-		dt = &docTerm{}
-		counts[key] = dt
+// add counts one occurrence of a term in the page being indexed. The
+// page's terms live in a slice reused from page to page, so indexing a
+// page allocates next to nothing.
+func (tk *Tokenizer) add(key, exact string, weight float32) {
+	i, ok := tk.counts[key]
+	if !ok {
+		i = len(tk.terms)
+		if i < cap(tk.terms) {
+			tk.terms = tk.terms[:i+1]
+			tk.terms[i].tf, tk.terms[i].forms = 0, tk.terms[i].forms[:0]
+		} else {
+			tk.terms = append(tk.terms, docTerm{})
+		}
+		tk.counts[key] = i
 	}
+	dt := &tk.terms[i]
 	dt.tf += weight
 	if exact != "" && !slices.Contains(dt.forms, exact) {
 		dt.forms = append(dt.forms, exact)
@@ -208,7 +221,7 @@ func snippetText(p *content.Page) string {
 		}
 	}
 	text := b.String()
-	const limit = 6000
+	const limit = 3000
 	if len(text) > limit {
 		cut := strings.LastIndexByte(text[:limit], ' ')
 		if cut < 0 {
@@ -226,7 +239,8 @@ type Tokenizer struct {
 	keys  map[string]keyOf
 	folds map[string]string
 	// Scratch maps of Index.Add, kept to be reused page after page.
-	counts     map[string]*docTerm
+	counts     map[string]int // a term's place in terms
+	terms      []docTerm
 	pairCounts map[[2]string]float32
 	words      map[string]string
 }
@@ -240,12 +254,9 @@ type keyOf struct {
 func NewTokenizer() *Tokenizer {
 	return &Tokenizer{
 		keys: map[string]keyOf{}, folds: map[string]string{},
-		counts: map[string]*docTerm{}, pairCounts: map[[2]string]float32{}, words: map[string]string{},
+		counts: map[string]int{}, pairCounts: map[[2]string]float32{}, words: map[string]string{},
 	}
 }
-
-// Tokens splits text into tokens, as Tokenize does.
-func (tk *Tokenizer) Tokens(text string) []Token { return tokenize(text, tk.fold) }
 
 // fold folds a word through the cache. Tokens are slices of the page's
 // text, so what the cache keeps is copied: it must not hold pages alive.

@@ -52,7 +52,7 @@ func TestRelevance(t *testing.T) {
 		{"vi", "tiền bản quyền hằng tháng", "/vi/stories/monthly-royalties/"},
 		{"vi", "ba trụ cột", "/vi/principles/customer-experience-pillars/"},
 		{"vi", "gọi lại thay vì chờ máy", "/vi/stories/call-back/"},
-		{"vi", "chaan dung khachs hangf", "/vi/exercises/typical-customer/"}, // Telex
+		{"vi", "chaan dung khachs hangf", "/vi/exercises/typical-customer/"},  // Telex
 		{"vi", "cha6n du2ng kha1ch ha2ng", "/vi/exercises/typical-customer/"}, // VNI
 		{"vi", "xu huong ben ngoai", "/vi/principles/external-trends/"},
 		{"vi", "hệ thống tự động", "/vi/principles/proactive-systems/"},
