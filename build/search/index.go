@@ -31,15 +31,26 @@ type Index struct {
 	langs map[string]*langIndex
 }
 
-// NewIndex prepares an index of the pages of set: each language's pages
-// get document numbers in page order.
+// NewIndex prepares an index of the pages of set. A document's number is
+// the rank of its translationKey among every language's keys, so a page and
+// its translations have the same number in each language's index: a search
+// over several languages lists them once without fetching anything more.
 func NewIndex(set *content.Set) *Index {
+	keys := map[string]int{}
+	for _, p := range set.Pages {
+		keys[p.TranslationKey] = 0
+	}
+	for i, k := range sortedKeys(keys) {
+		keys[k] = i
+	}
 	idx := &Index{langs: map[string]*langIndex{}}
 	for _, l := range set.Langs {
 		li := &langIndex{lang: l.Code, terms: map[string]*term{}, pairs: map[[2]string]*term{}, words: map[string]string{}, docOf: map[*content.Page]int{}}
+		li.docs = make([]docInfo, len(keys))
 		for _, p := range l.Pages {
-			li.docOf[p] = len(li.docs)
-			li.docs = append(li.docs, docInfo{})
+			li.docOf[p] = keys[p.TranslationKey]
+			li.docs[li.docOf[p]].present = true
+			li.count++
 		}
 		idx.langs[l.Code] = li
 	}
@@ -49,7 +60,8 @@ func NewIndex(set *content.Set) *Index {
 // docInfo is what the index keeps of a document until it is written:
 // its length in words, for BM25. The rest goes straight to its file.
 type docInfo struct {
-	length int
+	length  int
+	present bool
 }
 
 // term is one entry of the index: a folded word (a stem in French) or a
@@ -76,7 +88,8 @@ type posting struct {
 type langIndex struct {
 	lang  string
 	mu    sync.Mutex
-	docs  []docInfo
+	docs  []docInfo // by document number; absent where the language lacks the page
+	count int       // the documents present
 	docOf map[*content.Page]int
 	terms map[string]*term
 	// pairs are the adjacent Vietnamese syllables, kept apart from terms
@@ -137,7 +150,7 @@ func (idx *Index) Add(p *content.Page, url string, tok *Tokenizer) {
 	addText(p.BodyText, weightBody)
 
 	doc := li.docOf[p]
-	info := docInfo{length: length}
+	info := docInfo{length: length, present: true}
 	li.mu.Lock()
 	defer li.mu.Unlock()
 	li.docs[doc] = info

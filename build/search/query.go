@@ -144,7 +144,9 @@ func mergeSuggestions(a, b []string) []string {
 	return a
 }
 
-// dedupeTranslations keeps the best-scoring page of each translationKey.
+// dedupeTranslations keeps the best-scoring page of each translation
+// group: documents are numbered by translationKey, so a page and its
+// translations share their number.
 func dedupeTranslations(rs []Result) []Result {
 	sort.SliceStable(rs, func(i, j int) bool {
 		if rs[i].Score != rs[j].Score {
@@ -155,13 +157,13 @@ func dedupeTranslations(rs []Result) []Result {
 		}
 		return rs[i].doc < rs[j].doc
 	})
-	seen := map[string]bool{}
+	seen := map[int]bool{}
 	out := rs[:0]
 	for _, r := range rs {
-		if seen[r.Key] {
+		if seen[r.doc] {
 			continue
 		}
-		seen[r.Key] = true
+		seen[r.doc] = true
 		out = append(out, r)
 	}
 	return out
@@ -275,13 +277,6 @@ func (s *Searcher) queryLang(query, lang string) ([]Result, []Unmatched, error) 
 		}
 		return out[i].doc < out[j].doc
 	})
-	for i := range out {
-		d, err := s.doc(lang, out[i].doc)
-		if err != nil {
-			return nil, nil, err
-		}
-		out[i].Key = d.Key
-	}
 	return out, nil, nil
 }
 
@@ -566,7 +561,7 @@ func (s *Searcher) fillResult(r *Result, query string) error {
 	if err != nil {
 		return err
 	}
-	r.Title, r.URL, r.Kind = d.Title, d.URL, d.Kind
+	r.Title, r.URL, r.Kind, r.Key = d.Title, d.URL, d.Kind, d.Key
 	r.Snippet = Snippet(d.Text, query, 160)
 	return nil
 }

@@ -55,10 +55,17 @@ func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u00a0' || r =
 // apostrophe separates two words.
 func Tokenize(text string) []Token { return tokenize(norm.NFC.String(text), fold.String) }
 
-// tokenize splits NFC text, folding each word with foldWord. It works on
-// byte offsets, so a word is a slice of text until it is lowercased.
+// tokenize splits NFC text, folding each word with foldWord.
 func tokenize(text string, foldWord func(string) string) []Token {
-	tokens := make([]Token, 0, len(text)/6)
+	var tokens []Token
+	tokenizeEach(text, foldWord, func(t Token) { tokens = append(tokens, t) })
+	return tokens
+}
+
+// tokenizeEach calls emit with each token of NFC text. It works on byte
+// offsets, so a word is a slice of text until it is lowercased, and the
+// indexer never holds a page's tokens all at once.
+func tokenizeEach(text string, foldWord func(string) string, emit func(Token)) {
 	joined := false // the next token may pair with the previous one
 	broken := true  // something other than spaces came since the last token
 	start := -1     // where the current word starts
@@ -72,7 +79,7 @@ func tokenize(text string, foldWord func(string) string) []Token {
 		if word == "" {
 			return // only marks, with no letter to carry them
 		}
-		tokens = append(tokens, Token{Word: word, Exact: exact, Joined: joined && !broken})
+		emit(Token{Word: word, Exact: exact, Joined: joined && !broken})
 		joined, broken = true, false
 	}
 	for i := 0; i < len(text); {
@@ -100,7 +107,6 @@ func tokenize(text string, foldWord func(string) string) []Token {
 		i += size
 	}
 	flush(len(text))
-	return tokens
 }
 
 func wordRuneAt(text string, i int) bool {

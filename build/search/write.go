@@ -161,7 +161,7 @@ func (li *langIndex) write(w output.Writer) error {
 		}
 		s.Words[word] = li.words[word]
 	}
-	meta := Meta{Version: 1, Lang: li.lang, Docs: len(li.docs), Prefix: shardKeyLength}
+	meta := Meta{Version: 1, Lang: li.lang, Docs: li.count, Prefix: shardKeyLength}
 	if li.lang == "fr" {
 		meta.StopWords = frenchStopWords()
 	}
@@ -195,10 +195,10 @@ func (li *langIndex) averageLength() float64 {
 	for _, d := range li.docs {
 		total += d.length
 	}
-	if len(li.docs) == 0 || total == 0 {
+	if li.count == 0 || total == 0 {
 		return 1
 	}
-	return float64(total) / float64(len(li.docs))
+	return float64(total) / float64(li.count)
 }
 
 // buildTerm sorts a term's postings, numbers its forms by how often they

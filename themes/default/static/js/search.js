@@ -1,0 +1,508 @@
+// The handbook's search: the search box in the header of every page, and
+// the search it runs over the index the build writes under _search/. It
+// tokenizes, matches and ranks exactly as the Go reference does
+// (build/search): the same tokens, candidates and scores, in the same
+// order. build/search/testdata/tokens.json and the tests beside it check
+// that both agree. No dependencies, no build step.
+
+const WORD = /[\p{L}\p{Nd}\p{M}]/u
+const ELIDED = new Set('l d j m n s t c qu jusqu lorsqu puisqu quoiqu'.split(' '))
+const STROKES = { đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', Æ: 'æ', Œ: 'œ' }
+const own = (o, k) => (o && Object.hasOwn(o, k) ? o[k] : undefined)
+const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0)
+const runes = s => [...s]
+
+// Go lowercases rune by rune: İ is i, and Σ is σ even at the end of a word.
+const lower = s => s.replace(/[İΣ]/g, c => (c == 'İ' ? 'i' : 'σ')).toLowerCase()
+
+// fold is a word as the index stores it: no marks, đ as d, lower case.
+export const fold = s =>
+  /^[\0-@[-\x7f]*$/.test(s) ? s : lower(s.normalize('NFD').replace(/\p{Mn}/gu, '').replace(/[đĐðÐøØłŁÆŒ]/g, c => STROKES[c]))
+
+// tokenize splits text into {word, exact, joined} like Go's Tokenize:
+// joined says only spaces separate the token from the one before.
+export function tokenize(text) {
+  const out = [], cs = runes(lower(text.normalize('NFC')))
+  let w = '', joined = false, broken = true
+  const flush = () => {
+    const word = fold(w)
+    if (word) out.push({ word, exact: w, joined: joined && !broken }), (joined = true), (broken = false)
+    w = ''
+  }
+  cs.forEach((c, i) => {
+    if (WORD.test(c)) w += c
+    else if ((c == "'" || c == '’') && w && WORD.test(cs[i + 1] || '')) ELIDED.has(w) ? (w = '') : flush()
+    else flush(), ' \t\u00a0\u202f'.includes(c) || (broken = true)
+  })
+  flush()
+  return out
+}
+
+// Telex ("khachs") and VNI ("kha1ch"): fromTelex spells the syllable, or
+// returns null when the word is neither.
+const TONES = { s: '\u0301', f: '\u0300', r: '\u0309', x: '\u0303', j: '\u0323', 1: '\u0301', 2: '\u0300', 3: '\u0309', 4: '\u0303', 5: '\u0323' }
+const PAIRS = { aa: 'â', aw: 'ă', ee: 'ê', oo: 'ô', ow: 'ơ', uw: 'ư', dd: 'đ' }
+const VNI = { 6: { a: 'â', e: 'ê', o: 'ô' }, 7: { o: 'ơ', u: 'ư' }, 8: { a: 'ă' }, 9: { d: 'đ' } }
+const SYLLABLE = /^(b|c|ch|d|đ|g|gh|gi|h|k|kh|l|m|n|ng|ngh|nh|p|ph|qu|r|s|t|th|tr|v|x)?[aeiouyâăêôơư]{1,3}(c|ch|m|n|ng|nh|p|t)?$/
+const isVowel = c => !!c && 'aeiouyâăêôơư'.includes(c)
+
+export function fromTelex(word) {
+  if (!/^[a-z0-9]{1,12}$/.test(word)) return null
+  const out = []
+  let tone = '', changed = false, vowel = false
+  for (let i = 0; i < word.length; i++) {
+    const r = word[i], v = own(PAIRS, r + word[i + 1]), last = out.at(-1)
+    if (v) {
+      out.push(v)
+      if (v == 'ơ' && out.at(-2) == 'u') out[out.length - 2] = 'ư'
+      vowel ||= r != 'd'
+      changed = true
+      i++
+    } else if (r == 'w' && (last == 'u' || last == 'o')) (out[out.length - 1] = last == 'u' ? 'ư' : 'ơ'), (changed = true)
+    else if (r >= '6' && r <= '9') {
+      if (!vni(out, r)) return null
+      changed = true
+    } else if (TONES[r] && (vowel || r <= '5')) {
+      if (tone) return null
+      tone = TONES[r]
+    } else (vowel ||= isVowel(r)), out.push(r)
+  }
+  const base = out.join('')
+  if ((!tone && !changed) || !SYLLABLE.test(base)) return null
+  return (tone ? placeTone(base, tone) : base).normalize('NFC')
+}
+
+function vni(out, digit) {
+  let done = false
+  for (let i = out.length - 1; i >= 0; i--) {
+    const v = own(VNI[digit], out[i])
+    if (v) {
+      out[i] = v
+      done = true
+      if (digit != '7' || !i || out[i - 1] != 'u') break
+    }
+  }
+  return done
+}
+
+function placeTone(s, tone) {
+  const rs = runes(s)
+  let first = -1, last = -1
+  for (let i = s.startsWith('qu') || (s.startsWith('gi') && isVowel(rs[2])) ? 2 : 0; i < rs.length; i++) {
+    if (isVowel(rs[i])) (first < 0 && (first = i)), (last = i)
+    else if (first >= 0) break
+  }
+  if (first < 0) return s
+  let at = -1
+  for (const set of ['âăêôơ', 'ư']) for (let i = last; i >= first && at < 0; i--) if (set.includes(rs[i])) at = i
+  if (at < 0) at = last + 1 < rs.length ? last : last - first == 1 ? first : last - first >= 2 ? first + 1 : last
+  rs.splice(at + 1, 0, tone)
+  return rs.join('')
+}
+
+// parseQuery is Go's ParseQuery; stopWords are the folded stop words of
+// lang (meta.json has them).
+export function parseQuery(query, lang, stopWords = []) {
+  const stop = new Set(stopWords), toks = tokenize(query), prefix = !/[ \t\n\u00a0\u202f]$/.test(query)
+  const words = toks.map((t, i) => ({
+    ...t,
+    prefix: prefix && i == toks.length - 1,
+    stop: lang == 'fr' && stop.has(t.word),
+    telex: (lang == 'vi' && fromTelex(t.word)) || '',
+  }))
+  if (words.every(w => w.stop)) words.forEach(w => (w.stop = false))
+  return words
+}
+
+// editDistance is the Damerau–Levenshtein distance in runes, or limit+1
+// once it is known to be more than limit.
+export function editDistance(a, b, limit) {
+  ;[a, b] = [runes(a), runes(b)]
+  if (Math.abs(a.length - b.length) > limit) return limit + 1
+  let p2 = Array(b.length + 1).fill(0), p = [...p2.keys()], c = [...p2]
+  for (let i = 1; i <= a.length; i++) {
+    let best = (c[0] = i)
+    for (let j = 1; j <= b.length; j++) {
+      c[j] = Math.min(p[j] + 1, c[j - 1] + 1, p[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) c[j] = Math.min(c[j], p2[j - 2] + 1)
+      best = Math.min(best, c[j])
+    }
+    if (best > limit) return limit + 1
+    ;[p2, p, c] = [p, c, p2]
+  }
+  return Math.min(p[b.length], limit + 1)
+}
+
+const SPACES = /[\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/
+
+// snippet is about width runes of text around the first word of the
+// query, as Go's Snippet.
+export function snippet(text, query, width) {
+  const fields = text.split(SPACES).filter(Boolean), toks = tokenize(query)
+  const words = new Set(toks.map(t => t.word)), prefix = toks.at(-1)?.word
+  let start = 0, pos = 0
+  find: for (const f of fields) {
+    for (const t of tokenize(f))
+      if (words.has(t.word) || (prefix && t.word.startsWith(prefix))) {
+        start = pos
+        break find
+      }
+    pos += runes(f).length + 1
+  }
+  const rs = runes(fields.join(' '))
+  let from = Math.max(0, start - Math.trunc(width / 3)), to = Math.min(rs.length, from + width)
+  while (from > 0 && rs[from - 1] != ' ') from--
+  while (to < rs.length && rs[to] != ' ') to++
+  return (from > 0 ? '…' : '') + rs.slice(from, to).join('') + (to < rs.length ? '…' : '')
+}
+
+const idf = (n, df) => Math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+// createSearch searches the index under base (the _search/ folder's URL).
+// Every file is fetched once, when a query first needs it; options.fetch
+// replaces the browser's fetch (node reads files from disk with it).
+export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
+  base = base.replace(/\/?$/, '/')
+  const files = new Map(), lists = new WeakMap()
+  const load = path => {
+    if (!files.has(path)) {
+      const p = (async () => {
+        const r = await get(base + path)
+        if (!r.ok) throw new Error(`${base + path}: ${r.status}`)
+        let b = await r.arrayBuffer()
+        const head = new Uint8Array(b.slice(0, 2))
+        if (head[0] == 31 && head[1] == 139)
+          b = await new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()
+        return JSON.parse(new TextDecoder().decode(b))
+      })()
+      files.set(path, p)
+      p.catch(() => files.delete(path))
+    }
+    return files.get(path)
+  }
+  const meta = async lang => {
+    const m = await load(lang + '/meta.json')
+    return (m.$ ||= { ...m, lang, shards: new Set(m.shards), prefix: m.prefix || 2, stop: m.stopWords || [] })
+  }
+  const shardOf = (m, word) =>
+    Array.from(new TextEncoder().encode(runes(word).slice(0, m.prefix).join('')), b => b.toString(16).padStart(2, '0')).join('')
+  const shard = (m, word) => {
+    const hex = shardOf(m, word.split(' ')[0])
+    return m.shards.has(hex) ? load(`${m.lang}/s/${hex}.json.gz`) : null
+  }
+  // words lists a shard's single words: its terms and the words table.
+  const words = sh => {
+    if (!lists.has(sh)) lists.set(sh, [...Object.keys(sh.terms).filter(k => !k.includes(' ')), ...Object.keys(sh.words || {})])
+    return lists.get(sh)
+  }
+  const postings = (m, t) => (t.docs ? t : load(`${m.lang}/${t.file}`))
+  const doc = (lang, n) => load(`${lang}/d/${n}.json.gz`)
+
+  async function lookup(m, word) {
+    const sh = await shard(m, word)
+    if (!sh) return null
+    const key = own(sh.words, word) ?? word
+    let t = own(sh.terms, key)
+    if (!t && shardOf(m, key) != shardOf(m, word)) t = own((await shard(m, key))?.terms, key)
+    return t ? { key, t } : null
+  }
+
+  // candidates are the terms a query word may stand for, as in Go.
+  async function candidates(m, w) {
+    const out = [], seen = new Set()
+    const add = (r, weight, form) => r && !seen.has(r.key) && seen.add(r.key) && out.push({ ...r, weight, form: form(r.t) })
+    const formOf = typed => t => {
+      if (typed == (tokenize(typed)[0]?.word ?? typed)) return -1
+      const i = (t.forms || []).indexOf(typed)
+      return i < 0 ? -2 : i
+    }
+    add(await lookup(m, w.word), 1, formOf(w.exact))
+    if (w.telex) add(await lookup(m, tokenize(w.telex)[0].word), 1, formOf(w.telex))
+    const many = async (pick, weight) => {
+      const sh = await shard(m, w.word)
+      if (!sh) return []
+      const found = await Promise.all(words(sh).filter(pick).map(x => lookup(m, x)))
+      const before = out.length
+      found.forEach(r => add(r, weight, () => -1))
+      return out.splice(before)
+    }
+    if (w.prefix && runes(w.word).length >= m.prefix) {
+      const more = await many(x => x.startsWith(w.word) && x != w.word, 0.9)
+      out.push(...more.sort((a, b) => b.t.df - a.t.df || cmp(a.key, b.key)).slice(0, 10))
+    }
+    if (!out.length && runes(w.word).length >= 5) out.push(...(await many(x => editDistance(w.word, x, 1) <= 1, 0.7)))
+    return out
+  }
+
+  async function suggest(m, word) {
+    const sh = await shard(m, word)
+    if (!sh) return []
+    return words(sh)
+      .map(x => [x, editDistance(word, x, 3)])
+      .filter(x => x[1] <= 3)
+      .sort((a, b) => a[1] - b[1] || cmp(a[0], b[0]))
+      .slice(0, 5)
+      .map(x => x[0])
+  }
+
+  // each calls f(doc, score) for the postings of a term, BM25-weighted.
+  const each = async (m, t, weight, f) => {
+    const p = await postings(m, t), w = idf(m.docs, t.df)
+    let doc = 0
+    p.docs.forEach((gap, i) => f((doc += gap), (((w * p.scores[i]) / 100) * 2.2 * weight), p, i))
+  }
+
+  async function queryLang(query, lang) {
+    const m = await meta(lang), qw = parseQuery(query, lang, m.stop)
+    const cands = await Promise.all(qw.map(w => (w.stop ? null : candidates(m, w))))
+    const missing = [], keys = [], found = []
+    let scores = null
+    for (const [i, w] of qw.entries()) {
+      const cs = cands[i]
+      keys.push(cs?.[0]?.key || '')
+      if (!cs) continue
+      if (!cs.length) {
+        missing.push({ word: w.word, suggestions: await suggest(m, w.word) })
+        continue
+      }
+      found.push(...cs.map(c => c.key))
+      if (missing.length) continue // no result now: Go scores on, to the same end
+      const next = new Map()
+      for (const c of cs)
+        await each(m, c.t, c.weight, (d, s, p, j) => {
+          if (c.form >= 0 && (p.masks?.length ? p.masks[j] & (1 << c.form) : c.form == 0)) s *= 1.5
+          if (s > (next.get(d) ?? 0)) next.set(d, s)
+        })
+      if (scores) for (const [d, s] of scores) next.has(d) ? scores.set(d, s + next.get(d)) : scores.delete(d)
+      else scores = next
+    }
+    if (missing.length || !scores) return { res: [], missing, found }
+    // Adjacent words side by side in a page (Vietnamese pairs) score more.
+    for (let i = 1; i < qw.length; i++) {
+      if (!keys[i - 1] || !keys[i] || !qw[i].joined) continue
+      const pair = keys[i - 1] + ' ' + keys[i], sh = await shard(m, pair)
+      if (!sh) break
+      const t = own(sh.terms, pair)
+      if (t) await each(m, t, 1, (d, s) => scores.has(d) && scores.set(d, scores.get(d) + s))
+    }
+    const res = [...scores].map(([doc, s]) => ({ lang, doc, score: Math.round(s * 1000) / 1000 }))
+    return { res: res.sort((a, b) => b.score - a.score || a.doc - b.doc), missing, found }
+  }
+
+  // query answers {results, total, unmatched} like Go's Searcher.Query;
+  // keys are the index terms the words matched, for highlighting. Only
+  // the documents shown are fetched: a page and its translations share
+  // their document number, which is all listing them once needs.
+  async function query(q, { langs = ['vi'], limit = 10 } = {}) {
+    const per = await Promise.all(langs.map(l => queryLang(q, l)))
+    const order = new Map(), hit = new Set(), keys = new Set()
+    let all = []
+    for (const { res, missing, found } of per) {
+      all.push(...res)
+      for (const { word, suggestions } of missing) {
+        const a = order.get(word) || order.set(word, []).get(word)
+        for (const s of suggestions) a.includes(s) || a.push(s)
+      }
+      const miss = new Set(missing.map(x => x.word))
+      for (const t of tokenize(q)) miss.has(t.word) || hit.add(t.word)
+      found.forEach(k => keys.add(k))
+    }
+    if (langs.length > 1) {
+      const seen = new Set()
+      all = all
+        .sort((a, b) => b.score - a.score || cmp(a.lang, b.lang) || a.doc - b.doc)
+        .filter(r => !seen.has(r.doc) && seen.add(r.doc))
+    }
+    const results = await Promise.all(
+      (limit > 0 ? all.slice(0, limit) : all).map(async ({ lang, doc: n, score }) => {
+        const d = await doc(lang, n)
+        return { title: d.title, url: d.url, lang, kind: d.kind || '', snippet: snippet(d.text, q, 160), score, key: d.key }
+      })
+    )
+    const unmatched = [...order].filter(([w]) => !hit.has(w)).map(([word, suggestions]) => ({ word, suggestions }))
+    return { results, total: all.length, unmatched, keys: [...keys] }
+  }
+
+  return { query, meta }
+}
+
+// The user interface.
+
+const RUN = /[\p{L}\p{Nd}\p{M}]+/gu
+
+// matcher says whether a folded word of a page matches the query: one of
+// its words (or their Telex reading), the last word as a prefix, an index
+// term it matched; in French, words sharing that term's stem.
+function matcher(query, keys = []) {
+  const toks = tokenize(query), words = new Set(keys), last = toks.at(-1)?.word || ''
+  for (const t of toks) words.add(t.word), words.add(fold(fromTelex(t.word) || ''))
+  words.delete('')
+  return (w, fr) => words.has(w) || (runes(last).length > 1 && w.startsWith(last)) || (fr && keys.some(k => k.length > 2 && w.startsWith(k)))
+}
+
+// mark appends text to el with the matching words in <mark>.
+function mark(el, text, match, className = '') {
+  let at = 0
+  for (const m of text.matchAll(RUN)) {
+    if (!match(fold(m[0]))) continue
+    const k = Object.assign(document.createElement('mark'), { className, textContent: m[0] })
+    el.append(text.slice(at, m.index), k)
+    at = m.index + m[0].length
+  }
+  el.append(text.slice(at))
+}
+
+// highlight marks the words of the query the reader came with (?q=) in
+// the page's main text, and scrolls to the first.
+function highlight(query) {
+  const main = document.querySelector('main'), match = matcher(query), nodes = []
+  if (!main) return
+  const walk = document.createTreeWalker(main, NodeFilter.SHOW_TEXT)
+  while (walk.nextNode()) if (!walk.currentNode.parentElement.closest('script,style,mark')) nodes.push(walk.currentNode)
+  for (const n of nodes) {
+    const f = document.createDocumentFragment()
+    mark(f, n.data, match, 'search-hit')
+    if (f.querySelector('mark')) n.replaceWith(f)
+  }
+  document.querySelector('mark.search-hit')?.scrollIntoView({ block: 'center' })
+}
+
+const el = (tag, className, text) => Object.assign(document.createElement(tag), { className }, text == null ? {} : { textContent: text })
+const fmt = (s, args) => s.replace(/\{(\w+)\}/g, (_, k) => args[k])
+
+function ui(root) {
+  const $ = s => root.querySelector(s)
+  const input = $('[role=combobox]'), list = $('[role=listbox]'), panel = $('.search-panel'), msg = $('.search-message')
+  const live = $('[aria-live]'), scope = $('.search-scope input'), S = JSON.parse($('.search-strings').textContent)
+  const lang = document.documentElement.lang, langs = root.dataset.langs.split(' ')
+  const intl = (C, o) => {
+    try {
+      return new C([lang], o)
+    } catch {}
+  }
+  const plural = intl(Intl.PluralRules), names = intl(Intl.DisplayNames, { type: 'language' })
+  let search, timer, seq = 0, active = -1, items = [], dirty = false
+  const open = on => ((panel.hidden = !on), input.setAttribute('aria-expanded', on))
+  const start = () => (search ||= createSearch(root.dataset.search))
+  const select = i => {
+    active = i
+    items.forEach((li, k) => li.setAttribute('aria-selected', k == i))
+    if (i < 0) return input.removeAttribute('aria-activedescendant')
+    input.setAttribute('aria-activedescendant', items[i].id)
+    items[i].scrollIntoView({ block: 'nearest' })
+  }
+
+  async function run() {
+    clearTimeout(timer)
+    dirty = false
+    const q = input.value, n = ++seq
+    if (!q.trim()) return show(q, { results: [], total: 0, unmatched: [] }), open(false)
+    let ans
+    try {
+      ans = await start().query(q, { langs: scope.checked ? langs : [lang], limit: 10 })
+    } catch (e) {
+      if (n == seq) msg.replaceChildren(el('p', '', S.error)), open(true)
+      throw e
+    }
+    if (n == seq) show(q, ans), open(true)
+  }
+
+  function show(q, ans) {
+    const match = matcher(q, ans.keys)
+    items = ans.results.map((r, i) => {
+      const li = el('li', 'search-result'), a = el('a'), other = r.lang != lang
+      const title = el('span', 'search-title'), text = el('span', 'search-snippet')
+      li.id = 'site-search-option-' + i
+      li.setAttribute('role', 'option')
+      Object.assign(li.dataset, { key: r.key, lang: r.lang })
+      a.href = r.url + '?q=' + encodeURIComponent(q)
+      a.tabIndex = -1
+      mark(title, r.title, w => match(w, r.lang == 'fr'))
+      mark(text, r.snippet, w => match(w, r.lang == 'fr'))
+      a.append(el('span', 'search-kind', S.kinds[r.kind] || S.kinds.page), title)
+      if (other) {
+        title.lang = text.lang = r.lang
+        a.append(Object.assign(el('span', 'search-lang', names?.of(r.lang) || r.lang), { lang }))
+      }
+      a.append(text)
+      li.append(a)
+      return li
+    })
+    list.replaceChildren(...items)
+    const notes = ans.unmatched.map(u => {
+      const p = el('p', '', fmt(S.unmatched, { word: u.word }))
+      if (u.suggestions.length) {
+        const [before, after] = S.closest.split('{words}')
+        p.append(' ', before)
+        u.suggestions.forEach((s, i) => {
+          const b = el('button', 'search-suggestion', s)
+          b.type = 'button'
+          b.onclick = () => {
+            input.value = tokenize(input.value).map(t => (t.word == u.word ? s : t.exact)).join(' ')
+            input.focus()
+            run()
+          }
+          p.append(i ? ', ' : '', b)
+        })
+        p.append(after)
+      }
+      return p
+    })
+    if (q.trim() && !ans.total && !notes.length) notes.push(el('p', '', S.none))
+    msg.replaceChildren(...notes)
+    live.textContent = q.trim() ? fmt(S[plural?.select(ans.total) == 'one' ? 'one' : 'other'], { n: ans.total }) : ''
+    select(-1)
+  }
+
+  input.addEventListener('focus', () => {
+    start().meta(lang).catch(() => {})
+    // Back in the box: show its results again (or, on a page opened from
+    // a result, the results of the query it came with).
+    if (input.value.trim()) items.length || msg.firstChild ? open(true) : run()
+  })
+  input.addEventListener('input', () => {
+    dirty = true
+    clearTimeout(timer)
+    timer = setTimeout(run, 80)
+  })
+  input.addEventListener('keydown', async e => {
+    const n = items.length
+    if (e.key == 'ArrowDown' || e.key == 'ArrowUp') {
+      if (!n) return
+      e.preventDefault()
+      if (panel.hidden) open(true), select(-1)
+      select(active < 0 ? (e.key == 'ArrowDown' ? 0 : n - 1) : (active + (e.key == 'ArrowDown' ? 1 : -1) + n) % n)
+    } else if (e.key == 'Enter') {
+      e.preventDefault()
+      if (dirty) await run()
+      const a = items[Math.max(active, 0)]?.firstChild
+      if (a) location.href = a.href
+    } else if (e.key == 'Escape') {
+      e.preventDefault()
+      if (!panel.hidden) open(false)
+      else if (input.value) (input.value = ''), run()
+    }
+  })
+  scope.addEventListener('change', run)
+  root.addEventListener('focusout', e => e.relatedTarget && !root.contains(e.relatedTarget) && open(false))
+  document.addEventListener('pointerdown', e => root.contains(e.target) || open(false))
+  document.addEventListener('keydown', e => {
+    const t = e.target
+    if (e.altKey || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return
+    if ((e.key == '/' && !e.ctrlKey && !e.metaKey) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() == 'k')) {
+      e.preventDefault()
+      input.focus()
+      input.select()
+    }
+  })
+  root.dataset.ready = ''
+}
+
+if (typeof document == 'object') {
+  const q = new URLSearchParams(location.search).get('q'), root = document.querySelector('[data-search]')
+  if (q) highlight(q)
+  if (root) {
+    ui(root)
+    if (q) root.querySelector('[role=combobox]').value = q
+  }
+}
