@@ -1,0 +1,327 @@
+// Command searchbench measures the handbook's search beside Pagefind on a
+// built site, in headless Chromium: for each query, the bytes the browser
+// fetches and the time to results of a cold query (a new browser with a
+// new profile) and of a warm one (the same query again in the same page).
+//
+// Usage:
+//
+//	searchbench -site OUT [-md FILE] [-runs N] [-gzip]
+//
+// OUT is the output of `handbook build`, with Pagefind run over it
+// (pagefind/ beside _search/). build/bench/search.sh builds a corpus, runs
+// both indexers and then this program.
+//
+// What is measured, for each engine:
+//
+//   - bytes: what the server wrote on the wire (status lines, headers and
+//     bodies) for every request made after the page load, by the page and by
+//     the web workers it starts, JavaScript included, plus any request for a
+//     file of the search (its client or its index) that the page made while
+//     loading. The sum of Network.loadingFinished encodedDataLength over the
+//     page's and its workers' DevTools sessions is shown beside it: it
+//     misses part of what a web worker fetches (Chrome reports the main
+//     script of a dedicated worker as its headers only), so it is the
+//     cross-check, not the figure;
+//   - cold ms: performance.now() from the import of the client to the
+//     results, in a page that has never searched;
+//   - query ms: the part of cold ms spent in the query call itself
+//     (s.query for ours; pf.search and the data() of the first ten results
+//     for Pagefind);
+//   - warm ms: the same query again in the same page, the client loaded and
+//     its files fetched;
+//   - results: how many documents match (ours: total; Pagefind: the length
+//     of results).
+//
+// The site is served by net/http on 127.0.0.1 without compression, unless
+// -gzip asks for it the way a static host with compression on would do
+// it.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// query is one search and the language whose index it searches.
+type query struct {
+	Text, Lang string
+}
+
+var queries = []query{
+	{"khách hàng", "vi"},
+	{"khach hang", "vi"},
+	{"lanh dao", "vi"},
+	{"bạn", "vi"},
+	{"bán", "vi"},
+	{"quyết định", "vi"},
+	{"décision", "fr"},
+	{"decisions", "fr"},
+	{"l’expérience client", "fr"},
+	{"innovation rapide", "fr"},
+	{"lanh xyzzyq", "vi"},
+}
+
+type config struct {
+	site     string
+	md       string
+	chromium string
+	client   string
+	base     string
+	runs     int
+	gzip     bool
+	timeout  time.Duration
+	verbose  bool
+}
+
+func main() {
+	var cfg config
+	flag.StringVar(&cfg.site, "site", "", "the built site `folder` (handbook build's output, with Pagefind's pagefind/ in it)")
+	flag.StringVar(&cfg.md, "md", "", "also write the results as Markdown to `file`")
+	flag.StringVar(&cfg.chromium, "chromium", "/usr/bin/chromium", "the Chromium `binary`")
+	flag.StringVar(&cfg.client, "client", "/js/search.js", "the `URL path` of the handbook's search client module")
+	flag.StringVar(&cfg.base, "base", "/_search/", "the `URL` of the index folder, given to createSearch")
+	flag.IntVar(&cfg.runs, "runs", 3, "cold runs per query and engine (each in a new browser); the median is shown")
+	flag.BoolVar(&cfg.gzip, "gzip", false, "serve text and WebAssembly gzip-compressed, as a static host with compression does")
+	flag.DurationVar(&cfg.timeout, "timeout", time.Minute, "limit of one measurement")
+	flag.BoolVar(&cfg.verbose, "v", false, "print the URLs fetched by each cold query")
+	flag.Parse()
+	if cfg.site == "" || flag.NArg() > 0 || cfg.runs < 1 {
+		fmt.Fprintln(os.Stderr, "usage: searchbench -site OUT [-md FILE] [-runs N] [-gzip]")
+		flag.PrintDefaults()
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := bench(ctx, &cfg); err != nil {
+		fmt.Fprintln(os.Stderr, "searchbench:", err)
+		os.Exit(1)
+	}
+}
+
+// engine is one search implementation: the page scripts that run its cold
+// and warm query, and the files that belong to it.
+type engine struct {
+	name    string
+	missing string // why it cannot be measured, or ""
+	coldJS  func(query) string
+	warmJS  func(query) string
+	owns    func(path string) bool
+}
+
+func js(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func ours(cfg *config) *engine {
+	e := &engine{
+		name: "ours",
+		owns: func(p string) bool {
+			return strings.HasPrefix(p, strings.TrimSuffix(cfg.client, ".js")) || strings.HasPrefix(p, "/_search/")
+		},
+		coldJS: func(q query) string {
+			return fmt.Sprintf(`(async () => {
+  const q = %s, langs = [%s];
+  const t0 = performance.now();
+  const mod = await import(%s);
+  if (typeof mod.createSearch !== "function") throw new Error(%s + " does not export createSearch");
+  const s = await mod.createSearch(%s);
+  const t1 = performance.now();
+  const r = await s.query(q, {langs, limit: 10});
+  const t2 = performance.now();
+  globalThis.__searchbench = s;
+  return {loadMs: t1 - t0, queryMs: t2 - t1, total: r.total ?? r.results.length, shown: r.results.length, unmatched: r.unmatched ?? null};
+})()`, js(q.Text), js(q.Lang), js(cfg.client), js(cfg.client), js(cfg.base))
+		},
+		warmJS: func(q query) string {
+			return fmt.Sprintf(`(async () => {
+  const q = %s, langs = [%s], s = globalThis.__searchbench;
+  const t1 = performance.now();
+  const r = await s.query(q, {langs, limit: 10});
+  const t2 = performance.now();
+  return {loadMs: 0, queryMs: t2 - t1, total: r.total ?? r.results.length, shown: r.results.length, unmatched: r.unmatched ?? null};
+})()`, js(q.Text), js(q.Lang))
+		},
+	}
+	if _, err := os.Stat(filepath.Join(cfg.site, filepath.FromSlash(strings.TrimPrefix(cfg.client, "/")))); err != nil {
+		e.missing = "client not built"
+	} else if _, err := os.Stat(filepath.Join(cfg.site, "_search")); err != nil {
+		e.missing = "no _search index"
+	}
+	return e
+}
+
+func pagefind(cfg *config) *engine {
+	e := &engine{
+		name: "pagefind",
+		owns: func(p string) bool { return strings.HasPrefix(p, "/pagefind/") },
+		coldJS: func(q query) string {
+			return fmt.Sprintf(`(async () => {
+  const q = %s;
+  const t0 = performance.now();
+  const pf = await import("/pagefind/pagefind.js");
+  await pf.init();
+  const t1 = performance.now();
+  const r = await pf.search(q);
+  const data = await Promise.all(r.results.slice(0, 10).map(x => x.data()));
+  const t2 = performance.now();
+  globalThis.__searchbench = pf;
+  return {loadMs: t1 - t0, queryMs: t2 - t1, total: r.results.length, shown: data.length};
+})()`, js(q.Text))
+		},
+		warmJS: func(q query) string {
+			return fmt.Sprintf(`(async () => {
+  const q = %s, pf = globalThis.__searchbench;
+  const t1 = performance.now();
+  const r = await pf.search(q);
+  const data = await Promise.all(r.results.slice(0, 10).map(x => x.data()));
+  const t2 = performance.now();
+  return {loadMs: 0, queryMs: t2 - t1, total: r.results.length, shown: data.length};
+})()`, js(q.Text))
+		},
+	}
+	if _, err := os.Stat(filepath.Join(cfg.site, "pagefind", "pagefind.js")); err != nil {
+		e.missing = "not indexed (no pagefind/pagefind.js)"
+	}
+	return e
+}
+
+// cell is the result of one engine on one query.
+type cell struct {
+	err  string
+	runs []*run
+}
+
+func bench(ctx context.Context, cfg *config) error {
+	if info, err := os.Stat(cfg.chromium); err != nil || info.IsDir() || info.Mode()&0o111 == 0 {
+		return fmt.Errorf("no Chromium at %s (apt-get install chromium, or give -chromium)", cfg.chromium)
+	}
+	for _, lang := range []string{"vi", "fr"} {
+		if _, err := os.Stat(filepath.Join(cfg.site, lang, "index.html")); err != nil {
+			return fmt.Errorf("%s is not a built site with a %s home page: %w", cfg.site, lang, err)
+		}
+	}
+	version, err := browserVersion(ctx, cfg.chromium)
+	if err != nil {
+		return fmt.Errorf("starting the browser (%s): %w", cfg.chromium, err)
+	}
+	srv, err := startServer(cfg.site, cfg.gzip)
+	if err != nil {
+		return err
+	}
+	defer srv.close()
+
+	engines := []*engine{ours(cfg), pagefind(cfg)}
+	if engines[0].missing != "" && engines[1].missing != "" {
+		fmt.Fprintf(os.Stderr, "searchbench: nothing to measure: ours: %s; pagefind: %s\n", engines[0].missing, engines[1].missing)
+	}
+	fmt.Printf("%s, site %s served at %s%s, %d cold run(s) per cell\n", version, cfg.site, srv.url, map[bool]string{true: " with gzip"}[cfg.gzip], cfg.runs)
+	for _, e := range engines {
+		if e.missing != "" {
+			fmt.Printf("%s: %s\n", e.name, e.missing)
+		}
+	}
+
+	cells := make([][]cell, len(queries))
+	for i, q := range queries {
+		cells[i] = make([]cell, len(engines))
+		for j, e := range engines {
+			c := &cells[i][j]
+			if e.missing != "" {
+				c.err = e.missing
+				continue
+			}
+			for range cfg.runs {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				r, err := measure(ctx, cfg, srv, e, q)
+				if err != nil {
+					if ctx.Err() != nil {
+						return ctx.Err()
+					}
+					c.err = "error: " + err.Error()
+					fmt.Fprintf(os.Stderr, "searchbench: %s %q: %v\n", e.name, q.Text, err)
+					break
+				}
+				c.runs = append(c.runs, r)
+			}
+			if cfg.verbose && len(c.runs) > 0 {
+				fmt.Fprintf(os.Stderr, "%s %q cold:\n  %s\n", e.name, q.Text, strings.Join(c.runs[0].ColdTraffic.URLs, "\n  "))
+			}
+			if len(c.runs) > 0 {
+				warnTraffic(e.name, q, c.runs[0])
+			}
+		}
+	}
+
+	rep := report{cfg: cfg, version: version, engines: engines, cells: cells}
+	rep.pagefindVersion = pagefindVersion(cfg.site)
+	rep.docs = indexDocs(cfg.site)
+	fmt.Println()
+	rep.text(os.Stdout)
+	if cfg.md != "" {
+		f, err := os.Create(cfg.md)
+		if err != nil {
+			return err
+		}
+		rep.markdown(f)
+		if err := f.Close(); err != nil {
+			return err
+		}
+		fmt.Printf("\nwrote %s\n", cfg.md)
+	}
+	return nil
+}
+
+// warnTraffic says when a phase did not end cleanly.
+func warnTraffic(name string, q query, r *run) {
+	for _, t := range []struct {
+		phase string
+		t     traffic
+	}{{"cold", r.ColdTraffic}, {"warm", r.WarmTraffic}} {
+		if t.t.Unfinished > 0 || t.t.Failed > 0 {
+			fmt.Fprintf(os.Stderr, "searchbench: %s %q %s: %d request(s) unfinished, %d failed\n", name, q.Text, t.phase, t.t.Unfinished, t.t.Failed)
+		}
+	}
+}
+
+// pagefindVersion reads the version Pagefind wrote in its entry file.
+func pagefindVersion(site string) string {
+	b, err := os.ReadFile(filepath.Join(site, "pagefind", "pagefind-entry.json"))
+	if err != nil {
+		return ""
+	}
+	var entry struct {
+		Version string `json:"version"`
+	}
+	json.Unmarshal(b, &entry)
+	return entry.Version
+}
+
+// indexDocs counts the documents of our index per language.
+func indexDocs(site string) map[string]int {
+	docs := map[string]int{}
+	matches, _ := filepath.Glob(filepath.Join(site, "_search", "*", "meta.json"))
+	for _, m := range matches {
+		b, err := os.ReadFile(m)
+		if err != nil {
+			continue
+		}
+		var meta struct {
+			Lang string `json:"lang"`
+			Docs int    `json:"docs"`
+		}
+		if json.Unmarshal(b, &meta) == nil {
+			docs[meta.Lang] = meta.Docs
+		}
+	}
+	return docs
+}
