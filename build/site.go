@@ -123,7 +123,7 @@ func (s *Site) Render(w output.Writer) error {
 				p := s.Pages.Pages[i]
 				refs := s.converter.Convert(p, &mdBuf, s.Diags)
 				err := s.renderer.WritePage(p, &htmlBuf, w)
-				s.Index.Add(p, base+p.URL, tok)
+				s.Index.Add(p, tok)
 				if err == nil {
 					err = s.Index.WriteDoc(p, base+p.URL, w)
 				}

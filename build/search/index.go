@@ -1,7 +1,6 @@
 package search
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -100,44 +99,32 @@ type langIndex struct {
 	words map[string]string
 }
 
-// docTerm is what one document contributes to one term.
-type docTerm struct {
-	tf    float32
-	forms []string
-}
-
-// Add indexes a rendered page. url is the page's link, with the base path.
-func (idx *Index) Add(p *content.Page, url string, tok *Tokenizer) {
+// Add indexes a rendered page, counting its words with tok, which is
+// the calling goroutine's own.
+func (idx *Index) Add(p *content.Page, tok *Tokenizer) {
 	li := idx.langs[p.Lang]
 	if li == nil {
 		return
 	}
-	counts, pairCounts, words := tok.counts, tok.pairCounts, tok.words
-	clear(counts)
-	tok.terms = tok.terms[:0]
-	clear(pairCounts)
-	clear(words)
-	length := 0
+	tok.startPage(p.Lang)
 	// Vietnamese words are written as separate syllables, so adjacent
 	// syllables are indexed as pairs too: "khách hàng" then outranks pages
 	// where "khách" and "hàng" stand apart.
 	pairs := p.Lang == "vi"
+	length := 0
 	addText := func(text string, weight float32) {
-		var prev string
+		prev := -1
 		tokenizeEach(text, tok.fold, func(t Token) {
-			key, stop := tok.Key(p.Lang, t)
-			if stop {
+			w := tok.current
+			if w.stop {
 				return
 			}
 			length++
-			tok.add(key, t.Exact, weight)
-			if key != t.Word {
-				words[t.Word] = key
+			slot := tok.count(w.key, t.Exact, weight)
+			if pairs && t.Joined && prev >= 0 {
+				tok.pairs[uint64(prev)<<32|uint64(slot)] += weight
 			}
-			if pairs && t.Joined && prev != "" {
-				pairCounts[[2]string{prev, key}] += weight
-			}
-			prev = key
+			prev = slot
 		})
 	}
 	addText(p.Title, weightTitle)
@@ -148,25 +135,29 @@ func (idx *Index) Add(p *content.Page, url string, tok *Tokenizer) {
 		addText(h.Text, weightHeading)
 	}
 	addText(p.BodyText, weightBody)
+	li.merge(li.docOf[p], length, tok)
+}
 
-	doc := li.docOf[p]
-	info := docInfo{length: length, present: true}
+// merge adds a page's counts to the language's postings.
+func (li *langIndex) merge(doc, length int, tok *Tokenizer) {
 	li.mu.Lock()
 	defer li.mu.Unlock()
-	li.docs[doc] = info
-	for w, k := range words {
-		li.words[w] = k
+	li.docs[doc] = docInfo{length: length, present: true}
+	for _, w := range tok.newWords {
+		li.words[w[0]] = w[1]
 	}
-	for key, i := range counts {
+	tok.newWords = tok.newWords[:0]
+	for i := range tok.terms {
 		dt := &tok.terms[i]
-		t := li.terms[key]
+		t := li.terms[dt.key.key]
 		if t == nil {
 			t = &term{formIDs: map[string]int{}}
-			li.terms[key] = t
+			li.terms[dt.key.key] = t
 		}
 		t.postings = append(t.postings, posting{doc: int32(doc), tf: quarters(dt.tf), forms: t.formBits(dt.forms)})
 	}
-	for pair, tf := range pairCounts {
+	for packed, tf := range tok.pairs {
+		pair := [2]string{tok.terms[packed>>32].key.key, tok.terms[packed&0xffffffff].key.key}
 		t := li.pairs[pair]
 		if t == nil {
 			t = &term{}
@@ -177,28 +168,6 @@ func (idx *Index) Add(p *content.Page, url string, tok *Tokenizer) {
 }
 
 func quarters(tf float32) uint16 { return uint16(min(tf*4, 65535)) }
-
-// add counts one occurrence of a term in the page being indexed. The
-// page's terms live in a slice reused from page to page, so indexing a
-// page allocates next to nothing.
-func (tk *Tokenizer) add(key, exact string, weight float32) {
-	i, ok := tk.counts[key]
-	if !ok {
-		i = len(tk.terms)
-		if i < cap(tk.terms) {
-			tk.terms = tk.terms[:i+1]
-			tk.terms[i].tf, tk.terms[i].forms = 0, tk.terms[i].forms[:0]
-		} else {
-			tk.terms = append(tk.terms, docTerm{})
-		}
-		tk.counts[key] = i
-	}
-	dt := &tk.terms[i]
-	dt.tf += weight
-	if exact != "" && !slices.Contains(dt.forms, exact) {
-		dt.forms = append(dt.forms, exact)
-	}
-}
 
 // formBits numbers the exact forms of a document's occurrences; only the
 // first 15 forms of a term get a bit of their own.
@@ -243,59 +212,6 @@ func snippetText(p *content.Page) string {
 		text = text[:cut]
 	}
 	return text
-}
-
-// Tokenizer tokenizes and stems with a cache of the words it has seen:
-// a handbook's vocabulary is small beside its text, so most words are
-// folded and stemmed once. Each goroutine uses its own.
-type Tokenizer struct {
-	keys  map[string]keyOf
-	folds map[string]string
-	// Scratch maps of Index.Add, kept to be reused page after page.
-	counts     map[string]int // a term's place in terms
-	terms      []docTerm
-	pairCounts map[[2]string]float32
-	words      map[string]string
-}
-
-type keyOf struct {
-	key  string
-	stop bool
-}
-
-// NewTokenizer returns a tokenizer with an empty cache.
-func NewTokenizer() *Tokenizer {
-	return &Tokenizer{
-		keys: map[string]keyOf{}, folds: map[string]string{},
-		counts: map[string]int{}, pairCounts: map[[2]string]float32{}, words: map[string]string{},
-	}
-}
-
-// fold folds a word through the cache. Tokens are slices of the page's
-// text, so what the cache keeps is copied: it must not hold pages alive.
-func (tk *Tokenizer) fold(exact string) string {
-	if f, ok := tk.folds[exact]; ok {
-		return f
-	}
-	exact = strings.Clone(exact)
-	f := strings.Clone(fold.String(exact))
-	tk.folds[exact] = f
-	return f
-}
-
-// Key is the index term of a token in a language: its folded form, or
-// for French the folded Snowball stem; stop reports a French stop word,
-// which is not indexed.
-func (tk *Tokenizer) Key(lang string, t Token) (key string, stop bool) {
-	if lang != "fr" {
-		return t.Word, false
-	}
-	if k, ok := tk.keys[t.Exact]; ok {
-		return k.key, k.stop
-	}
-	k := keyOf{key: Stem(lang, t), stop: IsStopWord(lang, t.Exact)}
-	tk.keys[strings.Clone(t.Exact)] = k
-	return k.key, k.stop
 }
 
 // Stem is the folded stem of a token in lang; languages without a
