@@ -54,7 +54,8 @@ type Site struct {
 	// build lets it go, so the whole site's HTML is never in memory at once.
 	KeepContent bool
 
-	// Index is the search index of the last Render.
+	// Index is the search index of the last Render; nil when the site
+	// has search turned off.
 	Index *search.Index
 
 	converter *markdown.Converter
@@ -113,7 +114,9 @@ func (s *Site) Render(w output.Writer) error {
 		anchors  []markdown.AnchorRef
 		writeErr error
 	)
-	s.Index = search.NewIndex(s.Pages)
+	if s.Config.Search {
+		s.Index = search.NewIndex(s.Pages)
+	}
 	base := strings.TrimSuffix(s.Config.BasePath(), "/")
 	s.stage("render", func() {
 		parallel.Each(len(s.Pages.Pages), func() func(int) {
@@ -123,9 +126,11 @@ func (s *Site) Render(w output.Writer) error {
 				p := s.Pages.Pages[i]
 				refs := s.converter.Convert(p, &mdBuf, s.Diags)
 				err := s.renderer.WritePage(p, &htmlBuf, w)
-				s.Index.Add(p, tok)
-				if err == nil {
-					err = s.Index.WriteDoc(p, base+p.URL, w)
+				if s.Index != nil {
+					s.Index.Add(p, tok)
+					if err == nil {
+						err = s.Index.WriteDoc(p, base+p.URL, w)
+					}
 				}
 				if !s.KeepContent {
 					p.Content, p.BodyText = "", ""
@@ -143,7 +148,7 @@ func (s *Site) Render(w output.Writer) error {
 			writeErr = s.renderer.WriteSiteFiles(w)
 		}
 	})
-	if writeErr == nil {
+	if writeErr == nil && s.Index != nil {
 		s.stage("index", func() { writeErr = s.Index.Write(w) })
 	}
 	if writeErr != nil {

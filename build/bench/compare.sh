@@ -42,10 +42,11 @@ for n in "${sizes[@]}"; do
   (cd "$gen" && go run . -pages "$n" -out "$corpus" >/dev/null)
   echo "== corpus: $n pages per language ($(du -sh "$corpus/content" | cut -f1) of Markdown)"
   hyperfine --warmup 1 --runs "$runs" --style basic \
-    --prepare "rm -rf '$out/bench-floor' '$out/bench-handbook' '$out/bench-hugo' '$out/bench-hugo-pages'" \
+    --prepare "rm -rf '$out/bench-floor' '$out/bench-handbook' '$out/bench-handbook-core' '$out/bench-hugo' '$out/bench-hugo-pages'" \
     --export-markdown "$work/result-$n.md" \
     -n floor "'$work/floor' '$corpus/content' '$out/bench-floor'" \
     -n handbook "'$work/handbook' build --source '$corpus' --dest '$out/bench-handbook'" \
+    -n handbook-no-search "'$work/handbook' build --search=false --source '$corpus' --dest '$out/bench-handbook-core'" \
     -n hugo-pages "hugo --quiet --source '$corpus' --destination '$out/bench-hugo-pages' --disableKinds rss,taxonomy,term" \
     -n hugo "hugo --quiet --source '$corpus' --destination '$out/bench-hugo'"
   cat "$work/result-$n.md"

@@ -44,6 +44,8 @@ type Config struct {
 	Theme string
 	// Drafts includes pages marked draft: true.
 	Drafts bool
+	// Search writes the search index; on unless the site turns it off.
+	Search bool
 
 	Markup Markup
 }
@@ -76,6 +78,8 @@ type Overrides struct {
 	Dest    string
 	BaseURL string
 	Drafts  bool
+	// NoSearch leaves the search index out of the build.
+	NoSearch bool
 }
 
 // Language returns the language with the given code.
@@ -147,6 +151,7 @@ func defaults(root string) *Config {
 		BaseURL:   "/",
 		OutputDir: filepath.Join(root, "public"),
 		Theme:     "default",
+		Search:    true,
 		Markup: Markup{
 			HighlightStyle:     "github",
 			HighlightDarkStyle: "github-dark",
@@ -165,6 +170,9 @@ func (c *Config) apply(over Overrides) {
 	}
 	if over.Drafts {
 		c.Drafts = true
+	}
+	if over.NoSearch {
+		c.Search = false
 	}
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"

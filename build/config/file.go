@@ -23,6 +23,7 @@ type handbookFile struct {
 	Output          string                  `toml:"output"`
 	Theme           string                  `toml:"theme"`
 	Drafts          bool                    `toml:"drafts"`
+	Search          *bool                   `toml:"search"`
 	Markup          markupFile              `toml:"markup"`
 	Languages       map[string]languageFile `toml:"languages"`
 }
@@ -60,6 +61,9 @@ func loadHandbook(cfg *Config, diags *diag.List) error {
 		cfg.OutputDir = resolve(cfg.Root, f.Output)
 	}
 	cfg.Drafts = f.Drafts
+	if f.Search != nil {
+		cfg.Search = *f.Search
+	}
 	cfg.Markup.UnsafeHTML = f.Markup.UnsafeHTML
 	setIf(&cfg.Markup.HighlightStyle, f.Markup.HighlightStyle)
 	setIf(&cfg.Markup.HighlightDarkStyle, f.Markup.HighlightDarkStyle)

@@ -34,7 +34,9 @@ type pageData struct {
 }
 
 type siteData struct {
-	Title           string
+	Title string
+	// Search is whether the site has a search index, and so a search box.
+	Search          bool
 	BaseURL         string
 	DefaultLanguage string
 	Languages       []config.Language

@@ -44,7 +44,7 @@ func New(cfg *config.Config, set *content.Set, theme *Theme, diags *diag.List) (
 		return nil, err
 	}
 	r := &Renderer{cfg: cfg, set: set, theme: theme, tr: tr, diags: diags, layouts: layouts}
-	r.site = &siteData{Title: cfg.Title, BaseURL: cfg.BaseURL, DefaultLanguage: cfg.DefaultLanguage, Languages: cfg.Languages}
+	r.site = &siteData{Title: cfg.Title, Search: cfg.Search, BaseURL: cfg.BaseURL, DefaultLanguage: cfg.DefaultLanguage, Languages: cfg.Languages}
 	for _, l := range set.Langs {
 		r.site.Homes = append(r.site.Homes, l.Home)
 	}

@@ -29,6 +29,7 @@ type siteFlags struct {
 	dest    string
 	baseURL string
 	drafts  bool
+	search  bool
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet) {
@@ -36,12 +37,13 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.dest, "dest", "", "write the site to this `folder` instead of the configured one")
 	fs.StringVar(&f.baseURL, "base-url", "", "the site's public `address`, overriding baseURL")
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft: true")
+	fs.BoolVar(&f.search, "search", true, "write the search index (--search=false leaves it out)")
 }
 
 func (f *siteFlags) options() build.Options {
 	return build.Options{
 		Source:    f.source,
-		Overrides: config.Overrides{Dest: f.dest, BaseURL: f.baseURL, Drafts: f.drafts},
+		Overrides: config.Overrides{Dest: f.dest, BaseURL: f.baseURL, Drafts: f.drafts, NoSearch: !f.search},
 	}
 }
 
