@@ -65,6 +65,7 @@ func TestLoadDefaultsWithoutConfigFile(t *testing.T) {
 		DefaultLanguage: "fr",
 		OutputDir:       filepath.Join(root, "public"),
 		Theme:           "default",
+		Search:          true,
 		Markup:          Markup{HighlightStyle: "github", HighlightDarkStyle: "github-dark"},
 	}
 	langs := cfg.Languages
@@ -100,6 +101,7 @@ defaultLanguage = "fr"
 output = "out/site"
 theme = "corporate"
 drafts = true
+search = false
 
 [markup]
 unsafeHTML = true
@@ -398,6 +400,7 @@ style = "monokai"
 				},
 				OutputDir: filepath.Join(root, "dist"),
 				Theme:     "default",
+				Search:    true,
 				Markup:    Markup{UnsafeHTML: true, HighlightStyle: "github", HighlightDarkStyle: "github-dark"},
 			}
 			if !reflect.DeepEqual(cfg, want) {
