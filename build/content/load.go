@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -106,7 +107,7 @@ func IgnoredName(name string) bool {
 // readAll reads and parses the sources on all cores, keeping their order.
 func readAll(sources []source, diags *diag.List) []*Page {
 	pages := make([]*Page, len(sources))
-	parallel.Each(len(sources), func() func(int) {
+	parallel.EachWith(2*runtime.GOMAXPROCS(0), len(sources), func() func(int) {
 		return func(i int) { pages[i] = readPage(sources[i], diags) }
 	})
 	return pages

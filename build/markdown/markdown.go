@@ -98,7 +98,9 @@ func (c *Converter) Convert(p *content.Page, buf *bytes.Buffer, diags *diag.List
 		diags.Errorf(p.File, 0, "rendering Markdown: %v", err)
 	}
 	p.TOC = tableOfContents(doc, p.Body)
-	p.BodyText = bodyText(doc, p.Body)
+	if c.cfg.Search {
+		p.BodyText = bodyText(doc, p.Body)
+	}
 	p.Anchors = state.ids.used
 	p.LinksTo = state.linksTo
 	p.Content = htmlOf(buf.Bytes())

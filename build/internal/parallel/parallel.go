@@ -11,7 +11,14 @@ import (
 // newWorker is called once per goroutine, so each worker can keep its own
 // scratch buffers; it returns the function that handles one index.
 func Each(n int, newWorker func() func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
+	EachWith(runtime.GOMAXPROCS(0), n, newWorker)
+}
+
+// EachWith is Each with a given number of goroutines: work that mostly
+// waits on system calls, such as reading files, keeps the cores busier
+// with more goroutines than cores.
+func EachWith(workers, n int, newWorker func() func(i int)) {
+	workers = min(workers, n)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
