@@ -2,6 +2,7 @@ package build
 
 import (
 	"encoding/xml"
+	"handbook/build/sitetest"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -27,16 +28,7 @@ func writeSite(t *testing.T, files map[string]string) string {
 }
 
 func writeFiles(t *testing.T, root string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sitetest.WriteFiles(t, root, files)
 }
 
 const siteConfig = `title = "Test Handbook"

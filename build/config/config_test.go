@@ -1,6 +1,7 @@
 package config
 
 import (
+	"handbook/build/sitetest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -14,24 +15,7 @@ import (
 // slash-separated path to its contents, and a path ending in "/" makes an
 // empty folder.
 func site(t *testing.T, files map[string]string) string {
-	t.Helper()
-	root := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if strings.HasSuffix(name, "/") {
-			if err := os.MkdirAll(p, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
+	return sitetest.Write(t, files)
 }
 
 // load runs Load and fails the test if it does not succeed.

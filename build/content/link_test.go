@@ -1,6 +1,7 @@
 package content
 
 import (
+	"handbook/build/sitetest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -23,24 +24,7 @@ weight = 2
 // writeSite writes files (slash-separated path -> contents) under a fresh
 // temporary folder and returns it; a path ending in "/" is an empty folder.
 func writeSite(t *testing.T, files map[string]string) string {
-	t.Helper()
-	root := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if strings.HasSuffix(name, "/") {
-			if err := os.MkdirAll(p, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
+	return sitetest.Write(t, files)
 }
 
 // loadSite reads the configuration and content of the site at root and

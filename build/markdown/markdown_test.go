@@ -3,6 +3,7 @@ package markdown_test
 import (
 	"bytes"
 	"fmt"
+	"handbook/build/sitetest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -18,18 +19,7 @@ import (
 // writeSite writes files (site path → content) under a new temporary
 // folder and returns the folder.
 func writeSite(t testing.TB, files map[string]string) string {
-	t.Helper()
-	root := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
+	return sitetest.Write(t, files)
 }
 
 const siteConfig = `title = "Test Handbook"

@@ -3,6 +3,7 @@ package output_test
 import (
 	"bytes"
 	"fmt"
+	"handbook/build/sitetest"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -39,16 +40,7 @@ func snapshot(t *testing.T, root string) map[string]string {
 }
 
 func writeTree(t *testing.T, root string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sitetest.WriteFiles(t, root, files)
 }
 
 // names lists the entries of dir.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"handbook/build/sitetest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,18 +13,7 @@ import (
 // writeSite writes files (path → content) into a new temporary folder and
 // returns it.
 func writeSite(t *testing.T, files map[string]string) string {
-	t.Helper()
-	root := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
+	return sitetest.Write(t, files)
 }
 
 func siteFiles() map[string]string {

@@ -1,0 +1,39 @@
+// Package sitetest writes the fixture sites the pipeline's tests build.
+package sitetest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Write writes files (slash-separated path → contents) into a new
+// temporary folder and returns the folder.
+func Write(t testing.TB, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	WriteFiles(t, root, files)
+	return root
+}
+
+// WriteFiles writes files under root, making folders as needed; a path
+// ending in "/" makes an empty folder.
+func WriteFiles(t testing.TB, root string, files map[string]string) {
+	t.Helper()
+	for name, body := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if strings.HasSuffix(name, "/") {
+			if err := os.MkdirAll(p, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
