@@ -382,23 +382,11 @@ func (s *Searcher) lookup(lang, word string) (string, *Term, error) {
 
 // completions are the most frequent words that begin with prefix.
 func (s *Searcher) completions(lang, prefix string, seen map[string]bool) ([]candidate, error) {
-	shard, err := s.shard(lang, prefix)
-	if err != nil || shard == nil {
+	out, err := s.wordsLike(lang, prefix, weightPrefix, seen, func(w string) bool {
+		return strings.HasPrefix(w, prefix) && w != prefix
+	})
+	if err != nil {
 		return nil, err
-	}
-	var out []candidate
-	for _, w := range shardWords(shard) {
-		if !strings.HasPrefix(w, prefix) || w == prefix {
-			continue
-		}
-		key, t, err := s.lookup(lang, w)
-		if err != nil {
-			return nil, err
-		}
-		if t != nil && !seen[key] {
-			seen[key] = true
-			out = append(out, candidate{key: key, term: t, weight: weightPrefix, form: -1})
-		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].term.DF != out[j].term.DF {
@@ -408,6 +396,30 @@ func (s *Searcher) completions(lang, prefix string, seen map[string]bool) ([]can
 	})
 	if len(out) > maxPrefix {
 		out = out[:maxPrefix]
+	}
+	return out, nil
+}
+
+// wordsLike makes a candidate, of the given weight, of each word in
+// word's shard that keep accepts, once per term.
+func (s *Searcher) wordsLike(lang, word string, weight float64, seen map[string]bool, keep func(string) bool) ([]candidate, error) {
+	shard, err := s.shard(lang, word)
+	if err != nil || shard == nil {
+		return nil, err
+	}
+	var out []candidate
+	for _, w := range shardWords(shard) {
+		if !keep(w) {
+			continue
+		}
+		key, t, err := s.lookup(lang, w)
+		if err != nil {
+			return nil, err
+		}
+		if t != nil && !seen[key] {
+			seen[key] = true
+			out = append(out, candidate{key: key, term: t, weight: weight, form: -1})
+		}
 	}
 	return out, nil
 }
@@ -431,26 +443,9 @@ func shardWords(shard *Shard) []string {
 // typos are the words one edit (insertion, deletion, substitution or
 // transposition) away from word.
 func (s *Searcher) typos(lang, word string) ([]candidate, error) {
-	shard, err := s.shard(lang, word)
-	if err != nil || shard == nil {
-		return nil, err
-	}
-	var out []candidate
-	seen := map[string]bool{}
-	for _, w := range shardWords(shard) {
-		if EditDistance(word, w, 1) > 1 {
-			continue
-		}
-		key, t, err := s.lookup(lang, w)
-		if err != nil {
-			return nil, err
-		}
-		if t != nil && !seen[key] {
-			seen[key] = true
-			out = append(out, candidate{key: key, term: t, weight: weightTypo, form: -1})
-		}
-	}
-	return out, nil
+	return s.wordsLike(lang, word, weightTypo, map[string]bool{}, func(w string) bool {
+		return EditDistance(word, w, 1) <= 1
+	})
 }
 
 // suggest lists up to five words of the index closest to an unmatched one.
