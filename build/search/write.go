@@ -46,9 +46,12 @@ const maxInline = 64
 
 // Meta is the meta.json of a language's index.
 type Meta struct {
-	Version   int      `json:"version"`
-	Lang      string   `json:"lang"`
-	Docs      int      `json:"docs"`
+	Version int    `json:"version"`
+	Lang    string `json:"lang"`
+	Docs    int    `json:"docs"`
+	// IDs bounds the document numbers, which are shared by all languages
+	// and so may skip some in one of them.
+	IDs       int      `json:"ids"`
 	Shards    []string `json:"shards"`
 	StopWords []string `json:"stopWords,omitempty"`
 	Prefix    int      `json:"prefix"`
@@ -161,7 +164,7 @@ func (li *langIndex) write(w output.Writer) error {
 		}
 		s.Words[word] = li.words[word]
 	}
-	meta := Meta{Version: 1, Lang: li.lang, Docs: li.count, Prefix: shardKeyLength}
+	meta := Meta{Version: 1, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: shardKeyLength}
 	if li.lang == "fr" {
 		meta.StopWords = frenchStopWords()
 	}

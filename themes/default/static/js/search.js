@@ -267,13 +267,15 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
       }
       found.push(...cs.map(c => c.key))
       if (missing.length) continue // no result now: Go scores on, to the same end
-      const next = new Map()
+      // Scores live in arrays indexed by document: every score is
+      // positive, so 0 means "does not match".
+      const next = new Float64Array(m.ids)
       for (const c of cs)
         await each(m, c.t, c.weight, (d, s, p, j) => {
           if (c.form >= 0 && (p.masks?.length ? p.masks[j] & (1 << c.form) : c.form == 0)) s *= 1.5
-          if (s > (next.get(d) ?? 0)) next.set(d, s)
+          if (s > next[d]) next[d] = s
         })
-      if (scores) for (const [d, s] of scores) next.has(d) ? scores.set(d, s + next.get(d)) : scores.delete(d)
+      if (scores) for (let d = 0; d < scores.length; d++) scores[d] = scores[d] && next[d] ? scores[d] + next[d] : 0
       else scores = next
     }
     if (missing.length || !scores) return { res: [], missing, found }
@@ -283,10 +285,11 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
       const pair = keys[i - 1] + ' ' + keys[i], sh = await shard(m, pair)
       if (!sh) break
       const t = own(sh.terms, pair)
-      if (t) await each(m, t, 1, (d, s) => scores.has(d) && scores.set(d, scores.get(d) + s))
+      if (t) await each(m, t, 1, (d, s) => scores[d] && (scores[d] += s))
     }
-    const res = [...scores].map(([doc, s]) => ({ lang, doc, score: Math.round(s * 1000) / 1000 }))
-    return { res: res.sort((a, b) => b.score - a.score || a.doc - b.doc), missing, found }
+    const res = []
+    for (let d = 0; d < scores.length; d++) if (scores[d]) res.push({ lang, doc: d, score: Math.round(scores[d] * 1000) / 1000 })
+    return { res, missing, found }
   }
 
   // query answers {results, total, unmatched} like Go's Searcher.Query;
@@ -307,20 +310,29 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
       for (const t of tokenize(q)) miss.has(t.word) || hit.add(t.word)
       found.forEach(k => keys.add(k))
     }
-    if (langs.length > 1) {
-      const seen = new Set()
-      all = all
-        .sort((a, b) => b.score - a.score || cmp(a.lang, b.lang) || a.doc - b.doc)
-        .filter(r => !seen.has(r.doc) && seen.add(r.doc))
-    }
+    // Each document once (a page and its translations share a number), as
+    // its best entry; then the first `limit`, in Go's order, picked
+    // without sorting every match.
+    const before = (a, b) => b.score - a.score || cmp(a.lang, b.lang) || a.doc - b.doc
+    const best = new Map()
+    for (const r of all) if (!best.has(r.doc) || before(r, best.get(r.doc)) < 0) best.set(r.doc, r)
+    let top = [...(limit > 0 ? [] : best.values())].sort(before)
+    if (limit > 0)
+      for (const r of best.values()) {
+        if (top.length == limit && before(r, top[limit - 1]) >= 0) continue
+        let i = top.length
+        while (i > 0 && before(r, top[i - 1]) < 0) i--
+        top.splice(i, 0, r)
+        if (top.length > limit) top.pop()
+      }
     const results = await Promise.all(
-      (limit > 0 ? all.slice(0, limit) : all).map(async ({ lang, doc: n, score }) => {
+      top.map(async ({ lang, doc: n, score }) => {
         const d = await doc(lang, n)
         return { title: d.title, url: d.url, lang, kind: d.kind || '', snippet: snippet(d.text, q, 160), score, key: d.key }
       })
     )
     const unmatched = [...order].filter(([w]) => !hit.has(w)).map(([word, suggestions]) => ({ word, suggestions }))
-    return { results, total: all.length, unmatched, keys: [...keys] }
+    return { results, total: best.size, unmatched, keys: [...keys] }
   }
 
   return { query, meta }
