@@ -117,24 +117,11 @@ func (s *Site) Render(w output.Writer) error {
 	if s.Config.Search {
 		s.Index = search.NewIndex(s.Pages)
 	}
-	base := strings.TrimSuffix(s.Config.BasePath(), "/")
 	s.stage("render", func() {
 		parallel.Each(len(s.Pages.Pages), func() func(int) {
-			var mdBuf, htmlBuf bytes.Buffer
-			tok := search.NewTokenizer()
+			scratch := s.newPageScratch()
 			return func(i int) {
-				p := s.Pages.Pages[i]
-				refs := s.converter.Convert(p, &mdBuf, s.Diags)
-				err := s.renderer.WritePage(p, &htmlBuf, w)
-				if s.Index != nil {
-					s.Index.Add(p, tok)
-					if err == nil {
-						err = s.Index.WriteDoc(p, base+p.URL, w)
-					}
-				}
-				if !s.KeepContent {
-					p.Content, p.BodyText = "", ""
-				}
+				refs, err := s.renderPage(s.Pages.Pages[i], scratch, w)
 				mu.Lock()
 				anchors = append(anchors, refs...)
 				if err != nil && writeErr == nil {
@@ -158,6 +145,34 @@ func (s *Site) Render(w output.Writer) error {
 		return diag.ErrContent
 	}
 	return nil
+}
+
+// pageScratch is what one goroutine reuses from page to page.
+type pageScratch struct {
+	markdown, html bytes.Buffer
+	tokenizer      *search.Tokenizer
+	base           string // the base path links start with, without its last "/"
+}
+
+func (s *Site) newPageScratch() *pageScratch {
+	return &pageScratch{tokenizer: search.NewTokenizer(), base: strings.TrimSuffix(s.Config.BasePath(), "/")}
+}
+
+// renderPage converts one page, renders and writes it, and indexes it. It
+// returns the links to anchors left to check, and an error writing files.
+func (s *Site) renderPage(p *content.Page, scratch *pageScratch, w output.Writer) ([]markdown.AnchorRef, error) {
+	refs := s.converter.Convert(p, &scratch.markdown, s.Diags)
+	err := s.renderer.WritePage(p, &scratch.html, w)
+	if s.Index != nil {
+		s.Index.Add(p, scratch.tokenizer)
+		if err == nil {
+			err = s.Index.WriteDoc(p, scratch.base+p.URL, w)
+		}
+	}
+	if !s.KeepContent {
+		p.Content, p.BodyText = "", ""
+	}
+	return refs, err
 }
 
 // Build loads the site and writes it atomically to its output folder: the
