@@ -10,6 +10,39 @@ const ELIDED = new Set('l d j m n s t c qu jusqu lorsqu puisqu quoiqu'.split(' '
 const STROKES = { đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', Æ: 'æ', Œ: 'œ' }
 const own = (o, k) => (o && Object.hasOwn(o, k) ? o[k] : undefined)
 const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0)
+
+// pick takes each language's scores (arrays indexed by document) and
+// returns the first `limit` results in Go's order (score rounded to three
+// decimals, then language, then document), each document once: a page and
+// its translations share their number, and the best entry stands for them.
+// Only the results kept become objects.
+function pick(per, langs, limit) {
+  const before = (a, b) => b.score - a.score || cmp(a.lang, b.lang) || a.doc - b.doc
+  const lists = per.map((x, i) => ({ lang: langs[i], scores: x.scores })).filter(x => x.scores)
+  const n = Math.max(0, ...lists.map(l => l.scores.length))
+  const top = []
+  let total = 0
+  for (let doc = 0; doc < n; doc++) {
+    let r = null
+    for (const { lang, scores } of lists) {
+      if (!scores[doc]) continue
+      const score = Math.round(scores[doc] * 1000) / 1000
+      if (!r || score > r.score || (score == r.score && cmp(lang, r.lang) < 0)) r = { lang, doc, score }
+    }
+    if (!r) continue
+    total++
+    if (limit <= 0) {
+      top.push(r)
+      continue
+    }
+    if (top.length == limit && before(r, top[limit - 1]) >= 0) continue
+    let i = top.length
+    while (i > 0 && before(r, top[i - 1]) < 0) i--
+    top.splice(i, 0, r)
+    if (top.length > limit) top.pop()
+  }
+  return { top: limit > 0 ? top : top.sort(before), total }
+}
 const runes = s => [...s]
 
 // Go lowercases rune by rune: İ is i, and Σ is σ even at the end of a word.
@@ -278,7 +311,7 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
       if (scores) for (let d = 0; d < scores.length; d++) scores[d] = scores[d] && next[d] ? scores[d] + next[d] : 0
       else scores = next
     }
-    if (missing.length || !scores) return { res: [], missing, found }
+    if (missing.length || !scores) return { scores: null, missing, found }
     // Adjacent words side by side in a page (Vietnamese pairs) score more.
     for (let i = 1; i < qw.length; i++) {
       if (!keys[i - 1] || !keys[i] || !qw[i].joined) continue
@@ -287,9 +320,7 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
       const t = own(sh.terms, pair)
       if (t) await each(m, t, 1, (d, s) => scores[d] && (scores[d] += s))
     }
-    const res = []
-    for (let d = 0; d < scores.length; d++) if (scores[d]) res.push({ lang, doc: d, score: Math.round(scores[d] * 1000) / 1000 })
-    return { res, missing, found }
+    return { scores, missing, found }
   }
 
   // query answers {results, total, unmatched} like Go's Searcher.Query;
@@ -299,9 +330,7 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
   async function query(q, { langs = ['vi'], limit = 10 } = {}) {
     const per = await Promise.all(langs.map(l => queryLang(q, l)))
     const order = new Map(), hit = new Set(), keys = new Set()
-    let all = []
-    for (const { res, missing, found } of per) {
-      all.push(...res)
+    for (const { missing, found } of per) {
       for (const { word, suggestions } of missing) {
         const a = order.get(word) || order.set(word, []).get(word)
         for (const s of suggestions) a.includes(s) || a.push(s)
@@ -310,21 +339,7 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
       for (const t of tokenize(q)) miss.has(t.word) || hit.add(t.word)
       found.forEach(k => keys.add(k))
     }
-    // Each document once (a page and its translations share a number), as
-    // its best entry; then the first `limit`, in Go's order, picked
-    // without sorting every match.
-    const before = (a, b) => b.score - a.score || cmp(a.lang, b.lang) || a.doc - b.doc
-    const best = new Map()
-    for (const r of all) if (!best.has(r.doc) || before(r, best.get(r.doc)) < 0) best.set(r.doc, r)
-    let top = [...(limit > 0 ? [] : best.values())].sort(before)
-    if (limit > 0)
-      for (const r of best.values()) {
-        if (top.length == limit && before(r, top[limit - 1]) >= 0) continue
-        let i = top.length
-        while (i > 0 && before(r, top[i - 1]) < 0) i--
-        top.splice(i, 0, r)
-        if (top.length > limit) top.pop()
-      }
+    const { top, total } = pick(per, langs, limit)
     const results = await Promise.all(
       top.map(async ({ lang, doc: n, score }) => {
         const d = await doc(lang, n)
@@ -332,7 +347,7 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
       })
     )
     const unmatched = [...order].filter(([w]) => !hit.has(w)).map(([word, suggestions]) => ({ word, suggestions }))
-    return { results, total: best.size, unmatched, keys: [...keys] }
+    return { results, total, unmatched, keys: [...keys] }
   }
 
   return { query, meta }
