@@ -288,6 +288,8 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
   async function queryLang(query, lang) {
     const m = await meta(lang), qw = parseQuery(query, lang, m.stop)
     const cands = await Promise.all(qw.map(w => (w.stop ? null : candidates(m, w))))
+    // Fetch every posting list the words need at once, not one after another.
+    await Promise.all(cands.flat().filter(Boolean).map(c => postings(m, c.t)))
     const missing = [], keys = [], found = []
     let scores = null
     for (const [i, w] of qw.entries()) {
