@@ -1,4 +1,5 @@
-// Package sitetest writes the fixture sites the pipeline's tests build.
+// Package sitetest writes the fixture sites the pipeline's tests build,
+// and starts the browser its browser tests and benchmarks drive.
 package sitetest
 
 import (
@@ -6,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 // Write writes files (slash-separated path → contents) into a new
@@ -35,5 +38,23 @@ func WriteFiles(t testing.TB, root string, files map[string]string) {
 		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// ChromiumOptions are the flags headless Chromium runs with in the tests
+// and benchmarks: no sandbox (CI runs as root), no GPU, and none of the
+// background connections a machine without internet would refuse.
+func ChromiumOptions(execPath, profile string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(execPath),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(profile),
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"handbook/build/sitetest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -213,17 +214,7 @@ func newBrowser(parent context.Context, execPath string) (ctx context.Context, d
 		return nil, nil, err
 	}
 	ctx, cancel := chromedp.NewExecAllocator(parent,
-		chromedp.ExecPath(execPath),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(profile),
-		chromedp.Env("TMPDIR="+tmp),
-	)
+		append(sitetest.ChromiumOptions(execPath, profile), chromedp.Env("TMPDIR="+tmp))...)
 	return ctx, func() { cancel(); os.RemoveAll(root) }, nil
 }
 
