@@ -6,7 +6,9 @@ import (
 	"testing"
 
 	"handbook/build/config"
+	"handbook/build/internal/parallel"
 	"handbook/build/output"
+	"handbook/build/search"
 )
 
 // BenchmarkBuild builds the site named by HANDBOOK_BENCH_SITE (a corpus
@@ -46,3 +48,44 @@ func BenchmarkBuildMemory(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkIndex measures the index stage alone: adding every page of
+// the HANDBOOK_BENCH_SITE corpus, as rendered, to a new index, writing
+// the document files and then the shards, into a writer that drops them.
+func BenchmarkIndex(b *testing.B) {
+	site := os.Getenv("HANDBOOK_BENCH_SITE")
+	if site == "" {
+		b.Skip("set HANDBOOK_BENCH_SITE to a corpus folder to run this benchmark")
+	}
+	s, err := Load(Options{Source: site})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.KeepContent = true
+	if err := s.Render(discard{}); err != nil {
+		b.Fatal(err)
+	}
+	pages := s.Pages.Pages
+	b.ReportAllocs()
+	for b.Loop() {
+		idx := search.NewIndex(s.Pages)
+		parallel.Each(len(pages), func() func(int) {
+			tok := search.NewTokenizer()
+			return func(i int) {
+				idx.Add(pages[i], tok)
+				if err := idx.WriteDoc(pages[i], pages[i].URL, discard{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		if err := idx.Write(discard{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// discard is an output.Writer that keeps nothing.
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+func (discard) CopyFile(string, string) error  { return nil }

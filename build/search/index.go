@@ -44,7 +44,7 @@ func NewIndex(set *content.Set) *Index {
 	}
 	idx := &Index{langs: map[string]*langIndex{}}
 	for _, l := range set.Langs {
-		li := &langIndex{lang: l.Code, terms: map[string]*term{}, pairs: map[[2]string]*term{}, words: map[string]string{}, docOf: map[*content.Page]int{}}
+		li := &langIndex{lang: l.Code, terms: map[string]*term{}, pairs: map[uint64]*term{}, words: map[string]string{}, docOf: map[*content.Page]int{}}
 		li.docs = make([]docInfo, len(keys))
 		for _, p := range l.Pages {
 			li.docOf[p] = keys[p.TranslationKey]
@@ -66,7 +66,8 @@ type docInfo struct {
 // term is one entry of the index: a folded word (a stem in French) or a
 // pair of adjacent ones, with the documents it occurs in.
 type term struct {
-	postings []posting
+	id       uint32 // its number among the language's terms, naming pairs
+	postings postingList
 	// forms are the exact spellings seen, numbered in the order met; a
 	// posting's forms bit set refers to them.
 	forms    []string
@@ -91,9 +92,12 @@ type langIndex struct {
 	count int       // the documents present
 	docOf map[*content.Page]int
 	terms map[string]*term
+	names []string // the terms' keys, by id
+	arena postingArena
 	// pairs are the adjacent Vietnamese syllables, kept apart from terms
-	// so that counting them does not build a string per word of text.
-	pairs map[[2]string]*term
+	// and named by the ids of their two terms, so that counting them
+	// builds no string and hashes no text.
+	pairs map[uint64]*term
 	// words maps a folded word to its term when they differ (French
 	// stems), for lookups of what readers type.
 	words map[string]string
@@ -106,7 +110,7 @@ func (idx *Index) Add(p *content.Page, tok *Tokenizer) {
 	if li == nil {
 		return
 	}
-	tok.startPage(p.Lang)
+	tok.startPage(p.Lang, li)
 	// Vietnamese words are written as separate syllables, so adjacent
 	// syllables are indexed as pairs too: "khách hàng" then outranks pages
 	// where "khách" and "hàng" stand apart.
@@ -120,7 +124,7 @@ func (idx *Index) Add(p *content.Page, tok *Tokenizer) {
 				return
 			}
 			length++
-			slot := tok.count(w.key, t.Exact, weight)
+			slot := tok.count(w, weight)
 			if pairs && t.Joined && prev >= 0 {
 				tok.pairs[uint64(prev)<<32|uint64(slot)] += weight
 			}
@@ -149,47 +153,72 @@ func (li *langIndex) merge(doc, length int, tok *Tokenizer) {
 	tok.newWords = tok.newWords[:0]
 	for i := range tok.terms {
 		dt := &tok.terms[i]
-		t := li.terms[dt.key.key]
+		t := dt.key.term
 		if t == nil {
-			t = &term{formIDs: map[string]int{}}
-			li.terms[dt.key.key] = t
+			t = li.term(dt.key.key)
+			dt.key.term = t
 		}
-		t.postings = append(t.postings, posting{doc: int32(doc), tf: quarters(dt.tf), forms: t.formBits(dt.forms)})
+		t.postings.add(posting{doc: int32(doc), tf: quarters(dt.tf), forms: t.formBits(dt.forms)}, &li.arena)
 	}
 	for packed, tf := range tok.pairs {
-		pair := [2]string{tok.terms[packed>>32].key.key, tok.terms[packed&0xffffffff].key.key}
-		t := li.pairs[pair]
+		first, second := tok.terms[packed>>32].key.term, tok.terms[packed&0xffffffff].key.term
+		id := uint64(first.id)<<32 | uint64(second.id)
+		t := li.pairs[id]
 		if t == nil {
 			t = &term{}
-			li.pairs[pair] = t
+			li.pairs[id] = t
 		}
-		t.postings = append(t.postings, posting{doc: int32(doc), tf: quarters(tf)})
+		t.postings.add(posting{doc: int32(doc), tf: quarters(tf)}, &li.arena)
 	}
+}
+
+// term returns the entry of key, made when new.
+func (li *langIndex) term(key string) *term {
+	t := li.terms[key]
+	if t == nil {
+		t = &term{id: uint32(len(li.names)), formIDs: map[string]int{}}
+		li.terms[key] = t
+		li.names = append(li.names, key)
+	}
+	return t
+}
+
+// pairName is the key of a pair of terms in the written index.
+func (li *langIndex) pairName(id uint64) string {
+	return li.names[id>>32] + " " + li.names[id&0xffffffff]
 }
 
 func quarters(tf float32) uint16 { return uint16(min(tf*4, 65535)) }
 
 // formBits numbers the exact forms of a document's occurrences; only the
-// first 15 forms of a term get a bit of their own.
-func (t *term) formBits(forms []string) uint16 {
+// first 15 forms of a term get a bit of their own. A spelling keeps its
+// number, so each is looked up once per tokenizer.
+func (t *term) formBits(forms []*spelling) uint16 {
 	var bits uint16
-	for _, f := range forms {
-		id, ok := t.formIDs[f]
-		if !ok {
-			f = strings.Clone(f)
-			id = len(t.forms)
-			t.formIDs[f] = id
-			t.forms = append(t.forms, f)
-			t.formUses = append(t.formUses, 0)
+	for _, s := range forms {
+		if s.form < 0 {
+			s.form = t.formID(s.exact)
 		}
-		t.formUses[id]++
-		if id < otherForm {
-			bits |= 1 << id
+		t.formUses[s.form]++
+		if s.form < otherForm {
+			bits |= 1 << s.form
 		} else {
 			bits |= 1 << otherForm
 		}
 	}
 	return bits
+}
+
+// formID numbers an exact form of the term, in the order met.
+func (t *term) formID(exact string) int {
+	id, ok := t.formIDs[exact]
+	if !ok {
+		id = len(t.forms)
+		t.formIDs[exact] = id
+		t.forms = append(t.forms, exact)
+		t.formUses = append(t.formUses, 0)
+	}
+	return id
 }
 
 // snippetText is what a result shows its snippet from: the page's words

@@ -11,14 +11,12 @@ import (
 // A handbook's vocabulary is small beside its text, so each distinct
 // spelling is folded, stemmed and looked up once, and then costs one map
 // lookup per occurrence; a page's counts live in slots reused page after
-// page. Each goroutine uses its own Tokenizer.
+// page, and each term and spelling remembers its entry in the index once
+// it has one, so adding a page to the index looks nothing up by name.
+// Each goroutine uses its own Tokenizer.
 type Tokenizer struct {
-	lang string
-	// spellings caches, per language, what each exact spelling stands for.
-	spellings map[string]map[string]*spelling
-	// keys are the terms met, shared by the spellings that fold or stem
-	// to them.
-	keys map[string]*termKey
+	langs map[string]*tokenizerLang
+	lang  *tokenizerLang // the current page's
 	// current is the spelling of the token being emitted: fold sets it,
 	// so the indexer needs no second lookup.
 	current *spelling
@@ -29,11 +27,26 @@ type Tokenizer struct {
 	newWords [][2]string        // words whose term differs, met for the first time
 }
 
+// tokenizerLang is what a Tokenizer caches for one language of one index.
+type tokenizerLang struct {
+	code  string
+	index *langIndex // the index the cached entries belong to
+	// spellings caches what each exact spelling stands for.
+	spellings map[string]*spelling
+	// keys are the terms met, shared by the spellings that fold or stem
+	// to them.
+	keys map[string]*termKey
+}
+
 // spelling is what one exact spelling of a word stands for in a language.
 type spelling struct {
-	word string // folded
-	key  *termKey
-	stop bool
+	exact string
+	word  string // folded
+	key   *termKey
+	stop  bool
+	// form is the spelling's number among its term's forms, once the
+	// index has numbered it.
+	form int
 }
 
 // termKey is an index term, with its slot in the current page's counts.
@@ -41,29 +54,33 @@ type termKey struct {
 	key  string
 	page int
 	slot int
+	term *term // the index's entry, once it has one
 }
 
 // docTerm is what one page contributes to one term.
 type docTerm struct {
 	key   *termKey
 	tf    float32
-	forms []string
+	forms []*spelling
 }
 
 // NewTokenizer returns a tokenizer with empty caches.
 func NewTokenizer() *Tokenizer {
-	return &Tokenizer{spellings: map[string]map[string]*spelling{}, keys: map[string]*termKey{}, pairs: map[uint64]float32{}}
+	return &Tokenizer{langs: map[string]*tokenizerLang{}, pairs: map[uint64]float32{}}
 }
 
-// startPage readies the tokenizer for a page in lang.
-func (tk *Tokenizer) startPage(lang string) {
-	tk.lang = lang
+// startPage readies the tokenizer for a page of li's language; the
+// caches start afresh when the index is a new one.
+func (tk *Tokenizer) startPage(code string, li *langIndex) {
+	l := tk.langs[code]
+	if l == nil || l.index != li {
+		l = &tokenizerLang{code: code, index: li, spellings: map[string]*spelling{}, keys: map[string]*termKey{}}
+		tk.langs[code] = l
+	}
+	tk.lang = l
 	tk.page++
 	tk.terms = tk.terms[:0]
 	clear(tk.pairs)
-	if tk.spellings[lang] == nil {
-		tk.spellings[lang] = map[string]*spelling{}
-	}
 }
 
 // fold is the tokenizer's fold function: it finds, or makes, what an
@@ -71,34 +88,35 @@ func (tk *Tokenizer) startPage(lang string) {
 // slices of the page's text, so what the cache keeps is copied: it must
 // not hold pages alive.
 func (tk *Tokenizer) fold(exact string) string {
-	cache := tk.spellings[tk.lang]
-	if s, ok := cache[exact]; ok {
+	l := tk.lang
+	if s, ok := l.spellings[exact]; ok {
 		tk.current = s
 		return s.word
 	}
 	exact = strings.Clone(exact)
-	s := &spelling{word: strings.Clone(fold.String(exact))}
+	s := &spelling{exact: exact, word: strings.Clone(fold.String(exact)), form: -1}
 	key := s.word
-	if tk.lang == "fr" {
+	if l.code == "fr" {
 		key = StemFrench(exact)
-		s.stop = IsStopWord(tk.lang, exact)
+		s.stop = IsStopWord(l.code, exact)
 	}
 	if s.word != "" && key != s.word && !s.stop {
 		tk.newWords = append(tk.newWords, [2]string{s.word, key})
 	}
-	s.key = tk.keys[key]
+	s.key = l.keys[key]
 	if s.key == nil {
 		s.key = &termKey{key: key, page: -1}
-		tk.keys[key] = s.key
+		l.keys[key] = s.key
 	}
-	cache[exact] = s
+	l.spellings[exact] = s
 	tk.current = s
 	return s.word
 }
 
-// count adds one occurrence of a term to the page's counts and returns
-// its slot.
-func (tk *Tokenizer) count(k *termKey, exact string, weight float32) int {
+// count adds one occurrence of the current spelling's term to the page's
+// counts and returns its slot.
+func (tk *Tokenizer) count(s *spelling, weight float32) int {
+	k := s.key
 	if k.page != tk.page {
 		k.page, k.slot = tk.page, len(tk.terms)
 		if k.slot < cap(tk.terms) {
@@ -110,8 +128,8 @@ func (tk *Tokenizer) count(k *termKey, exact string, weight float32) int {
 	}
 	dt := &tk.terms[k.slot]
 	dt.tf += weight
-	if !slices.Contains(dt.forms, exact) {
-		dt.forms = append(dt.forms, exact)
+	if !slices.Contains(dt.forms, s) {
+		dt.forms = append(dt.forms, s)
 	}
 	return k.slot
 }

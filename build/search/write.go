@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -130,67 +132,66 @@ func (idx *Index) Write(w output.Writer) error {
 }
 
 func (li *langIndex) write(w output.Writer) error {
-	avgdl := li.averageLength()
-	shards := map[string]*Shard{}
-	shardFor := func(word string) *Shard {
-		key := ShardOf(word)
-		s := shards[key]
-		if s == nil {
-			s = &Shard{Terms: map[string]*Term{}}
-			shards[key] = s
-		}
-		return s
-	}
-	for pair, t := range li.pairs {
-		li.terms[pair[0]+" "+pair[1]] = t
+	for id, t := range li.pairs {
+		li.terms[li.pairName(id)] = t
 	}
 	li.pairs = nil
-	var files []func() error
-	for _, key := range sortedKeys(li.terms) {
-		t := li.buildTerm(li.terms[key], avgdl)
-		if t.DF > maxInline {
-			name := Dir + "/" + li.lang + "/t/" + hex.EncodeToString([]byte(key)) + ".json.gz"
-			t.File = "t/" + hex.EncodeToString([]byte(key)) + ".json.gz"
-			postings := t.Postings
-			t.Postings = nil
-			files = append(files, func() error { return writeGzipJSON(w, name, postings) })
-		}
-		shardFor(firstWord(key)).Terms[key] = t
-	}
-	for _, word := range sortedKeys(li.words) {
-		s := shardFor(word)
-		if s.Words == nil {
-			s.Words = map[string]string{}
-		}
-		s.Words[word] = li.words[word]
-	}
+	shards := li.shards()
 	meta := Meta{Version: 1, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: shardKeyLength}
 	if li.lang == "fr" {
 		meta.StopWords = frenchStopWords()
 	}
-	for _, key := range sortedKeys(shards) {
-		meta.Shards = append(meta.Shards, key)
-		name, shard := Dir+"/"+li.lang+"/s/"+key+".json.gz", shards[key]
-		files = append(files, func() error { return writeGzipJSON(w, name, shard) })
+	for _, sh := range shards {
+		meta.Shards = append(meta.Shards, sh.name)
 	}
-	var firstErr error
-	errs := make([]error, len(files))
-	parallel.Each(len(files), func() func(int) {
-		return func(i int) { errs[i] = files[i]() }
+	avgdl := li.averageLength()
+	errs := make([]error, len(shards))
+	parallel.Each(len(shards), func() func(int) {
+		e := &shardEncoder{li: li, avgdl: avgdl, w: w}
+		return func(i int) { errs[i] = e.write(shards[i]) }
 	})
-	for _, err := range errs {
-		if err != nil && firstErr == nil {
-			firstErr = err
-		}
-	}
-	if firstErr != nil {
-		return firstErr
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	data, err := json.Marshal(meta)
 	if err != nil {
 		return err
 	}
 	return w.WriteFile(Dir+"/"+li.lang+"/meta.json", data)
+}
+
+// shardContent is what one shard file holds: terms and words, in order.
+type shardContent struct {
+	name  string
+	terms []string
+	words []string
+}
+
+// shards groups the terms and words by shard, in order.
+func (li *langIndex) shards() []*shardContent {
+	byName := map[string]*shardContent{}
+	shardFor := func(word string) *shardContent {
+		key := ShardOf(word)
+		s := byName[key]
+		if s == nil {
+			s = &shardContent{name: key}
+			byName[key] = s
+		}
+		return s
+	}
+	for _, key := range sortedKeys(li.terms) {
+		s := shardFor(firstWord(key))
+		s.terms = append(s.terms, key)
+	}
+	for _, word := range sortedKeys(li.words) {
+		s := shardFor(word)
+		s.words = append(s.words, word)
+	}
+	out := make([]*shardContent, 0, len(byName))
+	for _, name := range sortedKeys(byName) {
+		out = append(out, byName[name])
+	}
+	return out
 }
 
 func (li *langIndex) averageLength() float64 {
@@ -204,14 +205,14 @@ func (li *langIndex) averageLength() float64 {
 	return float64(total) / float64(li.count)
 }
 
-// buildTerm sorts a term's postings, numbers its forms by how often they
-// occur (so the output is the same whatever order pages were added in)
-// and scales each document's BM25 term-frequency part.
-func (li *langIndex) buildTerm(t *term, avgdl float64) *Term {
-	sort.Slice(t.postings, func(i, j int) bool { return t.postings[i].doc < t.postings[j].doc })
-	// Only the first fifteen forms met have bits of their own; they are
-	// renumbered by frequency so the output does not depend on the order
-	// pages were added in.
+// prepare appends a term's postings to buf in document order and numbers
+// its forms by how often they occur, so the output is the same whatever
+// order pages were added in. It returns the postings, the forms in that
+// order and, for each form as met, its new number.
+func (t *term) prepare(buf []posting) (postings []posting, forms []string, remap []int) {
+	postings = t.postings.appendTo(buf[:0])
+	slices.SortFunc(postings, func(a, b posting) int { return int(a.doc - b.doc) })
+	// Only the first fifteen forms met have bits of their own.
 	order := make([]int, min(len(t.forms), otherForm))
 	for i := range order {
 		order[i] = i
@@ -223,22 +224,13 @@ func (li *langIndex) buildTerm(t *term, avgdl float64) *Term {
 		}
 		return t.forms[a] < t.forms[b]
 	})
-	remap := make([]int, len(order))
-	out := &Term{DF: len(t.postings), Postings: &Postings{}}
+	remap = make([]int, len(order))
+	forms = make([]string, len(order))
 	for newID, oldID := range order {
 		remap[oldID] = newID
-		out.Forms = append(out.Forms, t.forms[oldID])
+		forms[newID] = t.forms[oldID]
 	}
-	prev := int32(0)
-	for _, p := range t.postings {
-		out.Docs = append(out.Docs, p.doc-prev)
-		prev = p.doc
-		out.Scores = append(out.Scores, scaleTF(float64(p.tf)/4, float64(li.docs[p.doc].length), avgdl))
-		if len(t.forms) > 1 {
-			out.Masks = append(out.Masks, remapBits(p.forms, remap))
-		}
-	}
-	return out
+	return postings, forms, remap
 }
 
 // scaleTF is BM25's saturated term frequency, tf·(k1+1)/(tf+k1·(1−b+b·dl/avgdl)),
@@ -275,13 +267,18 @@ func firstWord(key string) string {
 	return key
 }
 
-// writeGzipJSON writes v as gzip-compressed JSON. The gzip header carries
-// no name or time, so two builds write the same bytes.
+// writeGzipJSON writes v as gzip-compressed JSON.
 func writeGzipJSON(w output.Writer, name string, v any) error {
 	data, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
+	return writeGzip(w, name, data)
+}
+
+// writeGzip writes data gzip-compressed. The gzip header carries no name
+// or time, so two builds write the same bytes.
+func writeGzip(w output.Writer, name string, data []byte) error {
 	var buf bytes.Buffer
 	zw := gzipWriters.Get().(*gzip.Writer)
 	defer gzipWriters.Put(zw)

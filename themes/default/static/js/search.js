@@ -278,23 +278,54 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
       .map(x => x[0])
   }
 
-  // each calls f(doc, score) for the postings of a term, BM25-weighted.
-  const each = async (m, t, weight, f) => {
-    const p = await postings(m, t), w = idf(m.docs, t.df)
-    let doc = 0
-    p.docs.forEach((gap, i) => f((doc += gap), (((w * p.scores[i]) / 100) * 2.2 * weight), p, i))
+  // add adds a term's BM25 scores to the scores of its documents: with
+  // form >= 0, documents with that exact form score half as much again;
+  // with keep, only documents already scored count. Plain loops over the
+  // arrays: a query runs them once per posting, before the engine has
+  // had time to optimise anything.
+  const add = (m, t, p, weight, scores, form = -1, keep = false) => {
+    const w = idf(m.docs, t.df)
+    const docs = p.docs, sc = p.scores, masks = p.masks?.length ? p.masks : null, bit = 1 << form
+    for (let j = 0, d = 0; j < docs.length; j++) {
+      d += docs[j]
+      let s = ((w * sc[j]) / 100) * 2.2 * weight
+      if (keep) {
+        if (scores[d]) scores[d] += s
+        continue
+      }
+      if (form >= 0 && (masks ? masks[j] & bit : form == 0)) s *= 1.5
+      if (s > scores[d]) scores[d] = s
+    }
+  }
+
+  // pairs are the index's terms for adjacent words of the query, in
+  // order, until a word's shard is missing: fetched with the words'.
+  async function pairs(m, qw, keys) {
+    const out = []
+    for (let i = 1; i < qw.length; i++) {
+      if (!keys[i - 1] || !keys[i] || !qw[i].joined) continue
+      const pair = keys[i - 1] + ' ' + keys[i], sh = await shard(m, pair)
+      if (!sh) break
+      const t = own(sh.terms, pair)
+      if (t) out.push(t)
+    }
+    return out
   }
 
   async function queryLang(query, lang) {
     const m = await meta(lang), qw = parseQuery(query, lang, m.stop)
     const cands = await Promise.all(qw.map(w => (w.stop ? null : candidates(m, w))))
-    // Fetch every posting list the words need at once, not one after another.
-    await Promise.all(cands.flat().filter(Boolean).map(c => postings(m, c.t)))
-    const missing = [], keys = [], found = []
+    const keys = cands.map(cs => cs?.[0]?.key || '')
+    const complete = cands.every(cs => !cs || cs.length)
+    const adjacent = complete ? await pairs(m, qw, keys) : []
+    // Fetch every posting list the query needs at once, not one after another.
+    const terms = [...cands.flat().filter(Boolean).map(c => c.t), ...adjacent]
+    const loaded = await Promise.all(terms.map(t => postings(m, t)))
+    const of = new Map(terms.map((t, i) => [t, loaded[i]]))
+    const missing = [], found = []
     let scores = null
     for (const [i, w] of qw.entries()) {
       const cs = cands[i]
-      keys.push(cs?.[0]?.key || '')
       if (!cs) continue
       if (!cs.length) {
         missing.push({ word: w.word, suggestions: await suggest(m, w.word) })
@@ -305,23 +336,13 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
       // Scores live in arrays indexed by document: every score is
       // positive, so 0 means "does not match".
       const next = new Float64Array(m.ids)
-      for (const c of cs)
-        await each(m, c.t, c.weight, (d, s, p, j) => {
-          if (c.form >= 0 && (p.masks?.length ? p.masks[j] & (1 << c.form) : c.form == 0)) s *= 1.5
-          if (s > next[d]) next[d] = s
-        })
+      for (const c of cs) add(m, c.t, of.get(c.t), c.weight, next, c.form)
       if (scores) for (let d = 0; d < scores.length; d++) scores[d] = scores[d] && next[d] ? scores[d] + next[d] : 0
       else scores = next
     }
     if (missing.length || !scores) return { scores: null, missing, found }
     // Adjacent words side by side in a page (Vietnamese pairs) score more.
-    for (let i = 1; i < qw.length; i++) {
-      if (!keys[i - 1] || !keys[i] || !qw[i].joined) continue
-      const pair = keys[i - 1] + ' ' + keys[i], sh = await shard(m, pair)
-      if (!sh) break
-      const t = own(sh.terms, pair)
-      if (t) await each(m, t, 1, (d, s) => scores[d] && (scores[d] += s))
-    }
+    for (const t of adjacent) add(m, t, of.get(t), 1, scores, -1, true)
     return { scores, missing, found }
   }
 

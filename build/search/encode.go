@@ -1,0 +1,142 @@
+package search
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"handbook/build/output"
+)
+
+// shardEncoder writes shards and posting files, encoding their JSON by
+// hand: they hold millions of numbers, which encoding/json would reach
+// through reflection one by one. The output is what encoding/json makes
+// of Shard and Postings. One goroutine uses one encoder, reusing its
+// buffers from shard to shard.
+type shardEncoder struct {
+	li       *langIndex
+	avgdl    float64
+	w        output.Writer
+	shard    []byte
+	file     []byte
+	postings []posting
+}
+
+// write encodes one shard, and the posting files of its frequent terms.
+func (e *shardEncoder) write(sc *shardContent) error {
+	b := append(e.shard[:0], '{')
+	if len(sc.words) > 0 {
+		b = append(b, `"words":{`...)
+		for i, word := range sc.words {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, word)
+			b = append(b, ':')
+			b = appendString(b, e.li.words[word])
+		}
+		b = append(b, "},"...)
+	}
+	b = append(b, `"terms":{`...)
+	for i, key := range sc.terms {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		if b, err = e.appendTerm(b, key); err != nil {
+			return err
+		}
+	}
+	b = append(b, "}}"...)
+	e.shard = b
+	return writeGzip(e.w, Dir+"/"+e.li.lang+"/s/"+sc.name+".json.gz", b)
+}
+
+// appendTerm appends a term's entry; a frequent term's postings go to a
+// file of their own.
+func (e *shardEncoder) appendTerm(b []byte, key string) ([]byte, error) {
+	t := e.li.terms[key]
+	postings, forms, remap := t.prepare(e.postings)
+	e.postings = postings
+	b = appendString(b, key)
+	b = append(b, `:{"df":`...)
+	b = strconv.AppendInt(b, int64(len(postings)), 10)
+	if len(forms) > 0 {
+		b = append(b, `,"forms":[`...)
+		for i, f := range forms {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, f)
+		}
+		b = append(b, ']')
+	}
+	if len(postings) <= maxInline {
+		b = append(b, ',')
+		b = e.appendPostings(b, postings, len(t.forms) > 1, remap)
+		return append(b, '}'), nil
+	}
+	file := "t/" + hex.EncodeToString([]byte(key)) + ".json.gz"
+	b = append(b, `,"file":`...)
+	b = appendString(b, file)
+	p := append(e.file[:0], '{')
+	p = e.appendPostings(p, postings, len(t.forms) > 1, remap)
+	p = append(p, '}')
+	e.file = p
+	return append(b, '}'), writeGzip(e.w, Dir+"/"+e.li.lang+"/"+file, p)
+}
+
+// appendPostings appends the docs, scores and masks fields of Postings.
+func (e *shardEncoder) appendPostings(b []byte, postings []posting, masks bool, remap []int) []byte {
+	b = append(b, `"docs":[`...)
+	prev := int32(0)
+	for i, p := range postings {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(p.doc-prev), 10)
+		prev = p.doc
+	}
+	b = append(b, `],"scores":[`...)
+	for i, p := range postings {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(scaleTF(float64(p.tf)/4, float64(e.li.docs[p.doc].length), e.avgdl)), 10)
+	}
+	b = append(b, ']')
+	if masks {
+		b = append(b, `,"masks":[`...)
+		for i, p := range postings {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendUint(b, uint64(remapBits(p.forms, remap)), 10)
+		}
+		b = append(b, ']')
+	}
+	return b
+}
+
+// appendString appends s as a JSON string. Index terms are words, which
+// need no escaping; anything else goes through encoding/json.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return appendEscaped(b, s)
+		}
+	}
+	if !utf8.ValidString(s) || strings.ContainsAny(s, "\u2028\u2029") {
+		return appendEscaped(b, s)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+func appendEscaped(b []byte, s string) []byte {
+	data, _ := json.Marshal(s) // a string always marshals
+	return append(b, data...)
+}
