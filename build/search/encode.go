@@ -120,8 +120,27 @@ func (e *shardEncoder) appendPostings(b []byte, postings []posting, masks bool, 
 	return b
 }
 
-// appendString appends s as a JSON string. Index terms are words, which
-// need no escaping; anything else goes through encoding/json.
+// appendDoc appends a document file's JSON, as encoding/json writes Doc.
+func appendDoc(b []byte, d Doc) []byte {
+	b = append(b, `{"url":`...)
+	b = appendString(b, d.URL)
+	b = append(b, `,"title":`...)
+	b = appendString(b, d.Title)
+	if d.Kind != "" {
+		b = append(b, `,"kind":`...)
+		b = appendString(b, d.Kind)
+	}
+	b = append(b, `,"lang":`...)
+	b = appendString(b, d.Lang)
+	b = append(b, `,"key":`...)
+	b = appendString(b, d.Key)
+	b = append(b, `,"text":`...)
+	b = appendString(b, d.Text)
+	return append(b, '}')
+}
+
+// appendString appends s as a JSON string. Index terms are words and most
+// text needs no escaping; anything else goes through encoding/json.
 func appendString(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {

@@ -113,8 +113,7 @@ func (idx *Index) WriteDoc(p *content.Page, url string, w output.Writer) error {
 	if li == nil {
 		return nil
 	}
-	doc := Doc{URL: url, Title: p.Title, Kind: string(p.Kind), Lang: p.Lang, Key: p.TranslationKey, Text: snippetText(p)}
-	return writeGzipJSON(w, docPath(p.Lang, li.docOf[p]), doc)
+	return writeGzip(w, docPath(p.Lang, li.docOf[p]), appendDoc(nil, Doc{URL: url, Title: p.Title, Kind: string(p.Kind), Lang: p.Lang, Key: p.TranslationKey, Text: snippetText(p)}))
 }
 
 func docPath(lang string, doc int) string {
@@ -265,15 +264,6 @@ func firstWord(key string) string {
 		}
 	}
 	return key
-}
-
-// writeGzipJSON writes v as gzip-compressed JSON.
-func writeGzipJSON(w output.Writer, name string, v any) error {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	return writeGzip(w, name, data)
 }
 
 // writeGzip writes data gzip-compressed. The gzip header carries no name
