@@ -15,7 +15,7 @@ const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0)
 // returns the first `limit` results in Go's order (score rounded to three
 // decimals, then language, then document), each document once: a page and
 // its translations share their number, and the best entry stands for them.
-// Only the results kept become objects.
+// Only the results kept become objects: a query may match every page.
 function pick(per, langs, limit) {
   const before = (a, b) => b.score - a.score || cmp(a.lang, b.lang) || a.doc - b.doc
   const lists = per.map((x, i) => ({ lang: langs[i], scores: x.scores })).filter(x => x.scores)
@@ -23,19 +23,26 @@ function pick(per, langs, limit) {
   const top = []
   let total = 0
   for (let doc = 0; doc < n; doc++) {
-    let r = null
-    for (const { lang, scores } of lists) {
-      if (!scores[doc]) continue
-      const score = Math.round(scores[doc] * 1000) / 1000
-      if (!r || score > r.score || (score == r.score && cmp(lang, r.lang) < 0)) r = { lang, doc, score }
+    let score = 0, lang = null
+    for (let k = 0; k < lists.length; k++) {
+      const v = lists[k].scores[doc]
+      if (!v) continue
+      const s = Math.round(v * 1000) / 1000, l = lists[k].lang
+      if (lang === null || s > score || (s == score && cmp(l, lang) < 0)) (score = s), (lang = l)
     }
-    if (!r) continue
+    if (lang === null) continue
     total++
+    if (limit > 0 && top.length == limit) {
+      // Documents come in order, so one that ties with the last kept
+      // comes after it unless its language sorts first.
+      const last = top[limit - 1]
+      if (score < last.score || (score == last.score && cmp(lang, last.lang) >= 0)) continue
+    }
+    const r = { lang, doc, score }
     if (limit <= 0) {
       top.push(r)
       continue
     }
-    if (top.length == limit && before(r, top[limit - 1]) >= 0) continue
     let i = top.length
     while (i > 0 && before(r, top[i - 1]) < 0) i--
     top.splice(i, 0, r)
