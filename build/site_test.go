@@ -600,6 +600,7 @@ func TestDependents(t *testing.T) {
 		"/vi/letters/2016/",                  // its letter, which also links to it
 		"/vi/principles/customer-obsession/", // its principle lists it
 		"/vi/quotes/",                        // its section lists it
+		"/vi/",                               // the home counts its section's pages
 		"/vi/quotes/q-day-two/",              // itself
 		"/fr/quotes/q-day-two/",              // its translation's switcher
 	}

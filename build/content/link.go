@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"path"
 	"sort"
 	"strconv"
@@ -38,6 +39,7 @@ func Link(set *Set, cfg *config.Config, diags *diag.List) {
 		resolveRelations(lang, diags)
 	}
 	pairTranslations(set, diags)
+	linkOriginals(set, cfg.DefaultLanguage)
 }
 
 // addMissingSections makes a section page, with no source file, for the
@@ -235,7 +237,8 @@ func pairTranslations(set *Set, diags *diag.List) {
 		key := p.TranslationKey
 		for _, other := range groups[key] {
 			if other.Lang == p.Lang {
-				diags.Errorf(p.File, 0, "translationKey %q is already used by %s", key, other.File)
+				diags.Add(diag.Diagnostic{File: p.File, Code: "duplicate-translation-key",
+					Message: fmt.Sprintf("translationKey %q is already used by %s", key, other.File)})
 			}
 		}
 		if groups[key] == nil {

@@ -232,6 +232,13 @@ func (p *Page) applyFrontMatter(fm *frontMatter) []*FrontMatterError {
 	str("description", &p.Description)
 	str("translationKey", &p.TranslationKey)
 	str("slug", &p.Slug)
+	if f, ok := fm.take("sourceHash"); ok {
+		if v, err := f.str(); err != nil {
+			fail(f, "sourceHash", err)
+		} else {
+			p.SourceHash, p.SourceHashLine = strings.TrimSpace(v), f.line
+		}
+	}
 	integer("weight", &p.Weight)
 	if f, ok := fm.take("draft"); ok {
 		var err error
@@ -319,6 +326,7 @@ func (p *Page) applyDefaults() {
 		p.Params = map[string]any{}
 	}
 	p.URL = p.computeURL()
+	p.TextHash = p.textHash()
 }
 
 func (p *Page) computeURL() string {

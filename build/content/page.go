@@ -70,6 +70,14 @@ type Page struct {
 	Aliases        []string
 	Kind           Kind
 	Slug           string
+	// SourceHash is the TextHash of the original this translation was
+	// made from, as `handbook translations --stamp` recorded it;
+	// SourceHashLine is the line of the field, for the diagnostics.
+	SourceHash     string
+	SourceHashLine int
+	// TextHash identifies the version of the page's text: its title,
+	// description, statement, quote text and body.
+	TextHash string
 	// Params holds the front-matter fields the handbook does not know,
 	// for templates (like Hugo's .Params).
 	Params map[string]any
@@ -96,14 +104,31 @@ type Page struct {
 	Stories      []*Page // a principle's stories
 	Exercises    []*Page // a principle's exercises
 
+	// Original is the page in the default language that this page
+	// translates; nil on the default language's pages and where it has
+	// no such page. Set by Link.
+	Original *Page
+
 	// Set by the Markdown stage.
 	Content template.HTML
 	TOC     []Heading
 	Anchors map[string]bool
 	LinksTo []*Page // pages this page's body links to
+	// RelativeLinks are the links and images left as written: relative
+	// paths that name neither a page's source nor a file beside the
+	// pages. The browser resolves them against the page's URL, so only a
+	// check of the written site can tell whether they lead anywhere.
+	RelativeLinks []LinkRef
 	// BodyText is the body as plain text, code left out, for the search
 	// index and snippets.
 	BodyText string
+}
+
+// LinkRef is a link destination as written in a page's body, with the
+// line of the file it is on.
+type LinkRef struct {
+	Dest string
+	Line int
 }
 
 // Heading is one entry of a page's table of contents.

@@ -39,6 +39,9 @@ type Diagnostic struct {
 	Line     int      `json:"line"`
 	Severity Severity `json:"-"`
 	Message  string   `json:"message"`
+	// Code names the kind of problem ("broken-link"), for tools that
+	// filter the diagnostics; "" for the many without a name.
+	Code string `json:"code,omitempty"`
 }
 
 // String formats the diagnostic the way compilers do, file:line: message,

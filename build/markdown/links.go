@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
 	"path"
 	"strings"
@@ -27,6 +28,8 @@ type pageState struct {
 	ids     *headingIDs
 	anchors []AnchorRef
 	linksTo []*content.Page
+	// relative are the links left as written, for a check of the site.
+	relative []content.LinkRef
 }
 
 // AnchorRef is a link to an anchor of a page, checked once every page's
@@ -51,7 +54,8 @@ func CheckAnchors(refs []AnchorRef, diags *diag.List) {
 					where = "on " + r.target.URL
 				}
 			}
-			diags.Errorf(r.from.File, r.line, "broken link %s: no heading #%s %s", r.dest, r.anchor, where)
+			diags.Add(diag.Diagnostic{File: r.from.File, Line: r.line, Code: "missing-anchor",
+				Message: fmt.Sprintf("broken link %s: no heading #%s %s", r.dest, r.anchor, where)})
 		}
 	}
 }
@@ -92,11 +96,16 @@ func (e *pageLinks) rewrite(state *pageState, n ast.Node, dest, src []byte) []by
 		if res.url != "" {
 			return []byte(res.url)
 		}
+		if res.relative {
+			line := lineOf(n, dest, src) + state.page.BodyLine - 1
+			state.relative = append(state.relative, content.LinkRef{Dest: string(dest), Line: line})
+		}
 		return dest
 	}
 	line := lineOf(n, dest, src) + state.page.BodyLine - 1
 	if res.problem != "" {
-		state.diags.Errorf(state.page.File, line, "broken link %s: %s", dest, res.problem)
+		state.diags.Add(diag.Diagnostic{File: state.page.File, Line: line, Code: "broken-link",
+			Message: fmt.Sprintf("broken link %s: %s", dest, res.problem)})
 		return dest
 	}
 	if res.target != state.page {
@@ -169,6 +178,9 @@ type resolution struct {
 	target  *content.Page
 	anchor  string
 	problem string
+	// relative is a relative path that names neither a page's source
+	// nor a file beside the pages, left for the browser to resolve.
+	relative bool
 }
 
 // resolver maps link destinations written in Markdown to site URLs.
@@ -226,7 +238,7 @@ func (r *resolver) resolve(from *content.Page, dest string) resolution {
 		if r.set.ResourceURL(rel) {
 			return resolution{url: r.withBase(rel, u)}
 		}
-		return resolution{}
+		return resolution{relative: true}
 	}
 	return resolution{url: r.withBase(target.URL, u), target: target, anchor: u.Fragment}
 }

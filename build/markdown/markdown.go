@@ -103,6 +103,7 @@ func (c *Converter) Convert(p *content.Page, buf *bytes.Buffer, diags *diag.List
 	}
 	p.Anchors = state.ids.used
 	p.LinksTo = state.linksTo
+	p.RelativeLinks = state.relative
 	p.Content = htmlOf(buf.Bytes())
 	p.Body = nil
 	return state.anchors

@@ -1,0 +1,223 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"handbook/build/config"
+	"handbook/build/diag"
+)
+
+// This file changes a loaded Set page by page, for the preview server,
+// which reads again only the files a writer saved: Put and Remove change
+// the pages, and Relink ties them together again. A page keeps its
+// identity (its pointer) across edits, so the pages that point to it
+// stay valid.
+
+// Locate finds the language whose content folder holds abs (a file or a
+// folder) and abs's path relative to that folder, with forward slashes
+// ("." for the folder itself). ok is false outside every content folder.
+func Locate(cfg *config.Config, abs string) (lang, rel string, ok bool) {
+	for _, l := range cfg.Languages {
+		dir := filepath.Join(cfg.Root, filepath.FromSlash(l.ContentDir))
+		r, err := filepath.Rel(dir, abs)
+		if err != nil || !filepath.IsLocal(r) && r != "." {
+			continue
+		}
+		return l.Code, filepath.ToSlash(r), true
+	}
+	return "", "", false
+}
+
+// ReadPage reads the page at rel in lang's content folder, as Load does:
+// its problems are reported to diags, and it returns nil when the file
+// cannot be used. exists is false when there is no such file.
+func ReadPage(cfg *config.Config, lang, rel string, diags *diag.List) (p *Page, exists bool) {
+	lc, ok := cfg.Language(lang)
+	if !ok {
+		return nil, false
+	}
+	abs := filepath.Join(cfg.Root, filepath.FromSlash(lc.ContentDir), filepath.FromSlash(rel))
+	file, _ := filepath.Rel(cfg.Root, abs)
+	src := source{lang: lang, abs: abs, file: filepath.ToSlash(file), relPath: rel}
+	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
+		return nil, false
+	}
+	return readPage(src, diags), true
+}
+
+// Sources lists the page files and the other files (resources) under the
+// folder rel of lang's content folder, as Load would find them, each
+// relative to the language's folder.
+func Sources(cfg *config.Config, lang, rel string) (pages, resources []string, err error) {
+	lc, ok := cfg.Language(lang)
+	if !ok {
+		return nil, nil, nil
+	}
+	root := filepath.Join(cfg.Root, filepath.FromSlash(lc.ContentDir))
+	dir := filepath.Join(root, filepath.FromSlash(rel))
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != dir && IgnoredName(d.Name()) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		r, _ := filepath.Rel(root, p)
+		if strings.HasSuffix(d.Name(), ".md") {
+			pages = append(pages, filepath.ToSlash(r))
+		} else {
+			resources = append(resources, filepath.ToSlash(r))
+		}
+		return nil
+	})
+	return pages, resources, err
+}
+
+// PagesUnder returns the pages read from files under the folder rel of
+// lang's content folder ("." for all of them), as of the last Link.
+func (s *Set) PagesUnder(lang, rel string) []*Page {
+	l := s.byLang[lang]
+	if l == nil {
+		return nil
+	}
+	var out []*Page
+	for _, p := range l.Pages {
+		if p.File != "" && (rel == "." || strings.HasPrefix(p.RelPath, rel+"/")) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// HasResourceUnder reports whether the set has a resource at rel, or
+// under the folder rel ("." for any), of lang's content folder.
+func (s *Set) HasResourceUnder(lang, rel string) bool {
+	base := "/" + lang
+	if rel != "." {
+		base += "/" + rel
+	}
+	for _, r := range s.Resources {
+		if r.URL == base || strings.HasPrefix(r.URL, base+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// Put adds a page read with ReadPage to the set. When the set already has
+// the page of that language and path, that page takes fresh's values in
+// place and is returned, so that every pointer to it stays valid; added
+// tells which happened. The set must be linked again (Relink) before it
+// is rendered.
+func (s *Set) Put(fresh *Page) (p *Page, added bool) {
+	l := s.byLang[fresh.Lang]
+	if old := l.byRelPath[fresh.RelPath]; old != nil {
+		*old = *fresh
+		return old, false
+	}
+	s.Pages = append(s.Pages, fresh)
+	l.byRelPath[fresh.RelPath] = fresh
+	return fresh, true
+}
+
+// Remove takes a page out of the set. A section page becomes the page
+// Link makes for a folder without an _index.md, so that the pages
+// pointing to it stay valid; Relink drops it if its folder is left with
+// no page. It reports whether p left the set.
+func (s *Set) Remove(p *Page, cfg *config.Config) bool {
+	l := s.byLang[p.Lang]
+	if p.IsSection {
+		*p = *l.madeSection(path.Dir(p.RelPath), cfg)
+		return false
+	}
+	delete(l.byRelPath, p.RelPath)
+	for i, q := range s.Pages {
+		if q == p {
+			s.Pages = append(s.Pages[:i], s.Pages[i+1:]...)
+			break
+		}
+	}
+	return true
+}
+
+// madeSection is the page Link makes for folder dir when it has no
+// _index.md: addMissingSections makes them the same way.
+func (l *Lang) madeSection(dir string, cfg *config.Config) *Page {
+	p := &Page{Lang: l.Code, RelPath: path.Join(dir, "_index.md"), IsSection: true, IsHome: dir == ".", Params: map[string]any{}}
+	p.Title = path.Base(dir)
+	if p.IsHome {
+		p.Title = l.Title
+		if p.Title == "" {
+			p.Title = cfg.Title
+		}
+	}
+	p.applyDefaults()
+	return p
+}
+
+// Relink links the set again after Put and Remove. The section pages
+// made for folders without an _index.md are kept while their folder has
+// pages, so pointers to them stay valid; made are those made anew and
+// dropped those whose folder has no page left.
+func Relink(set *Set, cfg *config.Config, diags *diag.List) (made, dropped []*Page) {
+	existed := map[*Page]bool{}
+	kept := set.Pages[:0]
+	needed := neededFolders(set)
+	for _, p := range set.Pages {
+		if p.File == "" && p.IsSection {
+			existed[p] = true
+			if !needed[p.Lang][path.Dir(p.RelPath)] {
+				dropped = append(dropped, p)
+				continue
+			}
+		}
+		kept = append(kept, p)
+	}
+	clear(set.Pages[len(kept):])
+	set.Pages = kept
+	for _, p := range set.Pages {
+		p.Parent, p.Children, p.Prev, p.Next, p.Translations = nil, nil, nil, nil, nil
+		p.Letter, p.Principles, p.Quotes, p.Stories, p.Exercises = nil, nil, nil, nil, nil
+	}
+	Link(set, cfg, diags)
+	for _, p := range set.Pages {
+		if p.File == "" && p.IsSection && !existed[p] {
+			made = append(made, p)
+		}
+	}
+	return made, dropped
+}
+
+// neededFolders lists, per language, the folders that need a section
+// page: the home, and every folder above a page written in a file, as
+// addMissingSections counts them.
+func neededFolders(set *Set) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, l := range set.Langs {
+		out[l.Code] = map[string]bool{".": true}
+	}
+	for _, p := range set.Pages {
+		if p.File == "" {
+			continue
+		}
+		own := p.IsSection || path.Base(p.RelPath) == "index.md"
+		for d := path.Dir(p.RelPath); d != "."; d = path.Dir(d) {
+			if own && d == path.Dir(p.RelPath) {
+				continue
+			}
+			out[p.Lang][d] = true
+		}
+	}
+	return out
+}

@@ -1,0 +1,503 @@
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+
+	"handbook/build/content"
+	"handbook/build/diag"
+	"handbook/build/render"
+)
+
+// Update tells what an update of a Live site did.
+type Update struct {
+	// Pages is how many pages were rendered again.
+	Pages int
+	// Edited is the URL of the first page whose file was written, for a
+	// browser that follows the writer; "" when only pages were removed.
+	Edited string
+	// Changed reports whether the output changed: it does not when
+	// every page rendered has errors and keeps its last good version.
+	Changed bool
+}
+
+// UpdateContent brings the site up to date after the files or folders at
+// paths (absolute, under the languages' content folders) were written,
+// created or removed. Only those files are read again.
+//
+// An edit that leaves a page's front matter as it was changes what that
+// page shows and nothing else, so the page and its translations (whose
+// notes compare their text with it) are rendered again, and nothing is
+// linked again: the time does not grow with the site. Any other change
+// links the set again and renders what Dependents names, before and
+// after the change. A resource (an image beside the pages) added or
+// removed asks for a full build: NeedsFullBuild(err) is then true.
+func (l *Live) UpdateContent(paths []string) (Update, error) {
+	l.changed = false
+	plan, err := l.readChanges(paths)
+	if err != nil {
+		return Update{}, err
+	}
+	var u Update
+	if plan.bodiesOnly() {
+		u = l.updateBodies(plan)
+	} else {
+		u, err = l.updateStructure(plan)
+	}
+	l.flushHeld()
+	u.Changed = l.changed
+	return u, err
+}
+
+// contentPlan is what an update found on disk.
+type contentPlan struct {
+	edits   []edit
+	removed []*content.Page
+}
+
+// edit is a page file read again.
+type edit struct {
+	old      *content.Page // nil for a new page
+	fresh    *content.Page
+	bodyOnly bool
+}
+
+func (c *contentPlan) bodiesOnly() bool {
+	if len(c.removed) > 0 {
+		return false
+	}
+	for _, e := range c.edits {
+		if !e.bodyOnly {
+			return false
+		}
+	}
+	return true
+}
+
+// readChanges reads the page files at or under paths, and finds the
+// pages whose file is gone.
+func (l *Live) readChanges(paths []string) (*contentPlan, error) {
+	cfg, set := l.Site.Config, l.Site.Pages
+	plan := &contentPlan{}
+	done := map[string]bool{}
+	gone := map[*content.Page]bool{}
+	for _, abs := range paths {
+		lang, rel, ok := content.Locate(cfg, abs)
+		if !ok {
+			continue
+		}
+		fi, err := os.Stat(abs)
+		switch {
+		case err == nil && fi.IsDir():
+			pages, resources, err := content.Sources(cfg, lang, rel)
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return nil, err
+			}
+			for _, r := range resources {
+				if !set.ResourceURL("/" + lang + "/" + r) {
+					return nil, errNeedsFullBuild
+				}
+			}
+			for _, p := range pages {
+				l.readOne(plan, lang, p, done, gone)
+			}
+		case err == nil && strings.HasSuffix(rel, ".md"):
+			l.readOne(plan, lang, rel, done, gone)
+		case err == nil:
+			u := "/" + lang + "/" + rel
+			if !set.ResourceURL(u) {
+				return nil, errNeedsFullBuild
+			}
+			if err := l.out.CopyFile(strings.TrimPrefix(u, "/"), abs); err != nil {
+				return nil, err
+			}
+			l.changed = true
+		default:
+			if set.HasResourceUnder(lang, rel) {
+				return nil, errNeedsFullBuild
+			}
+			l.forgetFiles(l.fileOf(lang, rel))
+			if p := set.Lang(lang).ByRelPath(rel); p != nil && p.File != "" {
+				gone[p] = true
+			}
+			for _, p := range set.PagesUnder(lang, rel) {
+				gone[p] = true
+			}
+		}
+	}
+	for p := range gone {
+		plan.removed = append(plan.removed, p)
+	}
+	sort.Slice(plan.removed, func(i, j int) bool { return plan.removed[i].ID < plan.removed[j].ID })
+	return plan, nil
+}
+
+// readOne reads one page file again into the plan.
+func (l *Live) readOne(plan *contentPlan, lang, rel string, done map[string]bool, gone map[*content.Page]bool) {
+	if done[lang+"/"+rel] {
+		return
+	}
+	done[lang+"/"+rel] = true
+	cfg := l.Site.Config
+	var list diag.List
+	fresh, exists := content.ReadPage(cfg, lang, rel, &list)
+	file := l.fileOf(lang, rel)
+	l.diags.setRead(file, list.Take())
+	old := l.Site.Pages.Lang(lang).ByRelPath(rel)
+	switch {
+	case fresh == nil && exists:
+		// The file does not read: its last good version stays, and the
+		// diagnostics say why.
+	case fresh == nil || fresh.Draft && !cfg.Drafts:
+		if old != nil && old.File != "" {
+			gone[old] = true
+		}
+	default:
+		rec, known := l.read[file]
+		same := old != nil && old.File != "" && known && reflect.DeepEqual(rec, withoutBody(*fresh))
+		plan.edits = append(plan.edits, edit{old: old, fresh: fresh, bodyOnly: same})
+	}
+}
+
+// fileOf is the site-relative file of a path in a language's folder.
+func (l *Live) fileOf(lang, rel string) string {
+	lc, _ := l.Site.Config.Language(lang)
+	return filepath.ToSlash(filepath.Join(filepath.FromSlash(lc.ContentDir), filepath.FromSlash(rel)))
+}
+
+// forgetFiles drops what is known of the files at or under file, which
+// are gone: the diagnostics of files that never read.
+func (l *Live) forgetFiles(file string) {
+	for f := range l.diags.read {
+		if f == file || strings.HasPrefix(f, file+"/") {
+			l.diags.setRead(f, nil)
+		}
+	}
+}
+
+// updateBodies applies edits that changed pages' bodies alone.
+func (l *Live) updateBodies(plan *contentPlan) Update {
+	var (
+		pages   []*content.Page
+		edited  = map[*content.Page]bool{}
+		anchors = map[*content.Page]map[string]bool{}
+	)
+	for _, e := range plan.edits {
+		p := e.old
+		p.Body, p.BodyLine, p.TextHash = e.fresh.Body, e.fresh.BodyLine, e.fresh.TextHash
+		edited[p], anchors[p] = true, p.Anchors
+		pages = append(pages, p)
+	}
+	for _, e := range plan.edits {
+		for _, t := range e.old.Translations {
+			if _, seen := edited[t]; !seen {
+				edited[t] = false
+				pages = append(pages, t)
+			}
+		}
+	}
+	results := l.renderPages(pages, func(p *content.Page) bool { return edited[p] })
+	l.keep(pages, results)
+	check := slices.Clone(pages)
+	moved := map[*content.Page]bool{}
+	for p, before := range anchors {
+		if !maps.Equal(before, p.Anchors) {
+			moved[p] = true
+		}
+	}
+	check = append(check, l.linkersOf(moved)...)
+	l.checkAnchors(check)
+	for i, p := range pages {
+		l.write(p, results[i].html, l.out)
+	}
+	u := Update{Pages: len(pages)}
+	if len(plan.edits) > 0 {
+		u.Edited = plan.edits[0].old.URL
+	}
+	return u
+}
+
+// linkersOf returns the pages whose body links to one of targets.
+func (l *Live) linkersOf(targets map[*content.Page]bool) []*content.Page {
+	if len(targets) == 0 {
+		return nil
+	}
+	var out []*content.Page
+	for _, q := range l.Site.Pages.Pages {
+		for _, t := range q.LinksTo {
+			if targets[t] {
+				out = append(out, q)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// structural is what an update that links the set again must redo.
+type structural struct {
+	affected  map[*content.Page]bool // to render again
+	reconvert map[*content.Page]bool // to convert again
+	stale     map[string]bool        // output files that may have lost their page
+	oldURL    map[*content.Page]string
+}
+
+// updateStructure applies edits that may change how pages are tied
+// together: it links the set again and renders every page that shows
+// something of a changed page, as it was and as it is.
+func (l *Live) updateStructure(plan *contentPlan) (Update, error) {
+	s := l.Site
+	st := &structural{
+		affected:  map[*content.Page]bool{},
+		reconvert: map[*content.Page]bool{},
+		stale:     map[string]bool{},
+		oldURL:    map[*content.Page]string{},
+	}
+	l.noteBefore(plan, st)
+	sitemap := len(plan.removed) > 0 || movesInSitemap(plan)
+	put := l.applyPlan(plan)
+	var list diag.List
+	made, dropped := content.Relink(s.Pages, s.Config, &list)
+	l.diags.setLink(list.Take())
+	l.noteAfter(put, made, dropped, len(plan.removed) > 0, st)
+	sitemap = sitemap || len(made) > 0 || len(dropped) > 0
+	n, err := l.renderAffected(st, put)
+	if err != nil {
+		return Update{}, err
+	}
+	l.removeStale(st.stale)
+	u := Update{Pages: n}
+	if len(put) > 0 {
+		u.Edited = put[0].URL
+	}
+	return u, l.writeListings(sitemap)
+}
+
+// renderAffected renders the pages an update reaches, converting those
+// it must, and checks the links to anchors of the pages converted and
+// of those linking to the changed pages, whose headings may differ. It
+// returns how many pages it rendered.
+func (l *Live) renderAffected(st *structural, changed []*content.Page) (int, error) {
+	s := l.Site
+	var err error
+	// A renderer made anew forgets the partials it cached (the
+	// navigation shows section titles) and sees the languages' homes
+	// as they are now.
+	s.renderer, err = render.New(s.Config, s.Pages, s.Theme, s.Diags)
+	l.diags.addBase(s.Diags.Take())
+	if err != nil {
+		return 0, err
+	}
+	pages := l.pagesOf(st.affected)
+	results := l.renderPages(pages, func(p *content.Page) bool { return st.reconvert[p] && p.Body != nil })
+	l.keep(pages, results)
+	targets := map[*content.Page]bool{}
+	for _, p := range changed {
+		targets[p] = true
+	}
+	l.checkAnchors(append(slices.Clone(pages), l.linkersOf(targets)...))
+	for i, p := range pages {
+		l.write(p, results[i].html, l.out)
+	}
+	return len(pages), nil
+}
+
+// movesInSitemap reports whether an edit changes what the sitemap shows
+// of a page: its address, its date, its translations; or adds a page.
+func movesInSitemap(plan *contentPlan) bool {
+	for _, e := range plan.edits {
+		if e.old == nil || e.old.URL != e.fresh.URL || !e.old.Date.Equal(e.fresh.Date) ||
+			e.old.TranslationKey != e.fresh.TranslationKey {
+			return true
+		}
+	}
+	return false
+}
+
+// noteBefore records, before the set changes, the pages that show the
+// pages about to change or go, and the files those may leave behind.
+func (l *Live) noteBefore(plan *contentPlan, st *structural) {
+	gone := map[*content.Page]bool{}
+	for _, p := range plan.removed {
+		gone[p] = true
+		l.notePage(p, st)
+	}
+	for _, q := range l.linkersOf(gone) {
+		st.reconvert[q] = true
+	}
+	for _, e := range plan.edits {
+		if e.old != nil {
+			l.notePage(e.old, st)
+			st.oldURL[e.old] = e.old.URL
+		}
+	}
+}
+
+// notePage marks what shows p, and p's files, before p changes or goes.
+func (l *Live) notePage(p *content.Page, st *structural) {
+	for _, q := range l.Site.Dependents(p) {
+		st.affected[q] = true
+	}
+	st.stale[render.OutputPath(p)] = true
+	for _, a := range render.AliasPaths(p, l.Site.Pages) {
+		st.stale[a] = true
+	}
+}
+
+// applyPlan changes the set: pages removed, pages put in place.
+func (l *Live) applyPlan(plan *contentPlan) (put []*content.Page) {
+	set, cfg := l.Site.Pages, l.Site.Config
+	for _, p := range plan.removed {
+		file := p.File
+		if set.Remove(p, cfg) {
+			l.diags.forget(p)
+			delete(l.refs, p)
+			delete(l.held, p)
+		} else {
+			// A section page without its file: its folder still lists
+			// pages, under the title Link gives it.
+			l.diags.forget(p)
+			l.refs[p] = nil
+		}
+		delete(l.read, file)
+	}
+	for _, e := range plan.edits {
+		p, _ := set.Put(e.fresh)
+		l.read[p.File] = withoutBody(*e.fresh)
+		put = append(put, p)
+	}
+	return put
+}
+
+// noteAfter records, once the set is linked again, the pages that show
+// the changed pages now, and the pages to convert again: the changed
+// ones, those linking to a page whose address changed or went, and,
+// when addresses changed, those whose links led nowhere.
+func (l *Live) noteAfter(put, made, dropped []*content.Page, removed bool, st *structural) {
+	moved := map[*content.Page]bool{}
+	for _, p := range dropped {
+		l.notePage(p, st)
+		l.diags.forget(p)
+		moved[p] = true
+	}
+	for _, p := range made {
+		for _, q := range l.Site.Dependents(p) {
+			st.affected[q] = true
+		}
+	}
+	urls := removed || len(made) > 0 || len(dropped) > 0
+	for _, p := range put {
+		for _, q := range l.Site.Dependents(p) {
+			st.affected[q] = true
+		}
+		st.reconvert[p] = true
+		if old, ok := st.oldURL[p]; !ok || old != p.URL {
+			urls = true
+			if ok {
+				st.stale[strings.TrimPrefix(old, "/")+"index.html"] = true
+				moved[p] = true
+			}
+		}
+	}
+	for _, q := range l.linkersOf(moved) {
+		st.reconvert[q] = true
+	}
+	if urls {
+		for p := range l.diags.pages {
+			if l.diags.convertErrors(p) {
+				st.reconvert[p] = true
+			}
+		}
+	}
+	for p := range st.reconvert {
+		if p.Body == nil && p.File != "" && l.inSet(p) {
+			l.reloadBody(p)
+		}
+		st.affected[p] = true
+	}
+}
+
+// reloadBody reads a page's body again, for a conversion: the body is
+// let go once converted.
+func (l *Live) reloadBody(p *content.Page) {
+	var discard diag.List
+	if fresh, _ := content.ReadPage(l.Site.Config, p.Lang, p.RelPath, &discard); fresh != nil {
+		p.Body, p.BodyLine, p.TextHash = fresh.Body, fresh.BodyLine, fresh.TextHash
+	}
+}
+
+// pagesOf returns the pages of m still in the site, in site order.
+func (l *Live) pagesOf(m map[*content.Page]bool) []*content.Page {
+	out := make([]*content.Page, 0, len(m))
+	for p := range m {
+		if l.inSet(p) {
+			out = append(out, p)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// removeStale removes the output files no page or alias makes any more.
+func (l *Live) removeStale(paths map[string]bool) {
+	set := l.Site.Pages
+	current := map[string]bool{}
+	for _, p := range set.Pages {
+		for _, a := range render.AliasPaths(p, set) {
+			current[a] = true
+		}
+	}
+	for path := range paths {
+		if current[path] {
+			continue
+		}
+		u := "/" + strings.TrimSuffix(path, "index.html")
+		lang, _, _ := strings.Cut(strings.TrimPrefix(u, "/"), "/")
+		if l := set.Lang(lang); l != nil && l.ByURL(u) != nil {
+			continue
+		}
+		l.remove(path)
+	}
+}
+
+// UpdateStatic writes the static files again (the site's static folder
+// and the theme's) after the files or folders at paths, absolute, under
+// one of them changed; files that are gone leave the output.
+func (l *Live) UpdateStatic(paths []string) (Update, error) {
+	l.changed = false
+	var roots []string
+	roots = append(roots, filepath.Join(l.Site.Config.Root, "static"))
+	if l.Site.Theme.Override != "" {
+		roots = append(roots, filepath.Join(l.Site.Theme.Override, "static"))
+	}
+	for _, abs := range paths {
+		if _, err := os.Stat(abs); err == nil {
+			continue
+		}
+		for _, root := range roots {
+			rel, err := filepath.Rel(root, abs)
+			if err != nil || !filepath.IsLocal(rel) {
+				continue
+			}
+			l.removeTree(filepath.ToSlash(rel))
+		}
+	}
+	err := l.writeAssets()
+	return Update{Changed: l.changed}, err
+}
+
+// removeTree removes the output file at sitePath and any under it.
+func (l *Live) removeTree(sitePath string) {
+	for _, p := range l.out.Paths() {
+		if p == sitePath || strings.HasPrefix(p, sitePath+"/") {
+			l.remove(p)
+		}
+	}
+}

@@ -1,0 +1,64 @@
+package build
+
+import (
+	"errors"
+	"strings"
+
+	"handbook/build/content"
+	"handbook/build/output"
+	"handbook/build/search"
+)
+
+// SearchInput is a copy of what the search index reads of every page of
+// a Live site, taken between two updates, so that the index can be
+// written in the background while the next update changes the pages.
+type SearchInput struct {
+	set  *content.Set
+	base string
+}
+
+// SearchInput copies what the search index reads of the pages; nil when
+// the site has no search. The copies share no page with the site.
+func (l *Live) SearchInput() *SearchInput {
+	if l.Site == nil || !l.Site.Config.Search {
+		return nil
+	}
+	set := &content.Set{}
+	for _, lang := range l.Site.Pages.Langs {
+		cl := &content.Lang{Language: lang.Language}
+		for _, p := range lang.Pages {
+			c := *p
+			c.Parent, c.Children, c.Prev, c.Next, c.Translations = nil, nil, nil, nil, nil
+			c.Letter, c.Principles, c.Quotes, c.Stories, c.Exercises = nil, nil, nil, nil, nil
+			c.Original, c.LinksTo, c.Body = nil, nil, nil
+			cl.Pages = append(cl.Pages, &c)
+		}
+		set.Langs = append(set.Langs, cl)
+		set.Pages = append(set.Pages, cl.Pages...)
+	}
+	return &SearchInput{set: set, base: strings.TrimSuffix(l.Site.Config.BasePath(), "/")}
+}
+
+// ErrStopped is returned by SearchInput.Write when stop asked it to give
+// up: the pages changed again, and a newer input will be indexed.
+var ErrStopped = errors.New("stopped")
+
+// Write builds the search index of the input and writes it to w, as
+// Render does. It asks stop now and then between pages.
+func (in *SearchInput) Write(w output.Writer, stop func() bool) error {
+	idx := search.NewIndex(in.set)
+	tok := search.NewTokenizer()
+	for i, p := range in.set.Pages {
+		if i%16 == 0 && stop() {
+			return ErrStopped
+		}
+		idx.Add(p, tok)
+		if err := idx.WriteDoc(p, in.base+p.URL, w); err != nil {
+			return err
+		}
+	}
+	if stop() {
+		return ErrStopped
+	}
+	return idx.Write(w)
+}

@@ -1,0 +1,11 @@
+package output
+
+import "path"
+
+// Remove deletes the file at sitePath, if there is one: the preview
+// server's site loses a page when its source is deleted or moves.
+func (m *Memory) Remove(sitePath string) {
+	m.mu.Lock()
+	delete(m.files, path.Clean("/" + sitePath)[1:])
+	m.mu.Unlock()
+}

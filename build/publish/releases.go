@@ -1,0 +1,177 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// dir is a publish folder: its releases and the current link.
+type dir struct{ root string }
+
+const (
+	releasesDir = "releases"
+	currentLink = "current"
+	lockFile    = "publish.lock"
+	// idLayout names a release after the time it was published, in UTC to
+	// the millisecond, so that ids sort in the order of publishing.
+	idLayout = "20060102T150405.000Z"
+)
+
+func (d *dir) releases() string         { return filepath.Join(d.root, releasesDir) }
+func (d *dir) release(id string) string { return filepath.Join(d.root, releasesDir, id) }
+func (d *dir) link() string             { return filepath.Join(d.root, currentLink) }
+
+// list returns the ids of the releases, oldest first. Hidden entries are
+// staging folders, never releases.
+func (d *dir) list() ([]string, error) {
+	entries, err := os.ReadDir(d.releases())
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, e := range entries {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			ids = append(ids, e.Name())
+		}
+	}
+	sort.Strings(ids)
+	return ids, nil
+}
+
+// newID names a release published at t: after every existing release,
+// even when the clock went back or two publishes fall in one millisecond.
+func (d *dir) newID(t time.Time) (string, error) {
+	ids, err := d.list()
+	if err != nil {
+		return "", err
+	}
+	t = t.UTC().Truncate(time.Millisecond)
+	if n := len(ids); n > 0 && len(ids[n-1]) >= len(idLayout) {
+		if last, err := time.Parse(idLayout, ids[n-1][:len(idLayout)]); err == nil && !t.After(last) {
+			t = last.Add(time.Millisecond)
+		}
+	}
+	return t.Format(idLayout), nil
+}
+
+// ErrNoRelease is returned, wrapped, when there is no release to switch to.
+var ErrNoRelease = errors.New("no release")
+
+// current returns the id of the release the current link points to.
+func (d *dir) current() (string, error) {
+	target, err := os.Readlink(d.link())
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "", fmt.Errorf("%w: %s does not exist yet (publish first)", ErrNoRelease, d.link())
+	case err != nil:
+		return "", fmt.Errorf("%s is not a symbolic link to a release: %w", d.link(), err)
+	}
+	id := filepath.Base(target)
+	if filepath.Clean(target) != filepath.Join(releasesDir, id) {
+		return "", fmt.Errorf("%s points to %s, not to a folder of %s", d.link(), target, d.releases())
+	}
+	return id, nil
+}
+
+// before returns the release published just before id.
+func (d *dir) before(id string) (string, error) {
+	ids, err := d.list()
+	if err != nil {
+		return "", err
+	}
+	i := sort.SearchStrings(ids, id)
+	switch {
+	case i == len(ids) || ids[i] != id:
+		return "", fmt.Errorf("the current release %s is not in %s", id, d.releases())
+	case i == 0:
+		return "", fmt.Errorf("%w before %s to roll back to", ErrNoRelease, id)
+	}
+	return ids[i-1], nil
+}
+
+// switchTo points the current link at release id. The new link is made
+// beside the old one and renamed over it: rename(2) replaces it
+// atomically, so the link always exists and always leads to one whole
+// release.
+func (d *dir) switchTo(id string) error {
+	if fi, err := os.Lstat(d.link()); err == nil && fi.Mode()&os.ModeSymlink == 0 {
+		return fmt.Errorf("%s is not a symbolic link: move it away, then publish again", d.link())
+	}
+	tmp := filepath.Join(d.root, "."+currentLink+".next")
+	_ = os.Remove(tmp) // left by a publish that was killed
+	if err := os.Symlink(filepath.Join(releasesDir, id), tmp); err != nil {
+		return fmt.Errorf("cannot make the link to the release: %w", err)
+	}
+	if err := os.Rename(tmp, d.link()); err != nil {
+		_ = os.Remove(tmp)
+		return fmt.Errorf("cannot switch %s: %w", d.link(), err)
+	}
+	return syncDir(d.root)
+}
+
+// syncDir makes a rename in folder dir durable, so that a crash right
+// after a publish does not bring the previous release back.
+func syncDir(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := f.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
+		return fmt.Errorf("syncing %s: %w", dir, err)
+	}
+	return nil
+}
+
+// prune removes old releases after a publish: those beyond the newest
+// keep, and those a rollback abandoned (published after previous, the
+// release that was current before this publish). It never removes the
+// current release, nor previous, which a rollback returns to.
+func (d *dir) prune(keep int, previous string) ([]string, error) {
+	ids, err := d.list()
+	if err != nil {
+		return nil, err
+	}
+	cur, err := d.current()
+	if err != nil {
+		return nil, err
+	}
+	var live []string
+	for _, id := range ids {
+		if id == cur || previous == "" || id <= previous {
+			live = append(live, id)
+		}
+	}
+	kept := map[string]bool{cur: true, previous: true}
+	for _, id := range live[max(0, len(live)-keep):] {
+		kept[id] = true
+	}
+	var removed []string
+	for _, id := range ids {
+		if kept[id] {
+			continue
+		}
+		if err := os.RemoveAll(d.release(id)); err != nil {
+			return removed, fmt.Errorf("removing the old release %s: %w", id, err)
+		}
+		removed = append(removed, id)
+	}
+	return removed, nil
+}
+
+// removeStaging deletes what a publish that was killed left behind: its
+// staging folders, which no link leads to. It runs under the lock, when
+// no other publish can be writing one.
+func (d *dir) removeStaging() {
+	entries, _ := os.ReadDir(d.releases())
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			_ = os.RemoveAll(filepath.Join(d.releases(), e.Name()))
+		}
+	}
+}
