@@ -209,11 +209,12 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
       const p = (async () => {
         const r = await get(base + path)
         if (!r.ok) throw new Error(`${base + path}: ${r.status}`)
-        let b = await r.arrayBuffer()
-        const head = new Uint8Array(b.slice(0, 2))
-        if (head[0] == 31 && head[1] == 139)
-          b = await new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()
-        return JSON.parse(new TextDecoder().decode(b))
+        const b = new Uint8Array(await r.arrayBuffer())
+        if (b[0] != 31 || b[1] != 139) return JSON.parse(new TextDecoder().decode(b)) // inflated by the server
+        // A stream made here, not a Blob's: the browser would take a Blob
+        // through another process and back.
+        const gz = new ReadableStream({ start: c => (c.enqueue(b), c.close()) })
+        return new Response(gz.pipeThrough(new DecompressionStream('gzip'))).json()
       })()
       files.set(path, p)
       p.catch(() => files.delete(path))
