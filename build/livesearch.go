@@ -1,10 +1,14 @@
 package build
 
 import (
+	"cmp"
 	"errors"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"handbook/build/content"
+	"handbook/build/internal/parallel"
 	"handbook/build/output"
 	"handbook/build/search"
 )
@@ -44,20 +48,34 @@ func (l *Live) SearchInput() *SearchInput {
 var ErrStopped = errors.New("stopped")
 
 // Write builds the search index of the input and writes it to w, as
-// Render does. It asks stop now and then between pages.
+// Render does, on all cores. It asks stop now and then between pages.
 func (in *SearchInput) Write(w output.Writer, stop func() bool) error {
 	idx := search.NewIndex(in.set)
-	tok := search.NewTokenizer()
-	for i, p := range in.set.Pages {
-		if i%16 == 0 && stop() {
-			return ErrStopped
+	var (
+		mu       sync.Mutex
+		firstErr error
+		stopped  atomic.Bool
+	)
+	pages := in.set.Pages
+	parallel.Each(len(pages), func() func(int) {
+		tok := search.NewTokenizer()
+		return func(i int) {
+			if stopped.Load() || i%16 == 0 && stop() {
+				stopped.Store(true)
+				return
+			}
+			idx.Add(pages[i], tok)
+			if err := idx.WriteDoc(pages[i], in.base+pages[i].URL, w); err != nil {
+				mu.Lock()
+				firstErr = cmp.Or(firstErr, err)
+				mu.Unlock()
+			}
 		}
-		idx.Add(p, tok)
-		if err := idx.WriteDoc(p, in.base+p.URL, w); err != nil {
-			return err
-		}
+	})
+	if firstErr != nil {
+		return firstErr
 	}
-	if stop() {
+	if stopped.Load() || stop() {
 		return ErrStopped
 	}
 	return idx.Write(w)
