@@ -2,7 +2,6 @@ package search
 
 import (
 	"encoding/hex"
-	"encoding/json"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -140,7 +139,7 @@ func appendDoc(b []byte, d Doc) []byte {
 }
 
 // appendString appends s as a JSON string. Index terms are words and most
-// text needs no escaping; anything else goes through encoding/json.
+// text needs no escaping; the rest is escaped as encoding/json does.
 func appendString(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
@@ -155,7 +154,45 @@ func appendString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
+// appendEscaped escapes as encoding/json does: HTML characters and the
+// line and paragraph separators as \u escapes, invalid UTF-8 as U+FFFD.
 func appendEscaped(b []byte, s string) []byte {
-	data, _ := json.Marshal(s) // a string always marshals
-	return append(b, data...)
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c == '\n':
+				b = append(b, '\\', 'n')
+			case c == '\r':
+				b = append(b, '\\', 'r')
+			case c == '\t':
+				b = append(b, '\\', 't')
+			case c == '\b':
+				b = append(b, '\\', 'b')
+			case c == '\f':
+				b = append(b, '\\', 'f')
+			case c < 0x20 || c == '<' || c == '>' || c == '&':
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			default:
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return append(b, '"')
 }

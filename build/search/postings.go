@@ -5,27 +5,31 @@ package search
 // copying itself, so indexing millions of postings neither copies nor
 // clears them twice.
 type postingList struct {
-	blocks [][]posting
-	n      int
+	full [][]posting
+	// tail is the block being filled, kept here rather than in full so
+	// that adding a posting reads no other memory than the term's.
+	tail []posting
+	n    int
 }
 
 // add appends one posting.
 func (l *postingList) add(p posting, a *postingArena) {
-	last := len(l.blocks) - 1
-	if last < 0 || len(l.blocks[last]) == cap(l.blocks[last]) {
-		l.blocks = append(l.blocks, a.alloc(min(8<<len(l.blocks), 4096)))
-		last++
+	if len(l.tail) == cap(l.tail) {
+		if l.tail != nil {
+			l.full = append(l.full, l.tail)
+		}
+		l.tail = a.alloc(min(8<<len(l.full), 4096))
 	}
-	l.blocks[last] = append(l.blocks[last], p)
+	l.tail = append(l.tail, p)
 	l.n++
 }
 
 // appendTo appends the postings to dst, in the order added.
 func (l *postingList) appendTo(dst []posting) []posting {
-	for _, b := range l.blocks {
+	for _, b := range l.full {
 		dst = append(dst, b...)
 	}
-	return dst
+	return append(dst, l.tail...)
 }
 
 // postingArena hands out blocks cut from large slabs.
