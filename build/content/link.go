@@ -55,15 +55,7 @@ func addMissingSections(set *Set, lang *Lang, cfg *config.Config) {
 	}
 	need := map[string]bool{".": true}
 	for _, p := range lang.Pages {
-		// A section's _index.md and a leaf bundle's index.md are the page
-		// of their own folder, which needs no other.
-		own := p.IsSection || path.Base(p.RelPath) == "index.md"
-		for d := path.Dir(p.RelPath); d != "."; d = path.Dir(d) {
-			if own && d == path.Dir(p.RelPath) {
-				continue
-			}
-			need[d] = true
-		}
+		markFoldersAbove(p, need)
 	}
 	dirs := make([]string, 0, len(need))
 	for d := range need {
@@ -73,18 +65,35 @@ func addMissingSections(set *Set, lang *Lang, cfg *config.Config) {
 	}
 	sort.Strings(dirs)
 	for _, d := range dirs {
-		rel := path.Join(d, "_index.md")
-		p := &Page{Lang: lang.Code, RelPath: rel, IsSection: true, IsHome: d == ".", Params: map[string]any{}}
-		p.Title = path.Base(d)
-		if p.IsHome {
-			p.Title = lang.Title
-			if p.Title == "" {
-				p.Title = cfg.Title
-			}
-		}
-		p.applyDefaults()
-		lang.Pages = append(lang.Pages, p)
+		lang.Pages = append(lang.Pages, lang.madeSection(d, cfg))
 	}
+}
+
+// markFoldersAbove marks the folders above p as needing a section page.
+// A section's _index.md and a leaf bundle's index.md are the page of
+// their own folder, which needs no other.
+func markFoldersAbove(p *Page, need map[string]bool) {
+	own := p.IsSection || path.Base(p.RelPath) == "index.md"
+	for d := path.Dir(p.RelPath); d != "."; d = path.Dir(d) {
+		if own && d == path.Dir(p.RelPath) {
+			continue
+		}
+		need[d] = true
+	}
+}
+
+// madeSection is the page made for folder dir when it has no _index.md.
+func (l *Lang) madeSection(dir string, cfg *config.Config) *Page {
+	p := &Page{Lang: l.Code, RelPath: path.Join(dir, "_index.md"), IsSection: true, IsHome: dir == ".", Params: map[string]any{}}
+	p.Title = path.Base(dir)
+	if p.IsHome {
+		p.Title = l.Title
+		if p.Title == "" {
+			p.Title = cfg.Title
+		}
+	}
+	p.applyDefaults()
+	return p
 }
 
 func index(lang *Lang, diags *diag.List) {

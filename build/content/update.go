@@ -151,21 +151,6 @@ func (s *Set) Remove(p *Page, cfg *config.Config) bool {
 	return true
 }
 
-// madeSection is the page Link makes for folder dir when it has no
-// _index.md: addMissingSections makes them the same way.
-func (l *Lang) madeSection(dir string, cfg *config.Config) *Page {
-	p := &Page{Lang: l.Code, RelPath: path.Join(dir, "_index.md"), IsSection: true, IsHome: dir == ".", Params: map[string]any{}}
-	p.Title = path.Base(dir)
-	if p.IsHome {
-		p.Title = l.Title
-		if p.Title == "" {
-			p.Title = cfg.Title
-		}
-	}
-	p.applyDefaults()
-	return p
-}
-
 // Relink links the set again after Put and Remove. The section pages
 // made for folders without an _index.md are kept while their folder has
 // pages, so pointers to them stay valid; made are those made anew and
@@ -211,13 +196,7 @@ func neededFolders(set *Set) map[string]map[string]bool {
 		if p.File == "" {
 			continue
 		}
-		own := p.IsSection || path.Base(p.RelPath) == "index.md"
-		for d := path.Dir(p.RelPath); d != "."; d = path.Dir(d) {
-			if own && d == path.Dir(p.RelPath) {
-				continue
-			}
-			out[p.Lang][d] = true
-		}
+		markFoldersAbove(p, out[p.Lang])
 	}
 	return out
 }
