@@ -22,20 +22,7 @@ func writeSite(t testing.TB, files map[string]string) string {
 	return sitetest.Write(t, files)
 }
 
-const siteConfig = `title = "Test Handbook"
-baseURL = "https://handbook.example/"
-defaultLanguage = "vi"
-
-[languages.vi]
-name = "Tiếng Việt"
-weight = 1
-contentDir = "content/vi"
-
-[languages.fr]
-name = "Français"
-weight = 2
-contentDir = "content/fr"
-`
+const siteConfig = sitetest.Config
 
 // siteFiles is a small bilingual site whose pages the links of the tests
 // lead to.

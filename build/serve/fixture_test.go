@@ -13,20 +13,7 @@ import (
 // of page, a nested section, links with anchors and an alias.
 func siteFiles() map[string]string {
 	return map[string]string{
-		"handbook.toml": `title = "Test Handbook"
-baseURL = "https://handbook.example/"
-defaultLanguage = "vi"
-
-[languages.vi]
-name = "Tiếng Việt"
-weight = 1
-contentDir = "content/vi"
-
-[languages.fr]
-name = "Français"
-weight = 2
-contentDir = "content/fr"
-`,
+		"handbook.toml":        sitetest.Config,
 		"content/vi/_index.md": "---\ntitle: Sổ tay\n---\n\nChào mừng.\n",
 		"content/vi/about.md": "---\ntitle: Giới thiệu\naliases: [/gioi-thieu/]\n---\n\n" +
 			"Xem [nguyên tắc](principles/customer-obsession.md#khach-hang-la-ai) và [câu chuyện](/stories/only-vi/).\n",

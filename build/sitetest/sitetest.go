@@ -58,3 +58,20 @@ func ChromiumOptions(execPath, profile string) []chromedp.ExecAllocatorOption {
 		chromedp.UserDataDir(profile),
 	}
 }
+
+// Config is the handbook.toml of the tests' bilingual fixture sites:
+// Vietnamese, the default language, and French.
+const Config = `title = "Test Handbook"
+baseURL = "https://handbook.example/"
+defaultLanguage = "vi"
+
+[languages.vi]
+name = "Tiếng Việt"
+weight = 1
+contentDir = "content/vi"
+
+[languages.fr]
+name = "Français"
+weight = 2
+contentDir = "content/fr"
+`
