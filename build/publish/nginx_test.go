@@ -25,6 +25,7 @@ import (
 	"handbook/build/config"
 	"handbook/build/publish"
 	"handbook/build/search"
+	"handbook/build/sitetest"
 )
 
 // TestNginx publishes the repository's handbook under a sub-path to a
@@ -34,7 +35,7 @@ import (
 // the other, and once a client has seen the new release, no request
 // started later may be answered from the old one.
 func TestNginx(t *testing.T) {
-	nginx := needNginx(t)
+	nginx := sitetest.NeedTool(t, "nginx (apt-get install nginx)", "nginx", "/usr/sbin/nginx")
 	if testing.Short() {
 		t.Skip("starts nginx")
 	}
@@ -78,23 +79,6 @@ func TestNginx(t *testing.T) {
 	if got := srv.get(t, "/handbook/vi/about/"); got != string(releaseA["vi/about/index.html"]) {
 		t.Error("after the rollback, nginx does not serve the first release")
 	}
-}
-
-// needNginx returns Debian's nginx, which is outside a user's PATH. A
-// missing nginx skips the test on a developer's machine but fails it in CI.
-func needNginx(t *testing.T) string {
-	if p, err := exec.LookPath("nginx"); err == nil {
-		return p
-	}
-	if _, err := os.Stat("/usr/sbin/nginx"); err == nil {
-		return "/usr/sbin/nginx"
-	}
-	const msg = "nginx is not installed (apt-get install nginx)"
-	if ci, _ := strconv.ParseBool(os.Getenv("CI")); ci {
-		t.Fatal(msg + ": CI needs it for this test")
-	}
-	t.Skip(msg)
-	return ""
 }
 
 // copyHandbook copies the repository's handbook into a folder the test

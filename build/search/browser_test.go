@@ -37,7 +37,7 @@ import (
 // its translation, not both; the count is announced; the box fits a phone.
 // The site is built under a sub-path (/docs/), as a baseURL may ask.
 func TestBrowserSearch(t *testing.T) {
-	chromium := needTool(t, "Chromium", "/usr/bin/chromium", "chromium", "chromium-browser")
+	chromium := sitetest.NeedTool(t, "Chromium", "/usr/bin/chromium", "chromium", "chromium-browser")
 	if testing.Short() {
 		t.Skip("starts a browser")
 	}

@@ -13,6 +13,7 @@ import (
 	"handbook/build"
 	"handbook/build/config"
 	"handbook/build/search"
+	"handbook/build/sitetest"
 )
 
 // parityQuery is one query both implementations answer.
@@ -76,7 +77,7 @@ var handbookQueries = []parityQuery{
 // the same answers: results, scores, order, snippets, totals and
 // unmatched words.
 func TestClientParity(t *testing.T) {
-	node := needTool(t, "node", "node")
+	node := sitetest.NeedTool(t, "node", "node")
 	site := buildSite(t, "../..")
 	checkParity(t, node, site, handbookQueries)
 }
@@ -85,7 +86,7 @@ func TestClientParity(t *testing.T) {
 // frequent words have their postings in files of their own (t/), which
 // the handbook is too small to have.
 func TestClientParityLargeTerms(t *testing.T) {
-	node := needTool(t, "node", "node")
+	node := sitetest.NeedTool(t, "node", "node")
 	site := buildSite(t, writeLargeSite(t, 90))
 	if entries, err := os.ReadDir(filepath.Join(site, search.Dir, "vi", "t")); err != nil || len(entries) == 0 {
 		t.Fatalf("the generated site has no posting files (t/): %v", err)

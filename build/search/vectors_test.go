@@ -8,12 +8,12 @@ import (
 	"os"
 	"os/exec"
 	"reflect"
-	"strconv"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
 	"handbook/build/search"
+	"handbook/build/sitetest"
 )
 
 // testdata/tokens.json holds the cases that the Go tokenizer, Telex reader
@@ -143,7 +143,7 @@ func TestVectorsGo(t *testing.T) {
 // TestVectorsJS runs the shared vectors through the theme's search.js in
 // node and compares its answers with the expected values.
 func TestVectorsJS(t *testing.T) {
-	node := needTool(t, "node", "node")
+	node := sitetest.NeedTool(t, "node", "node")
 	v := readVectors(t)
 	cmd := exec.Command(node, "testdata/run-vectors.mjs", vectorsFile)
 	var stderr bytes.Buffer
@@ -246,27 +246,4 @@ func jsonOf(v any) string {
 		return err.Error()
 	}
 	return string(data)
-}
-
-// needTool returns the path of a program the test needs. Without it the
-// test is skipped on a developer's machine but fails in CI (CI set), so
-// that a CI image missing node or Chromium cannot pass silently.
-func needTool(t *testing.T, what string, names ...string) string {
-	t.Helper()
-	for _, name := range names {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	msg := fmt.Sprintf("%s is not installed (looked for %q)", what, names)
-	if inCI() {
-		t.Fatal(msg + ": CI needs it for this test")
-	}
-	t.Skip(msg)
-	return ""
-}
-
-func inCI() bool {
-	ci, err := strconv.ParseBool(os.Getenv("CI"))
-	return err == nil && ci || err != nil && os.Getenv("CI") != ""
 }

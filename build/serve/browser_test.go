@@ -2,8 +2,6 @@ package serve
 
 import (
 	"context"
-	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,7 +17,7 @@ import (
 // scroll position; an error shows an overlay naming its file and line,
 // which goes once fixed; a stylesheet is swapped in without a reload.
 func TestBrowserLiveReload(t *testing.T) {
-	chromium := needChromium(t)
+	chromium := sitetest.NeedTool(t, "Chromium", "/usr/bin/chromium", "chromium", "chromium-browser")
 	if testing.Short() {
 		t.Skip("starts a browser")
 	}
@@ -93,20 +91,4 @@ func TestBrowserLiveReload(t *testing.T) {
 	if err != nil || !kept {
 		t.Error("the page reloaded for a stylesheet")
 	}
-}
-
-// needChromium finds Chromium, or skips the test; under CI a missing
-// browser fails it.
-func needChromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if ci, err := strconv.ParseBool(os.Getenv("CI")); err == nil && ci || err != nil && os.Getenv("CI") != "" {
-		t.Fatal("Chromium is not installed: CI needs it for this test")
-	}
-	t.Skip("Chromium is not installed")
-	return ""
 }

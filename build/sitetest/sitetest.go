@@ -1,10 +1,14 @@
 // Package sitetest writes the fixture sites the pipeline's tests build,
-// and starts the browser its browser tests and benchmarks drive.
+// finds the programs they drive, and starts the browser its browser tests
+// and benchmarks drive.
 package sitetest
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -75,3 +79,22 @@ name = "Français"
 weight = 2
 contentDir = "content/fr"
 `
+
+// NeedTool returns the path of a program a test needs, the first of
+// names found (a name with a slash is a path). Without it the test is
+// skipped on a developer's machine but fails in CI (CI set), so that a CI
+// image missing node, Chromium or nginx cannot pass silently.
+func NeedTool(t testing.TB, what string, names ...string) string {
+	t.Helper()
+	for _, name := range names {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	msg := fmt.Sprintf("%s is not installed (looked for %q)", what, names)
+	if ci, err := strconv.ParseBool(os.Getenv("CI")); err == nil && ci || err != nil && os.Getenv("CI") != "" {
+		t.Fatal(msg + ": CI needs it for this test")
+	}
+	t.Skip(msg)
+	return ""
+}
