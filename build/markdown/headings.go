@@ -78,6 +78,12 @@ func tableOfContents(doc ast.Node, src []byte) []content.Heading {
 // plainText is the text of an inline tree without its markup.
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
+	writePlainText(&b, n, src)
+	return b.String()
+}
+
+// writePlainText writes what plainText returns to b.
+func writePlainText(b *strings.Builder, n ast.Node, src []byte) {
 	var walk func(ast.Node)
 	walk = func(n ast.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -106,7 +112,6 @@ func plainText(n ast.Node, src []byte) string {
 		}
 	}
 	walk(n)
-	return b.String()
 }
 
 // bodyText is the document's prose as plain text: paragraphs, headings,
@@ -114,6 +119,7 @@ func plainText(n ast.Node, src []byte) string {
 // readers do not search for it.
 func bodyText(doc ast.Node, src []byte) string {
 	var b strings.Builder
+	b.Grow(len(src))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -123,7 +129,7 @@ func bodyText(doc ast.Node, src []byte) string {
 			return ast.WalkSkipChildren, nil
 		}
 		if n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline {
-			b.WriteString(plainText(n, src))
+			writePlainText(&b, n, src)
 			b.WriteByte('\n')
 			return ast.WalkSkipChildren, nil
 		}

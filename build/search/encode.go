@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/hex"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -50,7 +51,7 @@ func (e *shardEncoder) write(sc *shardContent) error {
 	}
 	b = append(b, "}}"...)
 	e.shard = b
-	return writeGzip(e.w, Dir+"/"+e.li.lang+"/s/"+sc.name+".json.gz", b)
+	return writeGzip(e.w, Dir+"/"+e.li.lang+"/"+sc.dir+"/"+sc.name+".json.gz", b)
 }
 
 // appendTerm appends a term's entry; a frequent term's postings go to a
@@ -71,6 +72,9 @@ func (e *shardEncoder) appendTerm(b []byte, key string) ([]byte, error) {
 			b = appendString(b, f)
 		}
 		b = append(b, ']')
+	}
+	if t.hasPairFile {
+		b = append(b, `,"pairs":true`...)
 	}
 	if len(postings) <= maxInline {
 		b = append(b, ',')
@@ -156,43 +160,55 @@ func appendString(b []byte, s string) []byte {
 
 // appendEscaped escapes as encoding/json does: HTML characters and the
 // line and paragraph separators as \u escapes, invalid UTF-8 as U+FFFD.
+// Runs of bytes that need nothing are copied whole: a page's text is
+// mostly such runs, between its line breaks.
 func appendEscaped(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
+	b = slices.Grow(b, len(s)+2)
 	b = append(b, '"')
+	from := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c == '"' || c == '\\':
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[from:i]...)
+			switch c {
+			case '"', '\\':
 				b = append(b, '\\', c)
-			case c == '\n':
+			case '\n':
 				b = append(b, '\\', 'n')
-			case c == '\r':
+			case '\r':
 				b = append(b, '\\', 'r')
-			case c == '\t':
+			case '\t':
 				b = append(b, '\\', 't')
-			case c == '\b':
+			case '\b':
 				b = append(b, '\\', 'b')
-			case c == '\f':
+			case '\f':
 				b = append(b, '\\', 'f')
-			case c < 0x20 || c == '<' || c == '>' || c == '&':
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
 			default:
-				b = append(b, c)
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
 			}
 			i++
+			from = i
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
+		if (r != utf8.RuneError || size != 1) && r != '\u2028' && r != '\u2029' {
+			i += size
+			continue
+		}
+		b = append(b, s[from:i]...)
+		if r == utf8.RuneError {
 			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
+		} else {
 			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
-		default:
-			b = append(b, s[i:i+size]...)
 		}
 		i += size
+		from = i
 	}
+	b = append(b, s[from:]...)
 	return append(b, '"')
 }

@@ -28,6 +28,9 @@ const (
 // pages were added in.
 type Index struct {
 	langs map[string]*langIndex
+	// docBuffers hold document files as they are encoded, reused from
+	// page to page by the goroutines that call WriteDoc.
+	docBuffers sync.Pool
 }
 
 // NewIndex prepares an index of the pages of set. A document's number is
@@ -73,6 +76,8 @@ type term struct {
 	forms    []string
 	formIDs  map[string]int
 	formUses []int
+	// hasPairFile marks a term whose rare pairs are written apart.
+	hasPairFile bool
 }
 
 // posting is one document of a term, kept small: an index of a large
@@ -118,7 +123,7 @@ func (idx *Index) Add(p *content.Page, tok *Tokenizer) {
 	length := 0
 	addText := func(text string, weight float32) {
 		prev := -1
-		tokenizeEach(text, tok.fold, func(t Token) {
+		tokenizeEach(text, tok.read, func(t Token) {
 			w := tok.current
 			if w.stop {
 				return

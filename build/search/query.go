@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -525,12 +526,10 @@ func (s *Searcher) addPairs(lang string, meta *Meta, words []QueryWord, keys []s
 		if keys[i-1] == "" || keys[i] == "" || !words[i].Joined {
 			continue
 		}
-		pair := keys[i-1] + " " + keys[i]
-		shard, err := s.shard(lang, pair)
-		if err != nil || shard == nil {
+		t, err := s.pair(lang, keys[i-1], keys[i])
+		if err != nil {
 			return err
 		}
-		t := shard.Terms[pair]
 		if t == nil {
 			continue
 		}
@@ -588,6 +587,33 @@ func (s *Searcher) shard(lang, word string) (*Shard, error) {
 		return nil, err
 	}
 	return s.cached(name, &sh).(*Shard), nil
+}
+
+// pair returns the index's entry for the pair of terms first and
+// second, from the shard of first if the pair is frequent, from the pair
+// file of first if it is rare; nil if the index has no such pair.
+func (s *Searcher) pair(lang, first, second string) (*Term, error) {
+	key := first + " " + second
+	shard, err := s.shard(lang, first)
+	if err != nil || shard == nil {
+		return nil, err
+	}
+	if t := shard.Terms[key]; t != nil {
+		return t, nil
+	}
+	if t := shard.Terms[first]; t == nil || !t.Pairs {
+		return nil, nil
+	}
+	name := Dir + "/" + lang + "/p/" + hex.EncodeToString([]byte(first)) + ".json.gz"
+	var pairs Shard
+	ok, err := s.load(name, &pairs)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, fmt.Errorf("search index: %s is missing", name)
+	}
+	return s.cached(name, &pairs).(*Shard).Terms[key], nil
 }
 
 func (s *Searcher) postings(lang string, t *Term) (*Postings, error) {

@@ -39,8 +39,14 @@ var elisions = map[string]bool{
 }
 
 func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	// Latin Extended-A and -B, the combining diacritics and Latin Extended
+	// Additional hold only letters and marks: Vietnamese text is mostly
+	// these, and the tables need not be searched for them.
+	case 0x100 <= r && r <= 0x24f, 0x300 <= r && r <= 0x36f, 0x1e00 <= r && r <= 0x1eff:
+		return true
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r)
 }
@@ -58,14 +64,27 @@ func Tokenize(text string) []Token { return tokenize(norm.NFC.String(text), fold
 // tokenize splits NFC text, folding each word with foldWord.
 func tokenize(text string, foldWord func(string) string) []Token {
 	var tokens []Token
-	tokenizeEach(text, foldWord, func(t Token) { tokens = append(tokens, t) })
+	tokenizeEach(text, lowerThen(foldWord), func(t Token) { tokens = append(tokens, t) })
 	return tokens
 }
 
+// readWord turns a word as written into its folded and its lowercased
+// forms; the indexer's caches the answer for each spelling as written,
+// so that a word met again is not lowercased again.
+type readWord func(written string) (word, exact string)
+
+// lowerThen reads a word by lowercasing it and folding that with foldWord.
+func lowerThen(foldWord func(string) string) readWord {
+	return func(written string) (string, string) {
+		exact := lower(written)
+		return foldWord(exact), exact
+	}
+}
+
 // tokenizeEach calls emit with each token of NFC text. It works on byte
-// offsets, so a word is a slice of text until it is lowercased, and the
+// offsets, so a word is a slice of text until it is read, and the
 // indexer never holds a page's tokens all at once.
-func tokenizeEach(text string, foldWord func(string) string, emit func(Token)) {
+func tokenizeEach(text string, read readWord, emit func(Token)) {
 	joined := false // the next token may pair with the previous one
 	broken := true  // something other than spaces came since the last token
 	start := -1     // where the current word starts
@@ -73,9 +92,8 @@ func tokenizeEach(text string, foldWord func(string) string, emit func(Token)) {
 		if start < 0 {
 			return
 		}
-		exact := lower(text[start:end])
+		word, exact := read(text[start:end])
 		start = -1
-		word := foldWord(exact)
 		if word == "" {
 			return // only marks, with no letter to carry them
 		}

@@ -31,8 +31,11 @@ type Tokenizer struct {
 type tokenizerLang struct {
 	code  string
 	index *langIndex // the index the cached entries belong to
-	// spellings caches what each exact spelling stands for.
+	// spellings caches what each exact (lowercased) spelling stands
+	// for, and written what each spelling as written does: "Khách" and
+	// "khách" share one.
 	spellings map[string]*spelling
+	written   map[string]*spelling
 	// keys are the terms met, shared by the spellings that fold or stem
 	// to them.
 	keys map[string]*termKey
@@ -74,7 +77,7 @@ func NewTokenizer() *Tokenizer {
 func (tk *Tokenizer) startPage(code string, li *langIndex) {
 	l := tk.langs[code]
 	if l == nil || l.index != li {
-		l = &tokenizerLang{code: code, index: li, spellings: map[string]*spelling{}, keys: map[string]*termKey{}}
+		l = &tokenizerLang{code: code, index: li, spellings: map[string]*spelling{}, written: map[string]*spelling{}, keys: map[string]*termKey{}}
 		tk.langs[code] = l
 	}
 	tk.lang = l
@@ -83,15 +86,26 @@ func (tk *Tokenizer) startPage(code string, li *langIndex) {
 	clear(tk.pairs)
 }
 
-// fold is the tokenizer's fold function: it finds, or makes, what an
-// exact spelling stands for and leaves it in tk.current. Tokens are
-// slices of the page's text, so what the cache keeps is copied: it must
-// not hold pages alive.
-func (tk *Tokenizer) fold(exact string) string {
+// read is the tokenizer's readWord: it finds, or makes, what a spelling
+// as written stands for and leaves it in tk.current. Tokens are slices
+// of the page's text, so what the cache keeps is copied: it must not
+// hold pages alive.
+func (tk *Tokenizer) read(written string) (word, exact string) {
+	l := tk.lang
+	s, ok := l.written[written]
+	if !ok {
+		s = tk.spelling(lower(written))
+		l.written[strings.Clone(written)] = s
+	}
+	tk.current = s
+	return s.word, s.exact
+}
+
+// spelling returns what a lowercased spelling stands for, made when new.
+func (tk *Tokenizer) spelling(exact string) *spelling {
 	l := tk.lang
 	if s, ok := l.spellings[exact]; ok {
-		tk.current = s
-		return s.word
+		return s
 	}
 	exact = strings.Clone(exact)
 	s := &spelling{exact: exact, word: strings.Clone(fold.String(exact)), form: -1}
@@ -109,8 +123,7 @@ func (tk *Tokenizer) fold(exact string) string {
 		l.keys[key] = s.key
 	}
 	l.spellings[exact] = s
-	tk.current = s
-	return s.word
+	return s
 }
 
 // count adds one occurrence of the current spelling's term to the page's

@@ -23,12 +23,16 @@ import (
 //	meta.json             the shard list and what scoring needs (plain JSON)
 //	s/<hex>.json.gz       a shard: the terms and words starting with the
 //	                      two letters <hex> encodes, with small postings inline
+//	p/<hex>.json.gz       the rare pairs (Vietnamese) that start with the
+//	                      term <hex> encodes, postings inline
 //	t/<hex>.json.gz       the postings of one frequent term
 //	d/<doc>.json.gz       one document: its link, title, kind and text
 //
 // A query fetches meta.json, the shards of its words, the postings of the
-// frequent terms among them, and the documents it shows: never the whole
-// index. The files are gzip-compressed by the builder, so they are small
+// frequent terms among them and the rare pairs of its adjacent words, and
+// the documents it shows: never the whole index. Rare pairs are most of
+// an index of Vietnamese, and a query needs those of one word at most per
+// word it has: kept in its shard, they would make every shard heavy. The files are gzip-compressed by the builder, so they are small
 // whatever the web server does, and the client inflates them with the
 // browser's DecompressionStream.
 
@@ -70,7 +74,10 @@ type Shard struct {
 type Term struct {
 	DF    int      `json:"df"`
 	Forms []string `json:"forms,omitempty"`
-	File  string   `json:"file,omitempty"`
+	// Pairs reports that rare pairs start with this term: they are in
+	// its pair file.
+	Pairs bool   `json:"pairs,omitempty"`
+	File  string `json:"file,omitempty"`
 	*Postings
 }
 
@@ -113,7 +120,13 @@ func (idx *Index) WriteDoc(p *content.Page, url string, w output.Writer) error {
 	if li == nil {
 		return nil
 	}
-	return writeGzip(w, docPath(p.Lang, li.docOf[p]), appendDoc(nil, Doc{URL: url, Title: p.Title, Kind: string(p.Kind), Lang: p.Lang, Key: p.TranslationKey, Text: snippetText(p)}))
+	buf, _ := idx.docBuffers.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	defer idx.docBuffers.Put(buf)
+	*buf = appendDoc((*buf)[:0], Doc{URL: url, Title: p.Title, Kind: string(p.Kind), Lang: p.Lang, Key: p.TranslationKey, Text: snippetText(p)})
+	return writeGzip(w, docPath(p.Lang, li.docOf[p]), *buf)
 }
 
 func docPath(lang string, doc int) string {
@@ -136,12 +149,14 @@ func (li *langIndex) write(w output.Writer) error {
 	}
 	li.pairs = nil
 	shards := li.shards()
-	meta := Meta{Version: 1, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: shardKeyLength}
+	meta := Meta{Version: 2, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: shardKeyLength}
 	if li.lang == "fr" {
 		meta.StopWords = frenchStopWords()
 	}
 	for _, sh := range shards {
-		meta.Shards = append(meta.Shards, sh.name)
+		if sh.dir == "s" {
+			meta.Shards = append(meta.Shards, sh.name)
+		}
 	}
 	avgdl := li.averageLength()
 	errs := make([]error, len(shards))
@@ -159,31 +174,38 @@ func (li *langIndex) write(w output.Writer) error {
 	return w.WriteFile(Dir+"/"+li.lang+"/meta.json", data)
 }
 
-// shardContent is what one shard file holds: terms and words, in order.
+// shardContent is what one shard or pair file holds: terms and words, in
+// order.
 type shardContent struct {
+	dir   string // s for a shard, p for a pair file
 	name  string
 	terms []string
 	words []string
 }
 
-// shards groups the terms and words by shard, in order.
+// shards groups the terms and words by shard, and the rare pairs by
+// their first term, in order. It marks the terms that have a pair file.
 func (li *langIndex) shards() []*shardContent {
 	byName := map[string]*shardContent{}
-	shardFor := func(word string) *shardContent {
-		key := ShardOf(word)
-		s := byName[key]
+	fileFor := func(dir, name string) *shardContent {
+		s := byName[dir+name]
 		if s == nil {
-			s = &shardContent{name: key}
-			byName[key] = s
+			s = &shardContent{dir: dir, name: name}
+			byName[dir+name] = s
 		}
 		return s
 	}
 	for _, key := range sortedKeys(li.terms) {
-		s := shardFor(firstWord(key))
+		first := firstWord(key)
+		s := fileFor("s", ShardOf(first))
+		if first != key && li.terms[key].postings.n <= maxInline {
+			s = fileFor("p", hex.EncodeToString([]byte(first)))
+			li.terms[first].hasPairFile = true
+		}
 		s.terms = append(s.terms, key)
 	}
 	for _, word := range sortedKeys(li.words) {
-		s := shardFor(word)
+		s := fileFor("s", ShardOf(word))
 		s.words = append(s.words, word)
 	}
 	out := make([]*shardContent, 0, len(byName))

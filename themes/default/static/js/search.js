@@ -19,10 +19,17 @@ const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0)
 function pick(per, langs, limit) {
   const before = (a, b) => b.score - a.score || cmp(a.lang, b.lang) || a.doc - b.doc
   const lists = per.map((x, i) => ({ lang: langs[i], scores: x.scores })).filter(x => x.scores)
-  const n = Math.max(0, ...lists.map(l => l.scores.length))
+  const n = Math.max(0, ...lists.map(l => l.scores.length)), arrays = lists.map(l => l.scores)
   const top = []
-  let total = 0
+  // cut is a raw score below which a document cannot round up to the last
+  // one kept: most documents are passed over on one comparison.
+  let total = 0, cut = 0
   for (let doc = 0; doc < n; doc++) {
+    let best = 0
+    for (let k = 0; k < arrays.length; k++) if (arrays[k][doc] > best) best = arrays[k][doc]
+    if (!best) continue
+    total++
+    if (best < cut) continue
     let score = 0, lang = null
     for (let k = 0; k < lists.length; k++) {
       const v = lists[k].scores[doc]
@@ -30,8 +37,6 @@ function pick(per, langs, limit) {
       const s = Math.round(v * 1000) / 1000, l = lists[k].lang
       if (lang === null || s > score || (s == score && cmp(l, lang) < 0)) (score = s), (lang = l)
     }
-    if (lang === null) continue
-    total++
     if (limit > 0 && top.length == limit) {
       // Documents come in order, so one that ties with the last kept
       // comes after it unless its language sorts first.
@@ -47,6 +52,7 @@ function pick(per, langs, limit) {
     while (i > 0 && before(r, top[i - 1]) < 0) i--
     top.splice(i, 0, r)
     if (top.length > limit) top.pop()
+    if (top.length == limit) cut = top[limit - 1].score - 0.001
   }
   return { top: limit > 0 ? top : top.sort(before), total }
 }
@@ -181,7 +187,14 @@ export function snippet(text, query, width) {
   const fields = text.split(SPACES).filter(Boolean), toks = tokenize(query)
   const words = new Set(toks.map(t => t.word)), prefix = toks.at(-1)?.word
   let start = 0, pos = 0
+  const has = f => toks.some(t => f.includes(t.word))
   find: for (const f of fields) {
+    // A word of the field folds to part of the folded field: most fields
+    // are passed over without being split into words.
+    if (!has(fold(f))) {
+      pos += runes(f).length + 1
+      continue
+    }
     for (const t of tokenize(f))
       if (words.has(t.word) || (prefix && t.word.startsWith(prefix))) {
         start = pos
@@ -195,6 +208,10 @@ export function snippet(text, query, width) {
   while (to < rs.length && rs[to] != ' ') to++
   return (from > 0 ? '…' : '') + rs.slice(from, to).join('') + (to < rs.length ? '…' : '')
 }
+
+// PREFIX is how many letters of a word name its shard, as meta.json's
+// prefix says: known before meta.json comes.
+const PREFIX = 2
 
 const idf = (n, df) => Math.log(1 + (n - df + 0.5) / (df + 0.5))
 
@@ -221,15 +238,23 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
     }
     return files.get(path)
   }
+  const metas = new Map()
   const meta = async lang => {
     const m = await load(lang + '/meta.json')
-    return (m.$ ||= { ...m, lang, shards: new Set(m.shards), prefix: m.prefix || 2, stop: m.stopWords || [] })
+    return (m.$ ||= metas.set(lang, { ...m, lang, shards: new Set(m.shards), prefix: m.prefix || PREFIX, stop: m.stopWords || [] }).get(lang))
   }
-  const shardOf = (m, word) =>
-    Array.from(new TextEncoder().encode(runes(word).slice(0, m.prefix).join('')), b => b.toString(16).padStart(2, '0')).join('')
+  const hexOf = s => Array.from(new TextEncoder().encode(s), b => b.toString(16).padStart(2, '0')).join('')
+  const shardOf = (m, word) => hexOf(runes(word).slice(0, m.prefix).join(''))
   const shard = (m, word) => {
     const hex = shardOf(m, word.split(' ')[0])
     return m.shards.has(hex) ? load(`${m.lang}/s/${hex}.json.gz`) : null
+  }
+  // prefetch asks for the shards of a query's words together with
+  // meta.json, rather than one round of requests after the other: before
+  // meta.json has come, a shard the index lacks is asked for in vain.
+  const prefetch = (lang, words) => {
+    const m = metas.get(lang) || { lang, prefix: PREFIX, shards: { has: () => true } }
+    for (const w of words) if (w) shard(m, w)?.catch(() => {})
   }
   // words lists a shard's single words: its terms and the words table.
   const words = sh => {
@@ -292,11 +317,14 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
   // arrays: a query runs them once per posting, before the engine has
   // had time to optimise anything.
   const add = (m, t, p, weight, scores, form = -1, keep = false) => {
-    const w = idf(m.docs, t.df)
+    const w = idf(m.docs, t.df), score = new Float64Array(101)
+    // Scores are whole numbers up to 100: each one's product, worked out
+    // as Go works it out, is looked up rather than computed per page.
+    for (let v = 1; v <= 100; v++) score[v] = ((w * v) / 100) * 2.2 * weight
     const docs = p.docs, sc = p.scores, masks = p.masks?.length ? p.masks : null, bit = 1 << form
     for (let j = 0, d = 0; j < docs.length; j++) {
       d += docs[j]
-      let s = ((w * sc[j]) / 100) * 2.2 * weight
+      let s = score[sc[j]]
       if (keep) {
         if (scores[d]) scores[d] += s
         continue
@@ -307,28 +335,34 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
   }
 
   // pairs are the index's terms for adjacent words of the query, in
-  // order, until a word's shard is missing: fetched with the words'.
+  // order: a frequent pair is in the first word's shard, a rare one in
+  // its pair file.
   async function pairs(m, qw, keys) {
-    const out = []
-    for (let i = 1; i < qw.length; i++) {
-      if (!keys[i - 1] || !keys[i] || !qw[i].joined) continue
-      const pair = keys[i - 1] + ' ' + keys[i], sh = await shard(m, pair)
-      if (!sh) break
-      const t = own(sh.terms, pair)
-      if (t) out.push(t)
-    }
-    return out
+    const found = await Promise.all(
+      qw.map(async (w, i) => {
+        const first = keys[i - 1], key = first + ' ' + keys[i]
+        if (!i || !first || !keys[i] || !w.joined) return null
+        const sh = await shard(m, first)
+        if (own(sh?.terms, key)) return sh.terms[key]
+        if (!own(sh?.terms, first)?.pairs) return null
+        return own((await load(`${m.lang}/p/${hexOf(first)}.json.gz`)).terms, key) || null
+      })
+    )
+    return found.filter(Boolean)
   }
 
   async function queryLang(query, lang) {
-    const m = await meta(lang), qw = parseQuery(query, lang, m.stop)
+    const m0 = meta(lang)
+    prefetch(lang, parseQuery(query, lang).flatMap(w => [w.word, w.telex && tokenize(w.telex)[0]?.word]))
+    const m = await m0, qw = parseQuery(query, lang, m.stop)
     const cands = await Promise.all(qw.map(w => (w.stop ? null : candidates(m, w))))
     const keys = cands.map(cs => cs?.[0]?.key || '')
     const complete = cands.every(cs => !cs || cs.length)
+    // Fetch every posting list and pair file the query needs at once, not
+    // one after another.
+    const words = cands.flat().filter(Boolean).map(c => c.t), wordPostings = Promise.all(words.map(t => postings(m, t)))
     const adjacent = complete ? await pairs(m, qw, keys) : []
-    // Fetch every posting list the query needs at once, not one after another.
-    const terms = [...cands.flat().filter(Boolean).map(c => c.t), ...adjacent]
-    const loaded = await Promise.all(terms.map(t => postings(m, t)))
+    const terms = [...words, ...adjacent], loaded = [...(await wordPostings), ...(await Promise.all(adjacent.map(t => postings(m, t))))]
     const of = new Map(terms.map((t, i) => [t, loaded[i]]))
     const missing = [], found = []
     let scores = null
