@@ -28,9 +28,6 @@ const (
 // pages were added in.
 type Index struct {
 	langs map[string]*langIndex
-	// docBuffers hold document files as they are encoded, reused from
-	// page to page by the goroutines that call WriteDoc.
-	docBuffers sync.Pool
 }
 
 // NewIndex prepares an index of the pages of set. A document's number is

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"encoding/hex"
@@ -662,11 +663,7 @@ func (s *Searcher) load(name string, v any) (bool, error) {
 		return false, err
 	}
 	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return false, fmt.Errorf("%s: %w", name, err)
-	}
-	data, err := io.ReadAll(zr)
+	data, err := readMaybeGzip(f)
 	if err != nil {
 		return false, fmt.Errorf("%s: %w", name, err)
 	}
@@ -677,6 +674,20 @@ func (s *Searcher) load(name string, v any) (bool, error) {
 	s.cache[name] = v
 	s.mu.Unlock()
 	return true, nil
+}
+
+// readMaybeGzip reads a file of the index, inflating it if it is
+// gzip-compressed (documents are not).
+func readMaybeGzip(f io.Reader) ([]byte, error) {
+	br := bufio.NewReader(f)
+	if magic, _ := br.Peek(2); len(magic) < 2 || magic[0] != 0x1f || magic[1] != 0x8b {
+		return io.ReadAll(br)
+	}
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
 }
 
 func (s *Searcher) cached(name string, fallback any) any {

@@ -26,15 +26,21 @@ import (
 //	p/<hex>.json.gz       the rare pairs (Vietnamese) that start with the
 //	                      term <hex> encodes, postings inline
 //	t/<hex>.json.gz       the postings of one frequent term
-//	d/<doc>.json.gz       one document: its link, title, kind and text
+//	d/<doc>.json          one document: its link, title, kind and text
 //
 // A query fetches meta.json, the shards of its words, the postings of the
 // frequent terms among them and the rare pairs of its adjacent words, and
 // the documents it shows: never the whole index. Rare pairs are most of
 // an index of Vietnamese, and a query needs those of one word at most per
-// word it has: kept in its shard, they would make every shard heavy. The files are gzip-compressed by the builder, so they are small
-// whatever the web server does, and the client inflates them with the
-// browser's DecompressionStream.
+// word it has: kept in its shard, they would make every shard heavy.
+//
+// Shards, pair and posting files are gzip-compressed by the builder, so
+// they are small whatever the web server does, and the client inflates
+// them with the browser's DecompressionStream. Document files are not: a
+// query shows ten, of a few kilobytes each, in its last round of
+// requests, where inflating each costs more time than its bytes do (a
+// server that compresses JSON shrinks them anyway), and compressing tens
+// of thousands of them is much of what the index adds to a build.
 
 // Dir is the folder of the search index in the site.
 const Dir = "_search"
@@ -120,17 +126,15 @@ func (idx *Index) WriteDoc(p *content.Page, url string, w output.Writer) error {
 	if li == nil {
 		return nil
 	}
-	buf, _ := idx.docBuffers.Get().(*[]byte)
-	if buf == nil {
-		buf = new([]byte)
-	}
-	defer idx.docBuffers.Put(buf)
-	*buf = appendDoc((*buf)[:0], Doc{URL: url, Title: p.Title, Kind: string(p.Kind), Lang: p.Lang, Key: p.TranslationKey, Text: snippetText(p)})
-	return writeGzip(w, docPath(p.Lang, li.docOf[p]), *buf)
+	d := Doc{URL: url, Title: p.Title, Kind: string(p.Kind), Lang: p.Lang, Key: p.TranslationKey, Text: snippetText(p)}
+	// Sized once for the usual text, which needs few escapes; the writer
+	// may keep the buffer (an in-memory site does).
+	buf := make([]byte, 0, len(d.URL)+len(d.Title)+len(d.Kind)+len(d.Lang)+len(d.Key)+len(d.Text)*9/8+64)
+	return w.WriteFile(docPath(p.Lang, li.docOf[p]), appendDoc(buf, d))
 }
 
 func docPath(lang string, doc int) string {
-	return Dir + "/" + lang + "/d/" + strconv.Itoa(doc) + ".json.gz"
+	return Dir + "/" + lang + "/d/" + strconv.Itoa(doc) + ".json"
 }
 
 // Write writes every language's meta.json, shards and posting files.

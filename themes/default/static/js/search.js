@@ -57,6 +57,7 @@ function pick(per, langs, limit) {
   return { top: limit > 0 ? top : top.sort(before), total }
 }
 const runes = s => [...s]
+const runeCount = s => s.length - (s.match(/[\uD800-\uDBFF](?=[\uDC00-\uDFFF])/g)?.length || 0)
 
 // Go lowercases rune by rune: İ is i, and Σ is σ even at the end of a word.
 const lower = s => s.replace(/[İΣ]/g, c => (c == 'İ' ? 'i' : 'σ')).toLowerCase()
@@ -184,23 +185,23 @@ const SPACES = /[\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\
 // snippet is about width runes of text around the first word of the
 // query, as Go's Snippet.
 export function snippet(text, query, width) {
-  const fields = text.split(SPACES).filter(Boolean), toks = tokenize(query)
-  const words = new Set(toks.map(t => t.word)), prefix = toks.at(-1)?.word
+  const toks = tokenize(query), words = new Set(toks.map(t => t.word)), prefix = toks.at(-1)?.word
+  // Folding keeps the spaces where they are, so the text is folded once
+  // and most of its fields are passed over for lacking every query word:
+  // a word of a field folds to part of the folded field.
+  const all = text.split(SPACES), folded = fold(text).split(SPACES)
+  const aligned = folded.length == all.length
+  const fields = [], maybe = []
+  all.forEach((f, i) => f && (fields.push(f), maybe.push(aligned ? folded[i] : fold(f))))
   let start = 0, pos = 0
-  const has = f => toks.some(t => f.includes(t.word))
-  find: for (const f of fields) {
-    // A word of the field folds to part of the folded field: most fields
-    // are passed over without being split into words.
-    if (!has(fold(f))) {
-      pos += runes(f).length + 1
-      continue
-    }
-    for (const t of tokenize(f))
-      if (words.has(t.word) || (prefix && t.word.startsWith(prefix))) {
-        start = pos
-        break find
-      }
-    pos += runes(f).length + 1
+  find: for (const [i, f] of fields.entries()) {
+    if (toks.some(t => maybe[i].includes(t.word)))
+      for (const t of tokenize(f))
+        if (words.has(t.word) || (prefix && t.word.startsWith(prefix))) {
+          start = pos
+          break find
+        }
+    pos += runeCount(f) + 1
   }
   const rs = runes(fields.join(' '))
   let from = Math.max(0, start - Math.trunc(width / 3)), to = Math.min(rs.length, from + width)
@@ -262,7 +263,7 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
     return lists.get(sh)
   }
   const postings = (m, t) => (t.docs ? t : load(`${m.lang}/${t.file}`))
-  const doc = (lang, n) => load(`${lang}/d/${n}.json.gz`)
+  const doc = (lang, n) => load(`${lang}/d/${n}.json`)
 
   async function lookup(m, word) {
     const sh = await shard(m, word)
