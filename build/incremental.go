@@ -52,6 +52,8 @@ func (l *Live) UpdateContent(paths []string) (Update, error) {
 		u, err = l.updateStructure(plan)
 	}
 	l.flushHeld()
+	l.flushPrint()
+	l.publishPrint()
 	u.Changed = l.changed
 	return u, err
 }
@@ -215,7 +217,7 @@ func (l *Live) updateBodies(plan *contentPlan) Update {
 	check = append(check, l.linkersOf(moved)...)
 	l.checkAnchors(check)
 	for i, p := range pages {
-		l.write(p, results[i].html, l.out)
+		l.write(p, results[i], l)
 	}
 	u := Update{Pages: len(pages)}
 	if len(plan.edits) > 0 {
@@ -273,6 +275,7 @@ func (l *Live) updateStructure(plan *contentPlan) (Update, error) {
 		return Update{}, err
 	}
 	l.removeStale(st.stale)
+	l.refreshPrint()
 	u := Update{Pages: n}
 	if len(put) > 0 {
 		u.Edited = put[0].URL
@@ -304,7 +307,7 @@ func (l *Live) renderAffected(st *structural, changed []*content.Page) (int, err
 	}
 	l.checkAnchors(append(slices.Clone(pages), l.linkersOf(targets)...))
 	for i, p := range pages {
-		l.write(p, results[i].html, l.out)
+		l.write(p, results[i], l)
 	}
 	return len(pages), nil
 }

@@ -41,6 +41,8 @@ type Live struct {
 	// held is the new output of pages with errors, kept back while
 	// their last good version is served.
 	held map[*content.Page][]byte
+	// print keeps the print pages, put together when they are read.
+	print *livePrint
 	// changed records whether an update wrote to or removed from out.
 	changed bool
 }
@@ -56,14 +58,15 @@ func NewLive(opts Options, prev *Live) (*Live, error) {
 		read:  map[string]content.Page{},
 		refs:  map[*content.Page][]markdown.AnchorRef{},
 		held:  map[*content.Page][]byte{},
+		print: newLivePrint(),
 	}
 	if err := l.load(opts); err != nil {
 		l.diags.addFailure(err)
 		return l, err
 	}
-	last := l.out
+	last := l
 	if prev != nil {
-		last = prev.out
+		last = prev
 	}
 	err := l.renderAll(last)
 	if err != nil {
@@ -122,16 +125,20 @@ func withoutBody(p content.Page) content.Page {
 	return p
 }
 
-// renderAll converts and renders every page, then writes the listings
-// and assets. last is the output whose pages a page with errors keeps.
-func (l *Live) renderAll(last *output.Memory) error {
+// renderAll converts and renders every page, then writes the listings,
+// the print pages and the assets. last is the Live whose output a page
+// with errors keeps its last version from.
+func (l *Live) renderAll(last *Live) error {
 	pages := l.Site.Pages.Pages
 	results := l.renderPages(pages, func(*content.Page) bool { return true })
 	l.keep(pages, results)
 	l.checkAnchors(pages)
 	for i, p := range pages {
-		l.write(p, results[i].html, last)
+		l.write(p, results[i], last)
 	}
+	l.refreshPrint()
+	l.checkPrintFrames()
+	l.publishPrint()
 	if err := l.writeListings(true); err != nil {
 		return err
 	}
@@ -141,6 +148,7 @@ func (l *Live) renderAll(last *output.Memory) error {
 // rendered is one page's output and what its rendering found.
 type rendered struct {
 	html      []byte // nil when its template failed
+	print     *render.PrintFragment
 	converted bool
 	convert   []diag.Diagnostic
 	template  []diag.Diagnostic
@@ -169,6 +177,11 @@ func (l *Live) renderPages(pages []*content.Page, convert func(*content.Page) bo
 				return
 			}
 			r.html = bytes.Clone(scratch.html.Bytes())
+			var err error
+			if r.print, err = s.renderer.RenderPrintFragment(p, &scratch.print); err != nil {
+				list.Errorf(p.File, 0, "%v", err)
+				r.template = list.Take()
+			}
 		}
 	})
 	// Interface strings missing from a language are reported once, by
@@ -199,26 +212,29 @@ func (l *Live) checkAnchors(pages []*content.Page) {
 	}
 }
 
-// write puts a page's new output in place, unless the page has errors
-// and last has a version of it: that one is served until the errors are
-// fixed. A page whose template failed (html nil) keeps its last version.
-func (l *Live) write(p *content.Page, html []byte, last *output.Memory) {
+// write puts a page's new output in place, and its article in the print
+// pages, unless the page has errors and last has a version of it: that
+// one is served until the errors are fixed. A page whose template failed
+// (html nil) keeps its last version.
+func (l *Live) write(p *content.Page, r rendered, last *Live) {
 	path := render.OutputPath(p)
-	if html == nil || l.diags.hasErrors(p) {
-		if old, ok := last.File(path); ok {
-			if last != l.out {
+	if r.html == nil || l.diags.hasErrors(p) {
+		if old, ok := last.out.File(path); ok {
+			if last != l {
 				l.put(path, old)
 			}
-			if html != nil {
-				l.held[p] = html
+			if r.html != nil {
+				l.held[p] = r.html
 			}
+			l.holdPrint(p, r.print, last)
 			return
 		}
 	}
 	delete(l.held, p)
-	if html != nil {
-		l.put(path, html)
+	if r.html != nil {
+		l.put(path, r.html)
 	}
+	l.setPrint(p, r.print)
 }
 
 // flushHeld writes the held outputs of pages whose errors are gone.

@@ -104,7 +104,9 @@ func Load(opts Options) (*Site, error) {
 }
 
 // Render converts every page's Markdown, renders it and writes it to w,
-// page by page on all cores, then writes the site's other files. Links to
+// page by page on all cores, in reading order so that the print pages
+// are put together from the pages as they come, then writes the site's
+// other files. Links to
 // anchors are checked once every page is converted; a broken one makes
 // Render return diag.ErrContent after the files are written, which is why
 // Build writes into a staging folder.
@@ -118,10 +120,28 @@ func (s *Site) Render(w output.Writer) error {
 		s.Index = search.NewIndex(s.Pages)
 	}
 	s.stage("render", func() {
-		parallel.Each(len(s.Pages.Pages), func() func(int) {
+		// The pages are rendered in reading order, so that the print
+		// pages, which hold them in that order, are put together as
+		// they come.
+		book := s.renderer.NewPrintBook()
+		order := s.Pages.Pages
+		if book != nil {
+			order = book.Order()
+		}
+		parallel.Each(len(order), func() func(int) {
 			scratch := s.newPageScratch()
 			return func(i int) {
-				refs, err := s.renderPage(s.Pages.Pages[i], scratch, w)
+				p := order[i]
+				refs, err := s.renderPage(p, scratch, w)
+				if perr := s.printPage(book, i, p, scratch, w); err == nil {
+					err = perr
+				}
+				if !s.KeepContent {
+					// The page is written and in the print pages: its
+					// HTML is let go, so the site's never is all in
+					// memory.
+					p.Content, p.BodyText = "", ""
+				}
 				mu.Lock()
 				anchors = append(anchors, refs...)
 				if err != nil && writeErr == nil {
@@ -149,9 +169,9 @@ func (s *Site) Render(w output.Writer) error {
 
 // pageScratch is what one goroutine reuses from page to page.
 type pageScratch struct {
-	markdown, html bytes.Buffer
-	tokenizer      *search.Tokenizer
-	base           string // the base path links start with, without its last "/"
+	markdown, html, print bytes.Buffer
+	tokenizer             *search.Tokenizer
+	base                  string // the base path links start with, without its last "/"
 }
 
 func (s *Site) newPageScratch() *pageScratch {
@@ -169,10 +189,22 @@ func (s *Site) renderPage(p *content.Page, scratch *pageScratch, w output.Writer
 			err = s.Index.WriteDoc(p, scratch.base+p.URL, w)
 		}
 	}
-	if !s.KeepContent {
-		p.Content, p.BodyText = "", ""
-	}
 	return refs, err
+}
+
+// printPage hands a rendered page, at place i of the book's order, to the
+// print pages. A page whose article does not render is reported, and left
+// out of them.
+func (s *Site) printPage(book *render.PrintBook, i int, p *content.Page, scratch *pageScratch, w output.Writer) error {
+	if book == nil {
+		return nil
+	}
+	f, err := s.renderer.RenderPrintFragment(p, &scratch.print)
+	if err != nil {
+		s.Diags.Errorf(p.File, 0, "%v", err)
+		f = nil
+	}
+	return book.Add(i, f, w)
 }
 
 // Build loads the site and writes it atomically to its output folder: the

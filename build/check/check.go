@@ -13,6 +13,8 @@
 package check
 
 import (
+	"io"
+
 	"handbook/build"
 	"handbook/build/diag"
 	"handbook/build/output"
@@ -60,3 +62,9 @@ type discard struct{}
 
 func (discard) WriteFile(string, []byte) error { return nil }
 func (discard) CopyFile(string, string) error  { return nil }
+
+func (discard) Create(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }

@@ -2,6 +2,7 @@ package check
 
 import (
 	"html"
+	"io"
 	"net/url"
 	"path"
 	"regexp"
@@ -44,6 +45,16 @@ func (r *recorder) WriteFile(sitePath string, data []byte) error {
 	}
 	r.mu.Unlock()
 	return r.next.WriteFile(sitePath, data)
+}
+
+// Create passes a file written part by part on, recording that it
+// exists. Such a file is a print page, which holds pages whose own files
+// are recorded: its links, which lead where theirs do, are not read.
+func (r *recorder) Create(sitePath string) (io.WriteCloser, error) {
+	r.mu.Lock()
+	r.files[sitePath] = true
+	r.mu.Unlock()
+	return output.Create(r.next, sitePath)
 }
 
 func (r *recorder) CopyFile(sitePath, src string) error {

@@ -215,7 +215,8 @@ func resolveRelations(lang *Lang, diags *diag.List) {
 func linkLetter(lang *Lang, p *Page, diags *diag.List) {
 	ref := p.letterRef
 	if ref.value == "" {
-		diags.Errorf(p.File, 1, "a quote needs a letter: field naming its letter's year (letter: 2016)")
+		// An empty field (a new page's) is reported on its own line.
+		diags.Errorf(p.File, max(ref.line, 1), "a quote needs a letter: field naming its letter's year (letter: 2016)")
 		return
 	}
 	year, err := strconv.Atoi(ref.value)

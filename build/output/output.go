@@ -189,16 +189,20 @@ func (d *Dir) Abort() { _ = os.RemoveAll(d.staging) }
 type Memory struct {
 	mu    sync.RWMutex
 	files map[string][]byte
+	lazy  map[string]*lazyFile
 }
 
 // NewMemory returns an empty in-memory site.
-func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
+func NewMemory() *Memory {
+	return &Memory{files: map[string][]byte{}, lazy: map[string]*lazyFile{}}
+}
 
 // WriteFile stores data at sitePath.
 func (m *Memory) WriteFile(sitePath string, data []byte) error {
 	clean := path.Clean("/" + sitePath)[1:]
 	m.mu.Lock()
 	m.files[clean] = data
+	delete(m.lazy, clean)
 	m.mu.Unlock()
 	return nil
 }
@@ -212,11 +216,17 @@ func (m *Memory) CopyFile(sitePath, src string) error {
 	return m.WriteFile(sitePath, data)
 }
 
-// File returns the file at sitePath.
+// File returns the file at sitePath, making it first if it was written
+// with WriteLazy.
 func (m *Memory) File(sitePath string) ([]byte, bool) {
+	clean := path.Clean("/" + sitePath)[1:]
 	m.mu.RLock()
-	defer m.mu.RUnlock()
-	data, ok := m.files[path.Clean("/" + sitePath)[1:]]
+	data, ok := m.files[clean]
+	lf := m.lazy[clean]
+	m.mu.RUnlock()
+	if lf != nil {
+		return lf.get(), true
+	}
 	return data, ok
 }
 
@@ -224,8 +234,11 @@ func (m *Memory) File(sitePath string) ([]byte, bool) {
 func (m *Memory) Paths() []string {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	out := make([]string, 0, len(m.files))
+	out := make([]string, 0, len(m.files)+len(m.lazy))
 	for p := range m.files {
+		out = append(out, p)
+	}
+	for p := range m.lazy {
 		out = append(out, p)
 	}
 	sort.Strings(out)

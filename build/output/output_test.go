@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"handbook/build/sitetest"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"handbook/build/output"
@@ -328,5 +330,88 @@ func TestMemory(t *testing.T) {
 	_ = m.WriteFile("index.html", []byte("new"))
 	if got, _ := m.File("index.html"); string(got) != "new" {
 		t.Errorf("index.html = %q after rewrite", got)
+	}
+}
+
+// A lazy file is made on its first read, once however many read it at
+// the same time, and is replaced or removed like any other.
+func TestMemoryLazy(t *testing.T) {
+	m := output.NewMemory()
+	var made atomic.Int32
+	m.WriteLazy("vi/print/index.html", func() []byte {
+		made.Add(1)
+		return []byte("book")
+	})
+	if made.Load() != 0 {
+		t.Fatal("made before it was read")
+	}
+	if got, want := m.Paths(), []string{"vi/print/index.html"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Paths = %v, want %v", got, want)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got, ok := m.File("/vi/print/index.html"); !ok || string(got) != "book" {
+				t.Errorf("File = %q, %v", got, ok)
+			}
+		}()
+	}
+	wg.Wait()
+	if made.Load() != 1 {
+		t.Errorf("made %d times, want once", made.Load())
+	}
+	_ = m.WriteFile("vi/print/index.html", []byte("page"))
+	if got, _ := m.File("vi/print/index.html"); string(got) != "page" {
+		t.Errorf("after WriteFile: %q", got)
+	}
+	m.WriteLazy("vi/print/index.html", func() []byte { return []byte("again") })
+	if got, _ := m.File("vi/print/index.html"); string(got) != "again" {
+		t.Errorf("after WriteLazy: %q", got)
+	}
+	m.Remove("vi/print/index.html")
+	if _, ok := m.File("vi/print/index.html"); ok || len(m.Paths()) != 0 {
+		t.Errorf("Remove left it: %v", m.Paths())
+	}
+}
+
+// A file written part by part goes to disk as it comes with a Dir, and
+// whole on Close with a Writer that is not a Creator.
+func TestCreate(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	d, err := output.NewDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var _ output.Creator = d
+	m := output.NewMemory()
+	for _, w := range []output.Writer{d, m} {
+		f, err := output.Create(w, "vi/print/index.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, part := range []string{"<html>", "a", "b", "</html>"} {
+			if _, err := io.WriteString(f, part); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, _ := m.File("vi/print/index.html"); string(got) != "<html>ab</html>" {
+		t.Errorf("Memory: %q", got)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(filepath.Join(dest, "vi/print/index.html")); string(got) != "<html>ab</html>" {
+		t.Errorf("Dir: %q, %v", got, err)
+	}
+	d2, _ := output.NewDir(filepath.Join(t.TempDir(), "public"))
+	defer d2.Abort()
+	if _, err := d2.Create("/"); err == nil {
+		t.Error("Dir.Create of no file succeeded")
 	}
 }

@@ -6,6 +6,8 @@ import "path"
 // server's site loses a page when its source is deleted or moves.
 func (m *Memory) Remove(sitePath string) {
 	m.mu.Lock()
-	delete(m.files, path.Clean("/" + sitePath)[1:])
+	clean := path.Clean("/" + sitePath)[1:]
+	delete(m.files, clean)
+	delete(m.lazy, clean)
 	m.mu.Unlock()
 }

@@ -3,6 +3,7 @@ package publish
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 	"io"
 	"os"
 	"sort"
@@ -41,6 +42,34 @@ func (h *hashWriter) CopyFile(sitePath, src string) error {
 	}
 	h.record(sitePath, [sha256.Size]byte(sum.Sum(nil)))
 	return h.next.CopyFile(sitePath, src)
+}
+
+// Create passes a file written part by part on, hashing the parts as
+// they go.
+func (h *hashWriter) Create(sitePath string) (io.WriteCloser, error) {
+	next, err := output.Create(h.next, sitePath)
+	if err != nil {
+		return nil, err
+	}
+	return &hashedFile{h: h, path: sitePath, next: next, sum: sha256.New()}, nil
+}
+
+// hashedFile is a file being written through a hashWriter.
+type hashedFile struct {
+	h    *hashWriter
+	path string
+	next io.WriteCloser
+	sum  hash.Hash
+}
+
+func (f *hashedFile) Write(p []byte) (int, error) {
+	f.sum.Write(p)
+	return f.next.Write(p)
+}
+
+func (f *hashedFile) Close() error {
+	f.h.record(f.path, [sha256.Size]byte(f.sum.Sum(nil)))
+	return f.next.Close()
 }
 
 func (h *hashWriter) record(sitePath string, sum [sha256.Size]byte) {

@@ -26,6 +26,7 @@ type Renderer struct {
 	diags   *diag.List
 	layouts map[string]*template.Template
 	site    *siteData
+	print   *printPlan
 }
 
 // New parses the theme's layouts and interface strings.
@@ -48,6 +49,7 @@ func New(cfg *config.Config, set *content.Set, theme *Theme, diags *diag.List) (
 	for _, l := range set.Langs {
 		r.site.Homes = append(r.site.Homes, l.Home)
 	}
+	r.print = r.planPrint(set)
 	return r, nil
 }
 
@@ -133,10 +135,12 @@ func (r *Renderer) dataFor(p *content.Page) *pageData {
 // WriteSiteFiles writes everything that is not a page: the language
 // chooser at "/", 404.html, aliases, sitemap.xml, robots.txt, the theme's
 // and the site's static files, the resources beside the pages and the
-// code-highlighting stylesheet.
+// code-highlighting stylesheet; and it reports the pages whose URL a
+// print page would have. The print pages are written with the pages
+// (PrintBook).
 func (r *Renderer) WriteSiteFiles(w output.Writer) error {
 	steps := []func(output.Writer) error{
-		r.writeRoot, r.writeAliases, r.writeSitemap, r.writeRobots,
+		r.writeRoot, r.writeAliases, r.writePrintClashes, r.writeSitemap, r.writeRobots,
 		r.writeAssets, r.writeResources, r.writeSyntaxCSS,
 	}
 	for _, step := range steps {

@@ -38,6 +38,10 @@ func (r *Renderer) writeAliases(w output.Writer) error {
 				r.diags.Errorf(p.File, 0, "alias %s is the URL of %s", a, other.File)
 				continue
 			}
+			if r.isPrintURL(sitePath) {
+				r.diags.Errorf(p.File, 0, "alias %s is the URL of a print page", a)
+				continue
+			}
 			var buf bytes.Buffer
 			data := map[string]string{"Lang": p.Lang, "Title": p.Title, "URL": base + p.URL}
 			if err := aliasPage.Execute(&buf, data); err != nil {
@@ -112,7 +116,10 @@ func (r *Renderer) writeRobots(w output.Writer) error {
 
 // writeSyntaxCSS generates the code-highlighting stylesheet from chroma's
 // styles: the light style, and the dark one for readers whose system, or
-// whose choice on the page, is dark.
+// whose choice on the page, is dark. Each applies in its own theme only:
+// chroma writes just the classes a style colours, so a class that only
+// the light style colours would otherwise keep its dark-on-light colour
+// on the dark background.
 func (r *Renderer) writeSyntaxCSS(w output.Writer) error {
 	light, dark := styles.Get(r.cfg.Markup.HighlightStyle), styles.Get(r.cfg.Markup.HighlightDarkStyle)
 	if light == styles.Fallback && r.cfg.Markup.HighlightStyle != "swapoff" {
@@ -122,18 +129,25 @@ func (r *Renderer) writeSyntaxCSS(w output.Writer) error {
 		r.diags.Warnf(r.cfg.File, 0, "unknown highlight style %q: using %s", r.cfg.Markup.HighlightDarkStyle, dark.Name)
 	}
 	var buf bytes.Buffer
-	if err := writeStyle(&buf, light, ""); err != nil {
+	if err := writeSchemeStyle(&buf, light, "light", "dark"); err != nil {
 		return err
 	}
-	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
-	if err := writeStyle(&buf, dark, ":root:not([data-theme=light]) "); err != nil {
-		return err
-	}
-	buf.WriteString("}\n")
-	if err := writeStyle(&buf, dark, ":root[data-theme=dark] "); err != nil {
+	if err := writeSchemeStyle(&buf, dark, "dark", "light"); err != nil {
 		return err
 	}
 	return w.WriteFile("css/syntax.css", buf.Bytes())
+}
+
+// writeSchemeStyle writes a style for the colour scheme scheme: while the
+// system asks for it and the reader did not choose the other one, and
+// when the reader chose it (data-theme on <html>).
+func writeSchemeStyle(buf *bytes.Buffer, style *chroma.Style, scheme, other string) error {
+	buf.WriteString("@media (prefers-color-scheme: " + scheme + ") {\n")
+	if err := writeStyle(buf, style, ":root:not([data-theme="+other+"]) "); err != nil {
+		return err
+	}
+	buf.WriteString("}\n")
+	return writeStyle(buf, style, ":root[data-theme="+scheme+"] ")
 }
 
 // writeStyle writes a chroma style's CSS with every selector prefixed.

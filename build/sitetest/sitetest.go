@@ -1,6 +1,6 @@
 // Package sitetest writes the fixture sites the pipeline's tests build,
-// finds the programs they drive, and starts the browser its browser tests
-// and benchmarks drive.
+// finds the programs and files they need, and starts the browser its
+// browser tests and benchmarks drive.
 package sitetest
 
 import (
@@ -91,10 +91,28 @@ func NeedTool(t testing.TB, what string, names ...string) string {
 			return p
 		}
 	}
-	msg := fmt.Sprintf("%s is not installed (looked for %q)", what, names)
+	missing(t, fmt.Sprintf("%s is not installed (looked for %q)", what, names))
+	return ""
+}
+
+// NeedFile returns the contents of a file a test needs that is not in the
+// repository, such as a package installed by npm; hint says how to get
+// it. Like NeedTool, a missing file skips the test on a developer's
+// machine and fails it in CI.
+func NeedFile(t testing.TB, what, path, hint string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		missing(t, fmt.Sprintf("%s is missing (%v): %s", what, err, hint))
+	}
+	return data
+}
+
+// missing fails the test in CI and skips it elsewhere.
+func missing(t testing.TB, msg string) {
+	t.Helper()
 	if ci, err := strconv.ParseBool(os.Getenv("CI")); err == nil && ci || err != nil && os.Getenv("CI") != "" {
 		t.Fatal(msg + ": CI needs it for this test")
 	}
 	t.Skip(msg)
-	return ""
 }

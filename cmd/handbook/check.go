@@ -9,6 +9,7 @@ import (
 
 	"handbook/build"
 	"handbook/build/check"
+	"handbook/build/config"
 	"handbook/build/diag"
 )
 
@@ -17,9 +18,10 @@ const checkUsage = `usage: handbook check [flags]
 Checks the site without writing it: everything the build validates, and
 pages missing in a language, translations out of date, relative links and
 images to files that do not exist, pages without a title or description,
-and pages no navigation reaches. Prints each problem as file:line: message
-(or as JSON, or as GitHub Actions annotations). Exits with 1 when there is
-an error, or with --strict a warning.
+and pages no navigation reaches. Drafts are left out, as the build leaves
+them out, unless --drafts includes them. Prints each problem as
+file:line: message (or as JSON, or as GitHub Actions annotations). Exits
+with 1 when there is an error, or with --strict a warning.
 
 Flags:
 `
@@ -29,12 +31,14 @@ type checkFlags struct {
 	source string
 	format string
 	strict bool
+	drafts bool
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.source, "source", ".", "the site's root `folder` (with handbook.toml or hugo.toml)")
 	fs.StringVar(&f.format, "format", "text", "print problems as `text` (file:line: message), json or github (workflow annotations)")
 	fs.BoolVar(&f.strict, "strict", false, "treat warnings as errors")
+	fs.BoolVar(&f.drafts, "drafts", false, "check the pages marked draft: true too")
 }
 
 func checkCommand() command {
@@ -62,7 +66,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook check: %v\n", err)
 		return exitUsage
 	}
-	site, err := check.Run(check.Options{Build: build.Options{Source: f.source}})
+	site, err := check.Run(check.Options{Build: build.Options{Source: f.source, Overrides: config.Overrides{Drafts: f.drafts}}})
 	diags := site.Diags.Sorted()
 	if f.strict {
 		diags = check.Strict(diags)
@@ -96,6 +100,9 @@ func checkSummary(site *build.Site, diags []diag.Diagnostic, stderr io.Writer) i
 		pages = len(site.Pages.Pages)
 	}
 	fmt.Fprintf(stderr, "handbook check: %d pages, %d error(s), %d warning(s)\n", pages, errs, len(diags)-errs)
+	if site.Pages != nil && site.Pages.Skipped > 0 {
+		fmt.Fprintf(stderr, "handbook check: %d draft(s) not checked (--drafts checks them)\n", site.Pages.Skipped)
+	}
 	if errs > 0 {
 		return exitContent
 	}

@@ -28,7 +28,7 @@ type command struct {
 }
 
 func commands() map[string]command {
-	list := []command{buildCommand(), checkCommand(), publishCommand(), searchCommand(), serveCommand(), translationsCommand(), versionCommand()}
+	list := []command{buildCommand(), checkCommand(), newCommand(), publishCommand(), searchCommand(), serveCommand(), translationsCommand(), versionCommand()}
 	m := map[string]command{}
 	for _, c := range list {
 		m[c.name] = c

@@ -1,0 +1,243 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+
+	"handbook/build/content"
+	"handbook/build/output"
+)
+
+// This file plans the print pages: a page per language holding the whole
+// handbook in reading order (/vi/print/), and one per top-level section
+// (/vi/principles/print/), for readers to print or save as PDF. Each page
+// of the handbook is one article of them, made from the HTML its
+// conversion already produced (printhtml.go); printbook.go puts the
+// articles together while a build renders the pages.
+
+// PrintScope is one print page: a page of the handbook and every page
+// below it.
+type PrintScope struct {
+	// Root is the language's home or a top-level section.
+	Root *content.Page
+	// URL is the print page's site path: the root's, then "print/".
+	URL string
+	// Pages are the pages it prints, in reading order: the root, then
+	// each of its children followed by the pages below that child.
+	// Drafts are left out, even in a build that includes them.
+	Pages []*content.Page
+	// lines are the pages' lines of the table of contents.
+	lines []printLine
+}
+
+// Path is the file the print page is written to.
+func (s *PrintScope) Path() string { return strings.TrimPrefix(s.URL, "/") + "index.html" }
+
+// printLine is a page's line of a table of contents, with how deep the
+// page is below its language's home, drafts not counted.
+type printLine struct {
+	Title, URL, Kind string
+	Depth            int
+}
+
+// printLayout is the layout of the print pages; a theme without it has
+// none.
+const printLayout = "print.html"
+
+// articlesMark stands for the articles where the layout shows
+// {{.Articles}}: the layout is rendered once with it, and the articles go
+// between the two halves.
+const articlesMark = "<!--handbook:print-articles-->"
+
+// printPlan is a site's print pages, made with the renderer.
+type printPlan struct {
+	scopes []*PrintScope
+	byRoot map[*content.Page]*PrintScope
+	// order is every page of the site in reading order, drafts
+	// included: the order a build renders them in, so that the print
+	// pages can be put together as the pages come.
+	order []*content.Page
+	// clashes are pages whose URL is a print page's; the page wins.
+	clashes map[*content.Page]string
+}
+
+// planPrint finds the print pages of set: none when the theme has no
+// print layout. It walks each language's pages once, in reading order:
+// the pages below a page follow it, so a print page's pages, and its
+// lines of the table of contents, are a run of its language's.
+func (r *Renderer) planPrint(set *content.Set) *printPlan {
+	plan := &printPlan{byRoot: map[*content.Page]*PrintScope{}, clashes: map[*content.Page]string{}}
+	if r.layouts[printLayout] == nil {
+		return plan
+	}
+	plan.order = make([]*content.Page, 0, len(set.Pages))
+	for _, l := range set.Langs {
+		if l.Home != nil {
+			plan.addLang(l)
+		}
+	}
+	// Every page has a parent up to its language's home; a page that
+	// somehow had none would still be rendered.
+	if len(plan.order) != len(set.Pages) {
+		seen := make(map[*content.Page]bool, len(plan.order))
+		for _, p := range plan.order {
+			seen[p] = true
+		}
+		for _, p := range set.Pages {
+			if !seen[p] {
+				plan.order = append(plan.order, p)
+			}
+		}
+	}
+	return plan
+}
+
+// langWalk is one language's pages in reading order.
+type langWalk struct {
+	pages []*content.Page // drafts left out
+	lines []printLine
+	// runs are where the pages below the home and each top-level
+	// section start and end in pages.
+	runs map[*content.Page][2]int
+}
+
+// addLang plans the print pages of a language: its whole handbook, and
+// each of its top-level sections.
+func (plan *printPlan) addLang(l *content.Lang) {
+	n := len(l.Pages)
+	w := &langWalk{pages: make([]*content.Page, 0, n), lines: make([]printLine, 0, n), runs: map[*content.Page][2]int{}}
+	plan.order = plan.walk(w, l.Home, 0, plan.order)
+	plan.add(l, w, l.Home)
+	for _, c := range l.Home.Children {
+		if c.IsSection {
+			plan.add(l, w, c)
+		}
+	}
+}
+
+// walk appends p and the pages below it to order and, without the
+// drafts, to w, noting the runs of the home and the top-level sections.
+func (plan *printPlan) walk(w *langWalk, p *content.Page, depth int, order []*content.Page) []*content.Page {
+	order = append(order, p)
+	start := len(w.pages)
+	below := depth
+	if !p.Draft {
+		w.pages = append(w.pages, p)
+		w.lines = append(w.lines, printLine{Title: p.Title, URL: p.URL, Kind: string(p.Kind), Depth: depth})
+		below++
+	}
+	for _, c := range p.Children {
+		order = plan.walk(w, c, below, order)
+	}
+	if p.IsHome || p.Parent != nil && p.Parent.IsHome {
+		w.runs[p] = [2]int{start, len(w.pages)}
+	}
+	return order
+}
+
+// add makes the print page of root, unless root is a draft or a page of
+// the site has its URL.
+func (plan *printPlan) add(l *content.Lang, w *langWalk, root *content.Page) {
+	if root.Draft {
+		return
+	}
+	u := root.URL + "print/"
+	if other := l.ByURL(u); other != nil {
+		plan.clashes[other] = u
+		return
+	}
+	run := w.runs[root]
+	s := &PrintScope{Root: root, URL: u, Pages: w.pages[run[0]:run[1]:run[1]], lines: w.lines[run[0]:run[1]:run[1]]}
+	plan.scopes = append(plan.scopes, s)
+	plan.byRoot[root] = s
+}
+
+// PrintScopes are the site's print pages, each language's whole
+// handbook first, then its sections.
+func (r *Renderer) PrintScopes() []*PrintScope { return r.print.scopes }
+
+// PrintScopesOf returns the print pages that show p: its language's, and
+// its top-level section's.
+func (r *Renderer) PrintScopesOf(p *content.Page) []*PrintScope {
+	if p.Draft {
+		return nil
+	}
+	var out []*PrintScope
+	for a := p; a != nil; a = a.Parent {
+		if s := r.print.byRoot[a]; s != nil {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Index is where p is in the pages of s, or -1. It reads the list, not
+// the pages, which is quicker than keeping a map for an edit or two.
+func (s *PrintScope) Index(p *content.Page) int { return slices.Index(s.Pages, p) }
+
+// PrintURL is the site path of the print page of a page: the language's
+// home prints the whole handbook, a top-level section itself; "" for
+// every other page.
+func (d *pageData) PrintURL() string {
+	if s := d.r.print.byRoot[d.Page]; s != nil {
+		return s.URL
+	}
+	return ""
+}
+
+// writePrintClashes reports the pages whose URL a print page would have:
+// the page is kept, and the print page left out.
+func (r *Renderer) writePrintClashes(output.Writer) error {
+	for p, u := range r.print.clashes {
+		r.diags.Warnf(p.File, 0, "the page's URL %s is the print page's: the print page is left out; give the page another slug", u)
+	}
+	return nil
+}
+
+// isPrintURL reports whether a print page is served at the site path u.
+func (r *Renderer) isPrintURL(u string) bool {
+	for _, s := range r.print.scopes {
+		if s.URL == u {
+			return true
+		}
+	}
+	return false
+}
+
+// printArticle is the template of one page in the print pages.
+const printArticle = "print-article"
+
+// contentMark stands for the page's converted HTML where the article's
+// template shows {{.Content}}, so that the article can share that HTML
+// rather than copy it. Goldmark never writes a NUL, nor html/template
+// in text.
+const contentMark = "\x00content\x00"
+
+// printArticleData is what the article's template sees as ".": the page,
+// as its own layout sees it, with the mark in place of its HTML.
+type printArticleData struct {
+	*pageData
+	Content template.HTML
+}
+
+// RenderPrintFragment renders p as an article of the print pages, with
+// the HTML of its last conversion, using buf as scratch space. It
+// returns nil for a page no print page shows.
+func (r *Renderer) RenderPrintFragment(p *content.Page, buf *bytes.Buffer) (*PrintFragment, error) {
+	if r.layouts[printLayout] == nil || p.Draft {
+		return nil, nil
+	}
+	t := r.layouts[printLayout].Lookup(printArticle)
+	if t == nil {
+		return nil, fmt.Errorf("%s: no template %q (layouts/partials/print.html defines it)", r.theme.Source("layouts/"+printLayout), printArticle)
+	}
+	buf.Reset()
+	if err := t.Execute(buf, &printArticleData{pageData: r.dataFor(p), Content: contentMark}); err != nil {
+		return nil, fmt.Errorf("template %q: %v", printArticle, err)
+	}
+	pieces := strings.Split(buf.String(), contentMark)
+	return r.printRewriter(p).article(p, pieces, string(p.Content)), nil
+}
