@@ -6,6 +6,15 @@
 // that both agree. No dependencies, no build step.
 
 const WORD = /[\p{L}\p{Nd}\p{M}]/u
+// isWord is WORD.test(c), without the regular expression for the Latin
+// letters and marks Vietnamese and French are written with: compiling its
+// Unicode classes is much of what a first query costs.
+const isWord = c => {
+  const n = c.charCodeAt(0)
+  if (n < 0x80) return (n >= 0x61 && n <= 0x7a) || (n >= 0x41 && n <= 0x5a) || (n >= 0x30 && n <= 0x39)
+  if ((n >= 0xc0 && n <= 0x24f && n != 0xd7 && n != 0xf7) || (n >= 0x300 && n <= 0x36f) || (n >= 0x1e00 && n <= 0x1eff)) return true
+  return WORD.test(c)
+}
 const ELIDED = new Set('l d j m n s t c qu jusqu lorsqu puisqu quoiqu'.split(' '))
 const STROKES = { đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', Æ: 'æ', Œ: 'œ' }
 const own = (o, k) => (o && Object.hasOwn(o, k) ? o[k] : undefined)
@@ -64,7 +73,11 @@ const lower = s => s.replace(/[İΣ]/g, c => (c == 'İ' ? 'i' : 'σ')).toLowerCa
 
 // fold is a word as the index stores it: no marks, đ as d, lower case.
 export const fold = s =>
-  /^[\0-@[-\x7f]*$/.test(s) ? s : lower(s.normalize('NFD').replace(/\p{Mn}/gu, '').replace(/[đĐðÐøØłŁÆŒ]/g, c => STROKES[c]))
+  /^[\0-@[-\x7f]*$/.test(s) ? s : lower(unmark(s.normalize('NFD')).replace(/[đĐðÐøØłŁÆŒ]/g, c => STROKES[c]))
+
+// unmark removes the nonspacing marks: for Latin text, those of the
+// combining diacritics block, with no Unicode class to compile.
+const unmark = s => (/[^\0-\u036f]/.test(s) ? s.replace(/\p{Mn}/gu, '') : s.replace(/[\u0300-\u036f]/g, ''))
 
 // tokenize splits text into {word, exact, joined} like Go's Tokenize:
 // joined says only spaces separate the token from the one before.
@@ -77,8 +90,8 @@ export function tokenize(text) {
     w = ''
   }
   cs.forEach((c, i) => {
-    if (WORD.test(c)) w += c
-    else if ((c == "'" || c == '’') && w && WORD.test(cs[i + 1] || '')) ELIDED.has(w) ? (w = '') : flush()
+    if (isWord(c)) w += c
+    else if ((c == "'" || c == '’') && w && isWord(cs[i + 1] || ' ')) ELIDED.has(w) ? (w = '') : flush()
     else flush(), ' \t\u00a0\u202f'.includes(c) || (broken = true)
   })
   flush()
@@ -203,11 +216,13 @@ export function snippet(text, query, width) {
         }
     pos += runeCount(f) + 1
   }
-  const rs = runes(fields.join(' '))
+  // Offsets count runes; without surrogate pairs, a string's own indices do.
+  const joined = fields.join(' '), rs = /[\uD800-\uDFFF]/.test(joined) ? runes(joined) : joined
   let from = Math.max(0, start - Math.trunc(width / 3)), to = Math.min(rs.length, from + width)
   while (from > 0 && rs[from - 1] != ' ') from--
   while (to < rs.length && rs[to] != ' ') to++
-  return (from > 0 ? '…' : '') + rs.slice(from, to).join('') + (to < rs.length ? '…' : '')
+  const cut = typeof rs == 'string' ? rs.slice(from, to) : rs.slice(from, to).join('')
+  return (from > 0 ? '…' : '') + cut + (to < rs.length ? '…' : '')
 }
 
 // PREFIX is how many letters of a word name its shard, as meta.json's
@@ -312,26 +327,42 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
       .map(x => x[0])
   }
 
-  // add adds a term's BM25 scores to the scores of its documents: with
-  // form >= 0, documents with that exact form score half as much again;
-  // with keep, only documents already scored count. Plain loops over the
-  // arrays: a query runs them once per posting, before the engine has
-  // had time to optimise anything.
-  const add = (m, t, p, weight, scores, form = -1, keep = false) => {
-    const w = idf(m.docs, t.df), score = new Float64Array(101)
-    // Scores are whole numbers up to 100: each one's product, worked out
-    // as Go works it out, is looked up rather than computed per page.
-    for (let v = 1; v <= 100; v++) score[v] = ((w * v) / 100) * 2.2 * weight
-    const docs = p.docs, sc = p.scores, masks = p.masks?.length ? p.masks : null, bit = 1 << form
+  // weights are a term's scores for each scaled term frequency (1..100),
+  // worked out as Go works them out, plain and raised for a page with the
+  // form typed: looked up for each page rather than computed.
+  const weights = (m, t, weight) => {
+    const w = idf(m.docs, t.df), plain = new Float64Array(101), marked = new Float64Array(101)
+    for (let v = 1; v <= 100; v++) (plain[v] = ((w * v) / 100) * 2.2 * weight), (marked[v] = plain[v] * 1.5)
+    return { plain, marked }
+  }
+
+  // scoreTerm scores the pages of a word's candidate into out: the best of
+  // the word's candidates, or, given prev (the words before, where they
+  // all matched), that plus this one, so that out holds only the pages
+  // every word so far matches. Plain loops over the arrays: a query runs
+  // them once per posting, before the engine has had time to optimise
+  // anything.
+  function scoreTerm(m, c, p, out, prev) {
+    const { plain, marked } = weights(m, c.t, c.weight)
+    const docs = p.docs, sc = p.scores, form = c.form
+    const masks = form >= 0 && p.masks?.length ? p.masks : null, bit = 1 << form
+    // Without masks the term has one form: a page has it if it is the typed one.
+    const every = form == 0 && !masks ? marked : plain
     for (let j = 0, d = 0; j < docs.length; j++) {
       d += docs[j]
-      let s = score[sc[j]]
-      if (keep) {
-        if (scores[d]) scores[d] += s
-        continue
-      }
-      if (form >= 0 && (masks ? masks[j] & bit : form == 0)) s *= 1.5
-      if (s > scores[d]) scores[d] = s
+      const s = masks && masks[j] & bit ? marked[sc[j]] : every[sc[j]]
+      if (prev) {
+        if (prev[d]) out[d] = prev[d] + s
+      } else if (s > out[d]) out[d] = s
+    }
+  }
+
+  // raise adds a pair's scores to the pages that already have one.
+  function raise(m, t, p, scores) {
+    const { plain } = weights(m, t, 1), docs = p.docs, sc = p.scores
+    for (let j = 0, d = 0; j < docs.length; j++) {
+      d += docs[j]
+      if (scores[d]) scores[d] += plain[sc[j]]
     }
   }
 
@@ -363,7 +394,8 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
     // one after another.
     const words = cands.flat().filter(Boolean).map(c => c.t), wordPostings = Promise.all(words.map(t => postings(m, t)))
     const adjacent = complete ? await pairs(m, qw, keys) : []
-    const terms = [...words, ...adjacent], loaded = [...(await wordPostings), ...(await Promise.all(adjacent.map(t => postings(m, t))))]
+    const pairPostings = Promise.all(adjacent.map(t => postings(m, t)))
+    const terms = [...words, ...adjacent], loaded = [...(await wordPostings), ...(await pairPostings)]
     const of = new Map(terms.map((t, i) => [t, loaded[i]]))
     const missing = [], found = []
     let scores = null
@@ -379,13 +411,16 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
       // Scores live in arrays indexed by document: every score is
       // positive, so 0 means "does not match".
       const next = new Float64Array(m.ids)
-      for (const c of cs) add(m, c.t, of.get(c.t), c.weight, next, c.form)
-      if (scores) for (let d = 0; d < scores.length; d++) scores[d] = scores[d] && next[d] ? scores[d] + next[d] : 0
-      else scores = next
+      if (scores && cs.length == 1) scoreTerm(m, cs[0], of.get(cs[0].t), next, scores)
+      else {
+        for (const c of cs) scoreTerm(m, c, of.get(c.t), next, null)
+        if (scores) for (let d = 0; d < next.length; d++) next[d] = scores[d] && next[d] ? scores[d] + next[d] : 0
+      }
+      scores = next
     }
     if (missing.length || !scores) return { scores: null, missing, found }
     // Adjacent words side by side in a page (Vietnamese pairs) score more.
-    for (const t of adjacent) add(m, t, of.get(t), 1, scores, -1, true)
+    for (const t of adjacent) raise(m, t, of.get(t), scores)
     return { scores, missing, found }
   }
 
