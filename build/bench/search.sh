@@ -73,6 +73,9 @@ read -r hb_wall hb_rss <"$work/time-handbook"
 hb_index=$(awk '$1 == "index" { print $2 }' "$work/handbook.log")
 hb_pages=$(grep -o 'built [0-9]* pages' "$work/handbook.log" | grep -o '[0-9]*')
 
+# Print pages hold every page again: neither index takes them (the
+# handbook's never does), so Pagefind is given the same pages.
+find "$site" -path '*/print/index.html' -delete
 timed pagefind bash -c 'cd "$1" && exec npx --no-install pagefind --site "$2"' _ "$work/npm" "$site"
 read -r pf_wall pf_rss <"$work/time-pagefind"
 pf_own=$(grep -o 'Finished in [0-9.]* seconds' "$work/pagefind.log" | grep -o '[0-9.]*' || echo "?")
