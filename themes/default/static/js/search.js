@@ -207,6 +207,7 @@ export function snippet(text, query, width) {
   const fields = [], maybe = []
   all.forEach((f, i) => f && (fields.push(f), maybe.push(aligned ? folded[i] : fold(f))))
   let start = 0, pos = 0
+  const count = /[\uD800-\uDFFF]/.test(text) ? runeCount : f => f.length
   find: for (const [i, f] of fields.entries()) {
     if (toks.some(t => maybe[i].includes(t.word)))
       for (const t of tokenize(f))
@@ -214,7 +215,7 @@ export function snippet(text, query, width) {
           start = pos
           break find
         }
-    pos += runeCount(f) + 1
+    pos += count(f) + 1
   }
   // Offsets count runes; without surrogate pairs, a string's own indices do.
   const joined = fields.join(' '), rs = /[\uD800-\uDFFF]/.test(joined) ? runes(joined) : joined
