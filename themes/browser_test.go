@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/pelletier/go-toml/v2"
 
 	"handbook/build"
 	"handbook/build/config"
@@ -79,7 +78,7 @@ func newFixture(t *testing.T, chromium string) *fixture {
 			}
 		}
 	}
-	f.strings = map[string]map[string]string{"vi": readStrings(t, "vi"), "fr": readStrings(t, "fr")}
+	f.strings = map[string]map[string]string{"vi": sitetest.ThemeStrings(t, "vi"), "fr": sitetest.ThemeStrings(t, "fr")}
 
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	t.Cleanup(cancel)
@@ -184,20 +183,6 @@ func kindOf(p *content.Page) string {
 		return "page"
 	}
 	return string(p.Kind)
-}
-
-// readStrings reads the theme's interface strings in lang.
-func readStrings(t *testing.T, lang string) map[string]string {
-	t.Helper()
-	data, err := os.ReadFile("default/i18n/" + lang + ".toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := map[string]string{}
-	if err := toml.Unmarshal(data, &m); err != nil {
-		t.Fatal(err)
-	}
-	return m
 }
 
 // wideText is a page of everything that can make a page wider than a

@@ -16,6 +16,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"handbook/build/sitetest"
 )
 
 // browserT drives one browser tab for one (sub)test: every failure is
@@ -48,17 +50,7 @@ func eval[T any](b *browserT, expr string) T {
 // loads, for up to ten seconds.
 func (b *browserT) waitFor(cond, what string) {
 	b.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		ok, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](cond))
-		if err == nil && ok {
-			return
-		}
-		if time.Now().After(deadline) || b.ctx.Err() != nil {
-			b.t.Fatalf("waiting for %s (%s): %v", what, cond, err)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	sitetest.WaitFor(b.t, b.ctx, cond, what, nil)
 }
 
 // open loads a page and waits until its scripts have run: the theme

@@ -21,7 +21,6 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/pelletier/go-toml/v2"
 
 	"handbook/build"
 	"handbook/build/config"
@@ -46,7 +45,7 @@ func TestBrowserSearch(t *testing.T) {
 		t.Fatalf("building the handbook: %v", err)
 	}
 	searcher := search.NewSearcher(os.DirFS(site))
-	vi, fr := readStrings(t, "vi"), readStrings(t, "fr")
+	vi, fr := sitetest.ThemeStrings(t, "vi"), sitetest.ThemeStrings(t, "fr")
 
 	var (
 		mu      sync.Mutex
@@ -264,17 +263,7 @@ func (b *browserT) evalStrings(expr string) []string {
 // loads, for up to ten seconds.
 func (b *browserT) waitFor(cond, what string) {
 	b.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		ok, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](cond))
-		if err == nil && ok {
-			return
-		}
-		if time.Now().After(deadline) || b.ctx.Err() != nil {
-			b.t.Fatalf("waiting for %s (%s): %v; the page shows:\n%s", what, cond, err, b.panelText())
-		}
-		time.Sleep(25 * time.Millisecond)
-	}
+	sitetest.WaitFor(b.t, b.ctx, cond, what, b.panelText)
 }
 
 func (b *browserT) panelText() string {
@@ -332,20 +321,6 @@ func pickBilingualQuery(t *testing.T, s *search.Searcher) string {
 	}
 	t.Fatal("no query finds pages in both languages and a page with its translation")
 	return ""
-}
-
-// readStrings reads the theme's interface strings in lang.
-func readStrings(t *testing.T, lang string) map[string]string {
-	t.Helper()
-	data, err := os.ReadFile("../../themes/default/i18n/" + lang + ".toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := map[string]string{}
-	if err := toml.Unmarshal(data, &m); err != nil {
-		t.Fatal(err)
-	}
-	return m
 }
 
 // count is the announcement of n results: French uses the singular for
