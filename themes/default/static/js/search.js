@@ -258,7 +258,8 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
   const metas = new Map()
   const meta = async lang => {
     const m = await load(lang + '/meta.json')
-    return (m.$ ||= metas.set(lang, { ...m, lang, shards: new Set(m.shards), prefix: m.prefix || PREFIX, stop: m.stopWords || [] }).get(lang))
+    if (!metas.has(lang)) metas.set(lang, { ...m, lang, shards: new Set(m.shards), prefix: m.prefix || PREFIX, stop: m.stopWords || [] })
+    return metas.get(lang)
   }
   const hexOf = s => Array.from(new TextEncoder().encode(s), b => b.toString(16).padStart(2, '0')).join('')
   const shardOf = (m, word) => hexOf(runes(word).slice(0, m.prefix).join(''))
