@@ -16,12 +16,11 @@ import (
 // of Shard and Postings. One goroutine uses one encoder, reusing its
 // buffers from shard to shard.
 type shardEncoder struct {
-	li       *langIndex
-	avgdl    float64
-	w        output.Writer
-	shard    []byte
-	file     []byte
-	postings []posting
+	li    *langIndex
+	avgdl float64
+	w     output.Writer
+	shard []byte
+	file  []byte
 }
 
 // write encodes one shard, and the posting files of its frequent terms.
@@ -58,8 +57,8 @@ func (e *shardEncoder) write(sc *shardContent) error {
 // file of their own.
 func (e *shardEncoder) appendTerm(b []byte, key string) ([]byte, error) {
 	t := e.li.terms[key]
-	postings, forms, remap := t.prepare(e.postings)
-	e.postings = postings
+	postings := t.postings
+	forms, remap := t.prepare()
 	b = appendString(b, key)
 	b = append(b, `:{"df":`...)
 	b = strconv.AppendInt(b, int64(len(postings)), 10)

@@ -44,7 +44,7 @@ func NewIndex(set *content.Set) *Index {
 	}
 	idx := &Index{langs: map[string]*langIndex{}}
 	for _, l := range set.Langs {
-		li := &langIndex{lang: l.Code, terms: map[string]*term{}, pairs: map[uint64]*term{}, words: map[string]string{}, docOf: map[*content.Page]int{}}
+		li := &langIndex{lang: l.Code, terms: map[string]*term{}, pairIDs: map[uint64]uint32{}, words: map[string]string{}, docOf: map[*content.Page]int{}}
 		li.docs = make([]docInfo, len(keys))
 		for _, p := range l.Pages {
 			li.docOf[p] = keys[p.TranslationKey]
@@ -57,36 +57,31 @@ func NewIndex(set *content.Set) *Index {
 }
 
 // docInfo is what the index keeps of a document until it is written:
-// its length in words, for BM25. The rest goes straight to its file.
+// its length in words, for BM25, and what it adds to each term. The rest
+// goes straight to its file.
 type docInfo struct {
 	length  int
 	present bool
+	entries []logEntry
 }
 
 // term is one entry of the index: a folded word (a stem in French) or a
 // pair of adjacent ones, with the documents it occurs in.
 type term struct {
-	id       uint32 // its number among the language's terms, naming pairs
-	postings postingList
+	id uint32 // its number among the language's terms, naming pairs
+	// postings are in document order, once gather has made them.
+	postings []posting
 	// forms are the exact spellings seen, numbered in the order met; a
 	// posting's forms bit set refers to them.
-	forms    []string
-	formIDs  map[string]int
-	formUses []int
+	forms   []string
+	formIDs map[string]int
 	// hasPairFile marks a term whose rare pairs are written apart.
 	hasPairFile bool
 }
 
-// posting is one document of a term, kept small: an index of a large
-// handbook holds millions of them. tf is the field-weighted count in
-// quarters; forms has a bit for each of the term's first 15 exact forms
-// (in the order met) and bit 15 for any later one.
-type posting struct {
-	doc   int32
-	tf    uint16
-	forms uint16
-}
-
+// langIndex is the index of one language. Its lock guards what
+// tokenizers add when they meet a spelling or a pair for the first time;
+// the entries of each page are written without it.
 type langIndex struct {
 	lang  string
 	mu    sync.Mutex
@@ -95,11 +90,12 @@ type langIndex struct {
 	docOf map[*content.Page]int
 	terms map[string]*term
 	names []string // the terms' keys, by id
-	arena postingArena
-	// pairs are the adjacent Vietnamese syllables, kept apart from terms
-	// and named by the ids of their two terms, so that counting them
-	// builds no string and hashes no text.
-	pairs map[uint64]*term
+	byID  []*term
+	// pairIDs number the adjacent Vietnamese syllables met, named by the
+	// ids of their two terms, so that counting them builds no string and
+	// hashes no text; pairKeys are those names by number.
+	pairIDs  map[uint64]uint32
+	pairKeys []uint64
 	// words maps a folded word to its term when they differ (French
 	// stems), for lookups of what readers type.
 	words map[string]string
@@ -119,18 +115,18 @@ func (idx *Index) Add(p *content.Page, tok *Tokenizer) {
 	pairs := p.Lang == "vi"
 	length := 0
 	addText := func(text string, weight float32) {
-		prev := -1
+		var prev *term
 		tokenizeEach(text, tok.read, func(t Token) {
 			w := tok.current
 			if w.stop {
 				return
 			}
 			length++
-			slot := tok.count(w, weight)
-			if pairs && t.Joined && prev >= 0 {
-				tok.pairs[uint64(prev)<<32|uint64(slot)] += weight
+			tok.count(w, weight)
+			if pairs && t.Joined && prev != nil {
+				tok.countPair(prev, w.key.term, weight)
 			}
-			prev = slot
+			prev = w.key.term
 		})
 	}
 	addText(p.Title, weightTitle)
@@ -144,34 +140,48 @@ func (idx *Index) Add(p *content.Page, tok *Tokenizer) {
 	li.merge(li.docOf[p], length, tok)
 }
 
-// merge adds a page's counts to the language's postings.
+// merge logs a page's counts: its entries go to the tokenizer's log,
+// and the index keeps where they are.
 func (li *langIndex) merge(doc, length int, tok *Tokenizer) {
-	li.mu.Lock()
-	defer li.mu.Unlock()
-	li.docs[doc] = docInfo{length: length, present: true}
-	for _, w := range tok.newWords {
-		li.words[w[0]] = w[1]
-	}
-	tok.newWords = tok.newWords[:0]
+	entries := tok.lang.log.reserve(len(tok.terms) + len(tok.pairs))
 	for i := range tok.terms {
 		dt := &tok.terms[i]
-		t := dt.key.term
-		if t == nil {
-			t = li.term(dt.key.key)
-			dt.key.term = t
-		}
-		t.postings.add(posting{doc: int32(doc), tf: quarters(dt.tf), forms: t.formBits(dt.forms)}, &li.arena)
+		entries = append(entries, logEntry{id: dt.key.term.id, tf: quarters(dt.tf), forms: formBits(dt.forms)})
 	}
-	for packed, tf := range tok.pairs {
-		first, second := tok.terms[packed>>32].key.term, tok.terms[packed&0xffffffff].key.term
-		id := uint64(first.id)<<32 | uint64(second.id)
-		t := li.pairs[id]
-		if t == nil {
-			t = &term{}
-			li.pairs[id] = t
-		}
-		t.postings.add(posting{doc: int32(doc), tf: quarters(tf)}, &li.arena)
+	for _, pc := range tok.pairs {
+		entries = append(entries, logEntry{id: pairBit | pc.id, tf: quarters(pc.tf)})
 	}
+	li.mu.Lock()
+	li.docs[doc] = docInfo{length: length, present: true, entries: entries}
+	li.mu.Unlock()
+}
+
+// register gives a spelling met for the first time its term and its
+// number among the term's forms, and records its folded word when that
+// differs from the term (a French stem).
+func (li *langIndex) register(s *spelling) {
+	li.mu.Lock()
+	defer li.mu.Unlock()
+	if s.key.term == nil {
+		s.key.term = li.term(s.key.key)
+	}
+	s.form = s.key.term.formID(s.exact)
+	if s.word != s.key.key {
+		li.words[s.word] = s.key.key
+	}
+}
+
+// pairID numbers the pair of two terms, when first met.
+func (li *langIndex) pairID(packed uint64) uint32 {
+	li.mu.Lock()
+	defer li.mu.Unlock()
+	id, ok := li.pairIDs[packed]
+	if !ok {
+		id = uint32(len(li.pairKeys))
+		li.pairIDs[packed] = id
+		li.pairKeys = append(li.pairKeys, packed)
+	}
+	return id
 }
 
 // term returns the entry of key, made when new.
@@ -181,6 +191,7 @@ func (li *langIndex) term(key string) *term {
 		t = &term{id: uint32(len(li.names)), formIDs: map[string]int{}}
 		li.terms[key] = t
 		li.names = append(li.names, key)
+		li.byID = append(li.byID, t)
 	}
 	return t
 }
@@ -192,16 +203,11 @@ func (li *langIndex) pairName(id uint64) string {
 
 func quarters(tf float32) uint16 { return uint16(min(tf*4, 65535)) }
 
-// formBits numbers the exact forms of a document's occurrences; only the
-// first 15 forms of a term get a bit of their own. A spelling keeps its
-// number, so each is looked up once per tokenizer.
-func (t *term) formBits(forms []*spelling) uint16 {
+// formBits are the bits of the exact forms of a document's occurrences;
+// only the first 15 forms of a term get a bit of their own.
+func formBits(forms []*spelling) uint16 {
 	var bits uint16
 	for _, s := range forms {
-		if s.form < 0 {
-			s.form = t.formID(s.exact)
-		}
-		t.formUses[s.form]++
 		if s.form < otherForm {
 			bits |= 1 << s.form
 		} else {
@@ -218,7 +224,6 @@ func (t *term) formID(exact string) int {
 		id = len(t.forms)
 		t.formIDs[exact] = id
 		t.forms = append(t.forms, exact)
-		t.formUses = append(t.formUses, 0)
 	}
 	return id
 }

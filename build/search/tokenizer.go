@@ -21,10 +21,9 @@ type Tokenizer struct {
 	// so the indexer needs no second lookup.
 	current *spelling
 
-	page     int // counts pages, to know which slots are this page's
-	terms    []docTerm
-	pairs    map[uint64]float32 // two slots, packed
-	newWords [][2]string        // words whose term differs, met for the first time
+	page  int // counts pages, to know which slots are this page's
+	terms []docTerm
+	pairs []pairCount
 }
 
 // tokenizerLang is what a Tokenizer caches for one language of one index.
@@ -39,6 +38,9 @@ type tokenizerLang struct {
 	// keys are the terms met, shared by the spellings that fold or stem
 	// to them.
 	keys map[string]*termKey
+	// pairs are the pairs of adjacent terms met, named by the terms' ids.
+	pairs pairTable
+	log   entryLog
 }
 
 // spelling is what one exact spelling of a word stands for in a language.
@@ -60,6 +62,12 @@ type termKey struct {
 	term *term // the index's entry, once it has one
 }
 
+// pairCount is what one page contributes to one pair.
+type pairCount struct {
+	id uint32 // the pair's number in the index
+	tf float32
+}
+
 // docTerm is what one page contributes to one term.
 type docTerm struct {
 	key   *termKey
@@ -69,7 +77,7 @@ type docTerm struct {
 
 // NewTokenizer returns a tokenizer with empty caches.
 func NewTokenizer() *Tokenizer {
-	return &Tokenizer{langs: map[string]*tokenizerLang{}, pairs: map[uint64]float32{}}
+	return &Tokenizer{langs: map[string]*tokenizerLang{}}
 }
 
 // startPage readies the tokenizer for a page of li's language; the
@@ -77,13 +85,14 @@ func NewTokenizer() *Tokenizer {
 func (tk *Tokenizer) startPage(code string, li *langIndex) {
 	l := tk.langs[code]
 	if l == nil || l.index != li {
-		l = &tokenizerLang{code: code, index: li, spellings: map[string]*spelling{}, written: map[string]*spelling{}, keys: map[string]*termKey{}}
+		l = &tokenizerLang{code: code, index: li, spellings: map[string]*spelling{}, written: map[string]*spelling{},
+			keys: map[string]*termKey{}}
 		tk.langs[code] = l
 	}
 	tk.lang = l
 	tk.page++
 	tk.terms = tk.terms[:0]
-	clear(tk.pairs)
+	tk.pairs = tk.pairs[:0]
 }
 
 // read is the tokenizer's readWord: it finds, or makes, what a spelling
@@ -114,21 +123,21 @@ func (tk *Tokenizer) spelling(exact string) *spelling {
 		key = StemFrench(exact)
 		s.stop = IsStopWord(l.code, exact)
 	}
-	if s.word != "" && key != s.word && !s.stop {
-		tk.newWords = append(tk.newWords, [2]string{s.word, key})
-	}
 	s.key = l.keys[key]
 	if s.key == nil {
 		s.key = &termKey{key: key, page: -1}
 		l.keys[key] = s.key
+	}
+	if s.word != "" && !s.stop {
+		l.index.register(s)
 	}
 	l.spellings[exact] = s
 	return s
 }
 
 // count adds one occurrence of the current spelling's term to the page's
-// counts and returns its slot.
-func (tk *Tokenizer) count(s *spelling, weight float32) int {
+// counts.
+func (tk *Tokenizer) count(s *spelling, weight float32) {
 	k := s.key
 	if k.page != tk.page {
 		k.page, k.slot = tk.page, len(tk.terms)
@@ -144,5 +153,20 @@ func (tk *Tokenizer) count(s *spelling, weight float32) int {
 	if !slices.Contains(dt.forms, s) {
 		dt.forms = append(dt.forms, s)
 	}
-	return k.slot
+}
+
+// countPair adds one occurrence of two adjacent terms to the page's
+// pair counts.
+func (tk *Tokenizer) countPair(first, second *term, weight float32) {
+	l := tk.lang
+	packed := uint64(first.id)<<32 | uint64(second.id)
+	k, isNew := l.pairs.find(packed)
+	if isNew {
+		k.id, k.page = l.index.pairID(packed), -1
+	}
+	if k.page != tk.page {
+		k.page, k.slot = tk.page, int32(len(tk.pairs))
+		tk.pairs = append(tk.pairs, pairCount{id: k.id})
+	}
+	tk.pairs[k.slot].tf += weight
 }

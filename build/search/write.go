@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
-	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -137,21 +136,20 @@ func docPath(lang string, doc int) string {
 	return Dir + "/" + lang + "/d/" + strconv.Itoa(doc) + ".json"
 }
 
-// Write writes every language's meta.json, shards and posting files.
+// Write writes every language's meta.json, shards and posting files,
+// the languages side by side: much of a language's part is done on one
+// core.
 func (idx *Index) Write(w output.Writer) error {
-	for _, lang := range sortedKeys(idx.langs) {
-		if err := idx.langs[lang].write(w); err != nil {
-			return err
-		}
-	}
-	return nil
+	langs := sortedKeys(idx.langs)
+	errs := make([]error, len(langs))
+	parallel.Each(len(langs), func() func(int) {
+		return func(i int) { errs[i] = idx.langs[langs[i]].write(w) }
+	})
+	return errors.Join(errs...)
 }
 
 func (li *langIndex) write(w output.Writer) error {
-	for id, t := range li.pairs {
-		li.terms[li.pairName(id)] = t
-	}
-	li.pairs = nil
+	li.gather()
 	shards := li.shards()
 	meta := Meta{Version: 2, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: shardKeyLength}
 	if li.lang == "fr" {
@@ -200,9 +198,13 @@ func (li *langIndex) shards() []*shardContent {
 		return s
 	}
 	for _, key := range sortedKeys(li.terms) {
+		if len(li.terms[key].postings) == 0 {
+			delete(li.terms, key) // met only in pages added again since
+			continue
+		}
 		first := firstWord(key)
 		s := fileFor("s", ShardOf(first))
-		if first != key && li.terms[key].postings.n <= maxInline {
+		if first != key && len(li.terms[key].postings) <= maxInline {
 			s = fileFor("p", hex.EncodeToString([]byte(first)))
 			li.terms[first].hasPairFile = true
 		}
@@ -230,22 +232,30 @@ func (li *langIndex) averageLength() float64 {
 	return float64(total) / float64(li.count)
 }
 
-// prepare appends a term's postings to buf in document order and numbers
-// its forms by how often they occur, so the output is the same whatever
-// order pages were added in. It returns the postings, the forms in that
-// order and, for each form as met, its new number.
-func (t *term) prepare(buf []posting) (postings []posting, forms []string, remap []int) {
-	postings = t.postings.appendTo(buf[:0])
-	slices.SortFunc(postings, func(a, b posting) int { return int(a.doc - b.doc) })
+// prepare numbers a term's forms by the number of documents they occur
+// in, so the output is the same whatever order pages were added in. It
+// returns the forms in that order and, for each form as met, its new
+// number.
+func (t *term) prepare() (forms []string, remap []int) {
 	// Only the first fifteen forms met have bits of their own.
 	order := make([]int, min(len(t.forms), otherForm))
+	uses := make([]int, len(order))
 	for i := range order {
 		order[i] = i
 	}
+	if len(order) > 1 {
+		for _, p := range t.postings {
+			for f := range uses {
+				if p.forms&(1<<f) != 0 {
+					uses[f]++
+				}
+			}
+		}
+	}
 	sort.Slice(order, func(i, j int) bool {
 		a, b := order[i], order[j]
-		if t.formUses[a] != t.formUses[b] {
-			return t.formUses[a] > t.formUses[b]
+		if uses[a] != uses[b] {
+			return uses[a] > uses[b]
 		}
 		return t.forms[a] < t.forms[b]
 	})
@@ -255,7 +265,7 @@ func (t *term) prepare(buf []posting) (postings []posting, forms []string, remap
 		remap[oldID] = newID
 		forms[newID] = t.forms[oldID]
 	}
-	return postings, forms, remap
+	return forms, remap
 }
 
 // scaleTF is BM25's saturated term frequency, tf·(k1+1)/(tf+k1·(1−b+b·dl/avgdl)),
