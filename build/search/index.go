@@ -229,17 +229,25 @@ func (t *term) formID(exact string) int {
 }
 
 // snippetText is what a result shows its snippet from: the page's words
-// as readers see them, bounded so a fragment stays small.
+// as readers see them, separated by single spaces (as Snippet would
+// leave them, so the client need not), bounded so a fragment stays
+// small.
 func snippetText(p *content.Page) string {
+	const limit = 3000
 	var b strings.Builder
+parts:
 	for _, s := range []string{p.Statement, p.Text, p.Description, p.BodyText} {
-		if s != "" {
-			b.WriteString(s)
-			b.WriteByte('\n')
+		for field := range strings.FieldsSeq(s) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(field)
+			if b.Len() > limit {
+				break parts
+			}
 		}
 	}
 	text := b.String()
-	const limit = 3000
 	if len(text) > limit {
 		cut := strings.LastIndexByte(text[:limit], ' ')
 		if cut < 0 {

@@ -57,6 +57,8 @@ const maxInline = 64
 
 // Meta is the meta.json of a language's index.
 type Meta struct {
+	// Version 3 and later write the documents' text with its words
+	// separated by single spaces.
 	Version int    `json:"version"`
 	Lang    string `json:"lang"`
 	Docs    int    `json:"docs"`
@@ -151,7 +153,7 @@ func (idx *Index) Write(w output.Writer) error {
 func (li *langIndex) write(w output.Writer) error {
 	li.gather()
 	shards := li.shards()
-	meta := Meta{Version: 2, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: shardKeyLength}
+	meta := Meta{Version: 3, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: shardKeyLength}
 	if li.lang == "fr" {
 		meta.StopWords = frenchStopWords()
 	}

@@ -31,8 +31,10 @@ function pick(per, langs, limit) {
   const n = Math.max(0, ...lists.map(l => l.scores.length)), arrays = lists.map(l => l.scores)
   const top = []
   // cut is a raw score below which a document cannot round up to the last
-  // one kept: most documents are passed over on one comparison.
+  // one kept, or, in one language, above it (a tie comes after it): most
+  // documents are passed over on one comparison.
   let total = 0, cut = 0
+  const above = arrays.length == 1 ? 0.0004 : -0.001
   for (let doc = 0; doc < n; doc++) {
     let best = 0
     for (let k = 0; k < arrays.length; k++) if (arrays[k][doc] > best) best = arrays[k][doc]
@@ -61,7 +63,7 @@ function pick(per, langs, limit) {
     while (i > 0 && before(r, top[i - 1]) < 0) i--
     top.splice(i, 0, r)
     if (top.length > limit) top.pop()
-    if (top.length == limit) cut = top[limit - 1].score - 0.001
+    if (top.length == limit) cut = top[limit - 1].score + above
   }
   return { top: limit > 0 ? top : top.sort(before), total }
 }
@@ -75,9 +77,10 @@ const lower = s => s.replace(/[İΣ]/g, c => (c == 'İ' ? 'i' : 'σ')).toLowerCa
 export const fold = s =>
   /^[\0-@[-\x7f]*$/.test(s) ? s : lower(unmark(s.normalize('NFD')).replace(/[đĐðÐøØłŁÆŒ]/g, c => STROKES[c]))
 
-// unmark removes the nonspacing marks: for Latin text, those of the
-// combining diacritics block, with no Unicode class to compile.
-const unmark = s => (/[^\0-\u036f]/.test(s) ? s.replace(/\p{Mn}/gu, '') : s.replace(/[\u0300-\u036f]/g, ''))
+// unmark removes the nonspacing marks: for Latin text and its
+// punctuation, those of the combining diacritics block, with no Unicode
+// class to compile.
+const unmark = s => (/[^\0-\u036f\u1e00-\u1eff\u2000-\u20cf]/.test(s) ? s.replace(/\p{Mn}/gu, '') : s.replace(/[\u0300-\u036f]/g, ''))
 
 // tokenize splits text into {word, exact, joined} like Go's Tokenize:
 // joined says only spaces separate the token from the one before.
@@ -193,37 +196,79 @@ export function editDistance(a, b, limit) {
   return Math.min(p[b.length], limit + 1)
 }
 
-const SPACES = /[\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/
+const SPACES = /[\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g
+// NOT_ONE_TO_ONE finds what may not fold character for character: text
+// without it (precomposed Latin and Vietnamese, general punctuation) has
+// the same offsets folded.
+const NOT_ONE_TO_ONE = /[^\0-\u02ff\u1e00-\u1eff\u2000-\u20cf]/
+const SURROGATE = /[\uD800-\uDFFF]/
 
 // snippet is about width runes of text around the first word of the
-// query, as Go's Snippet.
-export function snippet(text, query, width) {
-  const toks = tokenize(query), words = new Set(toks.map(t => t.word)), prefix = toks.at(-1)?.word
-  // Folding keeps the spaces where they are, so the text is folded once
-  // and most of its fields are passed over for lacking every query word:
-  // a word of a field folds to part of the folded field.
-  const all = text.split(SPACES), folded = fold(text).split(SPACES)
-  const aligned = folded.length == all.length
-  const fields = [], maybe = []
-  all.forEach((f, i) => f && (fields.push(f), maybe.push(aligned ? folded[i] : fold(f))))
-  let start = 0, pos = 0
-  const count = /[\uD800-\uDFFF]/.test(text) ? runeCount : f => f.length
-  find: for (const [i, f] of fields.entries()) {
-    if (toks.some(t => maybe[i].includes(t.word)))
-      for (const t of tokenize(f))
-        if (words.has(t.word) || (prefix && t.word.startsWith(prefix))) {
-          start = pos
-          break find
-        }
-    pos += count(f) + 1
-  }
+// query, as Go's Snippet; spaced says text has its words separated by
+// single spaces already (as the index writes it).
+export function snippet(text, query, width, spaced = false) {
+  const toks = tokenize(query)
+  const joined = spaced ? text : text.replace(SPACES, ' ').replace(/^ | $/g, '')
+  const surrogates = SURROGATE.test(joined)
+  let start = toks.length ? firstMatch(joined, toks) : 0
   // Offsets count runes; without surrogate pairs, a string's own indices do.
-  const joined = fields.join(' '), rs = /[\uD800-\uDFFF]/.test(joined) ? runes(joined) : joined
+  const rs = surrogates ? runes(joined) : joined
+  if (surrogates) start = runeCount(joined.slice(0, start))
   let from = Math.max(0, start - Math.trunc(width / 3)), to = Math.min(rs.length, from + width)
   while (from > 0 && rs[from - 1] != ' ') from--
   while (to < rs.length && rs[to] != ' ') to++
-  const cut = typeof rs == 'string' ? rs.slice(from, to) : rs.slice(from, to).join('')
+  const cut = surrogates ? rs.slice(from, to).join('') : rs.slice(from, to)
   return (from > 0 ? '…' : '') + cut + (to < rs.length ? '…' : '')
+}
+
+// firstMatch is the offset of the first field of joined (its fields are
+// separated by one space) with a word of the query, or one starting with
+// the last word; 0 if none has. The text is searched a part at a time,
+// since the word is most often near the start: a part is folded, and only
+// the fields where the folded part has a word of the query (a word of a
+// field folds to part of the folded field) are tokenized.
+function firstMatch(joined, toks) {
+  const words = new Set(toks.map(t => t.word)), needles = new Set([...words, toks.at(-1).word])
+  const matches = f => tokenize(f).some(t => words.has(t.word) || t.word.startsWith(toks.at(-1).word))
+  for (let at = 0; at < joined.length; ) {
+    let end = joined.indexOf(' ', at + 480)
+    if (end < 0) end = joined.length
+    const part = joined.slice(at, end), found = NOT_ONE_TO_ONE.test(part) ? byField(part, toks, matches) : byFold(part, needles, matches)
+    if (found >= 0) return at + found
+    at = end + 1
+  }
+  return 0
+}
+
+// byFold finds the first matching field of a part that folds character
+// for character, by searching its folded form for the needles.
+function byFold(part, needles, matches) {
+  const folded = fold(part)
+  let best = -1
+  for (const needle of needles) {
+    for (let i = folded.indexOf(needle); i >= 0; i = folded.indexOf(needle, i)) {
+      const from = folded.lastIndexOf(' ', i) + 1
+      if (best >= 0 && from >= best) break
+      const to = (folded.indexOf(' ', i) + 1 || part.length + 1) - 1
+      if (matches(part.slice(from, to))) {
+        best = from
+        break
+      }
+      i = to
+    }
+  }
+  return best
+}
+
+// byField finds the first matching field of any part, field by field.
+function byField(part, toks, matches) {
+  let pos = 0
+  for (const f of part.split(' ')) {
+    const folded = fold(f)
+    if (toks.some(t => folded.includes(t.word)) && matches(f)) return pos
+    pos += f.length + 1
+  }
+  return -1
 }
 
 // PREFIX is how many letters of a word name its shard, as meta.json's
@@ -446,7 +491,7 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
     const results = await Promise.all(
       top.map(async ({ lang, doc: n, score }) => {
         const d = await doc(lang, n)
-        return { title: d.title, url: d.url, lang, kind: d.kind || '', snippet: snippet(d.text, q, 160), score, key: d.key }
+        return { title: d.title, url: d.url, lang, kind: d.kind || '', snippet: snippet(d.text, q, 160, metas.get(lang).version >= 3), score, key: d.key }
       })
     )
     const unmatched = [...order].filter(([w]) => !hit.has(w)).map(([word, suggestions]) => ({ word, suggestions }))
