@@ -1,0 +1,110 @@
+package search
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+
+	"handbook/build/config"
+	"handbook/build/content"
+	"handbook/build/output"
+)
+
+// orderSet is a set of pages in two languages whose words come in several
+// spellings and as pairs, for indexing in different orders.
+func orderSet() *content.Set {
+	syllables := []string{"khách", "Khách", "hàng", "đường", "dương", "Đương", "lãnh", "đạo", "bạn", "bán"}
+	french := []string{"décision", "décisions", "Décision", "client", "clients", "l’expérience", "rapide", "équipe"}
+	set := &content.Set{}
+	for _, code := range []string{"vi", "fr"} {
+		l := &content.Lang{Language: config.Language{Code: code}}
+		words := syllables
+		if code == "fr" {
+			words = french
+		}
+		for i := range 90 {
+			var body bytes.Buffer
+			for j := range 40 + i%17 {
+				fmt.Fprintf(&body, "%s ", words[(i*7+j*j)%len(words)])
+				if j%9 == 0 {
+					body.WriteString(". ")
+				}
+			}
+			p := &content.Page{Lang: code, TranslationKey: fmt.Sprintf("page-%02d", i),
+				Title: words[i%len(words)] + " " + words[(i+3)%len(words)], BodyText: body.String()}
+			l.Pages = append(l.Pages, p)
+			set.Pages = append(set.Pages, p)
+		}
+		set.Langs = append(set.Langs, l)
+	}
+	return set
+}
+
+// TestIndexIsTheSameInAnyOrder indexes the same pages in order with one
+// tokenizer and backwards with three at once, and wants the same files.
+func TestIndexIsTheSameInAnyOrder(t *testing.T) {
+	set := orderSet()
+	forward := NewIndex(set)
+	tok := NewTokenizer()
+	for _, p := range set.Pages {
+		forward.Add(p, tok)
+	}
+	backward := NewIndex(set)
+	reversed := slices.Clone(set.Pages)
+	slices.Reverse(reversed)
+	var wg sync.WaitGroup
+	for w := range 3 {
+		wg.Go(func() {
+			tok := NewTokenizer()
+			for i := w; i < len(reversed); i += 3 {
+				backward.Add(reversed[i], tok)
+			}
+		})
+	}
+	wg.Wait()
+	a, b := output.NewMemory(), output.NewMemory()
+	if err := forward.Write(a); err != nil {
+		t.Fatal(err)
+	}
+	if err := backward.Write(b); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(a.Paths(), b.Paths()) {
+		t.Fatalf("files differ:\n%v\n%v", a.Paths(), b.Paths())
+	}
+	for _, path := range a.Paths() {
+		x, _ := a.File(path)
+		y, _ := b.File(path)
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs by the order pages were added in", path)
+		}
+	}
+	if len(a.Paths()) < 4 {
+		t.Fatalf("only %d files written: %v", len(a.Paths()), a.Paths())
+	}
+}
+
+// TestPairTableKeepsEntriesAsItGrows finds thousands of pairs twice: the
+// second time each is there, with what was stored in it.
+func TestPairTableKeepsEntriesAsItGrows(t *testing.T) {
+	var table pairTable
+	key := func(i int) uint64 { return uint64(i%97)<<32 | uint64(i*31) }
+	for i := range 5000 {
+		s, isNew := table.find(key(i))
+		if !isNew {
+			t.Fatalf("pair %d found before it was added", i)
+		}
+		s.id = uint32(i)
+	}
+	for i := range 5000 {
+		s, isNew := table.find(key(i))
+		if isNew || s.id != uint32(i) {
+			t.Fatalf("pair %d: new %v, id %d", i, isNew, s.id)
+		}
+	}
+	if table.used != 5000 || len(table.slots) < 10000 {
+		t.Errorf("%d entries in %d slots", table.used, len(table.slots))
+	}
+}
