@@ -10,7 +10,9 @@
 #   PAGES          pages per language of the corpus (default: 10000)
 # Environment:
 #   BENCH_OUT      where the site is written (default: a temporary folder)
-#   BENCH_RUNS     cold runs per query and engine; the median is shown (default: 3)
+#   BENCH_RUNS     timed cold runs per query and engine; the median is shown
+#                  (default: 3; one more run per cell counts the requests
+#                  as DevTools reports them)
 #   BENCH_REPORT   the Markdown report to write (default: a new file in
 #                  ${TMPDIR:-/tmp}, named at the end)
 #   BENCH_GZIP     1 serves text and WebAssembly gzip-compressed, as a static

@@ -234,8 +234,12 @@ type run struct {
 }
 
 // measure opens the page of the query's language in a new Chromium with a
-// new profile, runs the query twice and returns what each took.
-func measure(parent context.Context, cfg *config, srv *server, e *engine, q query) (*run, error) {
+// new profile, runs the query twice and returns what each took. Unless
+// traced, the DevTools session reports no network events and attaches to
+// no worker: reporting them costs the browser a few milliseconds a
+// request, on the page's main thread as well, which a reader's browser
+// does not spend. Only the server then counts the traffic.
+func measure(parent context.Context, cfg *config, srv *server, e *engine, q query, traced bool) (*run, error) {
 	actx, done, err := newBrowser(parent, cfg.chromium)
 	if err != nil {
 		return nil, err
@@ -279,6 +283,11 @@ func measure(parent context.Context, cfg *config, srv *server, e *engine, q quer
 	}
 	ctx, cancel := context.WithTimeout(pageCtx, cfg.timeout)
 	defer cancel()
+	if !traced {
+		if err := chromedp.Do(ctx, chromedp.Func(untrace)); err != nil {
+			return nil, fmt.Errorf("turning DevTools network events off: %w", err)
+		}
+	}
 
 	srv.setPhase(phaseLoad)
 	srv.reset()
@@ -325,6 +334,16 @@ func measure(parent context.Context, cfg *config, srv *server, e *engine, q quer
 		return nil, err
 	}
 	return &r, nil
+}
+
+// untrace stops the network events chromedp turned on for the page, and
+// the attaching to the workers it starts.
+func untrace(ctx context.Context, t *chromedp.Target) error {
+	if _, err := cdp.Call(ctx, t, network.Disable, cdp.Empty{}); err != nil {
+		return err
+	}
+	_, err := cdp.Call(ctx, t, target.SetAutoAttach, target.SetAutoAttachParams{AutoAttach: false})
+	return err
 }
 
 // browserVersion starts Chromium once and asks it for its version, so that

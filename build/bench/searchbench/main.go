@@ -18,12 +18,15 @@
 //     the web workers it starts, JavaScript included, plus any request for a
 //     file of the search (its client or its index) that the page made while
 //     loading. The sum of Network.loadingFinished encodedDataLength over the
-//     page's and its workers' DevTools sessions is shown beside it: it
-//     misses part of what a web worker fetches (Chrome reports the main
-//     script of a dedicated worker as its headers only), so it is the
-//     cross-check, not the figure;
+//     page's and its workers' DevTools sessions, in one more run per cell
+//     with those events on, is shown beside it: it misses part of what a
+//     web worker fetches (Chrome reports the main script of a dedicated
+//     worker as its headers only), so it is the cross-check, not the
+//     figure;
 //   - cold ms: performance.now() from the import of the client to the
-//     results, in a page that has never searched;
+//     results, in a page that has never searched, with the DevTools session
+//     reporting no network events (the traced run's is shown apart: the
+//     events cost the browser a few milliseconds a request);
 //   - query ms: the part of cold ms spent in the query call itself
 //     (s.query for ours; pf.search and the data() of the first ten results
 //     for Pagefind);
@@ -87,7 +90,7 @@ func main() {
 	flag.StringVar(&cfg.chromium, "chromium", "/usr/bin/chromium", "the Chromium `binary`")
 	flag.StringVar(&cfg.client, "client", "/js/search.js", "the `URL path` of the handbook's search client module")
 	flag.StringVar(&cfg.base, "base", "/_search/", "the `URL` of the index folder, given to createSearch")
-	flag.IntVar(&cfg.runs, "runs", 3, "cold runs per query and engine (each in a new browser); the median is shown")
+	flag.IntVar(&cfg.runs, "runs", 3, "timed cold runs per query and engine (each in a new browser), plus one traced run; the median is shown")
 	flag.BoolVar(&cfg.gzip, "gzip", false, "serve text and WebAssembly gzip-compressed, as a static host with compression does")
 	flag.DurationVar(&cfg.timeout, "timeout", time.Minute, "limit of one measurement")
 	flag.BoolVar(&cfg.verbose, "v", false, "print the URLs fetched by each cold query")
@@ -193,10 +196,13 @@ func pagefind(cfg *config) *engine {
 	return e
 }
 
-// cell is the result of one engine on one query.
+// cell is the result of one engine on one query: runs timed without
+// DevTools network events, and one run with them, whose requests as the
+// browser reported them check the server's count.
 type cell struct {
-	err  string
-	runs []*run
+	err    string
+	runs   []*run
+	traced *run
 }
 
 func bench(ctx context.Context, cfg *config) error {
@@ -238,26 +244,32 @@ func bench(ctx context.Context, cfg *config) error {
 				c.err = e.missing
 				continue
 			}
-			for range cfg.runs {
+			for i := range cfg.runs + 1 {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				r, err := measure(ctx, cfg, srv, e, q)
+				traced := i == cfg.runs
+				r, err := measure(ctx, cfg, srv, e, q, traced)
 				if err != nil {
 					if ctx.Err() != nil {
 						return ctx.Err()
 					}
 					c.err = "error: " + err.Error()
+					c.runs = nil
 					fmt.Fprintf(os.Stderr, "searchbench: %s %q: %v\n", e.name, q.Text, err)
 					break
 				}
-				c.runs = append(c.runs, r)
+				if traced {
+					c.traced = r
+				} else {
+					c.runs = append(c.runs, r)
+				}
 			}
-			if cfg.verbose && len(c.runs) > 0 {
-				fmt.Fprintf(os.Stderr, "%s %q cold:\n  %s\n", e.name, q.Text, strings.Join(c.runs[0].ColdTraffic.URLs, "\n  "))
+			if cfg.verbose && c.traced != nil {
+				fmt.Fprintf(os.Stderr, "%s %q cold:\n  %s\n", e.name, q.Text, strings.Join(c.traced.ColdTraffic.URLs, "\n  "))
 			}
-			if len(c.runs) > 0 {
-				warnTraffic(e.name, q, c.runs[0])
+			if c.traced != nil {
+				warnTraffic(e.name, q, c.traced)
 			}
 		}
 	}

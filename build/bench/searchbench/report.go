@@ -23,8 +23,9 @@ type figures struct {
 	coldBytes, warmBytes       float64 // on the wire, as the server wrote them
 	coldReqs, warmReqs         float64 // as the server answered them
 	coldBody, early            float64
-	cdpBytes, cdpReqs          float64 // as the browser reported them
+	cdpBytes, cdpReqs          float64 // as the browser reported them, in the traced run
 	coldMs, loadMs, queryMs    float64
+	tracedMs                   float64 // cold ms of the traced run
 	warmMs                     float64
 	total, shown               float64
 	unmatched                  string
@@ -58,8 +59,6 @@ func (c *cell) figures() figures {
 		warmReqs:  col(func(r *run) float64 { return float64(r.WarmTraffic.Server.Requests) }),
 		coldBody:  col(func(r *run) float64 { return float64(r.ColdTraffic.Server.Body) }),
 		early:     col(func(r *run) float64 { return float64(r.ColdTraffic.Server.Early) }),
-		cdpBytes:  col(func(r *run) float64 { return float64(r.ColdTraffic.Bytes) }),
-		cdpReqs:   col(func(r *run) float64 { return float64(r.ColdTraffic.Requests) }),
 		coldMs:    col(func(r *run) float64 { return r.Cold.LoadMs + r.Cold.QueryMs }),
 		loadMs:    col(func(r *run) float64 { return r.Cold.LoadMs }),
 		queryMs:   col(func(r *run) float64 { return r.Cold.QueryMs }),
@@ -67,7 +66,9 @@ func (c *cell) figures() figures {
 		total:     col(func(r *run) float64 { return float64(r.Cold.Total) }),
 		shown:     col(func(r *run) float64 { return float64(r.Cold.Shown) }),
 	}
-	for _, r := range c.runs {
+	if r := c.traced; r != nil {
+		fg.cdpBytes, fg.cdpReqs = float64(r.ColdTraffic.Bytes), float64(r.ColdTraffic.Requests)
+		fg.tracedMs = r.Cold.LoadMs + r.Cold.QueryMs
 		for _, t := range []traffic{r.ColdTraffic, r.WarmTraffic} {
 			fg.unfinished = fg.unfinished || t.Unfinished > 0
 			fg.failed = fg.failed || t.Failed > 0
@@ -131,7 +132,7 @@ func (rep *report) mainRows() (header []string, rows [][]string) {
 // detailRows break each cold query down: requests and bytes as the browser
 // and the server saw them, and the warm query's traffic.
 func (rep *report) detailRows() (header []string, rows [][]string) {
-	header = []string{"query", "engine", "cold requests", "cold bytes", "of which bodies", "browser-reported requests", "browser-reported bytes", "load+init ms", "query ms", "warm requests", "warm bytes", "shown", "notes"}
+	header = []string{"query", "engine", "cold requests", "cold bytes", "of which bodies", "browser-reported requests", "browser-reported bytes", "load+init ms", "query ms", "cold ms traced", "warm requests", "warm bytes", "shown", "notes"}
 	for j, e := range rep.engines {
 		for i, q := range queries {
 			c := &rep.cells[i][j]
@@ -156,7 +157,7 @@ func (rep *report) detailRows() (header []string, rows [][]string) {
 				notes = append(notes, "DevTools missed some of the worker's requests")
 			}
 			rows = append(rows, []string{q.Text, e.name, num(f.coldReqs), num(f.coldBytes), num(f.coldBody), num(f.cdpReqs), num(f.cdpBytes),
-				ms(f.loadMs), ms(f.queryMs), num(f.warmReqs), num(f.warmBytes), num(f.shown), strings.Join(notes, "; ")})
+				ms(f.loadMs), ms(f.queryMs), ms(f.tracedMs), num(f.warmReqs), num(f.warmBytes), num(f.shown), strings.Join(notes, "; ")})
 		}
 	}
 	return header, rows
@@ -226,14 +227,14 @@ func (rep *report) markdown(w io.Writer) {
 	mdTable(w, h, rows)
 	fmt.Fprint(w, `
 - KiB: bytes sent to the browser (status lines, headers and bodies, counted on the server's connections) for every request after the page load, from the page and its web workers, the search client's JavaScript and WebAssembly included, plus any request for a search file made during the page load.
-- cold ms: from the import of the client to the results, in a new browser (empty cache) on the language's home page; query ms is the part spent in the query call (ours: s.query(q, {langs, limit: 10}); Pagefind: pf.search(q) and data() of the first 10 results), the rest being the import and set-up (createSearch; pf.init()).
+- cold ms: from the import of the client to the results, in a new browser (empty cache) on the language's home page, with the DevTools session reporting no network events (reporting them costs the browser a few milliseconds a request, on the page's main thread too, which a reader's browser does not spend); query ms is the part spent in the query call (ours: s.query(q, {langs, limit: 10}); Pagefind: pf.search(q) and data() of the first 10 results), the rest being the import and set-up (createSearch; pf.init()).
 - warm ms: the same query again in the same page.
 - A search file that the page itself fetches while it loads (ours: the header's search box loads /js/search.js as a module) counts in KiB, but its download is not part of cold ms; the details say how many bytes of a cold query were fetched that way.
 - results: matching documents (ours: total; Pagefind: results.length).
 
 ### Details
 
-The browser-reported columns are the sum of Network.loadingFinished encodedDataLength over the page's and its workers' DevTools sessions. They fall short of the server's count when a web worker starts (Chrome reports the main script of a dedicated worker, Pagefind's pagefind-worker.js, as its headers only, and a worker's first requests can come before the harness has attached to it), so the tables above use the server's count.
+The browser-reported columns come from one more cold run per cell, with the DevTools network events on: the sum of Network.loadingFinished encodedDataLength over the page's and its workers' sessions; cold ms traced is that run's cold ms. They fall short of the server's count when a web worker starts (Chrome reports the main script of a dedicated worker, Pagefind's pagefind-worker.js, as its headers only, and a worker's first requests can come before the harness has attached to it), so the tables above use the server's count.
 
 `)
 	h, rows = rep.detailRows()
