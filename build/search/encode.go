@@ -4,7 +4,6 @@ import (
 	"encoding/hex"
 	"slices"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"handbook/build/output"
@@ -141,28 +140,65 @@ func appendDoc(b []byte, d Doc) []byte {
 	return append(b, '}')
 }
 
-// appendString appends s as a JSON string. Index terms are words and most
-// text needs no escaping; the rest is escaped as encoding/json does.
+// appendString appends s as a JSON string, escaped as encoding/json
+// escapes it. Valid UTF-8, which is nearly all of it, is copied in runs
+// between the few bytes that need an escape, in one pass: a page's text
+// is megabytes in all.
 func appendString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			return appendEscaped(b, s)
-		}
-	}
-	if !utf8.ValidString(s) || strings.ContainsAny(s, "\u2028\u2029") {
+	if !utf8.ValidString(s) {
 		return appendEscaped(b, s)
 	}
+	b = slices.Grow(b, len(s)+2)
 	b = append(b, '"')
-	b = append(b, s...)
+	from := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			// U+2028 and U+2029, E2 80 A8 and E2 80 A9, are the only
+			// characters beyond ASCII encoding/json escapes.
+			if c != 0xe2 || i+2 >= len(s) || s[i+1] != 0x80 || s[i+2]&^1 != 0xa8 {
+				continue
+			}
+			b = append(b, s[from:i]...)
+			b = append(b, `\u202`...)
+			b = append(b, '8'+s[i+2]-0xa8)
+			i += 2
+		case c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&':
+			continue
+		default:
+			b = append(b, s[from:i]...)
+			b = appendASCIIEscape(b, c)
+		}
+		from = i + 1
+	}
+	b = append(b, s[from:]...)
 	return append(b, '"')
 }
 
-// appendEscaped escapes as encoding/json does: HTML characters and the
-// line and paragraph separators as \u escapes, invalid UTF-8 as U+FFFD.
-// Runs of bytes that need nothing are copied whole: a page's text is
-// mostly such runs, between its line breaks.
-func appendEscaped(b []byte, s string) []byte {
+// appendASCIIEscape appends the escape of an ASCII byte that needs one.
+func appendASCIIEscape(b []byte, c byte) []byte {
 	const hex = "0123456789abcdef"
+	switch c {
+	case '"', '\\':
+		return append(b, '\\', c)
+	case '\n':
+		return append(b, '\\', 'n')
+	case '\r':
+		return append(b, '\\', 'r')
+	case '\t':
+		return append(b, '\\', 't')
+	case '\b':
+		return append(b, '\\', 'b')
+	case '\f':
+		return append(b, '\\', 'f')
+	}
+	return append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+}
+
+// appendEscaped escapes a string that is not valid UTF-8 as encoding/json
+// does: each invalid byte as U+FFFD.
+func appendEscaped(b []byte, s string) []byte {
 	b = slices.Grow(b, len(s)+2)
 	b = append(b, '"')
 	from := 0
@@ -174,22 +210,7 @@ func appendEscaped(b []byte, s string) []byte {
 				continue
 			}
 			b = append(b, s[from:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
+			b = appendASCIIEscape(b, c)
 			i++
 			from = i
 			continue
@@ -203,7 +224,8 @@ func appendEscaped(b []byte, s string) []byte {
 		if r == utf8.RuneError {
 			b = append(b, `\ufffd`...)
 		} else {
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			b = append(b, `\u202`...)
+			b = append(b, byte('0'+r-'\u2020'))
 		}
 		i += size
 		from = i

@@ -1,9 +1,11 @@
 package search
 
 import (
+	"bytes"
 	"sort"
-	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/french"
 
@@ -233,29 +235,99 @@ func (t *term) formID(exact string) int {
 // leave them, so the client need not), bounded so a fragment stays
 // small.
 func snippetText(p *content.Page) string {
-	const limit = 3000
-	var b strings.Builder
-parts:
-	for _, s := range []string{p.Statement, p.Text, p.Description, p.BodyText} {
-		for field := range strings.FieldsSeq(s) {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
+	return joinFields(snippetLimit, p.Statement, p.Text, p.Description, p.BodyText)
+}
+
+// snippetLimit bounds the bytes of a document's text.
+const snippetLimit = 3000
+
+// joinFields joins the space-separated fields of parts with single
+// spaces and cuts the result at its last space within limit bytes: what
+// strings.Fields and a join would make of them, in one pass that copies
+// whole runs of fields already separated by single spaces, as most are.
+// Past limit, only the cut matters: later fields are never read.
+func joinFields(limit int, parts ...string) string {
+	b := make([]byte, 0, limit+64)
+	for _, s := range parts {
+		for i := 0; i < len(s) && len(b) <= limit; {
+			if n := spaceAt(s, i); n > 0 {
+				i += n
+				continue
 			}
-			b.WriteString(field)
-			if b.Len() > limit {
-				break parts
+			end := fieldEnd(s, i+1)
+			for end+1 < len(s) && s[end] == ' ' && spaceAt(s, end+1) == 0 && len(b)+end-i <= limit {
+				end = fieldEnd(s, end+2)
 			}
+			if len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, s[i:end]...)
+			i = end
 		}
 	}
-	text := b.String()
-	if len(text) > limit {
-		cut := strings.LastIndexByte(text[:limit], ' ')
+	return cutAtSpace(b, limit)
+}
+
+// fieldEnd is the index of the first white space at or after i, or
+// len(s). Bytes that cannot start one are passed over without a call.
+func fieldEnd(s string, i int) int {
+	for ; i < len(s); i++ {
+		if c := s[i]; c > ' ' && c < 0x80 || c >= 0x80 && !mayBeSpace(s, i) {
+			continue
+		}
+		if spaceAt(s, i) > 0 {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// mayBeSpace says whether the non-ASCII byte s[i] and the next may start
+// a white space character: U+0085 and U+00A0 (C2 85, C2 A0), U+1680
+// (E1 9A 80), U+2000 to U+205F (E2 80, E2 81) and U+3000 (E3 80).
+// Vietnamese letters from U+1EA0 on start with E1 BA and E1 BB.
+func mayBeSpace(s string, i int) bool {
+	if i+1 >= len(s) {
+		return false
+	}
+	switch next := s[i+1]; s[i] {
+	case 0xc2:
+		return next == 0x85 || next == 0xa0
+	case 0xe1:
+		return next == 0x9a
+	case 0xe2:
+		return next == 0x80 || next == 0x81
+	case 0xe3:
+		return next == 0x80
+	}
+	return false
+}
+
+// spaceAt is the length of the white space character (unicode.IsSpace)
+// at s[i], or 0. Only the bytes that start one are decoded: the others
+// are letters, or the rest of one, or invalid, and strings.Fields
+// counts none of them as space either.
+func spaceAt(s string, i int) int {
+	switch c := s[i]; {
+	case c == ' ' || c >= '\t' && c <= '\r':
+		return 1
+	case c == 0xc2 || c >= 0xe1 && c <= 0xe3:
+		if r, n := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+			return n
+		}
+	}
+	return 0
+}
+
+func cutAtSpace(b []byte, limit int) string {
+	if len(b) > limit {
+		cut := bytes.LastIndexByte(b[:limit], ' ')
 		if cut < 0 {
 			cut = limit
 		}
-		text = text[:cut]
+		b = b[:cut]
 	}
-	return text
+	return string(b)
 }
 
 // Stem is the folded stem of a token in lang; languages without a

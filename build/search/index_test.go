@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -107,4 +108,43 @@ func TestPairTableKeepsEntriesAsItGrows(t *testing.T) {
 	if table.used != 5000 || len(table.slots) < 10000 {
 		t.Errorf("%d entries in %d slots", table.used, len(table.slots))
 	}
+}
+
+// joinFieldsByFields is what joinFields does, written the plain way.
+func joinFieldsByFields(limit int, parts ...string) string {
+	var b strings.Builder
+parts:
+	for _, s := range parts {
+		for field := range strings.FieldsSeq(s) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(field)
+			if b.Len() > limit {
+				break parts
+			}
+		}
+	}
+	text := b.String()
+	if len(text) > limit {
+		cut := strings.LastIndexByte(text[:limit], ' ')
+		if cut < 0 {
+			cut = limit
+		}
+		text = text[:cut]
+	}
+	return text
+}
+
+func FuzzJoinFields(f *testing.F) {
+	f.Add(12, "Khách hàng  là\tưu tiên", "\u00a0số một\u2028", "", " l’expérience\n")
+	f.Add(3, "abcdefgh", "x", "\xff\x85 \xc2\x85", "y")
+	f.Add(0, "", " ", "a", "")
+	f.Fuzz(func(t *testing.T, limit int, a, b, c, d string) {
+		limit = max(0, limit%64)
+		want := joinFieldsByFields(limit, a, b, c, d)
+		if got := joinFields(limit, a, b, c, d); got != want {
+			t.Fatalf("joinFields(%d, %q, %q, %q, %q) = %q, want %q", limit, a, b, c, d, got, want)
+		}
+	})
 }

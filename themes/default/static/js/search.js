@@ -386,21 +386,39 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
   // scoreTerm scores the pages of a word's candidate into out: the best of
   // the word's candidates, or, given prev (the words before, where they
   // all matched), that plus this one, so that out holds only the pages
-  // every word so far matches. Plain loops over the arrays: a query runs
-  // them once per posting, before the engine has had time to optimise
-  // anything.
+  // every word so far matches. A loop for each case, with no test in it
+  // that the case decides: a query runs them once per posting, before
+  // the engine has had time to optimise anything, so every step counts.
   function scoreTerm(m, c, p, out, prev) {
     const { plain, marked } = weights(m, c.t, c.weight)
-    const docs = p.docs, sc = p.scores, form = c.form
+    const docs = p.docs, sc = p.scores, n = docs.length, form = c.form
     const masks = form >= 0 && p.masks?.length ? p.masks : null, bit = 1 << form
     // Without masks the term has one form: a page has it if it is the typed one.
-    const every = form == 0 && !masks ? marked : plain
-    for (let j = 0, d = 0; j < docs.length; j++) {
-      d += docs[j]
-      const s = masks && masks[j] & bit ? marked[sc[j]] : every[sc[j]]
-      if (prev) {
-        if (prev[d]) out[d] = prev[d] + s
-      } else if (s > out[d]) out[d] = s
+    const w = form == 0 && !masks ? marked : plain
+    if (masks && prev) {
+      for (let j = 0, d = 0; j < n; j++) {
+        d += docs[j]
+        const v = prev[d]
+        if (v) out[d] = v + (masks[j] & bit ? marked : w)[sc[j]]
+      }
+    } else if (masks) {
+      for (let j = 0, d = 0; j < n; j++) {
+        d += docs[j]
+        const s = (masks[j] & bit ? marked : w)[sc[j]]
+        if (s > out[d]) out[d] = s
+      }
+    } else if (prev) {
+      for (let j = 0, d = 0; j < n; j++) {
+        d += docs[j]
+        const v = prev[d]
+        if (v) out[d] = v + w[sc[j]]
+      }
+    } else {
+      for (let j = 0, d = 0; j < n; j++) {
+        d += docs[j]
+        const s = w[sc[j]]
+        if (s > out[d]) out[d] = s
+      }
     }
   }
 
