@@ -140,6 +140,7 @@ func FuzzJoinFields(f *testing.F) {
 	f.Add(12, "Khách hàng  là\tưu tiên", "\u00a0số một\u2028", "", " l’expérience\n")
 	f.Add(3, "abcdefgh", "x", "\xff\x85 \xc2\x85", "y")
 	f.Add(0, "", " ", "a", "")
+	f.Add(40, "a\u1680b\u3000c\u205fd\u202fe\u2009f\u200bg", "\u1ea1\u1680\u1ec7", "\xe2\x80", "\xe1")
 	f.Fuzz(func(t *testing.T, limit int, a, b, c, d string) {
 		limit = max(0, limit%64)
 		want := joinFieldsByFields(limit, a, b, c, d)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -85,7 +86,7 @@ func (c *cell) figures() figures {
 
 func kib(b float64) string { return fmt.Sprintf("%.1f", b/1024) }
 func ms(v float64) string  { return fmt.Sprintf("%.1f", v) }
-func num(v float64) string { return fmt.Sprintf("%g", v) }
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // mainRows are the rows of the side-by-side table, with a last row of
 // medians over the queries.
