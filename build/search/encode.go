@@ -164,7 +164,7 @@ func appendString(b []byte, s string) []byte {
 			b = append(b, `\u202`...)
 			b = append(b, '8'+s[i+2]-0xa8)
 			i += 2
-		case c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&':
+		case jsonPlain(c):
 			continue
 		default:
 			b = append(b, s[from:i]...)
@@ -174,6 +174,12 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[from:]...)
 	return append(b, '"')
+}
+
+// jsonPlain says whether encoding/json writes the ASCII byte c as it is:
+// neither a control character, a quote, a backslash nor an HTML one.
+func jsonPlain(c byte) bool {
+	return c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
 }
 
 // appendASCIIEscape appends the escape of an ASCII byte that needs one.
@@ -205,7 +211,7 @@ func appendEscaped(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if jsonPlain(c) {
 				i++
 				continue
 			}
