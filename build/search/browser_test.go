@@ -78,6 +78,13 @@ func TestBrowserSearch(t *testing.T) {
 	b := &browserT{t: t, ctx: ctx}
 	b.do(chromedp.Navigate(srv.URL + "/docs/vi/"))
 	b.waitFor(`document.querySelector('[data-search][data-ready]') !== null`, "the search module to start")
+	// The scoring loops run as WebAssembly here: were it refused, the
+	// client would score in JavaScript, to the same results but slower.
+	kernel, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+		`import('/docs/js/search.js').then(m => m.createSearch('/docs/_search/').kernel())`, chromedp.EvalAwaitPromise))
+	if err != nil || kernel != "wasm" {
+		t.Errorf("the search client scores with %q (%v), want WebAssembly", kernel, err)
+	}
 	time.Sleep(300 * time.Millisecond) // time for an eager fetch to show
 	if got := indexFiles(); len(got) != 0 {
 		t.Fatalf("the page fetched %q before the search box had focus", got)

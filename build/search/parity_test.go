@@ -105,6 +105,24 @@ func TestClientParityLargeTerms(t *testing.T) {
 	})
 }
 
+// TestClientFirst checks the client's ranking shortcut (the scoring
+// kernel hands pick only the documents that may be among the first)
+// against ordering every document, in WebAssembly and in JavaScript, on
+// random scores that rounding to three decimals ties.
+func TestClientFirst(t *testing.T) {
+	node := sitetest.NeedTool(t, "node", "node")
+	cmd := exec.Command(node, "testdata/run-first.mjs", "2000")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node run-first.mjs: %v\n%s", err, stderr.String())
+	}
+	if got := strings.TrimSpace(string(out)); got != "[]" {
+		t.Errorf("the client's first results differ from ordering every document:\n%s", got)
+	}
+}
+
 func checkParity(t *testing.T, node, site string, queries []parityQuery) {
 	t.Helper()
 	req, err := json.Marshal(queries)
@@ -123,6 +141,7 @@ func checkParity(t *testing.T, node, site string, queries []parityQuery) {
 		Answer  jsAnswer `json:"answer"`
 		Fetched []string `json:"fetched"`
 		Again   jsAnswer `json:"again"`
+		Plain   jsAnswer `json:"plain"`
 	}
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatalf("run-queries.mjs printed %.300q: %v", out, err)
@@ -146,6 +165,9 @@ func checkParity(t *testing.T, node, site string, queries []parityQuery) {
 		}
 		if diff := diffAnswers(want, got[i].Again); diff != "" {
 			t.Errorf("%s, with a client warmed by the earlier queries: search.js differs from Go:\n%s", name, diff)
+		}
+		if diff := diffAnswers(want, got[i].Plain); diff != "" {
+			t.Errorf("%s, scored in JavaScript: search.js differs from Go:\n%s", name, diff)
 		}
 		checkFetched(t, name, q, got[i].Answer, got[i].Fetched)
 	}

@@ -3,18 +3,20 @@
 // to compare with the Go Searcher's.
 //
 // usage: node run-queries.mjs SITE < requests.json
-// requests: [{query, langs, limit}]; prints [{answer, fetched, again}]:
-// the answer of a new client, the files it fetched (relative to
-// _search/), and the answer of one client shared by every query, whose
-// cache the earlier queries have filled.
+// requests: [{query, langs, limit}]; prints [{answer, fetched, again,
+// plain}]: the answer of a new client, the files it fetched (relative to
+// _search/), the answer of one client shared by every query, whose cache
+// the earlier queries have filled, and that of a new client scoring in
+// JavaScript rather than WebAssembly.
 import { readFile } from 'node:fs/promises'
 
 const src = await readFile(new URL('../../../themes/default/static/js/search.js', import.meta.url))
 const { createSearch } = await import('data:text/javascript;base64,' + src.toString('base64'))
 
 const base = process.argv[2] + '/_search/'
-const client = fetched =>
+const client = (fetched, wasm = true) =>
   createSearch(base, {
+    wasm,
     fetch: async path => {
       fetched?.push(path.slice(base.length))
       try {
@@ -34,6 +36,7 @@ for (const r of JSON.parse(input)) {
   const fetched = []
   const answer = await client(fetched).query(r.query, { langs: r.langs, limit: r.limit })
   const again = await shared.query(r.query, { langs: r.langs, limit: r.limit })
-  out.push({ answer, fetched, again })
+  const plain = await client(null, false).query(r.query, { langs: r.langs, limit: r.limit })
+  out.push({ answer, fetched, again, plain })
 }
 console.log(JSON.stringify(out))

@@ -20,52 +20,99 @@ const STROKES = { đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ø: 'o', Ø: 'o', ł: 'l',
 const own = (o, k) => (o && Object.hasOwn(o, k) ? o[k] : undefined)
 const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0)
 
-// pick takes each language's scores (arrays indexed by document) and
-// returns the first `limit` results in Go's order (score rounded to three
-// decimals, then language, then document), each document once: a page and
-// its translations share their number, and the best entry stands for them.
-// Only the results kept become objects: a query may match every page.
-function pick(per, langs, limit) {
-  const before = (a, b) => b.score - a.score || cmp(a.lang, b.lang) || a.doc - b.doc
-  const lists = per.map((x, i) => ({ lang: langs[i], scores: x.scores })).filter(x => x.scores)
-  const n = Math.max(0, ...lists.map(l => l.scores.length)), arrays = lists.map(l => l.scores)
-  const top = []
-  // cut is a raw score below which a document cannot round up to the last
-  // one kept, or, in one language, above it (a tie comes after it): most
-  // documents are passed over on one comparison.
-  let total = 0, cut = 0
-  const above = arrays.length == 1 ? 0.0004 : -0.001
-  for (let doc = 0; doc < n; doc++) {
-    let best = 0
-    for (let k = 0; k < arrays.length; k++) if (arrays[k][doc] > best) best = arrays[k][doc]
-    if (!best) continue
-    total++
-    if (best < cut) continue
-    let score = 0, lang = null
-    for (let k = 0; k < lists.length; k++) {
-      const v = lists[k].scores[doc]
-      if (!v) continue
-      const s = Math.round(v * 1000) / 1000, l = lists[k].lang
-      if (lang === null || s > score || (s == score && cmp(l, lang) < 0)) (score = s), (lang = l)
-    }
-    if (limit > 0 && top.length == limit) {
-      // Documents come in order, so one that ties with the last kept
-      // comes after it unless its language sorts first.
-      const last = top[limit - 1]
-      if (score < last.score || (score == last.score && cmp(lang, last.lang) >= 0)) continue
-    }
-    const r = { lang, doc, score }
-    if (limit <= 0) {
-      top.push(r)
-      continue
-    }
-    let i = top.length
-    while (i > 0 && before(r, top[i - 1]) < 0) i--
-    top.splice(i, 0, r)
-    if (top.length > limit) top.pop()
-    if (top.length == limit) cut = top[limit - 1].score + above
+// scoreModule compiles SCORE_WASM, off the page's main thread. Decoding
+// it in a loop of JavaScript costs a first query milliseconds: the
+// browser's own decoder does it where there is one.
+const scoreModule = () =>
+  WebAssembly.compile(Uint8Array.fromBase64 ? Uint8Array.fromBase64(SCORE_WASM) : Uint8Array.from(atob(SCORE_WASM), c => c.charCodeAt(0)))
+
+// memory is the scoring memory of a client, with the loops that score in
+// it: the compiled score.wat's where the browser runs WebAssembly,
+// jsKernel's where it does not (a page's security policy may forbid it)
+// or the client was told not to. A query readies it for `bytes` bytes
+// (ready), which it then hands out from the start (take): scoring is
+// synchronous, so queries take turns, and the memory stays, grown to the
+// largest. Arrays in it are byte offsets.
+function memory(compiled) {
+  const wasm = compiled && new WebAssembly.Memory({ initial: 1 })
+  const m = { buffer: wasm ? wasm.buffer : new ArrayBuffer(65536) }
+  m.run = wasm ? new WebAssembly.Instance(compiled, { js: { mem: wasm } }).exports : jsKernel(m.buffer)
+  let top = 0
+  m.ready = bytes => {
+    top = 0
+    const more = Math.ceil((bytes - m.buffer.byteLength) / 65536)
+    if (more <= 0) return m
+    if (wasm) wasm.grow(more), (m.buffer = wasm.buffer)
+    else (m.buffer = new ArrayBuffer(m.buffer.byteLength + more * 65536)), (m.run = jsKernel(m.buffer))
+    return m
   }
-  return { top: limit > 0 ? top : top.sort(before), total }
+  m.take = n => {
+    const at = top
+    top += (n + 7) & ~7
+    return at
+  }
+  // zeros is an array of n Float64 zeros.
+  m.zeros = n => {
+    const at = m.take(n * 8)
+    new Float64Array(m.buffer, at, n).fill(0)
+    return at
+  }
+  // put copies a typed array in.
+  m.put = values => {
+    const at = m.take(values.byteLength)
+    new values.constructor(m.buffer, at, values.length).set(values)
+    return at
+  }
+  return m
+}
+
+// firstBytes is what first takes of a memory.
+const firstBytes = (langs, ids, limit) => 8 * langs + 16 * Math.max(limit, 0) + 8 + ids * 4 + 64
+
+// first returns the first `limit` results of the languages' scores (lists
+// of {lang, at}: arrays of `ids` scores in mem) and how many documents
+// match. The kernel finds them among every document (a query may match
+// every page); pick makes them results.
+function first(mem, lists, ids, limit) {
+  lists = [...lists].sort((a, b) => cmp(a.lang, b.lang))
+  const at = mem.put(new Int32Array(lists.map(l => l.at))), top = mem.take(16 * Math.max(limit, 0) + 8), out = mem.take(ids * 4)
+  const n = mem.run.first(at, lists.length, ids, Math.max(limit, 0), top, out)
+  const scores = lists.map(l => ({ lang: l.lang, scores: new Float64Array(mem.buffer, l.at, ids) }))
+  return { top: pick(scores, new Int32Array(mem.buffer, out, n)), total: new Int32Array(mem.buffer, top, 1)[0] }
+}
+
+// firstOf is first over lists of {lang, scores} (arrays of numbers), in
+// WebAssembly or not: tests check the kernel's shortcut with it against
+// ordering every document.
+export async function firstOf(lists, limit, { wasm = true } = {}) {
+  const ids = Math.max(0, ...lists.map(l => l.scores.length))
+  const mem = memory(wasm ? await scoreModule() : null).ready(lists.length * ids * 8 + firstBytes(lists.length, ids, limit))
+  const at = lists.map(l => {
+    const at = mem.take(ids * 8)
+    new Float64Array(mem.buffer, at, l.scores.length).set(l.scores)
+    return at
+  })
+  return first(mem, lists.map((l, i) => ({ lang: l.lang, at: at[i] })), ids, limit)
+}
+
+// pick makes results of the documents the kernel found, given each
+// language's scores ({lang, scores}: arrays indexed by document): each
+// document once, with the score of its best language rounded to three
+// decimals, in Go's order (score, then language, then document). A page
+// and its translations share their number; the best entry stands for them.
+function pick(lists, docs) {
+  const out = []
+  for (const doc of docs) {
+    let score = 0, lang = null
+    for (const l of lists) {
+      const v = l.scores[doc]
+      if (!v) continue
+      const s = Math.round(v * 1000) / 1000
+      if (lang === null || s > score || (s == score && cmp(l.lang, lang) < 0)) (score = s), (lang = l.lang)
+    }
+    out.push({ lang, doc, score })
+  }
+  return out.sort((a, b) => b.score - a.score || cmp(a.lang, b.lang) || a.doc - b.doc)
 }
 const runes = s => [...s]
 const runeCount = s => s.length - (s.match(/[\uD800-\uDBFF](?=[\uDC00-\uDFFF])/g)?.length || 0)
@@ -277,11 +324,78 @@ const PREFIX = 2
 
 const idf = (n, df) => Math.log(1 + (n - df + 0.5) / (df + 0.5))
 
+// SCORE_WASM is themes/wasm/score.wat as wat2wasm builds it, in base64:
+// go test ./themes -run TestScoreWasm -update writes it, and checks it.
+const SCORE_WASM = 'AGFzbQEAAAABRAhgBn9/f39/fwF8YAh/f39/f39/fwBgCX9/f39/f39/fwBgA39/fwBgAXwBfGAGf39/f39/AX9gAn9/AX9gA3x/fwF/AgsBAmpzA21lbQIAAQMJCAABAgMEBQYHBx0EBGJlc3QAAQNhZGQAAgRib3RoAAMFZmlyc3QABQrCBggsACABBH8gBCADIAEgBUECdGooAgAgAnEbBSADCyAAIAVqLQAAQQN0aisDAAtaAwJ/AXwBfwJAA0AgCCADTw0BIAkgACAIQQJ0aigCAGohCSABIAIgBCAFIAYgCBAAIQogByAJQQN0aiELIAogCysDAGQEQCALIAo5AwALIAhBAWohCAwACwsLZAICfwF8AkADQCAJIANPDQEgCiAAIAlBAnRqKAIAaiEKIAcgCkEDdGorAwAhCyALRAAAAAAAAAAAYgRAIAggCkEDdGogCyABIAIgBCAFIAYgCRAAoDkDAAsgCUEBaiEJDAALCwtpAwF/AnwBfwJAA0AgAyACTw0BIAAgA0EDdGorAwAhBCABIANBA3RqIQYgBisDACEFIAYgBCAFoEQAAAAAAAAAACAERAAAAAAAAAAAYiAFRAAAAAAAAAAAYnEbOQMAIANBAWohAwwACwsLQwECfCAARAAAAAAAQI9AoiEBIAGcIQIgASACoUQAAAAAAADgP2YEQCACRAAAAAAAAPA/oCECCyACRAAAAAAAQI9Aowv5AgMCfwJ8BH8CQANAIAYgAk8NAUQAAAAAAADwvyEJQQAhBwJAA0AgByABTw0BIAAgB0ECdGooAgAgBkEDdGorAwAhCCAIRAAAAAAAAAAAZARAIAgQBCEIIAggCWQEQCAIIQkgByEKCwsgB0EBaiEHDAALCyAJRAAAAAAAAAAAZgRAIAtBAWohCyADRQRAIAUgDEECdGogBjYCACAMQQFqIQwFIAwgA0kEQCAMIQcgDEEBaiEMBSADIQcgCSAKIAQgA0EBaxAGEAcEQCADQQFrIQcLCyAHIANJBEACQANAIAdFDQEgBCAHQQFrEAYhDSAJIAogDRAHRQ0BIAQgBxAGIA1BEPwKAAAgB0EBayEHDAALCyAEIAcQBiENIA0gCTkDACANIAo2AgggDSAGNgIMCwsLIAZBAWohBgwACwsgAwRAQQAhBwJAA0AgByAMTw0BIAUgB0ECdGogBCAHEAYoAgw2AgAgB0EBaiEHDAALCwsgBCALNgIAIAwLDQAgAEEIaiABQQR0agscACAAIAIrAwBkIAAgAisDAGEgASACKAIISXFyCw=='
+
+// jsKernel runs score.wat's loops in JavaScript over the same memory, to
+// the same numbers, for a browser that runs no WebAssembly.
+function jsKernel(buffer) {
+  const i32 = new Int32Array(buffer), u8 = new Uint8Array(buffer), f64 = new Float64Array(buffer)
+  const weight = (sc, masks, bit, plain, marked, j) => f64[((masks && i32[(masks >> 2) + j] & bit ? marked : plain) >> 3) + u8[sc + j]]
+  return {
+    best(docs, sc, masks, n, bit, plain, marked, out) {
+      for (let j = 0, d = 0; j < n; j++) {
+        d += i32[(docs >> 2) + j]
+        const s = weight(sc, masks, bit, plain, marked, j), at = (out >> 3) + d
+        if (s > f64[at]) f64[at] = s
+      }
+    },
+    add(docs, sc, masks, n, bit, plain, marked, prev, out) {
+      for (let j = 0, d = 0; j < n; j++) {
+        d += i32[(docs >> 2) + j]
+        const v = f64[(prev >> 3) + d]
+        if (v) f64[(out >> 3) + d] = v + weight(sc, masks, bit, plain, marked, j)
+      }
+    },
+    both(a, b, n) {
+      for (let d = 0; d < n; d++) {
+        const x = f64[(a >> 3) + d], y = f64[(b >> 3) + d]
+        f64[(b >> 3) + d] = x && y ? x + y : 0
+      }
+    },
+    first(arrays, k, n, limit, top, out) {
+      const offsets = Array.from({ length: k }, (_, i) => i32[(arrays >> 2) + i] >> 3), kept = []
+      let total = 0
+      for (let d = 0; d < n; d++) {
+        let s = -1, lang = 0
+        for (let i = 0; i < k; i++) {
+          const v = f64[offsets[i] + d], r = Math.round(v * 1000) / 1000
+          if (v > 0 && r > s) (s = r), (lang = i)
+        }
+        if (s < 0) continue
+        if (!limit) {
+          i32[(out >> 2) + total++] = d
+          continue
+        }
+        total++
+        // Documents come in order: one that ties with an entry comes after
+        // it unless its language comes first.
+        const before = e => s > e.s || (s == e.s && lang < e.lang)
+        if (kept.length == limit && !before(kept[limit - 1])) continue
+        let i = Math.min(kept.length, limit - 1)
+        while (i > 0 && before(kept[i - 1])) i--
+        kept.splice(i, 0, { s, lang, d })
+        kept.length = Math.min(kept.length, limit)
+      }
+      kept.forEach((e, i) => (i32[(out >> 2) + i] = e.d))
+      i32[top >> 2] = total
+      return limit ? kept.length : total
+    },
+  }
+}
+
 // createSearch searches the index under base (the _search/ folder's URL).
 // Every file is fetched once, when a query first needs it; options.fetch
 // replaces the browser's fetch (node reads files from disk with it).
-export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
+export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof WebAssembly == 'object' } = {}) {
   base = base.replace(/\/?$/, '/')
+  // The scoring module compiles while a query's first files download:
+  // starting to compile takes the browser a few milliseconds the first
+  // time, better spent once the requests are out.
+  let compiling, scorerMemory
+  const compiled = () => (compiling ||= wasm ? scoreModule().catch(() => null) : Promise.resolve(null))
+  const scoring = async () => (scorerMemory ||= memory(await compiled()))
   const files = new Map(), lists = new WeakMap()
   const load = path => {
     if (!files.has(path)) {
@@ -325,6 +439,14 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
     return lists.get(sh)
   }
   const postings = (m, t) => (t.docs ? t : load(`${m.lang}/${t.file}`))
+  // typed are a posting list's arrays as the scoring memory holds them,
+  // made once for each list.
+  const typedLists = new WeakMap()
+  const typed = p => {
+    if (!typedLists.has(p))
+      typedLists.set(p, { docs: new Int32Array(p.docs), scores: new Uint8Array(p.scores), masks: p.masks?.length ? new Uint32Array(p.masks) : null })
+    return typedLists.get(p)
+  }
   const doc = (lang, n) => load(`${lang}/d/${n}.json`)
 
   async function lookup(m, word) {
@@ -374,61 +496,75 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
       .map(x => x[0])
   }
 
-  // weights are a term's scores for each scaled term frequency (1..100),
-  // worked out as Go works them out, plain and raised for a page with the
-  // form typed: looked up for each page rather than computed.
-  const weights = (m, t, weight) => {
-    const w = idf(m.docs, t.df), plain = new Float64Array(101), marked = new Float64Array(101)
-    for (let v = 1; v <= 100; v++) (plain[v] = ((w * v) / 100) * 2.2 * weight), (marked[v] = plain[v] * 1.5)
-    return { plain, marked }
-  }
-
-  // scoreTerm scores the pages of a word's candidate into out: the best of
-  // the word's candidates, or, given prev (the words before, where they
-  // all matched), that plus this one, so that out holds only the pages
-  // every word so far matches. A loop for each case, with no test in it
-  // that the case decides: a query runs them once per posting, before
-  // the engine has had time to optimise anything, so every step counts.
-  function scoreTerm(m, c, p, out, prev) {
-    const { plain, marked } = weights(m, c.t, c.weight)
-    const docs = p.docs, sc = p.scores, n = docs.length, form = c.form
-    const masks = form >= 0 && p.masks?.length ? p.masks : null, bit = 1 << form
-    // Without masks the term has one form: a page has it if it is the typed one.
-    const w = form == 0 && !masks ? marked : plain
-    if (masks && prev) {
-      for (let j = 0, d = 0; j < n; j++) {
-        d += docs[j]
-        const v = prev[d]
-        if (v) out[d] = v + (masks[j] & bit ? marked : w)[sc[j]]
-      }
-    } else if (masks) {
-      for (let j = 0, d = 0; j < n; j++) {
-        d += docs[j]
-        const s = (masks[j] & bit ? marked : w)[sc[j]]
-        if (s > out[d]) out[d] = s
-      }
-    } else if (prev) {
-      for (let j = 0, d = 0; j < n; j++) {
-        d += docs[j]
-        const v = prev[d]
-        if (v) out[d] = v + w[sc[j]]
-      }
-    } else {
-      for (let j = 0, d = 0; j < n; j++) {
-        d += docs[j]
-        const s = w[sc[j]]
-        if (s > out[d]) out[d] = s
-      }
+  // scorer scores a language's terms into mem, in arrays of `ids` scores
+  // by document (0: no match).
+  function scorer(mem, m, ids) {
+    const { buffer, run, take, put } = mem // ready for the query: it grows no more
+    // tables are a term's scores for each scaled term frequency (1..100),
+    // worked out as Go works them out, plain and raised for a page with
+    // the form typed: looked up for each posting rather than computed.
+    const tables = (t, weight) => {
+      const w = idf(m.docs, t.df), at = take(2 * 808), plain = new Float64Array(buffer, at, 101), marked = new Float64Array(buffer, at + 808, 101)
+      for (let v = 1; v <= 100; v++) (plain[v] = ((w * v) / 100) * 2.2 * weight), (marked[v] = plain[v] * 1.5)
+      return [at, at + 808]
+    }
+    return {
+      array: () => mem.zeros(ids),
+      // term scores the pages of a word's candidate c into out: the best
+      // of the word's candidates, or, given prev (the words before, where
+      // they all matched), that plus this one, so that out holds only the
+      // pages every word so far matches.
+      term(c, p, out, prev) {
+        const [plain, marked] = tables(c.t, c.weight), n = p.docs.length
+        const tp = typed(p), masks = c.form >= 0 && tp.masks ? put(tp.masks) : 0
+        // Without masks the term has one form: a page has it if it is the typed one.
+        const w = c.form == 0 && !masks ? marked : plain
+        const docs = put(tp.docs), sc = put(tp.scores)
+        if (prev === null) run.best(docs, sc, masks, n, 1 << c.form, w, marked, out)
+        else run.add(docs, sc, masks, n, 1 << c.form, w, marked, prev, out)
+      },
+      // raise adds a pair's scores to the pages that already have one.
+      raise(t, p, scores) {
+        const [plain] = tables(t, 1), tp = typed(p), docs = put(tp.docs), sc = put(tp.scores)
+        run.add(docs, sc, 0, p.docs.length, 0, plain, plain, scores, scores)
+      },
+      both: (a, b) => run.both(a, b, ids),
     }
   }
 
-  // raise adds a pair's scores to the pages that already have one.
-  function raise(m, t, p, scores) {
-    const { plain } = weights(m, t, 1), docs = p.docs, sc = p.scores
-    for (let j = 0, d = 0; j < docs.length; j++) {
-      d += docs[j]
-      if (scores[d]) scores[d] += plain[sc[j]]
+  // score is a language's scores (an array in mem), or null when it has
+  // none: every word of the query must match.
+  function score(mem, ids, { m, cands, adjacent, lists }) {
+    const sc = scorer(mem, m, ids)
+    let scores = null, i = 0
+    for (const cs of cands) {
+      if (!cs) continue
+      const next = sc.array()
+      if (scores !== null && cs.length == 1) sc.term(cs[0], lists[i++], next, scores)
+      else {
+        for (const c of cs) sc.term(c, lists[i++], next, null)
+        if (scores !== null) sc.both(scores, next)
+      }
+      scores = next
     }
+    // Adjacent words side by side in a page (Vietnamese pairs) score more.
+    if (scores !== null) for (const t of adjacent) sc.raise(t, lists[i++], scores)
+    return scores
+  }
+
+  // rank scores each language's answer in the client's scoring memory,
+  // and returns the first `limit` results and how many documents match.
+  async function rank(per, langs, limit) {
+    const live = per.map((x, i) => ({ ...x, lang: langs[i] })).filter(x => x.scorable)
+    if (!live.length) return { top: [], total: 0 }
+    const ids = Math.max(...live.map(x => x.m.ids))
+    let bytes = firstBytes(live.length, ids, limit)
+    for (const x of live) {
+      bytes += x.cands.length * ids * 8
+      for (const p of x.lists) bytes += p.docs.length * 9 + 2 * 808 + 32
+    }
+    const mem = (await scoring()).ready(bytes)
+    return first(mem, live.map(x => ({ lang: x.lang, at: score(mem, ids, x) })), ids, limit)
   }
 
   // pairs are the index's terms for adjacent words of the query, in
@@ -451,6 +587,7 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
   async function queryLang(query, lang) {
     const m0 = meta(lang)
     prefetch(lang, parseQuery(query, lang).flatMap(w => [w.word, w.telex && tokenize(w.telex)[0]?.word]))
+    compiled()
     const m = await m0, qw = parseQuery(query, lang, m.stop)
     const cands = await Promise.all(qw.map(w => (w.stop ? null : candidates(m, w))))
     const keys = cands.map(cs => cs?.[0]?.key || '')
@@ -460,33 +597,16 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
     const words = cands.flat().filter(Boolean).map(c => c.t), wordPostings = Promise.all(words.map(t => postings(m, t)))
     const adjacent = complete ? await pairs(m, qw, keys) : []
     const pairPostings = Promise.all(adjacent.map(t => postings(m, t)))
-    const terms = [...words, ...adjacent], loaded = [...(await wordPostings), ...(await pairPostings)]
-    const of = new Map(terms.map((t, i) => [t, loaded[i]]))
+    const loaded = [...(await wordPostings), ...(await pairPostings)]
     const missing = [], found = []
-    let scores = null
     for (const [i, w] of qw.entries()) {
       const cs = cands[i]
       if (!cs) continue
-      if (!cs.length) {
-        missing.push({ word: w.word, suggestions: await suggest(m, w.word) })
-        continue
-      }
-      found.push(...cs.map(c => c.key))
-      if (missing.length) continue // no result now: Go scores on, to the same end
-      // Scores live in arrays indexed by document: every score is
-      // positive, so 0 means "does not match".
-      const next = new Float64Array(m.ids)
-      if (scores && cs.length == 1) scoreTerm(m, cs[0], of.get(cs[0].t), next, scores)
-      else {
-        for (const c of cs) scoreTerm(m, c, of.get(c.t), next, null)
-        if (scores) for (let d = 0; d < next.length; d++) next[d] = scores[d] && next[d] ? scores[d] + next[d] : 0
-      }
-      scores = next
+      if (cs.length) found.push(...cs.map(c => c.key))
+      else missing.push({ word: w.word, suggestions: await suggest(m, w.word) })
     }
-    if (missing.length || !scores) return { scores: null, missing, found }
-    // Adjacent words side by side in a page (Vietnamese pairs) score more.
-    for (const t of adjacent) raise(m, t, of.get(t), scores)
-    return { scores, missing, found }
+    // With a word that matches nothing, nothing matches.
+    return { missing, found, scorable: !missing.length && cands.some(Boolean), m, cands, adjacent, lists: loaded }
   }
 
   // query answers {results, total, unmatched} like Go's Searcher.Query;
@@ -505,7 +625,7 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
       for (const t of tokenize(q)) miss.has(t.word) || hit.add(t.word)
       found.forEach(k => keys.add(k))
     }
-    const { top, total } = pick(per, langs, limit)
+    const { top, total } = await rank(per, langs, limit)
     const results = await Promise.all(
       top.map(async ({ lang, doc: n, score }) => {
         const d = await doc(lang, n)
@@ -516,7 +636,10 @@ export function createSearch(base, { fetch: get = u => fetch(u) } = {}) {
     return { results, total, unmatched, keys: [...keys] }
   }
 
-  return { query, meta }
+  // kernel says what scores: "wasm" or "js".
+  const kernel = async () => ((await compiled()) ? 'wasm' : 'js')
+
+  return { query, meta, kernel }
 }
 
 // The user interface.
