@@ -238,7 +238,9 @@ type run struct {
 // traced, the DevTools session reports no network events and attaches to
 // no worker: reporting them costs the browser a few milliseconds a
 // request, on the page's main thread as well, which a reader's browser
-// does not spend. Only the server then counts the traffic.
+// does not spend. Only the server then counts the traffic. The page is
+// left alone for cfg.settle after it loaded: a browser just started has
+// work of its own going on for a while, which would be timed too.
 func measure(parent context.Context, cfg *config, srv *server, e *engine, q query, traced bool) (*run, error) {
 	actx, done, err := newBrowser(parent, cfg.chromium)
 	if err != nil {
@@ -296,6 +298,11 @@ func measure(parent context.Context, cfg *config, srv *server, e *engine, q quer
 		return nil, fmt.Errorf("opening the page: %w", err)
 	}
 	tr.waitIdle(ctx, srv, phaseLoad, 100*time.Millisecond, 5*time.Second)
+	select {
+	case <-time.After(cfg.settle):
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 
 	var r run
 	for _, p := range []int32{phaseCold, phaseWarm} {

@@ -80,6 +80,7 @@ type config struct {
 	runs     int
 	gzip     bool
 	timeout  time.Duration
+	settle   time.Duration
 	verbose  bool
 }
 
@@ -93,6 +94,7 @@ func main() {
 	flag.IntVar(&cfg.runs, "runs", 3, "timed cold runs per query and engine (each in a new browser), plus one traced run; the median is shown")
 	flag.BoolVar(&cfg.gzip, "gzip", false, "serve text and WebAssembly gzip-compressed, as a static host with compression does")
 	flag.DurationVar(&cfg.timeout, "timeout", time.Minute, "limit of one measurement")
+	flag.DurationVar(&cfg.settle, "settle", time.Second, "how long the page is left alone after it loaded, before the cold query: a browser just started is still busy, and a reader takes longer to reach the search box")
 	flag.BoolVar(&cfg.verbose, "v", false, "print the URLs fetched by each cold query")
 	flag.Parse()
 	if cfg.site == "" || flag.NArg() > 0 || cfg.runs < 1 {
