@@ -34,7 +34,12 @@ type tokenizerLang struct {
 	// for, and written what each spelling as written does: "Khách" and
 	// "khách" share one.
 	spellings map[string]*spelling
-	written   map[string]*spelling
+	written   map[string]*writtenForm
+	// recent holds, by a hash of the text, the last spelling as written
+	// looked up with that hash: the few words a text uses most find
+	// themselves there, in memory the processor keeps close, where the
+	// map is spread far wider.
+	recent [1 << 12]*writtenForm
 	// keys are the terms met, shared by the spellings that fold or stem
 	// to them.
 	keys map[string]*termKey
@@ -52,6 +57,13 @@ type spelling struct {
 	// form is the spelling's number among its term's forms, once the
 	// index has numbered it.
 	form int
+}
+
+// writtenForm is a spelling as written, kept by the cache: its own copy
+// of the text, and what it stands for.
+type writtenForm struct {
+	text string
+	s    *spelling
 }
 
 // termKey is an index term, with its slot in the current page's counts.
@@ -85,7 +97,7 @@ func NewTokenizer() *Tokenizer {
 func (tk *Tokenizer) startPage(code string, li *langIndex) {
 	l := tk.langs[code]
 	if l == nil || l.index != li {
-		l = &tokenizerLang{code: code, index: li, spellings: map[string]*spelling{}, written: map[string]*spelling{},
+		l = &tokenizerLang{code: code, index: li, spellings: map[string]*spelling{}, written: map[string]*writtenForm{},
 			keys: map[string]*termKey{}}
 		tk.langs[code] = l
 	}
@@ -101,13 +113,27 @@ func (tk *Tokenizer) startPage(code string, li *langIndex) {
 // hold pages alive.
 func (tk *Tokenizer) read(written string) (word, exact string) {
 	l := tk.lang
-	s, ok := l.written[written]
-	if !ok {
-		s = tk.spelling(lower(written))
-		l.written[strings.Clone(written)] = s
+	slot := &l.recent[hashWord(written)%uint32(len(l.recent))]
+	f := *slot
+	if f == nil || f.text != written {
+		var ok bool
+		if f, ok = l.written[written]; !ok {
+			f = &writtenForm{text: strings.Clone(written), s: tk.spelling(lower(written))}
+			l.written[f.text] = f
+		}
+		*slot = f
 	}
-	tk.current = s
-	return s.word, s.exact
+	tk.current = f.s
+	return f.s.word, f.s.exact
+}
+
+// hashWord is FNV-1a: for words of a few bytes, quicker than the map's.
+func hashWord(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
 }
 
 // spelling returns what a lowercased spelling stands for, made when new.
