@@ -9,10 +9,11 @@ import (
 
 // Tokenizer turns the pages one goroutine indexes into counts of terms.
 // A handbook's vocabulary is small beside its text, so each distinct
-// spelling is folded, stemmed and looked up once, and then costs one map
-// lookup per occurrence; a page's counts live in slots reused page after
-// page, and each term and spelling remembers its entry in the index once
-// it has one, so adding a page to the index looks nothing up by name.
+// spelling is folded, stemmed and looked up once, and then costs one
+// lookup per occurrence (in a small cache by hash, else a map); a page's
+// counts live in slots reused page after page, and each term and
+// spelling remembers its entry in the index once it has one, so adding a
+// page to the index looks nothing up by name.
 // Each goroutine uses its own Tokenizer.
 type Tokenizer struct {
 	langs map[string]*tokenizerLang
