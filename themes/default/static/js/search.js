@@ -324,6 +324,10 @@ const PREFIX = 2
 
 const idf = (n, df) => Math.log(1 + (n - df + 0.5) / (df + 0.5))
 
+// TABLE is the bytes of a term's table of scores by scaled frequency
+// (Float64s for 0..100); a term has two, plain and marked.
+const TABLE = 101 * 8
+
 // SCORE_WASM is themes/wasm/score.wat as wat2wasm builds it, in base64:
 // go test ./themes -run TestScoreWasm -update writes it, and checks it.
 const SCORE_WASM = 'AGFzbQEAAAABRAhgBn9/f39/fwF8YAh/f39/f39/fwBgCX9/f39/f39/fwBgA39/fwBgAXwBfGAGf39/f39/AX9gAn9/AX9gA3x/fwF/AgsBAmpzA21lbQIAAQMJCAABAgMEBQYHBx0EBGJlc3QAAQNhZGQAAgRib3RoAAMFZmlyc3QABQrCBggsACABBH8gBCADIAEgBUECdGooAgAgAnEbBSADCyAAIAVqLQAAQQN0aisDAAtaAwJ/AXwBfwJAA0AgCCADTw0BIAkgACAIQQJ0aigCAGohCSABIAIgBCAFIAYgCBAAIQogByAJQQN0aiELIAogCysDAGQEQCALIAo5AwALIAhBAWohCAwACwsLZAICfwF8AkADQCAJIANPDQEgCiAAIAlBAnRqKAIAaiEKIAcgCkEDdGorAwAhCyALRAAAAAAAAAAAYgRAIAggCkEDdGogCyABIAIgBCAFIAYgCRAAoDkDAAsgCUEBaiEJDAALCwtpAwF/AnwBfwJAA0AgAyACTw0BIAAgA0EDdGorAwAhBCABIANBA3RqIQYgBisDACEFIAYgBCAFoEQAAAAAAAAAACAERAAAAAAAAAAAYiAFRAAAAAAAAAAAYnEbOQMAIANBAWohAwwACwsLQwECfCAARAAAAAAAQI9AoiEBIAGcIQIgASACoUQAAAAAAADgP2YEQCACRAAAAAAAAPA/oCECCyACRAAAAAAAQI9Aowv5AgMCfwJ8BH8CQANAIAYgAk8NAUQAAAAAAADwvyEJQQAhBwJAA0AgByABTw0BIAAgB0ECdGooAgAgBkEDdGorAwAhCCAIRAAAAAAAAAAAZARAIAgQBCEIIAggCWQEQCAIIQkgByEKCwsgB0EBaiEHDAALCyAJRAAAAAAAAAAAZgRAIAtBAWohCyADRQRAIAUgDEECdGogBjYCACAMQQFqIQwFIAwgA0kEQCAMIQcgDEEBaiEMBSADIQcgCSAKIAQgA0EBaxAGEAcEQCADQQFrIQcLCyAHIANJBEACQANAIAdFDQEgBCAHQQFrEAYhDSAJIAogDRAHRQ0BIAQgBxAGIA1BEPwKAAAgB0EBayEHDAALCyAEIAcQBiENIA0gCTkDACANIAo2AgggDSAGNgIMCwsLIAZBAWohBgwACwsgAwRAQQAhBwJAA0AgByAMTw0BIAUgB0ECdGogBCAHEAYoAgw2AgAgB0EBaiEHDAALCwsgBCALNgIAIAwLDQAgAEEIaiABQQR0agscACAAIAIrAwBkIAAgAisDAGEgASACKAIISXFyCw=='
@@ -504,9 +508,9 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
     // worked out as Go works them out, plain and raised for a page with
     // the form typed: looked up for each posting rather than computed.
     const tables = (t, weight) => {
-      const w = idf(m.docs, t.df), at = take(2 * 808), plain = new Float64Array(buffer, at, 101), marked = new Float64Array(buffer, at + 808, 101)
+      const w = idf(m.docs, t.df), at = take(2 * TABLE), plain = new Float64Array(buffer, at, 101), marked = new Float64Array(buffer, at + TABLE, 101)
       for (let v = 1; v <= 100; v++) (plain[v] = ((w * v) / 100) * 2.2 * weight), (marked[v] = plain[v] * 1.5)
-      return [at, at + 808]
+      return [at, at + TABLE]
     }
     return {
       array: () => mem.zeros(ids),
@@ -561,7 +565,7 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
     let bytes = firstBytes(live.length, ids, limit)
     for (const x of live) {
       bytes += x.cands.length * ids * 8
-      for (const p of x.lists) bytes += p.docs.length * 9 + 2 * 808 + 32
+      for (const p of x.lists) bytes += p.docs.length * 9 + 2 * TABLE + 32
     }
     const mem = (await scoring()).ready(bytes)
     return first(mem, live.map(x => ({ lang: x.lang, at: score(mem, ids, x) })), ids, limit)
