@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -16,6 +15,7 @@ import (
 
 	"handbook/build/config"
 	"handbook/build/diag"
+	"handbook/build/internal/files"
 	"handbook/build/internal/parallel"
 )
 
@@ -114,7 +114,7 @@ func readAll(sources []source, diags *diag.List) []*Page {
 }
 
 func readPage(src source, diags *diag.List) *Page {
-	data, err := os.ReadFile(src.abs)
+	data, err := files.Read(src.abs)
 	if err != nil {
 		diags.Errorf(src.file, 0, "cannot read the file: %v", err)
 		return nil

@@ -15,6 +15,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"handbook/build/internal/files"
 )
 
 // Writer receives a site's files. Paths are site paths with forward
@@ -88,7 +90,7 @@ func (d *Dir) WriteFile(sitePath string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(full, data, 0o644)
+	return files.Write(full, data)
 }
 
 // CopyFile copies src to sitePath inside the staging folder.
