@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"html"
 	"html/template"
 	"strconv"
@@ -89,12 +90,7 @@ func writePlainText(b *strings.Builder, n ast.Node, src []byte) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.Text:
-				v := c.Segment.Value(src)
-				if !c.IsRaw() {
-					// Resolve "&amp;" and "\*" as the HTML renderer does.
-					v = util.UnescapePunctuations(util.ResolveEntityNames(util.ResolveNumericReferences(v)))
-				}
-				b.Write(v)
+				b.Write(resolved(c, src))
 				if c.SoftLineBreak() {
 					b.WriteByte(' ')
 				}
@@ -112,6 +108,24 @@ func writePlainText(b *strings.Builder, n ast.Node, src []byte) {
 		}
 	}
 	walk(n)
+}
+
+// resolved is a text node's text with "&amp;" and "\\*" resolved, as the
+// HTML renderer resolves them. Most text has neither, and each resolver
+// goes over the text byte by byte to find out, so it is asked only when
+// a quick search has found an '&' or a '\\'.
+func resolved(t *ast.Text, src []byte) []byte {
+	v := t.Segment.Value(src)
+	if t.IsRaw() {
+		return v
+	}
+	if bytes.IndexByte(v, '&') >= 0 {
+		v = util.ResolveEntityNames(util.ResolveNumericReferences(v))
+	}
+	if bytes.IndexByte(v, '\\') >= 0 {
+		v = util.UnescapePunctuations(v)
+	}
+	return v
 }
 
 // bodyText is the document's prose as plain text: paragraphs, headings,
