@@ -105,17 +105,26 @@ func Load(opts Options) (*Site, error) {
 
 // Render converts every page's Markdown, renders it and writes it to w,
 // page by page on all cores, in reading order so that the print pages
-// are put together from the pages as they come, then writes the site's
-// other files. Links to
-// anchors are checked once every page is converted; a broken one makes
-// Render return diag.ErrContent after the files are written, which is why
-// Build writes into a staging folder.
+// are put together from the pages as they come, indexes the pages, and
+// writes the site's other files. Links to anchors are checked once every
+// page is converted; a broken one makes Render return diag.ErrContent
+// after the files are written, which is why Build writes into a staging
+// folder.
 func (s *Site) Render(w output.Writer) error {
 	var (
-		mu       sync.Mutex
-		anchors  []markdown.AnchorRef
-		writeErr error
+		mu        sync.Mutex
+		anchors   []markdown.AnchorRef
+		writeErr  error
+		scratches []*pageScratch
 	)
+	keep := func(refs []markdown.AnchorRef, err error) {
+		mu.Lock()
+		anchors = append(anchors, refs...)
+		if err != nil && writeErr == nil {
+			writeErr = err
+		}
+		mu.Unlock()
+	}
 	if s.Config.Search {
 		s.Index = search.NewIndex(s.Pages)
 	}
@@ -130,25 +139,13 @@ func (s *Site) Render(w output.Writer) error {
 		}
 		parallel.Each(len(order), func() func(int) {
 			scratch := s.newPageScratch()
-			return func(i int) {
-				p := order[i]
-				refs, err := s.renderPage(p, scratch, w)
-				if perr := s.printPage(book, i, p, scratch, w); err == nil {
-					err = perr
-				}
-				if !s.KeepContent {
-					// The page is written and in the print pages: its
-					// HTML is let go, so the site's never is all in
-					// memory.
-					p.Content, p.BodyText = "", ""
-				}
-				mu.Lock()
-				anchors = append(anchors, refs...)
-				if err != nil && writeErr == nil {
-					writeErr = err
-				}
-				mu.Unlock()
-			}
+			mu.Lock()
+			scratches = append(scratches, scratch)
+			mu.Unlock()
+			return func(i int) { keep(s.renderOne(book, i, order[i], scratch, w)) }
+		})
+		parallel.Each(len(scratches), func() func(int) {
+			return func(i int) { keep(nil, s.indexPages(scratches[i], w)) }
 		})
 		markdown.CheckAnchors(anchors, s.Diags)
 		if writeErr == nil {
@@ -171,25 +168,72 @@ func (s *Site) Render(w output.Writer) error {
 type pageScratch struct {
 	markdown, html, print bytes.Buffer
 	tokenizer             *search.Tokenizer
-	base                  string // the base path links start with, without its last "/"
+	// unindexed are the pages rendered and not yet indexed. They are
+	// indexed indexBatch at a time: indexed one by one, between pages
+	// whose rendering fills the processor's caches with templates and
+	// Markdown, each page found the tokenizer's tables evicted, and the
+	// index cost a third more.
+	unindexed []*content.Page
+	base      string // the base path links start with, without its last "/"
 }
+
+// indexBatch is how many pages a goroutine renders before it indexes
+// them: enough for the tables to stay in cache, few enough that the
+// pages' text is never much of the memory.
+const indexBatch = 64
 
 func (s *Site) newPageScratch() *pageScratch {
 	return &pageScratch{tokenizer: search.NewTokenizer(), base: strings.TrimSuffix(s.Config.BasePath(), "/")}
 }
 
-// renderPage converts one page, renders and writes it, and indexes it. It
-// returns the links to anchors left to check, and an error writing files.
-func (s *Site) renderPage(p *content.Page, scratch *pageScratch, w output.Writer) ([]markdown.AnchorRef, error) {
-	refs := s.converter.Convert(p, &scratch.markdown, s.Diags)
-	err := s.renderer.WritePage(p, &scratch.html, w)
-	if s.Index != nil {
-		s.Index.Add(p, scratch.tokenizer)
-		if err == nil {
-			err = s.Index.WriteDoc(p, scratch.base+p.URL, w)
+// renderOne renders the page at place i of the reading order, hands it
+// to the print pages and, every indexBatch pages, indexes those
+// rendered. It returns the links to anchors left to check, and an error
+// writing files.
+func (s *Site) renderOne(book *render.PrintBook, i int, p *content.Page, scratch *pageScratch, w output.Writer) ([]markdown.AnchorRef, error) {
+	refs, err := s.renderPage(p, scratch, w)
+	if perr := s.printPage(book, i, p, scratch, w); err == nil {
+		err = perr
+	}
+	if !s.KeepContent {
+		// The page is written and in the print pages: its HTML is
+		// let go, so the site's never is all in memory.
+		p.Content = ""
+	}
+	if s.Index == nil {
+		return refs, err
+	}
+	scratch.unindexed = append(scratch.unindexed, p)
+	if len(scratch.unindexed) == indexBatch {
+		if ierr := s.indexPages(scratch, w); err == nil {
+			err = ierr
 		}
 	}
 	return refs, err
+}
+
+// renderPage converts one page, renders it and writes it. It returns the
+// links to anchors left to check, and an error writing files.
+func (s *Site) renderPage(p *content.Page, scratch *pageScratch, w output.Writer) ([]markdown.AnchorRef, error) {
+	refs := s.converter.Convert(p, &scratch.markdown, s.Diags)
+	return refs, s.renderer.WritePage(p, &scratch.html, w)
+}
+
+// indexPages adds the scratch's unindexed pages to the index, and writes
+// their document files.
+func (s *Site) indexPages(scratch *pageScratch, w output.Writer) error {
+	var err error
+	for _, p := range scratch.unindexed {
+		s.Index.Add(p, scratch.tokenizer)
+		if werr := s.Index.WriteDoc(p, scratch.base+p.URL, w); err == nil {
+			err = werr
+		}
+		if !s.KeepContent {
+			p.BodyText = ""
+		}
+	}
+	scratch.unindexed = scratch.unindexed[:0]
+	return err
 }
 
 // printPage hands a rendered page, at place i of the book's order, to the
