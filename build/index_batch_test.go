@@ -1,0 +1,41 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"testing"
+
+	"handbook/build/config"
+	"handbook/build/search"
+)
+
+// Pages are indexed in batches as they are rendered, and the last pages
+// of each goroutine after the others: with several batches' worth of
+// pages, every page is found by a word only its body has, and no page
+// keeps its text once the build is done.
+func TestEveryPageIndexed(t *testing.T) {
+	const pages = 5*indexBatch + 7
+	files := siteFiles()
+	word := func(i int) string { return fmt.Sprintf("zq%c%c", 'a'+i/26%26, 'a'+i%26) }
+	for i := range pages {
+		files[fmt.Sprintf("content/vi/many/p%03d.md", i)] = fmt.Sprintf(
+			"---\ntitle: Trang %d\n---\n\nVăn bản của trang, với từ %s ở giữa.\n", i, word(i))
+	}
+	s, dest, _ := buildInto(t, writeSite(t, files), config.Overrides{})
+	searcher := search.NewSearcher(os.DirFS(dest))
+	for i := range pages {
+		ans, err := searcher.Query(word(i), []string{"vi"}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := fmt.Sprintf("/vi/many/p%03d/", i)
+		if len(ans.Results) != 1 || ans.Results[0].URL != want {
+			t.Fatalf("%q finds %v, want only %s", word(i), ans.Results, want)
+		}
+	}
+	for _, p := range s.Pages.Pages {
+		if p.BodyText != "" || p.Content != "" {
+			t.Fatalf("%s keeps its text after the build", p.File)
+		}
+	}
+}
