@@ -117,7 +117,7 @@ func (idx *Index) Add(p *content.Page, tok *Tokenizer) {
 	pairs := p.Lang == "vi"
 	length := 0
 	addText := func(text string, weight float32) {
-		var prev *term
+		prev, hasPrev := uint32(0), false
 		tokenizeEach(text, tok.read, func(t Token) {
 			w := tok.current
 			if w.stop {
@@ -125,10 +125,10 @@ func (idx *Index) Add(p *content.Page, tok *Tokenizer) {
 			}
 			length++
 			tok.count(w, weight)
-			if pairs && t.Joined && prev != nil {
-				tok.countPair(prev, w.key.term, weight)
+			if pairs && t.Joined && hasPrev {
+				tok.countPair(prev, w.key.id, weight)
 			}
-			prev = w.key.term
+			prev, hasPrev = w.key.id, true
 		})
 	}
 	addText(p.Title, weightTitle)
@@ -148,7 +148,7 @@ func (li *langIndex) merge(doc, length int, tok *Tokenizer) {
 	entries := tok.lang.log.reserve(len(tok.terms) + len(tok.pairs))
 	for i := range tok.terms {
 		dt := &tok.terms[i]
-		entries = append(entries, logEntry{id: dt.key.term.id, tf: quarters(dt.tf), forms: formBits(dt.forms)})
+		entries = append(entries, logEntry{id: dt.id, tf: quarters(dt.tf), forms: dt.forms})
 	}
 	for _, pc := range tok.pairs {
 		entries = append(entries, logEntry{id: pairBit | pc.id, tf: quarters(pc.tf)})
@@ -166,8 +166,9 @@ func (li *langIndex) register(s *spelling) {
 	defer li.mu.Unlock()
 	if s.key.term == nil {
 		s.key.term = li.term(s.key.key)
+		s.key.id = s.key.term.id
 	}
-	s.form = s.key.term.formID(s.exact)
+	s.formBit = formBit(s.key.term.formID(s.exact))
 	if s.word != s.key.key {
 		li.words[s.word] = s.key.key
 	}
@@ -205,18 +206,10 @@ func (li *langIndex) pairName(id uint64) string {
 
 func quarters(tf float32) uint16 { return uint16(min(tf*4, 65535)) }
 
-// formBits are the bits of the exact forms of a document's occurrences;
+// formBit is the bit of a term's form numbered id in a posting's forms:
 // only the first 15 forms of a term get a bit of their own.
-func formBits(forms []*spelling) uint16 {
-	var bits uint16
-	for _, s := range forms {
-		if s.form < otherForm {
-			bits |= 1 << s.form
-		} else {
-			bits |= 1 << otherForm
-		}
-	}
-	return bits
+func formBit(id int) uint16 {
+	return 1 << min(id, otherForm)
 }
 
 // formID numbers an exact form of the term, in the order met.

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"slices"
 	"strings"
 
 	"handbook/build/fold"
@@ -55,9 +54,9 @@ type spelling struct {
 	word  string // folded
 	key   *termKey
 	stop  bool
-	// form is the spelling's number among its term's forms, once the
-	// index has numbered it.
-	form int
+	// formBit is the bit of the spelling's form in a posting's forms,
+	// once the index has numbered it.
+	formBit uint16
 }
 
 // writtenForm is a spelling as written, kept by the cache: its own copy
@@ -72,7 +71,8 @@ type termKey struct {
 	key  string
 	page int
 	slot int
-	term *term // the index's entry, once it has one
+	term *term  // the index's entry, once it has one
+	id   uint32 // the entry's id, so that counting reads no entry
 }
 
 // pairCount is what one page contributes to one pair.
@@ -81,11 +81,12 @@ type pairCount struct {
 	tf float32
 }
 
-// docTerm is what one page contributes to one term.
+// docTerm is what one page contributes to one term: the term's id, its
+// field-weighted count and the bits of the forms it has.
 type docTerm struct {
-	key   *termKey
+	id    uint32
 	tf    float32
-	forms []*spelling
+	forms uint16
 }
 
 // NewTokenizer returns a tokenizer with empty caches.
@@ -144,7 +145,7 @@ func (tk *Tokenizer) spelling(exact string) *spelling {
 		return s
 	}
 	exact = strings.Clone(exact)
-	s := &spelling{exact: exact, word: strings.Clone(fold.String(exact)), form: -1}
+	s := &spelling{exact: exact, word: strings.Clone(fold.String(exact))}
 	key := s.word
 	if l.code == "fr" {
 		key = StemFrench(exact)
@@ -168,25 +169,18 @@ func (tk *Tokenizer) count(s *spelling, weight float32) {
 	k := s.key
 	if k.page != tk.page {
 		k.page, k.slot = tk.page, len(tk.terms)
-		if k.slot < cap(tk.terms) {
-			tk.terms = tk.terms[:k.slot+1]
-			tk.terms[k.slot] = docTerm{key: k, forms: tk.terms[k.slot].forms[:0]}
-		} else {
-			tk.terms = append(tk.terms, docTerm{key: k})
-		}
+		tk.terms = append(tk.terms, docTerm{id: k.id})
 	}
 	dt := &tk.terms[k.slot]
 	dt.tf += weight
-	if !slices.Contains(dt.forms, s) {
-		dt.forms = append(dt.forms, s)
-	}
+	dt.forms |= s.formBit
 }
 
-// countPair adds one occurrence of two adjacent terms to the page's
-// pair counts.
-func (tk *Tokenizer) countPair(first, second *term, weight float32) {
+// countPair adds one occurrence of two adjacent terms, by their ids, to
+// the page's pair counts.
+func (tk *Tokenizer) countPair(first, second uint32, weight float32) {
 	l := tk.lang
-	packed := uint64(first.id)<<32 | uint64(second.id)
+	packed := uint64(first)<<32 | uint64(second)
 	k, isNew := l.pairs.find(packed)
 	if isNew {
 		k.id, k.page = l.index.pairID(packed), -1
