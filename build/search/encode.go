@@ -79,12 +79,10 @@ func (e *shardEncoder) appendTerm(b []byte, key string) ([]byte, error) {
 		b = e.appendPostings(b, postings, len(t.forms) > 1, remap)
 		return append(b, '}'), nil
 	}
-	file := "t/" + hex.EncodeToString([]byte(key)) + ".json.gz"
+	file := "t/" + hex.EncodeToString([]byte(key)) + postingFileExt
 	b = append(b, `,"file":`...)
 	b = appendString(b, file)
-	p := append(e.file[:0], '{')
-	p = e.appendPostings(p, postings, len(t.forms) > 1, remap)
-	p = append(p, '}')
+	p := e.appendPostingFile(e.file[:0], postings, len(t.forms) > 1, remap)
 	e.file = p
 	return append(b, '}'), writeGzip(e.w, Dir+"/"+e.li.lang+"/"+file, p)
 }
@@ -105,7 +103,7 @@ func (e *shardEncoder) appendPostings(b []byte, postings []posting, masks bool, 
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = strconv.AppendInt(b, int64(scaleTF(float64(p.tf)/4, float64(e.li.docs[p.doc].length), e.avgdl)), 10)
+		b = strconv.AppendInt(b, int64(e.score(p)), 10)
 	}
 	b = append(b, ']')
 	if masks {
@@ -119,6 +117,11 @@ func (e *shardEncoder) appendPostings(b []byte, postings []posting, masks bool, 
 		b = append(b, ']')
 	}
 	return b
+}
+
+// score is a posting's term-frequency part of BM25, scaled to 1..100.
+func (e *shardEncoder) score(p posting) int {
+	return scaleTF(float64(p.tf)/4, float64(e.li.docs[p.doc].length), e.avgdl)
 }
 
 // appendDoc appends a document file's JSON, as encoding/json writes Doc.

@@ -667,7 +667,7 @@ func (s *Searcher) load(name string, v any) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("%s: %w", name, err)
 	}
-	if err := json.NewDecoder(bytes.NewReader(data)).Decode(v); err != nil {
+	if err := decode(name, data, v); err != nil {
 		return false, fmt.Errorf("%s: %w", name, err)
 	}
 	s.mu.Lock()
@@ -678,6 +678,15 @@ func (s *Searcher) load(name string, v any) (bool, error) {
 
 // readMaybeGzip reads a file of the index, inflating it if it is
 // gzip-compressed (documents are not).
+// decode reads a posting file into v, a *Postings, and any other file
+// as JSON.
+func decode(name string, data []byte, v any) error {
+	if p, ok := v.(*Postings); ok && strings.HasSuffix(name, postingFileExt) {
+		return p.UnmarshalBinary(data)
+	}
+	return json.NewDecoder(bytes.NewReader(data)).Decode(v)
+}
+
 func readMaybeGzip(f io.Reader) ([]byte, error) {
 	br := bufio.NewReader(f)
 	if magic, _ := br.Peek(2); len(magic) < 2 || magic[0] != 0x1f || magic[1] != 0x8b {

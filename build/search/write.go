@@ -24,7 +24,8 @@ import (
 //	                      two letters <hex> encodes, with small postings inline
 //	p/<hex>.json.gz       the rare pairs (Vietnamese) that start with the
 //	                      term <hex> encodes, postings inline
-//	t/<hex>.json.gz       the postings of one frequent term
+//	t/<hex>.bin.gz        the postings of one frequent term, in binary
+//	                      (postingfile.go)
 //	d/<doc>.json          one document: its link, title, kind and text
 //
 // A query fetches meta.json, the shards of its words, the postings of the
@@ -58,7 +59,8 @@ const maxInline = 64
 // Meta is the meta.json of a language's index.
 type Meta struct {
 	// Version 3 and later write the documents' text with its words
-	// separated by single spaces.
+	// separated by single spaces; version 4 and later write posting
+	// files in binary.
 	Version int    `json:"version"`
 	Lang    string `json:"lang"`
 	Docs    int    `json:"docs"`
@@ -153,7 +155,7 @@ func (idx *Index) Write(w output.Writer) error {
 func (li *langIndex) write(w output.Writer) error {
 	li.gather()
 	shards := li.shards()
-	meta := Meta{Version: 3, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: shardKeyLength}
+	meta := Meta{Version: 4, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: shardKeyLength}
 	if li.lang == "fr" {
 		meta.StopWords = frenchStopWords()
 	}

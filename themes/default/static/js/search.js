@@ -392,6 +392,35 @@ function jsKernel(buffer) {
 // createSearch searches the index under base (the _search/ folder's URL).
 // Every file is fetched once, when a query first needs it; options.fetch
 // replaces the browser's fetch (node reads files from disk with it).
+// decodePostings reads a posting file, as build/search/postingfile.go
+// writes it: "HBP" and version 1, the number of documents n, flags (1:
+// masks), then n document gaps, n scores of a byte each and, with the
+// flag, n masks. Numbers other than scores are unsigned LEB128 varints.
+export function decodePostings(b) {
+  if (b[0] != 72 || b[1] != 66 || b[2] != 80 || b[3] != 1) throw new Error('not a posting file')
+  let at = 4
+  const varint = () => {
+    let v = 0, scale = 1, c
+    do {
+      c = b[at++]
+      v += (c & 127) * scale
+      scale *= 128
+    } while (c & 128)
+    return v
+  }
+  const n = varint(), flags = b[at++], docs = new Int32Array(n)
+  for (let i = 0; i < n; i++) docs[i] = b[at] < 128 ? b[at++] : varint()
+  const scores = b.subarray(at, at + n)
+  at += n
+  let masks = null
+  if (flags & 1) {
+    masks = new Uint32Array(n)
+    for (let i = 0; i < n; i++) masks[i] = b[at] < 128 ? b[at++] : varint()
+  }
+  if (at != b.length || scores.length != n) throw new Error('posting file: cut short or too long')
+  return { docs, scores, masks }
+}
+
 export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof WebAssembly == 'object' } = {}) {
   base = base.replace(/\/?$/, '/')
   // The scoring module compiles while a query's first files download:
@@ -406,12 +435,13 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
       const p = (async () => {
         const r = await get(base + path)
         if (!r.ok) throw new Error(`${base + path}: ${r.status}`)
-        const b = new Uint8Array(await r.arrayBuffer())
-        if (b[0] != 31 || b[1] != 139) return JSON.parse(new TextDecoder().decode(b)) // inflated by the server
+        const b = new Uint8Array(await r.arrayBuffer()), binary = path.endsWith('.bin.gz')
+        if (b[0] != 31 || b[1] != 139) return binary ? decodePostings(b) : JSON.parse(new TextDecoder().decode(b)) // inflated by the server
         // A stream made here, not a Blob's: the browser would take a Blob
         // through another process and back.
         const gz = new ReadableStream({ start: c => (c.enqueue(b), c.close()) })
-        return new Response(gz.pipeThrough(new DecompressionStream('gzip'))).json()
+        const inflated = new Response(gz.pipeThrough(new DecompressionStream('gzip')))
+        return binary ? decodePostings(new Uint8Array(await inflated.arrayBuffer())) : inflated.json()
       })()
       files.set(path, p)
       p.catch(() => files.delete(path))
@@ -448,7 +478,7 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
   const typedLists = new WeakMap()
   const typed = p => {
     if (!typedLists.has(p))
-      typedLists.set(p, { docs: new Int32Array(p.docs), scores: new Uint8Array(p.scores), masks: p.masks?.length ? new Uint32Array(p.masks) : null })
+      typedLists.set(p, p.docs instanceof Int32Array ? p : { docs: new Int32Array(p.docs), scores: new Uint8Array(p.scores), masks: p.masks?.length ? new Uint32Array(p.masks) : null })
     return typedLists.get(p)
   }
   const doc = (lang, n) => load(`${lang}/d/${n}.json`)
