@@ -171,8 +171,8 @@ type pageScratch struct {
 	// unindexed are the pages rendered and not yet indexed. They are
 	// indexed indexBatch at a time: indexed one by one, between pages
 	// whose rendering fills the processor's caches with templates and
-	// Markdown, each page found the tokenizer's tables evicted, and the
-	// index cost a third more.
+	// Markdown, each page found the tokenizer's tables evicted, and
+	// adding pages to the index took 40% longer.
 	unindexed []*content.Page
 	base      string // the base path links start with, without its last "/"
 }
