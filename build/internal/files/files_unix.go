@@ -33,7 +33,7 @@ func Read(name string) ([]byte, error) {
 	defer f.Close()
 	size := 512
 	if info, err := f.Stat(); err == nil && info.Size() < 1<<30 {
-		size = int(info.Size()) + 1 // one more byte, to see the end at once
+		size = int(info.Size()) + 1 // room for the whole file, and the read that finds its end
 	}
 	data := make([]byte, 0, size)
 	for {
