@@ -142,10 +142,13 @@ func (idx *Index) Add(p *content.Page, tok *Tokenizer) {
 	li.merge(li.docOf[p], length, tok)
 }
 
-// merge logs a page's counts: its entries go to the tokenizer's log,
-// and the index keeps where they are.
+// merge logs a page's counts as its entries, which the index keeps.
+// They are an allocation of their own, a few kilobytes like most of
+// rendering's, so the heap reuses memory rendering has let go: cut from
+// chunks of half a megabyte, they were fresh memory, and the page faults
+// of first writing it were most of what merging cost.
 func (li *langIndex) merge(doc, length int, tok *Tokenizer) {
-	entries := tok.lang.log.reserve(len(tok.terms) + len(tok.pairs))
+	entries := make([]logEntry, 0, len(tok.terms)+len(tok.pairs))
 	for i := range tok.terms {
 		dt := &tok.terms[i]
 		entries = append(entries, logEntry{id: dt.id, tf: quarters(dt.tf), forms: dt.forms})

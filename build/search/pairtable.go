@@ -12,11 +12,13 @@ type pairTable struct {
 	shift uint // 64 minus the bits of a slot's index
 }
 
+// pairSlot is 16 bytes, four to a cache line. Whether slot is the
+// current page's is told by the page's counts themselves: it is when
+// the count at slot is this pair's.
 type pairSlot struct {
 	key  uint64 // the packed ids with keyBit set; 0 when the slot is free
 	id   uint32 // the pair's number in the index
-	slot int32  // its place in the page's pair counts
-	page int    // the page that slot belongs to
+	slot int32  // its place in a page's pair counts
 }
 
 // keyBit is set in every key, which term ids (below 1<<31) leave free, so

@@ -45,7 +45,6 @@ type tokenizerLang struct {
 	keys map[string]*termKey
 	// pairs are the pairs of adjacent terms met, named by the terms' ids.
 	pairs pairTable
-	log   entryLog
 }
 
 // spelling is what one exact spelling of a word stands for in a language.
@@ -183,10 +182,10 @@ func (tk *Tokenizer) countPair(first, second uint32, weight float32) {
 	packed := uint64(first)<<32 | uint64(second)
 	k, isNew := l.pairs.find(packed)
 	if isNew {
-		k.id, k.page = l.index.pairID(packed), -1
+		k.id, k.slot = l.index.pairID(packed), -1
 	}
-	if k.page != tk.page {
-		k.page, k.slot = tk.page, int32(len(tk.pairs))
+	if k.slot < 0 || int(k.slot) >= len(tk.pairs) || tk.pairs[k.slot].id != k.id {
+		k.slot = int32(len(tk.pairs))
 		tk.pairs = append(tk.pairs, pairCount{id: k.id})
 	}
 	tk.pairs[k.slot].tf += weight
