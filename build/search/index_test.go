@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -84,6 +85,37 @@ func TestIndexIsTheSameInAnyOrder(t *testing.T) {
 	}
 	if len(a.Paths()) < 4 {
 		t.Fatalf("only %d files written: %v", len(a.Paths()), a.Paths())
+	}
+}
+
+// TestGatherInRunsIsGatherInOne writes the same pages' index with the
+// postings gathered in one run of documents and in three (one per core),
+// and wants the same files: each list whole and in document order.
+func TestGatherInRunsIsGatherInOne(t *testing.T) {
+	write := func(cores int) *output.Memory {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cores))
+		set := orderSet()
+		idx := NewIndex(set)
+		tok := NewTokenizer()
+		for _, p := range set.Pages {
+			idx.Add(p, tok)
+		}
+		m := output.NewMemory()
+		if err := idx.Write(m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	one, three := write(1), write(3)
+	if !slices.Equal(one.Paths(), three.Paths()) {
+		t.Fatalf("files differ:\n%v\n%v", one.Paths(), three.Paths())
+	}
+	for _, path := range one.Paths() {
+		x, _ := one.File(path)
+		y, _ := three.File(path)
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs when gathered in three runs", path)
+		}
 	}
 }
 
