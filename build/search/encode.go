@@ -126,6 +126,13 @@ func (e *shardEncoder) score(p posting) int {
 
 // appendDoc appends a document file's JSON, as encoding/json writes Doc.
 func appendDoc(b []byte, d Doc) []byte {
+	b = appendDocHead(b, d)
+	b = appendString(b, d.Text)
+	return append(b, '}')
+}
+
+// appendDocHead appends a document file's JSON up to its text's value.
+func appendDocHead(b []byte, d Doc) []byte {
 	b = append(b, `{"url":`...)
 	b = appendString(b, d.URL)
 	b = append(b, `,"title":`...)
@@ -138,21 +145,26 @@ func appendDoc(b []byte, d Doc) []byte {
 	b = appendString(b, d.Lang)
 	b = append(b, `,"key":`...)
 	b = appendString(b, d.Key)
-	b = append(b, `,"text":`...)
-	b = appendString(b, d.Text)
-	return append(b, '}')
+	return append(b, `,"text":`...)
 }
 
 // appendString appends s as a JSON string, escaped as encoding/json
-// escapes it. Valid UTF-8, which is nearly all of it, is copied in runs
+// escapes it.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	b = appendStringBody(b, s)
+	return append(b, '"')
+}
+
+// appendStringBody appends s escaped as in a JSON string, without the
+// quotes. Valid UTF-8, which is nearly all of it, is copied in runs
 // between the few bytes that need an escape, in one pass: a page's text
 // is megabytes in all.
-func appendString(b []byte, s string) []byte {
+func appendStringBody(b []byte, s string) []byte {
 	if !utf8.ValidString(s) {
 		return appendEscaped(b, s)
 	}
-	b = slices.Grow(b, len(s)+2)
-	b = append(b, '"')
+	b = slices.Grow(b, len(s))
 	from := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -175,8 +187,7 @@ func appendString(b []byte, s string) []byte {
 		}
 		from = i + 1
 	}
-	b = append(b, s[from:]...)
-	return append(b, '"')
+	return append(b, s[from:]...)
 }
 
 // jsonPlain says whether encoding/json writes the ASCII byte c as it is:
@@ -206,10 +217,9 @@ func appendASCIIEscape(b []byte, c byte) []byte {
 }
 
 // appendEscaped escapes a string that is not valid UTF-8 as encoding/json
-// does: each invalid byte as U+FFFD.
+// does, each invalid byte as U+FFFD, without the quotes.
 func appendEscaped(b []byte, s string) []byte {
-	b = slices.Grow(b, len(s)+2)
-	b = append(b, '"')
+	b = slices.Grow(b, len(s))
 	from := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -239,6 +249,5 @@ func appendEscaped(b []byte, s string) []byte {
 		i += size
 		from = i
 	}
-	b = append(b, s[from:]...)
-	return append(b, '"')
+	return append(b, s[from:]...)
 }

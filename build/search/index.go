@@ -1,8 +1,8 @@
 package search
 
 import (
-	"bytes"
 	"sort"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -226,42 +226,84 @@ func (t *term) formID(exact string) int {
 	return id
 }
 
-// snippetText is what a result shows its snippet from: the page's words
-// as readers see them, separated by single spaces (as Snippet would
-// leave them, so the client need not), bounded so a fragment stays
-// small.
-func snippetText(p *content.Page) string {
-	return joinFields(snippetLimit, p.Statement, p.Text, p.Description, p.BodyText)
+// appendSnippetText appends, as a JSON string, what a result shows its
+// snippet from: the page's words as readers see them, separated by
+// single spaces (as Snippet would leave them, so the client need not),
+// bounded so a fragment stays small.
+func appendSnippetText(b []byte, p *content.Page) []byte {
+	return appendJoinedFields(b, snippetLimit, p.Statement, p.Text, p.Description, p.BodyText)
 }
 
 // snippetLimit bounds the bytes of a document's text.
 const snippetLimit = 3000
 
-// joinFields joins the space-separated fields of parts with single
-// spaces and cuts the result at its last space within limit bytes: what
-// strings.Fields and a join would make of them, in one pass that copies
-// whole runs of fields already separated by single spaces, as most are.
-// Past limit, only the cut matters: later fields are never read.
-func joinFields(limit int, parts ...string) string {
-	b := make([]byte, 0, limit+64)
+// appendJoinedFields appends, as a JSON string, the space-separated
+// fields of parts joined with single spaces, cut at the last space
+// within limit bytes (or, when the first field is longer, at the start
+// of a character within them): what strings.Fields and a join would make
+// of them. It copies and escapes whole runs of fields already separated
+// by single spaces, as most are, in one pass; past limit, only the cut
+// matters, and later fields are never read.
+func appendJoinedFields(b []byte, limit int, parts ...string) []byte {
+	b = append(b, '"')
+	var j joined
 	for _, s := range parts {
-		for i := 0; i < len(s) && len(b) <= limit; {
+		for i := 0; i < len(s) && j.n <= limit; {
 			if n := spaceAt(s, i); n > 0 {
 				i += n
 				continue
 			}
 			end := fieldEnd(s, i+1)
-			for end+1 < len(s) && s[end] == ' ' && spaceAt(s, end+1) == 0 && len(b)+end-i <= limit {
+			for end+1 < len(s) && s[end] == ' ' && spaceAt(s, end+1) == 0 && j.n+end-i <= limit {
 				end = fieldEnd(s, end+2)
 			}
-			if len(b) > 0 {
-				b = append(b, ' ')
-			}
-			b = append(b, s[i:end]...)
+			b = j.add(b, s[i:end])
 			i = end
 		}
 	}
-	return cutAtSpace(b, limit)
+	if j.n > limit {
+		b = j.cut(b, limit)
+	}
+	return append(b, '"')
+}
+
+// joined is what appendJoinedFields knows of the text it has appended.
+type joined struct {
+	n    int    // the text's bytes, unescaped
+	last string // the last run of fields
+	at   int    // where in the buffer last starts
+	sep  int    // where the space before last is, or -1
+}
+
+// add appends run, escaped, after a space unless it is the first.
+func (j *joined) add(b []byte, run string) []byte {
+	j.sep = -1
+	if j.n > 0 {
+		j.sep = len(b)
+		b = append(b, ' ')
+		j.n++
+	}
+	j.at, j.last = len(b), run
+	j.n += len(run)
+	return appendStringBody(b, run)
+}
+
+// cut shortens the text, longer than limit, to the last space within
+// it. Only the last run crosses limit.
+func (j *joined) cut(b []byte, limit int) []byte {
+	room := limit - (j.n - len(j.last)) // the bytes of last within limit
+	if room >= 0 {
+		if k := strings.LastIndexByte(j.last[:room+1], ' '); k >= 0 {
+			return appendStringBody(b[:j.at], j.last[:k])
+		}
+	}
+	if j.sep >= 0 {
+		return b[:j.sep]
+	}
+	for room > 0 && !utf8.RuneStart(j.last[room]) {
+		room--
+	}
+	return appendStringBody(b[:j.at], j.last[:room])
 }
 
 // fieldEnd is the index of the first white space at or after i, or
@@ -313,17 +355,6 @@ func spaceAt(s string, i int) int {
 		}
 	}
 	return 0
-}
-
-func cutAtSpace(b []byte, limit int) string {
-	if len(b) > limit {
-		cut := bytes.LastIndexByte(b[:limit], ' ')
-		if cut < 0 {
-			cut = limit
-		}
-		b = b[:cut]
-	}
-	return string(b)
 }
 
 // Stem is the folded stem of a token in lang; languages without a

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"handbook/build/config"
 	"handbook/build/content"
@@ -142,7 +143,8 @@ func TestPairTableKeepsEntriesAsItGrows(t *testing.T) {
 	}
 }
 
-// joinFieldsByFields is what joinFields does, written the plain way.
+// joinFieldsByFields is the text appendJoinedFields writes, worked out
+// the plain way.
 func joinFieldsByFields(limit int, parts ...string) string {
 	var b strings.Builder
 parts:
@@ -159,9 +161,10 @@ parts:
 	}
 	text := b.String()
 	if len(text) > limit {
-		cut := strings.LastIndexByte(text[:limit], ' ')
+		cut := strings.LastIndexByte(text[:limit+1], ' ')
 		if cut < 0 {
-			cut = limit
+			for cut = limit; cut > 0 && !utf8.RuneStart(text[cut]); cut-- {
+			}
 		}
 		text = text[:cut]
 	}
@@ -175,9 +178,9 @@ func FuzzJoinFields(f *testing.F) {
 	f.Add(40, "a\u1680b\u3000c\u205fd\u202fe\u2009f\u200bg", "\u1ea1\u1680\u1ec7", "\xe2\x80", "\xe1")
 	f.Fuzz(func(t *testing.T, limit int, a, b, c, d string) {
 		limit = max(0, limit%64)
-		want := joinFieldsByFields(limit, a, b, c, d)
-		if got := joinFields(limit, a, b, c, d); got != want {
-			t.Fatalf("joinFields(%d, %q, %q, %q, %q) = %q, want %q", limit, a, b, c, d, got, want)
+		want := appendString(nil, joinFieldsByFields(limit, a, b, c, d))
+		if got := appendJoinedFields(nil, limit, a, b, c, d); string(got) != string(want) {
+			t.Fatalf("appendJoinedFields(%d, %q, %q, %q, %q) = %s, want %s", limit, a, b, c, d, got, want)
 		}
 	})
 }

@@ -129,11 +129,12 @@ func (idx *Index) WriteDoc(p *content.Page, url string, w output.Writer) error {
 	if li == nil {
 		return nil
 	}
-	d := Doc{URL: url, Title: p.Title, Kind: string(p.Kind), Lang: p.Lang, Key: p.TranslationKey, Text: snippetText(p)}
+	d := Doc{URL: url, Title: p.Title, Kind: string(p.Kind), Lang: p.Lang, Key: p.TranslationKey}
 	// Sized once for the usual text, which needs few escapes; the writer
 	// may keep the buffer (an in-memory site does).
-	buf := make([]byte, 0, len(d.URL)+len(d.Title)+len(d.Kind)+len(d.Lang)+len(d.Key)+len(d.Text)*9/8+64)
-	return w.WriteFile(docPath(p.Lang, li.docOf[p]), appendDoc(buf, d))
+	buf := make([]byte, 0, len(d.URL)+len(d.Title)+len(d.Kind)+len(d.Lang)+len(d.Key)+snippetLimit*9/8+64)
+	buf = appendSnippetText(appendDocHead(buf, d), p)
+	return w.WriteFile(docPath(p.Lang, li.docOf[p]), append(buf, '}'))
 }
 
 func docPath(lang string, doc int) string {
