@@ -132,7 +132,8 @@ func (idx *Index) WriteDoc(p *content.Page, url string, w output.Writer) error {
 	d := Doc{URL: url, Title: p.Title, Kind: string(p.Kind), Lang: p.Lang, Key: p.TranslationKey}
 	// Sized once for the usual text, which needs few escapes; the writer
 	// may keep the buffer (an in-memory site does).
-	buf := make([]byte, 0, len(d.URL)+len(d.Title)+len(d.Kind)+len(d.Lang)+len(d.Key)+snippetLimit*9/8+64)
+	text := min(snippetLimit, len(p.Statement)+len(p.Text)+len(p.Description)+len(p.BodyText)+3)
+	buf := make([]byte, 0, len(d.URL)+len(d.Title)+len(d.Kind)+len(d.Lang)+len(d.Key)+text*9/8+64)
 	buf = appendSnippetText(appendDocHead(buf, d), p)
 	return w.WriteFile(docPath(p.Lang, li.docOf[p]), append(buf, '}'))
 }
