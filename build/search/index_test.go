@@ -74,16 +74,7 @@ func TestIndexIsTheSameInAnyOrder(t *testing.T) {
 	if err := backward.Write(b); err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(a.Paths(), b.Paths()) {
-		t.Fatalf("files differ:\n%v\n%v", a.Paths(), b.Paths())
-	}
-	for _, path := range a.Paths() {
-		x, _ := a.File(path)
-		y, _ := b.File(path)
-		if !bytes.Equal(x, y) {
-			t.Errorf("%s differs by the order pages were added in", path)
-		}
-	}
+	sameFiles(t, a, b, "by the order pages were added in")
 	if len(a.Paths()) < 4 {
 		t.Fatalf("only %d files written: %v", len(a.Paths()), a.Paths())
 	}
@@ -107,15 +98,21 @@ func TestGatherInRunsIsGatherInOne(t *testing.T) {
 		}
 		return m
 	}
-	one, three := write(1), write(3)
-	if !slices.Equal(one.Paths(), three.Paths()) {
-		t.Fatalf("files differ:\n%v\n%v", one.Paths(), three.Paths())
+	sameFiles(t, write(1), write(3), "when gathered in three runs")
+}
+
+// sameFiles wants a and b to hold the same files, byte for byte; how
+// says what made them differ.
+func sameFiles(t *testing.T, a, b *output.Memory, how string) {
+	t.Helper()
+	if !slices.Equal(a.Paths(), b.Paths()) {
+		t.Fatalf("files differ %s:\n%v\n%v", how, a.Paths(), b.Paths())
 	}
-	for _, path := range one.Paths() {
-		x, _ := one.File(path)
-		y, _ := three.File(path)
+	for _, path := range a.Paths() {
+		x, _ := a.File(path)
+		y, _ := b.File(path)
 		if !bytes.Equal(x, y) {
-			t.Errorf("%s differs when gathered in three runs", path)
+			t.Errorf("%s differs %s", path, how)
 		}
 	}
 }
