@@ -9,11 +9,10 @@ import (
 // A language's postings are gathered in two steps. While pages are
 // indexed, what a page adds to each term is logged as the page's list of
 // entries, touching no term and taking no lock: an index of a large
-// handbook holds millions of
-// postings, and adding each to its term's list as it comes costs a cache
-// miss or two apiece. When the index is written, gather places every
-// entry in its term's list, in document order (one pass to count, one to
-// place).
+// handbook holds millions of postings, and adding each to its term's
+// list as it comes costs a cache miss or two apiece. When the index is
+// written, gather places every entry in its term's list, in document
+// order (one pass to count, one to place).
 
 // logEntry is what one page adds to one term: the term's number (a
 // pair's has pairBit set), its field-weighted count in quarters and the
