@@ -15,8 +15,10 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -38,6 +40,10 @@ type Options struct {
 	// Source is the site's root folder.
 	Source    string
 	Overrides config.Overrides
+	// Force lets Build replace a non-empty output folder that no build
+	// wrote (it carries no output.StampFile). The site's own files are
+	// never replaced, Force or not.
+	Force bool
 }
 
 // Site is one build of a site, from configuration to written files.
@@ -111,6 +117,11 @@ func Load(opts Options) (*Site, error) {
 // after the files are written, which is why Build writes into a staging
 // folder.
 func (s *Site) Render(w output.Writer) error {
+	return s.render(context.Background(), w)
+}
+
+// render is Render, stopping early with ctx's error once ctx is done.
+func (s *Site) render(ctx context.Context, w output.Writer) error {
 	var (
 		mu        sync.Mutex
 		anchors   []markdown.AnchorRef
@@ -142,11 +153,18 @@ func (s *Site) Render(w output.Writer) error {
 			mu.Lock()
 			scratches = append(scratches, scratch)
 			mu.Unlock()
-			return func(i int) { keep(s.renderOne(book, i, order[i], scratch, w)) }
+			return func(i int) {
+				if ctx.Err() == nil {
+					keep(s.renderOne(book, i, order[i], scratch, w))
+				}
+			}
 		})
 		parallel.Each(len(scratches), func() func(int) {
 			return func(i int) { keep(nil, s.indexPages(scratches[i], w)) }
 		})
+		if writeErr == nil {
+			writeErr = ctx.Err()
+		}
 		markdown.CheckAnchors(anchors, s.Diags)
 		if writeErr == nil {
 			writeErr = s.renderer.WriteSiteFiles(w)
@@ -253,22 +271,55 @@ func (s *Site) printPage(book *render.PrintBook, i int, p *content.Page, scratch
 
 // Build loads the site and writes it atomically to its output folder: the
 // previous output stays in place, untouched, unless the whole build
-// succeeds.
+// succeeds. It refuses, before writing anything, an output folder that is
+// or holds the site's own files, or that no build wrote (see Guard).
 func Build(opts Options) (*Site, error) {
+	return BuildContext(context.Background(), opts)
+}
+
+// BuildContext is Build, stopped when ctx is done (Ctrl-C): the pages in
+// flight finish, the staging folder is removed, the previous output
+// stays as it was, and ctx's error is returned.
+func BuildContext(ctx context.Context, opts Options) (*Site, error) {
 	s, err := Load(opts)
 	if err != nil {
 		return s, err
 	}
-	dir, err := output.NewDir(s.Config.OutputDir)
+	dir, err := output.NewDir(s.Config.OutputDir, s.guard(opts.Force))
 	if err != nil {
 		return s, err
 	}
-	if err := s.Render(dir); err != nil {
+	if dir.Replaced > 0 {
+		s.Diags.Warnf("", 0, "--force: replacing %s, whose %d entries no build wrote", s.Config.OutputDir, dir.Replaced)
+	}
+	stop := context.AfterFunc(ctx, dir.Abort)
+	defer stop()
+	if err := s.render(ctx, dir); err != nil {
 		dir.Abort()
+		return s, err
+	}
+	if err := ctx.Err(); err != nil {
 		return s, err
 	}
 	s.stage("write", func() { err = dir.Commit() })
 	return s, err
+}
+
+// guard names what the output folder must never replace: the site's
+// folder, and every folder and file a build reads.
+func (s *Site) guard(force bool) output.Guard {
+	root := s.Config.Root
+	sources := []string{filepath.Join(root, ".git")}
+	for _, name := range []string{"content", "themes", "static", "i18n", "layouts", "data", "assets", "config"} {
+		sources = append(sources, filepath.Join(root, name))
+	}
+	if s.Config.File != "" {
+		sources = append(sources, filepath.Join(root, s.Config.File))
+	}
+	for _, l := range s.Config.Languages {
+		sources = append(sources, filepath.Join(root, l.ContentDir))
+	}
+	return output.Guard{Root: root, Sources: sources, Force: force}
 }
 
 func (s *Site) stage(name string, f func()) {

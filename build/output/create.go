@@ -44,5 +44,9 @@ func (d *Dir) Create(sitePath string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return os.OpenFile(full, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	f, err := os.OpenFile(full, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	return f, nil
 }

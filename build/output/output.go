@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -28,60 +29,79 @@ type Writer interface {
 	CopyFile(sitePath, src string) error
 }
 
-// Dir writes a site into a staging folder beside its destination and
-// swaps it in with Commit. Until Commit, the destination is untouched, so
-// a build that fails leaves the previous site as it was.
+// Dir writes a site into a staging folder and swaps it in with Commit.
+// Until Commit, the destination is untouched, so a build that fails, or
+// is interrupted, leaves the previous site as it was.
+//
+// The staging folder is made beside the destination, and Commit renames
+// it into place. A destination that is a mount point (a container's
+// volume) cannot be renamed: its staging folder is made inside it, and
+// Commit swaps the folder's entries instead. A destination that is a
+// symbolic link is built into the folder it leads to; the link stays.
 type Dir struct {
-	dest    string
+	dest    string // the real folder the site goes to, links resolved
 	staging string
+	inPlace bool // staging is inside dest: dest is a mount point
+	unlock  func()
 
-	mu   sync.Mutex
-	dirs map[string]bool
+	// Replaced counts the entries of a folder no build wrote, which
+	// Guard.Force let the build replace.
+	Replaced int
+
+	mu      sync.Mutex
+	dirs    map[string]bool
+	aborted bool
 }
 
-// NewDir prepares to replace dest. It refuses a destination that holds
-// something other than a built site, so that a mistyped --dest never
-// deletes a folder of documents.
-func NewDir(dest string) (*Dir, error) {
-	if err := checkReplaceable(dest); err != nil {
+// NewDir prepares to replace dest, refusing what g protects and a
+// non-empty folder no build wrote. Staging folders that interrupted
+// builds left behind are removed first.
+func NewDir(dest string, g Guard) (*Dir, error) {
+	if err := g.check(dest); err != nil {
 		return nil, err
 	}
-	parent := filepath.Dir(dest)
+	real := resolve(dest)
+	replaced, err := checkReplaceable(real, g.Force)
+	if err != nil {
+		return nil, err
+	}
+	removeStale(real)
+	d := &Dir{dest: real, Replaced: replaced, dirs: map[string]bool{".": true}}
+	if err := d.makeStaging(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// makeStaging makes the staging folder, beside the destination or, for a
+// mount point, inside it, and locks it so that no other build takes it
+// for a leftover.
+func (d *Dir) makeStaging() error {
+	parent := filepath.Dir(d.dest)
+	d.inPlace = isMountPoint(d.dest)
+	if d.inPlace {
+		parent = d.dest
+	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot create the output folder's parent: %w", err)
+		return fmt.Errorf("cannot create the output folder's parent %s: %w", parent, err)
 	}
-	staging, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".building-")
+	staging, err := os.MkdirTemp(parent, stagingPrefix(d.dest))
 	if err != nil {
-		return nil, fmt.Errorf("cannot write beside the output folder %s: %w", dest, err)
+		return fmt.Errorf("cannot write beside the output folder %s: %w", d.dest, err)
 	}
+	d.staging = staging
 	if err := os.Chmod(staging, 0o755); err != nil {
-		return nil, err
+		d.Abort()
+		return fmt.Errorf("cannot write beside the output folder %s: %w", d.dest, err)
 	}
-	return &Dir{dest: dest, staging: staging, dirs: map[string]bool{".": true}}, nil
+	d.unlock = lockFolder(staging)
+	return nil
 }
 
-func checkReplaceable(dest string) error {
-	fi, err := os.Stat(dest)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("output folder %s: %w", dest, err)
-	}
-	if !fi.IsDir() {
-		return fmt.Errorf("output path %s exists and is not a folder", dest)
-	}
-	entries, err := os.ReadDir(dest)
-	if err != nil {
-		return fmt.Errorf("output folder %s: %w", dest, err)
-	}
-	if len(entries) == 0 {
-		return nil
-	}
-	if _, err := os.Stat(filepath.Join(dest, "index.html")); err != nil {
-		return fmt.Errorf("refusing to replace %s: it is not empty and holds no built site (no index.html)", dest)
-	}
-	return nil
+// stagingPrefix starts the name of every staging folder of dest, and of
+// the previous site while it is being removed.
+func stagingPrefix(dest string) string {
+	return "." + filepath.Base(dest) + ".building-"
 }
 
 // WriteFile writes data at sitePath inside the staging folder.
@@ -90,7 +110,7 @@ func (d *Dir) WriteFile(sitePath string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return files.Write(full, data)
+	return d.describe(files.Write(full, data))
 }
 
 // CopyFile copies src to sitePath inside the staging folder.
@@ -99,6 +119,10 @@ func (d *Dir) CopyFile(sitePath, src string) error {
 	if err != nil {
 		return err
 	}
+	return d.describe(copyFile(full, src))
+}
+
+func copyFile(full, src string) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
@@ -123,8 +147,11 @@ func (d *Dir) prepare(sitePath string) (string, error) {
 	}
 	dir := path.Dir(clean)
 	d.mu.Lock()
-	known := d.dirs[dir]
+	known, aborted := d.dirs[dir], d.aborted
 	d.mu.Unlock()
+	if aborted {
+		return "", errAborted
+	}
 	if !known {
 		if err := d.mkdir(dir); err != nil {
 			return "", err
@@ -150,7 +177,7 @@ func (d *Dir) mkdir(dir string) error {
 	}
 	err := os.Mkdir(filepath.Join(d.staging, filepath.FromSlash(dir)), 0o755)
 	if err != nil && !errors.Is(err, os.ErrExist) {
-		return err
+		return d.describe(err)
 	}
 	d.mu.Lock()
 	d.dirs[dir] = true
@@ -158,16 +185,28 @@ func (d *Dir) mkdir(dir string) error {
 	return nil
 }
 
-// Commit swaps the finished site in place of the destination. The old
-// site is moved aside first and removed only after the new one is in
-// place.
+// errAborted is what a write gets once the build was aborted.
+var errAborted = errors.New("the build was stopped")
+
+// Commit stamps the finished site and swaps it in place of the
+// destination. The old site is moved aside first and removed only after
+// the new one is in place; a failure to remove it is an *OldSiteError,
+// which says the new site is in place.
 func (d *Dir) Commit() error {
+	defer d.release()
+	if err := files.Write(filepath.Join(d.staging, StampFile), []byte(stampText)); err != nil {
+		d.Abort()
+		return fmt.Errorf("cannot write the output folder %s: %w", d.dest, d.describe(err))
+	}
+	if d.inPlace {
+		return d.swapEntries()
+	}
 	old := ""
-	if _, err := os.Stat(d.dest); err == nil {
+	if _, err := os.Lstat(d.dest); err == nil {
 		old = d.staging + ".old"
 		if err := os.Rename(d.dest, old); err != nil {
 			d.Abort()
-			return fmt.Errorf("cannot move the previous site aside: %w", err)
+			return fmt.Errorf("cannot move the previous site %s aside; it is still in place: %w", d.dest, err)
 		}
 	}
 	if err := os.Rename(d.staging, d.dest); err != nil {
@@ -175,16 +214,83 @@ func (d *Dir) Commit() error {
 			_ = os.Rename(old, d.dest)
 		}
 		d.Abort()
-		return fmt.Errorf("cannot put the new site in place: %w", err)
+		return fmt.Errorf("cannot put the new site in place; the previous one is still in %s: %w", d.dest, err)
 	}
-	if old != "" {
-		return os.RemoveAll(old)
+	return removeOld(d.dest, old)
+}
+
+// OldSiteError says that the new site is in place but the previous one,
+// moved aside, could not be removed: the next build tries again.
+type OldSiteError struct {
+	Dest, Old string
+	Err       error
+}
+
+func (e *OldSiteError) Error() string {
+	return fmt.Sprintf("the new site is in place in %s, but the previous one, moved to %s, could not be removed (the next build removes it): %v", e.Dest, e.Old, e.Err)
+}
+
+func (e *OldSiteError) Unwrap() error { return e.Err }
+
+func removeOld(dest, old string) error {
+	if old == "" {
+		return nil
+	}
+	if err := os.RemoveAll(old); err != nil {
+		return &OldSiteError{Dest: dest, Old: old, Err: err}
 	}
 	return nil
 }
 
-// Abort throws the staging folder away, leaving the destination as it was.
-func (d *Dir) Abort() { _ = os.RemoveAll(d.staging) }
+// Abort throws the staging folder away, leaving the destination as it
+// was. It is safe to call while files are still being written, from
+// another goroutine (an interrupt): the folder is renamed first, so a
+// write that comes after finds no folder to write into.
+func (d *Dir) Abort() {
+	d.mu.Lock()
+	if d.aborted {
+		d.mu.Unlock()
+		return
+	}
+	d.aborted = true
+	d.mu.Unlock()
+	trash := d.staging + ".old"
+	if err := os.Rename(d.staging, trash); err != nil {
+		trash = d.staging
+	}
+	for range 3 {
+		if os.RemoveAll(trash) == nil {
+			break
+		}
+	}
+	d.release()
+}
+
+// release lets go of the staging folder's lock.
+func (d *Dir) release() {
+	d.mu.Lock()
+	unlock := d.unlock
+	d.unlock = nil
+	d.mu.Unlock()
+	if unlock != nil {
+		unlock()
+	}
+}
+
+// describe names the destination, not the staging folder, in an error
+// about a file: the staging folder is an implementation detail that is
+// gone by the time the writer reads the message.
+func (d *Dir) describe(err error) error {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	rel, rerr := filepath.Rel(d.staging, pe.Path)
+	if rerr != nil || !filepath.IsLocal(rel) {
+		return err
+	}
+	return &fs.PathError{Op: pe.Op, Path: filepath.Join(d.dest, rel), Err: pe.Err}
+}
 
 // Memory keeps a site's files in memory, for the preview server and for
 // tests.

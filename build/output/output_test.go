@@ -41,6 +41,16 @@ func snapshot(t *testing.T, root string) map[string]string {
 	return out
 }
 
+// stampText reads the stamp a commit wrote at dest's root.
+func stampText(t *testing.T, dest string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dest, output.StampFile))
+	if err != nil || len(data) == 0 {
+		t.Errorf("no stamp in %s: %v", dest, err)
+	}
+	return string(data)
+}
+
 func writeTree(t *testing.T, root string, files map[string]string) {
 	sitetest.WriteFiles(t, root, files)
 }
@@ -62,7 +72,7 @@ func names(t *testing.T, dir string) []string {
 func TestDirWritesIntoStagingUntilCommit(t *testing.T) {
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "public")
-	d, err := output.NewDir(dest)
+	d, err := output.NewDir(dest, output.Guard{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,6 +113,7 @@ func TestDirWritesIntoStagingUntilCommit(t *testing.T) {
 		"vi": "<dir>", "vi/principles": "<dir>", "vi/principles/day-one": "<dir>",
 		"vi/principles/day-one/index.html": "day one",
 		"vi/img":                           "<dir>", "vi/img/logo.png": "PNG",
+		output.StampFile: stampText(t, dest),
 	}
 	if got := snapshot(t, dest); !reflect.DeepEqual(got, want) {
 		t.Errorf("after Commit:\n%v\nwant\n%v", got, want)
@@ -115,8 +126,8 @@ func TestDirWritesIntoStagingUntilCommit(t *testing.T) {
 func TestCommitReplacesPreviousSite(t *testing.T) {
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "public")
-	writeTree(t, dest, map[string]string{"index.html": "old", "vi/old/index.html": "gone soon"})
-	d, err := output.NewDir(dest)
+	writeTree(t, dest, map[string]string{"index.html": "old", "vi/old/index.html": "gone soon", output.StampFile: "built"})
+	d, err := output.NewDir(dest, output.Guard{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +141,7 @@ func TestCommitReplacesPreviousSite(t *testing.T) {
 	if err := d.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{".": "<dir>", "index.html": "new"}
+	want := map[string]string{".": "<dir>", "index.html": "new", output.StampFile: stampText(t, dest)}
 	if got := snapshot(t, dest); !reflect.DeepEqual(got, want) {
 		t.Errorf("after Commit: %v, want %v", got, want)
 	}
@@ -142,9 +153,9 @@ func TestCommitReplacesPreviousSite(t *testing.T) {
 func TestAbortLeavesDestinationUntouched(t *testing.T) {
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "site")
-	writeTree(t, dest, map[string]string{"index.html": "old", "fr/index.html": "ancien", "css/style.css": "body{}"})
+	writeTree(t, dest, map[string]string{"index.html": "old", "fr/index.html": "ancien", "css/style.css": "body{}", output.StampFile: "built"})
 	before := snapshot(t, dest)
-	d, err := output.NewDir(dest)
+	d, err := output.NewDir(dest, output.Guard{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,9 +177,9 @@ func TestNewDirRefusesForeignFolder(t *testing.T) {
 	parent := t.TempDir()
 	docs := filepath.Join(parent, "documents")
 	writeTree(t, docs, map[string]string{"thesis.docx": "precious"})
-	_, err := output.NewDir(docs)
-	if err == nil || !strings.Contains(err.Error(), "refusing to replace") || !strings.Contains(err.Error(), "no index.html") {
-		t.Fatalf("NewDir(non-empty folder without index.html) = %v, want a refusal", err)
+	_, err := output.NewDir(docs, output.Guard{})
+	if err == nil || !strings.Contains(err.Error(), "refusing to build into") || !strings.Contains(err.Error(), "no build wrote it") {
+		t.Fatalf("NewDir(non-empty folder without a stamp) = %v, want a refusal", err)
 	}
 	if got := snapshot(t, docs); got["thesis.docx"] != "precious" || len(got) != 2 {
 		t.Errorf("folder changed: %v", got)
@@ -181,10 +192,10 @@ func TestNewDirRefusesForeignFolder(t *testing.T) {
 	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := output.NewDir(file); err == nil || !strings.Contains(err.Error(), "is not a folder") {
+	if _, err := output.NewDir(file, output.Guard{}); err == nil || !strings.Contains(err.Error(), "is not a folder") {
 		t.Errorf("NewDir(regular file) = %v", err)
 	}
-	if _, err := output.NewDir(filepath.Join(file, "out")); err == nil {
+	if _, err := output.NewDir(filepath.Join(file, "out"), output.Guard{}); err == nil {
 		t.Errorf("NewDir(path under a regular file) succeeded")
 	}
 }
@@ -194,7 +205,7 @@ func TestNewDirAcceptsEmptyFolderAndMissingParents(t *testing.T) {
 	if err := os.Mkdir(empty, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	d, err := output.NewDir(empty)
+	d, err := output.NewDir(empty, output.Guard{})
 	if err != nil {
 		t.Fatalf("NewDir(empty folder) = %v", err)
 	}
@@ -209,7 +220,7 @@ func TestNewDirAcceptsEmptyFolderAndMissingParents(t *testing.T) {
 	}
 
 	deep := filepath.Join(t.TempDir(), "x", "y", "public")
-	d, err = output.NewDir(deep)
+	d, err = output.NewDir(deep, output.Guard{})
 	if err != nil {
 		t.Fatalf("NewDir(missing parents) = %v", err)
 	}
@@ -227,7 +238,7 @@ func TestNewDirAcceptsEmptyFolderAndMissingParents(t *testing.T) {
 func TestDirRejectsInvalidPaths(t *testing.T) {
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "public")
-	d, err := output.NewDir(dest)
+	d, err := output.NewDir(dest, output.Guard{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +265,7 @@ func TestDirRejectsInvalidPaths(t *testing.T) {
 
 func TestDirConcurrentWrites(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	d, err := output.NewDir(dest)
+	d, err := output.NewDir(dest, output.Guard{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -380,7 +391,7 @@ func TestMemoryLazy(t *testing.T) {
 // whole on Close with a Writer that is not a Creator.
 func TestCreate(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	d, err := output.NewDir(dest)
+	d, err := output.NewDir(dest, output.Guard{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -409,7 +420,7 @@ func TestCreate(t *testing.T) {
 	if got, err := os.ReadFile(filepath.Join(dest, "vi/print/index.html")); string(got) != "<html>ab</html>" {
 		t.Errorf("Dir: %q, %v", got, err)
 	}
-	d2, _ := output.NewDir(filepath.Join(t.TempDir(), "public"))
+	d2, _ := output.NewDir(filepath.Join(t.TempDir(), "public"), output.Guard{})
 	defer d2.Abort()
 	if _, err := d2.Create("/"); err == nil {
 		t.Error("Dir.Create of no file succeeded")

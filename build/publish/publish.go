@@ -103,7 +103,7 @@ func Publish(opts Options) (*Result, error) {
 // moves the staging folder to the release's place when the check passes.
 // The release's id gets the hash of its files.
 func (d *dir) write(site build.Options, id string) (*build.Site, string, error) {
-	out, err := output.NewDir(d.release(id))
+	out, err := output.NewDir(d.release(id), output.Guard{})
 	if err != nil {
 		return nil, "", err
 	}

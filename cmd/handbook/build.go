@@ -1,24 +1,31 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/pprof"
 	"strings"
+	"syscall"
 	"time"
 
 	"handbook/build"
 	"handbook/build/config"
+	"handbook/build/output"
 )
 
 const buildUsage = `usage: handbook build [flags]
 
 Builds the site into its output folder (public/ by default). The folder is
-replaced only when the whole build succeeds; on any error the previous
-site stays as it was.
+replaced only when the whole build succeeds; on any error, or Ctrl-C, the
+previous site stays as it was. It refuses an output folder that is, holds
+or is inside the site's own files (its folder, content, themes, config,
+.git), and a non-empty folder that no build wrote, unless --force.
 
 Flags:
 `
@@ -74,12 +81,14 @@ func usageOf(register func(*flag.FlagSet), text string) string {
 // registered in one place so that 'handbook help build' lists them all.
 type buildFlags struct {
 	siteFlags
+	force      bool
 	timings    bool
 	cpuProfile string
 }
 
 func (f *buildFlags) register(fs *flag.FlagSet) {
 	f.siteFlags.register(fs)
+	fs.BoolVar(&f.force, "force", false, "replace a non-empty output folder that no build wrote (never the site's own files)")
 	fs.BoolVar(&f.timings, "timings", false, "print how long each stage of the pipeline took")
 	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
 }
@@ -113,9 +122,24 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		defer stop()
 	}
 	start := time.Now()
-	site, err := build.Build(f.options())
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	opts := f.options()
+	opts.Force = f.force
+	site, err := build.BuildContext(ctx, opts)
 	printDiagnostics(site, stderr)
-	if err != nil {
+	var old *output.OldSiteError
+	switch {
+	case errors.As(err, &old):
+		// The new site is in place: the build did its job.
+		fmt.Fprintf(stderr, "handbook: warning: %v\n", err)
+	case errors.As(err, new(*output.UnsafeDestError)):
+		fmt.Fprintf(stderr, "handbook build: %v (%s)\n", err, f.destOrigin(site))
+		return exitUsage
+	case ctx.Err() != nil:
+		fmt.Fprintln(stderr, "handbook build: interrupted; the output folder is as it was")
+		return exitInterrupted
+	case err != nil:
 		return reportFailure(err, site, stderr)
 	}
 	out := site.Config.OutputDir
@@ -150,6 +174,18 @@ func reportFailure(err error, site *build.Site, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "handbook: %v\n", err)
 	return exitContent
+}
+
+// destOrigin says where the output folder came from, for a refusal: the
+// flag, the configuration file, or the default.
+func (f *buildFlags) destOrigin(site *build.Site) string {
+	switch {
+	case f.dest != "":
+		return "from --dest"
+	case site != nil && site.Config != nil && site.Config.File != "":
+		return "from output in " + site.Config.File
+	}
+	return "the default output folder"
 }
 
 // startCPUProfile profiles the process into file until stop is called.

@@ -17,6 +17,9 @@ const (
 	exitOK      = 0
 	exitContent = 1 // the content has errors, or the build failed
 	exitUsage   = 2 // the command line is wrong
+	// exitInterrupted is a build stopped by Ctrl-C or SIGTERM, as a shell
+	// reports a process killed by SIGINT (128+2).
+	exitInterrupted = 130
 )
 
 // command is one subcommand of handbook.

@@ -233,17 +233,18 @@ func TestBuildUnwritableDest(t *testing.T) {
 	}
 	tests := []struct {
 		name, dest string
+		code       int
 		want       []string
 	}{
-		{"under a regular file", filepath.Join(file, "out"), []string{"handbook: output folder " + filepath.Join(file, "out"), "not a directory"}},
-		{"a regular file", file, []string{"handbook: output path " + file + " exists and is not a folder"}},
-		{"a folder of documents", root, []string{"handbook: refusing to replace " + root}},
+		{"under a regular file", filepath.Join(file, "out"), exitContent, []string{"handbook: output folder " + filepath.Join(file, "out"), "not a directory"}},
+		{"a regular file", file, exitUsage, []string{"handbook build: refusing to build into " + file + ": it exists and is not a folder"}},
+		{"the site's folder", root, exitUsage, []string{"handbook build: refusing to build into " + root + ": it is the site's own folder"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, stdout, stderr := runCmd("build", "--source", root, "--dest", tt.dest)
-			if code != exitContent {
-				t.Errorf("exit %d, want %d", code, exitContent)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d", code, tt.code)
 			}
 			if stdout != "" {
 				t.Errorf("stdout: %q", stdout)
