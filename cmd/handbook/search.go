@@ -55,8 +55,8 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	query := strings.TrimSpace(strings.Join(flags.Args(), " "))
-	if query == "" || f.limit < 0 {
-		flags.Usage()
+	if err := f.check(query); err != nil {
+		fmt.Fprintf(stderr, "handbook search: %v\n", err)
 		return exitUsage
 	}
 	if _, err := os.Stat(f.dest + "/" + search.Dir); err != nil {
@@ -79,6 +79,18 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	}
 	printAnswer(ans, stdout)
 	return exitOK
+}
+
+// check says what is wrong with the command line, before anything is
+// read: a limit of no results, or no query.
+func (f *searchFlags) check(query string) error {
+	if f.limit < 1 {
+		return fmt.Errorf("--limit must be a positive number, got %d", f.limit)
+	}
+	if query == "" {
+		return errors.New("no query: say what to search for (handbook search [flags] QUERY)")
+	}
+	return nil
 }
 
 func searchLanguages(s *search.Searcher, lang string) ([]string, error) {
