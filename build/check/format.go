@@ -7,8 +7,6 @@ import (
 	"path"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"handbook/build/diag"
 )
@@ -55,47 +53,12 @@ func Write(w io.Writer, diags []diag.Diagnostic, f Format, dir string) error {
 		return writeGitHub(w, diags, dir)
 	}
 	for _, d := range diags {
-		d.File = escapeControls(join(dir, d.File))
-		d.Message = escapeControls(d.Message)
+		d.File = join(dir, d.File)
 		if _, err := fmt.Fprintln(w, d.String()); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// escapeControls writes the characters of s that a terminal would act on
-// rather than show as Go escapes them (\x1b, \n, \u202e), and a byte that
-// is not UTF-8 as \xff: a file name or a quoted link can hold anything,
-// and must neither recolour the terminal, rewrite its title, start a line
-// of its own nor turn the text right to left. Letters with marks, and
-// every other printable character, are left as they are.
-func escapeControls(s string) string {
-	if !strings.ContainsFunc(s, isHostile) && utf8.ValidString(s) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			fmt.Fprintf(&b, "\\x%02x", s[i])
-		case isHostile(r):
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteRune(r)
-		}
-		i += size
-	}
-	return b.String()
-}
-
-// isHostile reports whether a terminal acts on r instead of showing it:
-// the control characters (C0, DEL, C1) and the invisible format ones,
-// among them the bidirectional overrides.
-func isHostile(r rune) bool {
-	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
 }
 
 func join(dir, file string) string {

@@ -104,6 +104,16 @@ func TestHostileCLI(t *testing.T) {
 			notOutput: []string{"\x1b"},
 		},
 		{
+			name: "build prints a file name with a colour escape, escaped",
+			files: withFiles(map[string]string{
+				"content/vi/a\x1b[31mred.md": "---\ntitle: Đỏ\n---\n\n[x](missing.md)\n",
+			}),
+			args:      []string{"build"},
+			code:      exitContent,
+			output:    `content/vi/a\x1b[31mred.md:5: `,
+			notOutput: []string{"\x1b"},
+		},
+		{
 			name: "check prints a file name with a newline, escaped",
 			files: withFiles(map[string]string{
 				"content/vi/new\nline.md": "---\ntitle: Dòng\n---\n\nVăn bản.\n",
