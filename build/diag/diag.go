@@ -49,14 +49,14 @@ type Diagnostic struct {
 // characters of the file's name and the message escaped: it is printed to
 // terminals.
 func (d Diagnostic) String() string {
-	loc := escapeControls(d.File)
+	loc := EscapeControls(d.File)
 	if d.Line > 0 {
 		loc = fmt.Sprintf("%s:%d", loc, d.Line)
 	}
 	if loc == "" {
 		loc = "handbook"
 	}
-	msg := escapeControls(d.Message)
+	msg := EscapeControls(d.Message)
 	if d.Severity == Warning {
 		return loc + ": warning: " + msg
 	}

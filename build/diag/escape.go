@@ -8,13 +8,14 @@ import (
 	"unicode/utf8"
 )
 
-// escapeControls writes the characters of s that a terminal would act on
+// EscapeControls writes the characters of s that a terminal would act on
 // rather than show as Go escapes them (\x1b, \n, \u202e), and a byte that
-// is not UTF-8 as \xff: a file name or a quoted link can hold anything,
+// is not UTF-8 as \xff, for text of the site printed to a terminal: a file
+// name, a quoted link or a page's title can hold anything,
 // and must neither recolour the terminal, rewrite its title, start a line
 // of its own nor turn the text right to left. Letters with marks, and
 // every other printable character, are left as they are.
-func escapeControls(s string) string {
+func EscapeControls(s string) string {
 	if !strings.ContainsFunc(s, isHostile) && utf8.ValidString(s) {
 		return s
 	}

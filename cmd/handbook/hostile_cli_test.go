@@ -58,6 +58,17 @@ func TestHostileCLI(t *testing.T) {
 			output: `no index for language "de" (the site has fr, vi)`,
 		},
 		{
+			name: "search prints a title with a colour escape, escaped",
+			files: withFiles(map[string]string{
+				"content/vi/about.md": "---\ntitle: \"Giới thiệu \\e[31mđỏ\\e]0;pwned\\a\"\ndescription: \"Về \\e[2J sổ tay\"\n---\n\nVề sổ tay.\n",
+			}),
+			setup:     buildFirst,
+			args:      []string{"search", "gioi thieu"},
+			code:      exitOK,
+			output:    `Giới thiệu \x1b[31mđỏ\x1b]0;pwned\a`,
+			notOutput: []string{"\x1b", "\a"},
+		},
+		{
 			name:   "publish keeping a negative number of releases",
 			args:   []string{"publish", "--to", "$WORK/srv", "--keep", "-5"},
 			code:   exitUsage,

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"handbook/build/diag"
 	"handbook/build/search"
 )
 
@@ -133,12 +134,14 @@ func printAnswer(ans *search.Answer, w io.Writer) {
 		fmt.Fprintln(w, "No results.")
 		return
 	}
+	// The pages' text is the writers', printed to a terminal.
+	esc := diag.EscapeControls
 	for i, r := range ans.Results {
 		kind := ""
 		if r.Kind != "" {
-			kind = " (" + r.Kind + ")"
+			kind = " (" + esc(r.Kind) + ")"
 		}
-		fmt.Fprintf(w, "%d. %s%s [%s]\n   %s\n   %s\n", i+1, r.Title, kind, r.Lang, r.URL, r.Snippet)
+		fmt.Fprintf(w, "%d. %s%s [%s]\n   %s\n   %s\n", i+1, esc(r.Title), kind, esc(r.Lang), esc(r.URL), esc(r.Snippet))
 	}
 	if ans.Total > len(ans.Results) {
 		fmt.Fprintf(w, "… %d results in all\n", ans.Total)
@@ -150,7 +153,7 @@ func printAnswer(ans *search.Answer, w io.Writer) {
 func printUnmatched(ans *search.Answer, w io.Writer) {
 	for _, u := range ans.Unmatched {
 		if len(u.Suggestions) > 0 {
-			fmt.Fprintf(w, "No page has %q. Closest: %s\n", u.Word, strings.Join(u.Suggestions, ", "))
+			fmt.Fprintf(w, "No page has %q. Closest: %s\n", u.Word, diag.EscapeControls(strings.Join(u.Suggestions, ", ")))
 		} else {
 			fmt.Fprintf(w, "No page has %q.\n", u.Word)
 		}
