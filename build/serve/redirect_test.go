@@ -137,3 +137,24 @@ func TestRedirectPagesStayOnThePreview(t *testing.T) {
 		}
 	}
 }
+
+// The page a browser is sent to after an edit (--navigate) is a path of
+// the preview's host, or none: an address that a browser reads as
+// another host is dropped.
+func TestNavigateStaysOnTheHost(t *testing.T) {
+	for _, c := range []struct{ url, want string }{
+		{"/vi/about/", "/vi/about/"},
+		{"/vi/nguyên-tắc/", "/vi/nguyên-tắc/"},
+		{"//evil.com/", ""},
+		{"/\\evil.com/", ""},
+		{"/\t/evil.com/", ""},
+		{"/\n/evil.com/", ""},
+		{"https://evil.com/", ""},
+		{"javascript:alert(1)", ""},
+		{"vi/about/", ""},
+	} {
+		if got := onThisHost(c.url); got != c.want {
+			t.Errorf("onThisHost(%q) = %q, want %q", c.url, got, c.want)
+		}
+	}
+}
