@@ -69,6 +69,16 @@ func TestHostileCLI(t *testing.T) {
 			notOutput: []string{"\x1b", "\a"},
 		},
 		{
+			name: "translations prints a file name with a colour escape, escaped",
+			files: withFiles(map[string]string{
+				"content/fr/a\x1b[31mred.md": "---\ntitle: Rouge\n---\n\nTexte.\n",
+			}),
+			args:      []string{"translations"},
+			code:      exitOK,
+			output:    `content/fr/a\x1b[31mred.md`,
+			notOutput: []string{"\x1b"},
+		},
+		{
 			name:   "publish keeping a negative number of releases",
 			args:   []string{"publish", "--to", "$WORK/srv", "--keep", "-5"},
 			code:   exitUsage,
