@@ -28,10 +28,34 @@ func write(t *testing.T, diags []diag.Diagnostic, f check.Format, dir string) st
 
 func TestFormatText(t *testing.T) {
 	want := "site/content/fr/a.md:4: warning: out of date: x, y\n" +
-		"site/content/vi/b.md: 100% broken:\nreally\n" +
+		"site/content/vi/b.md: 100% broken:\\nreally\n" +
 		"handbook: no languages\n"
 	if got := write(t, sample, check.Text, "site"); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// A file name or message that would drive the terminal (colours, a
+// cursor move, a line of its own, text turned right to left) is printed
+// with those characters escaped, as Go writes them, on one line; the
+// marks of Vietnamese and French are left as they are.
+func TestFormatTextEscapesControls(t *testing.T) {
+	diags := []diag.Diagnostic{
+		{File: "content/vi/a\x1b[31mred.md", Line: 2, Severity: diag.Error, Message: "link to \"b\x1b]0;title\x07.md\" leads nowhere"},
+		{File: "content/vi/new\nline.md", Line: 1, Severity: diag.Warning, Message: "no description"},
+		{File: "content/vi/l\u202eftxt.md", Line: 3, Severity: diag.Error, Message: "tab\there, CR\rhere, DEL\x7f, C1\u0085, bad byte \xff"},
+		{File: "content/vi/đường-lối.md", Line: 4, Severity: diag.Error, Message: "« Khách hàng » n’existe pas"},
+	}
+	want := "content/vi/a\\x1b[31mred.md:2: link to \"b\\x1b]0;title\\a.md\" leads nowhere\n" +
+		"content/vi/new\\nline.md:1: warning: no description\n" +
+		"content/vi/l\\u202eftxt.md:3: tab\\there, CR\\rhere, DEL\\x7f, C1\\u0085, bad byte \\xff\n" +
+		"content/vi/đường-lối.md:4: « Khách hàng » n’existe pas\n"
+	got := write(t, diags, check.Text, "")
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if strings.Count(got, "\n") != len(diags) || strings.ContainsAny(got, "\x1b\x07\r\u202e\x7f") {
+		t.Errorf("control characters got through: %q", got)
 	}
 }
 

@@ -45,19 +45,22 @@ type Diagnostic struct {
 }
 
 // String formats the diagnostic the way compilers do, file:line: message,
-// which editors and CI annotators recognise.
+// which editors and CI annotators recognise, on one line, with the control
+// characters of the file's name and the message escaped: it is printed to
+// terminals.
 func (d Diagnostic) String() string {
-	loc := d.File
+	loc := EscapeControls(d.File)
 	if d.Line > 0 {
-		loc = fmt.Sprintf("%s:%d", d.File, d.Line)
+		loc = fmt.Sprintf("%s:%d", loc, d.Line)
 	}
 	if loc == "" {
 		loc = "handbook"
 	}
+	msg := EscapeControls(d.Message)
 	if d.Severity == Warning {
-		return loc + ": warning: " + d.Message
+		return loc + ": warning: " + msg
 	}
-	return loc + ": " + d.Message
+	return loc + ": " + msg
 }
 
 // List is a concurrency-safe collection of diagnostics. The zero value is

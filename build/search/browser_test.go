@@ -129,6 +129,7 @@ func TestBrowserSearch(t *testing.T) {
 			}
 		}
 	}
+	b.checkMarkup()
 	if got := b.evalString(`document.getElementById('site-search-input').getAttribute('aria-expanded')`); got != "true" {
 		t.Errorf("aria-expanded = %q with results shown", got)
 	}
@@ -203,6 +204,13 @@ func TestBrowserSearch(t *testing.T) {
 		t.Errorf("all languages: the live region says %q, want %q", got, wantLive)
 	}
 
+	// A click on a result opens its page, the French one of "all
+	// languages" included.
+	b.checkMarkup()
+	href := b.evalString(`[...document.querySelectorAll('#site-search-list [role=option]')].find(o => o.dataset.lang == 'fr').querySelector('a').href`)
+	b.do(chromedp.Click(`#site-search-list [role=option][data-lang=fr] a`, chromedp.NodeVisible))
+	b.waitFor(fmt.Sprintf(`location.href === %q && document.querySelector('main mark.search-hit') !== null`, href), "the clicked result's page")
+
 	// A phone: the box and its results fit 375 px without sideways
 	// scrolling; a French page announces in French.
 	b.do(chromedp.EmulateViewport(375, 800), chromedp.Navigate(srv.URL+"/docs/fr/"))
@@ -214,6 +222,22 @@ func TestBrowserSearch(t *testing.T) {
 	}
 	if got, wantLive := b.evalString(`document.querySelector('.site-search [aria-live=polite]').textContent`), count(fr, "fr", frAnswer.Total); got != wantLive {
 		t.Errorf("French page: the live region says %q, want %q", got, wantLive)
+	}
+}
+
+// checkMarkup fails for every attribute of the listed results that a
+// missing value wrote as text ("undefined", "null"), and every empty
+// class: each element carries the classes the theme styles, or none.
+func (b *browserT) checkMarkup() {
+	b.t.Helper()
+	bad := b.evalStrings(`[...document.querySelectorAll('#site-search-list *')].flatMap(e => [...e.attributes]
+		.filter(a => /^(undefined|null|NaN)$|undefined/.test(a.value) || (a.name == 'class' && !a.value.trim()))
+		.map(a => e.tagName.toLowerCase() + ' ' + a.name + '="' + a.value + '"'))`)
+	if n := b.evalString(`String(document.querySelectorAll('#site-search-list [role=option] a').length)`); n == "0" {
+		b.t.Error("no result to check the markup of")
+	}
+	if len(bad) > 0 {
+		b.t.Errorf("the results' markup holds %q", bad)
 	}
 }
 

@@ -265,10 +265,22 @@ func (r *rebuilder) describe(paths []string) string {
 }
 
 // pageURL is the address of a page in the served site, from its URL in
-// the site ("/vi/x/"); "" stays "".
+// the site ("/vi/x/"); "" stays "", and so does an address a browser
+// would not read as a path of the preview's host.
 func (r *rebuilder) pageURL(u string) string {
 	if u == "" || r.live == nil || r.live.Site == nil {
 		return u
 	}
-	return strings.TrimSuffix(r.live.Site.Config.BasePath(), "/") + u
+	return onThisHost(strings.TrimSuffix(r.live.Site.Config.BasePath(), "/") + u)
+}
+
+// onThisHost returns u when a browser sent to it stays on the host it is
+// on, and "" otherwise: "//host/x" and "https://host/x" name another
+// host, and so does "/\host/x" to a browser, which reads a backslash as
+// a slash and drops tabs and line breaks ("/\t/host/x").
+func onThisHost(u string) string {
+	if !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") || strings.ContainsAny(u, "\\\t\r\n\x00") {
+		return ""
+	}
+	return u
 }

@@ -5,6 +5,7 @@ import (
 	"html"
 	"mime"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 	"time"
@@ -61,11 +62,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if _, ok := files.File(name + "/index.html"); ok {
 		// A folder asked for without its slash: the page's relative
 		// links need it.
-		target := r.URL.Path + "/"
-		if r.URL.RawQuery != "" {
-			target += "?" + r.URL.RawQuery
-		}
-		http.Redirect(w, r, target, http.StatusFound)
+		http.Redirect(w, r, folderURL(name, r.URL.RawQuery), http.StatusFound)
 		return
 	}
 	if site := h.site(); site != nil {
@@ -90,10 +87,24 @@ func sitePath(urlPath string) (string, bool) {
 		}
 	}
 	name := strings.TrimPrefix(path.Clean(urlPath), "/")
-	if strings.HasSuffix(urlPath, "/") {
+	if name == "" || strings.HasSuffix(urlPath, "/") {
+		// "/." is the root as much as "/" is.
 		name = path.Join(name, "index.html")
 	}
 	return name, true
+}
+
+// folderURL is where a request for the folder name of the site, without
+// its slash, is sent: that folder's path on this host. It is made from the
+// cleaned name, never from the request's path as written, which a browser
+// would read as another host when it starts with "//" ("//evil.com",
+// or "/%2fevil.com" once decoded).
+func folderURL(name, rawQuery string) string {
+	target := (&url.URL{Path: "/" + name + "/"}).EscapedPath()
+	if rawQuery != "" {
+		target += "?" + rawQuery
+	}
+	return target
 }
 
 // serveFile writes a site file with its content type, adding the

@@ -66,7 +66,7 @@ func runPublish(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "handbook publish: --to DIR is required (the web server's folder)")
 		return exitUsage
 	case f.keep < 1:
-		fmt.Fprintln(stderr, "handbook publish: --keep must be at least 1")
+		fmt.Fprintf(stderr, "handbook publish: --keep must be at least 1, got %d\n", f.keep)
 		return exitUsage
 	}
 	opts := publish.Options{

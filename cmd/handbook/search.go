@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"handbook/build/diag"
 	"handbook/build/search"
 )
 
@@ -55,8 +56,8 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	query := strings.TrimSpace(strings.Join(flags.Args(), " "))
-	if query == "" || f.limit < 0 {
-		flags.Usage()
+	if err := f.check(query); err != nil {
+		fmt.Fprintf(stderr, "handbook search: %v\n", err)
 		return exitUsage
 	}
 	if _, err := os.Stat(f.dest + "/" + search.Dir); err != nil {
@@ -79,6 +80,18 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	}
 	printAnswer(ans, stdout)
 	return exitOK
+}
+
+// check says what is wrong with the command line, before anything is
+// read: a limit of no results, or no query.
+func (f *searchFlags) check(query string) error {
+	if f.limit < 1 {
+		return fmt.Errorf("--limit must be a positive number, got %d", f.limit)
+	}
+	if query == "" {
+		return errors.New("no query: say what to search for (handbook search [flags] QUERY)")
+	}
+	return nil
 }
 
 func searchLanguages(s *search.Searcher, lang string) ([]string, error) {
@@ -121,12 +134,14 @@ func printAnswer(ans *search.Answer, w io.Writer) {
 		fmt.Fprintln(w, "No results.")
 		return
 	}
+	// The pages' text is the writers', printed to a terminal.
+	esc := diag.EscapeControls
 	for i, r := range ans.Results {
 		kind := ""
 		if r.Kind != "" {
-			kind = " (" + r.Kind + ")"
+			kind = " (" + esc(r.Kind) + ")"
 		}
-		fmt.Fprintf(w, "%d. %s%s [%s]\n   %s\n   %s\n", i+1, r.Title, kind, r.Lang, r.URL, r.Snippet)
+		fmt.Fprintf(w, "%d. %s%s [%s]\n   %s\n   %s\n", i+1, esc(r.Title), kind, esc(r.Lang), esc(r.URL), esc(r.Snippet))
 	}
 	if ans.Total > len(ans.Results) {
 		fmt.Fprintf(w, "… %d results in all\n", ans.Total)
@@ -138,7 +153,7 @@ func printAnswer(ans *search.Answer, w io.Writer) {
 func printUnmatched(ans *search.Answer, w io.Writer) {
 	for _, u := range ans.Unmatched {
 		if len(u.Suggestions) > 0 {
-			fmt.Fprintf(w, "No page has %q. Closest: %s\n", u.Word, strings.Join(u.Suggestions, ", "))
+			fmt.Fprintf(w, "No page has %q. Closest: %s\n", u.Word, diag.EscapeControls(strings.Join(u.Suggestions, ", ")))
 		} else {
 			fmt.Fprintf(w, "No page has %q.\n", u.Word)
 		}

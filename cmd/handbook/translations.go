@@ -10,6 +10,7 @@ import (
 	"handbook/build"
 	"handbook/build/check"
 	"handbook/build/content"
+	"handbook/build/diag"
 )
 
 const translationsUsage = `usage: handbook translations [flags]
@@ -118,7 +119,7 @@ func printStatuses(statuses []check.Status, w io.Writer) {
 		if s.Original != nil {
 			original = s.Original.File
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", s.Lang, s.State, file, original)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", s.Lang, s.State, diag.EscapeControls(file), diag.EscapeControls(original))
 	}
 	tw.Flush()
 	for _, l := range langs {
@@ -161,6 +162,6 @@ func stampOne(site *build.Site, p *content.Page, stdout io.Writer) error {
 	if !changed {
 		state = "already stamped"
 	}
-	fmt.Fprintf(stdout, "%s %s: sourceHash %s (%s)\n", state, p.File, p.Original.TextHash, p.Original.File)
+	fmt.Fprintf(stdout, "%s %s: sourceHash %s (%s)\n", state, diag.EscapeControls(p.File), p.Original.TextHash, diag.EscapeControls(p.Original.File))
 	return nil
 }

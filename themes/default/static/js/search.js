@@ -690,16 +690,15 @@ function matcher(query, keys = []) {
   return (w, fr) => words.has(w) || (runes(last).length > 1 && w.startsWith(last)) || (fr && keys.some(k => k.length > 2 && w.startsWith(k)))
 }
 
-// mark appends text to el with the matching words in <mark>.
-function mark(el, text, match, className = '') {
+// mark appends text to parent with the matching words in <mark>.
+function mark(parent, text, match, className) {
   let at = 0
   for (const m of text.matchAll(RUN)) {
     if (!match(fold(m[0]))) continue
-    const k = Object.assign(document.createElement('mark'), { className, textContent: m[0] })
-    el.append(text.slice(at, m.index), k)
+    parent.append(text.slice(at, m.index), el('mark', className, m[0]))
     at = m.index + m[0].length
   }
-  el.append(text.slice(at))
+  parent.append(text.slice(at))
 }
 
 // highlight marks the words of the query the reader came with (?q=) in
@@ -717,7 +716,9 @@ function highlight(query) {
   document.querySelector('mark.search-hit')?.scrollIntoView({ block: 'center' })
 }
 
-const el = (tag, className, text) => Object.assign(document.createElement(tag), { className }, text == null ? {} : { textContent: text })
+// el makes an element with its classes, if any (an element made without
+// them has no class attribute, not class="undefined"), and its text.
+const el = (tag, className, text) => Object.assign(document.createElement(tag), className ? { className } : {}, text == null ? {} : { textContent: text })
 const fmt = (s, args) => s.replace(/\{(\w+)\}/g, (_, k) => args[k])
 
 function ui(root) {
