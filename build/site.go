@@ -80,6 +80,12 @@ type StageTiming struct {
 // problems are in Diags, and diag.ErrContent is returned when any of them
 // is an error.
 func Load(opts Options) (*Site, error) {
+	return load(opts, nil)
+}
+
+// load is Load, with a check of the configuration run before any content
+// is read: a build refuses a bad output folder before it does any work.
+func load(opts Options, checkConfig func(*Site) error) (*Site, error) {
 	s := &Site{Diags: &diag.List{}}
 	var err error
 	s.stage("config", func() { s.Config, err = config.Load(opts.Source, opts.Overrides, s.Diags) })
@@ -88,6 +94,11 @@ func Load(opts Options) (*Site, error) {
 			return s, diag.ErrContent
 		}
 		return s, err
+	}
+	if checkConfig != nil {
+		if err := checkConfig(s); err != nil {
+			return s, err
+		}
 	}
 	s.stage("read", func() { s.Pages, err = content.Load(s.Config, s.Diags) })
 	if err != nil {
@@ -281,7 +292,7 @@ func Build(opts Options) (*Site, error) {
 // flight finish, the staging folder is removed, the previous output
 // stays as it was, and ctx's error is returned.
 func BuildContext(ctx context.Context, opts Options) (*Site, error) {
-	s, err := Load(opts)
+	s, err := load(opts, func(s *Site) error { return s.guard(opts.Force).Check(s.Config.OutputDir) })
 	if err != nil {
 		return s, err
 	}

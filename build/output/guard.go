@@ -50,10 +50,23 @@ func unsafeDest(dest, format string, args ...any) error {
 	return &UnsafeDestError{Dest: dest, Reason: fmt.Sprintf(format, args...)}
 }
 
-// check refuses a destination that is, holds or is inside what the build
-// reads. dest and every path of g are compared with their symbolic
-// links resolved, so a link cannot lead a build onto the site.
-func (g Guard) check(dest string) error {
+// Check refuses, with an *UnsafeDestError, a destination that is, holds
+// or is inside what the build reads, or that is not a folder, or that is
+// a non-empty folder no build wrote (unless Force). dest and every path
+// of g are compared with their symbolic links resolved, so a link cannot
+// lead a build onto the site. NewDir checks again; a build calls Check
+// first to refuse before it reads the content.
+func (g Guard) Check(dest string) error {
+	if err := g.checkSources(dest); err != nil {
+		return err
+	}
+	_, err := checkReplaceable(resolve(dest), g.Force)
+	return err
+}
+
+// checkSources refuses a destination that is, holds or is inside what
+// the build reads.
+func (g Guard) checkSources(dest string) error {
 	real := resolve(dest)
 	if g.Root != "" {
 		root := resolve(g.Root)

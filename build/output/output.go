@@ -57,7 +57,7 @@ type Dir struct {
 // non-empty folder no build wrote. Staging folders that interrupted
 // builds left behind are removed first.
 func NewDir(dest string, g Guard) (*Dir, error) {
-	if err := g.check(dest); err != nil {
+	if err := g.checkSources(dest); err != nil {
 		return nil, err
 	}
 	real := resolve(dest)
