@@ -120,16 +120,17 @@ func Load(root string, over Overrides, diags *diag.List) (*Config, error) {
 		return nil, fmt.Errorf("site folder %s does not exist or is not a folder", root)
 	}
 	cfg := defaults(abs)
+	var lines lineMap
 	switch {
 	case exists(filepath.Join(abs, FileName)):
 		cfg.File = FileName
-		err = loadHandbook(cfg, diags)
+		lines, err = loadHandbook(cfg, diags)
 	case exists(filepath.Join(abs, "hugo.toml")):
 		cfg.File = "hugo.toml"
-		err = loadHugo(cfg, diags)
+		lines, err = loadHugo(cfg, diags)
 	case exists(filepath.Join(abs, "config.toml")):
 		cfg.File = "config.toml"
-		err = loadHugo(cfg, diags)
+		lines, err = loadHugo(cfg, diags)
 	}
 	if err != nil {
 		return nil, err
@@ -138,10 +139,25 @@ func Load(root string, over Overrides, diags *diag.List) (*Config, error) {
 		cfg.Languages = detectLanguages(abs)
 	}
 	cfg.apply(over)
-	if err := cfg.validate(diags); err != nil {
+	if err := cfg.validate(lines, diags); err != nil {
 		return nil, err
 	}
 	return cfg, nil
+}
+
+// lineMap maps each key of a configuration file, dotted and in lower
+// case, to its line, so that a bad value is reported where it is written.
+type lineMap map[string]int
+
+// line returns the line of the first of keys (dotted, lower case) that
+// the configuration file sets, or 0.
+func (lines lineMap) line(keys ...string) int {
+	for _, k := range keys {
+		if n, ok := lines[k]; ok {
+			return n
+		}
+	}
+	return 0
 }
 
 func defaults(root string) *Config {
@@ -192,14 +208,14 @@ func (c *Config) apply(over Overrides) {
 // in the diagnostics.
 var errInvalid = errors.New("invalid configuration")
 
-func (c *Config) validate(diags *diag.List) error {
+func (c *Config) validate(lines lineMap, diags *diag.List) error {
 	bad := false
 	if len(c.Languages) == 0 {
 		diags.Errorf(c.File, 0, "no languages: add [languages.xx] tables, or content/<lang>/ folders")
 		bad = true
 	}
 	if _, ok := c.Language(c.DefaultLanguage); !ok && len(c.Languages) > 0 {
-		diags.Errorf(c.File, 0, "default language %q is not one of the languages", c.DefaultLanguage)
+		diags.Errorf(c.File, lines.line("defaultlanguage", "defaultcontentlanguage"), "default language %q is not one of the languages", c.DefaultLanguage)
 		bad = true
 	}
 	if u, err := url.Parse(c.BaseURL); err != nil || (u.Host == "" && u.Scheme != "") {
