@@ -138,9 +138,16 @@ func Load(root string, over Overrides, diags *diag.List) (*Config, error) {
 	if len(cfg.Languages) == 0 {
 		cfg.Languages = detectLanguages(abs)
 	}
+	if over.BaseURL != "" {
+		if err := CheckBaseURL(over.BaseURL); err != nil {
+			return nil, fmt.Errorf("--base-url %q %w", over.BaseURL, err)
+		}
+	}
+	// The file's baseURL is checked as written, before a slash is added.
+	baseOK := cfg.checkBaseURL(lines, diags)
 	cfg.apply(over)
-	if err := cfg.validate(lines, diags); err != nil {
-		return nil, err
+	if err := cfg.validate(lines, diags); err != nil || !baseOK {
+		return nil, errInvalid
 	}
 	return cfg, nil
 }
@@ -158,6 +165,16 @@ func (lines lineMap) line(keys ...string) int {
 		}
 	}
 	return 0
+}
+
+// checkBaseURL reports a baseURL the file sets that is not an address
+// (see CheckBaseURL) at its line, and returns whether it is one.
+func (c *Config) checkBaseURL(lines lineMap, diags *diag.List) bool {
+	if err := CheckBaseURL(c.BaseURL); err != nil {
+		diags.Errorf(c.File, lines.line("baseurl"), "baseURL %q %v", c.BaseURL, err)
+		return false
+	}
+	return true
 }
 
 func defaults(root string) *Config {
@@ -216,10 +233,6 @@ func (c *Config) validate(lines lineMap, diags *diag.List) error {
 	}
 	if _, ok := c.Language(c.DefaultLanguage); !ok && len(c.Languages) > 0 {
 		diags.Errorf(c.File, lines.line("defaultlanguage", "defaultcontentlanguage"), "default language %q is not one of the languages", c.DefaultLanguage)
-		bad = true
-	}
-	if u, err := url.Parse(c.BaseURL); err != nil || (u.Host == "" && u.Scheme != "") {
-		diags.Errorf(c.File, 0, "baseURL %q is not a URL", c.BaseURL)
 		bad = true
 	}
 	for _, l := range c.Languages {

@@ -250,7 +250,7 @@ func TestLoadErrors(t *testing.T) {
 				"handbook.toml": "baseURL = \"mailto:team@example.org\"\n",
 				"content/vi/":   "",
 			},
-			file: "handbook.toml", msg: []string{"baseURL", "mailto:team@example.org"},
+			file: "handbook.toml", line: 1, msg: []string{"baseURL", "mailto:team@example.org"},
 		},
 		{
 			name: "Hugo syntax error",

@@ -68,6 +68,8 @@ func runPublish(args []string, stdout, stderr io.Writer) int {
 	case f.keep < 1:
 		fmt.Fprintln(stderr, "handbook publish: --keep must be at least 1")
 		return exitUsage
+	case badBaseURLFlag("publish", f.baseURL, stderr):
+		return exitUsage
 	}
 	opts := publish.Options{
 		Site: build.Options{Source: f.source, Overrides: config.Overrides{BaseURL: f.baseURL}},
