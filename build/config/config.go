@@ -14,6 +14,8 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"handbook/build/diag"
 )
 
@@ -136,7 +138,7 @@ func Load(root string, over Overrides, diags *diag.List) (*Config, error) {
 		return nil, err
 	}
 	if len(cfg.Languages) == 0 {
-		cfg.Languages = detectLanguages(abs)
+		cfg.Languages = detectLanguages(abs, diags)
 	}
 	if over.BaseURL != "" {
 		if err := CheckBaseURL(over.BaseURL); err != nil {
@@ -236,6 +238,11 @@ func (c *Config) validate(lines lineMap, diags *diag.List) error {
 		bad = true
 	}
 	for _, l := range c.Languages {
+		if !isLanguageCode(l.Code) {
+			diags.Errorf(c.File, lines.line("languages."+strings.ToLower(l.Code)), "languages: %q is not a language code: write a BCP 47 tag, like vi, fr or pt-BR", l.Code)
+			bad = true
+			continue
+		}
 		if !exists(filepath.Join(c.Root, l.ContentDir)) {
 			diags.Errorf(c.File, 0, "language %s: content folder %s does not exist", l.Code, l.ContentDir)
 			bad = true
@@ -248,20 +255,41 @@ func (c *Config) validate(lines lineMap, diags *diag.List) error {
 }
 
 // detectLanguages makes one language per folder under content/, for a site
-// with no configuration at all.
-func detectLanguages(root string) []Language {
+// with no configuration at all. A folder whose name is not a language
+// code is skipped with a warning rather than failing the build: it may
+// hold shared files, and its name must not become a path of the site.
+func detectLanguages(root string, diags *diag.List) []Language {
 	entries, err := os.ReadDir(filepath.Join(root, "content"))
 	if err != nil {
 		return nil
 	}
 	var langs []Language
 	for i, e := range entries {
-		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
-			code := e.Name()
-			langs = append(langs, Language{Code: code, Name: code, Weight: i + 1, ContentDir: filepath.ToSlash(filepath.Join("content", code))})
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
 		}
+		code, dir := e.Name(), "content/"+e.Name()
+		if !isLanguageCode(code) {
+			diags.Warnf(dir, 0, "folder %q is not a language code (a BCP 47 tag, like vi, fr or pt-BR): its pages are not built; rename it, or configure [languages]", code)
+			continue
+		}
+		langs = append(langs, Language{Code: code, Name: code, Weight: i + 1, ContentDir: dir})
 	}
 	return langs
+}
+
+// isLanguageCode reports whether code is a BCP 47 language tag (vi, fr,
+// pt-BR) written with letters, digits and hyphens only. A code names a
+// folder of the site and is part of every URL of its language, so
+// anything else (a slash, a space, "..") is refused.
+func isLanguageCode(code string) bool {
+	for _, r := range code {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	_, err := language.Parse(code)
+	return err == nil
 }
 
 func exists(path string) bool {

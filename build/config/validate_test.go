@@ -58,3 +58,46 @@ func TestLoadBadBaseURLFlagNamesTheFlag(t *testing.T) {
 		t.Errorf("error %q does not name the flag and its value", err)
 	}
 }
+
+func TestLoadBadLanguageCodes(t *testing.T) {
+	for _, code := range []string{"../x", "a b", "vi/fr", "", "vi_VN", "zz-not-a-tag-at-all"} {
+		files := map[string]string{
+			"handbook.toml": "title = \"x\"\n[languages.vi]\n[languages.\"" + code + "\"]\ncontentDir = \"content/vi\"\n",
+			"content/vi/":   "",
+		}
+		diags, _ := loadFails(t, files, Overrides{})
+		wantDiag(t, diags, `handbook.toml:3: languages: "`+code+`" is not a language code`)
+	}
+	hugo := map[string]string{"hugo.toml": "[languages.vi]\n[languages.\"../x\"]\n", "content/vi/": ""}
+	diags, _ := loadFails(t, hugo, Overrides{})
+	wantDiag(t, diags, `hugo.toml:2: languages: "../x" is not a language code`)
+}
+
+func TestLoadGoodLanguageCodes(t *testing.T) {
+	root := site(t, map[string]string{
+		"handbook.toml": "[languages.vi]\n[languages.pt-BR]\n[languages.zh-Hant]\n",
+		"content/vi/":   "", "content/pt-BR/": "", "content/zh-Hant/": "",
+	})
+	cfg, _ := load(t, root, Overrides{})
+	if len(cfg.Languages) != 3 {
+		t.Errorf("Languages = %+v, want vi, pt-BR and zh-Hant", cfg.Languages)
+	}
+}
+
+func TestDetectLanguagesSkipsFoldersThatAreNotCodes(t *testing.T) {
+	root := site(t, map[string]string{"content/vi/": "", "content/fr/": "", "content/images/": "", "content/a b/": ""})
+	cfg, diags := load(t, root, Overrides{})
+	var codes []string
+	for _, l := range cfg.Languages {
+		codes = append(codes, l.Code)
+	}
+	if strings.Join(codes, ",") != "fr,vi" {
+		t.Errorf("languages = %v, want fr,vi", codes)
+	}
+	var warned []string
+	for _, d := range diags.Sorted() {
+		warned = append(warned, d.String())
+	}
+	wantDiag(t, warned, `content/images: warning: folder "images" is not a language code`)
+	wantDiag(t, warned, `content/a b: warning: folder "a b" is not a language code`)
+}

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -51,11 +54,49 @@ func badBaseURLCases() []hostileCase {
 	return cases
 }
 
+// withTable is hostileSite() with a table added at the end of its
+// handbook.toml, and the line the table starts on.
+func withTable(table string) (map[string]string, int) {
+	site := hostileSite()
+	line := strings.Count(site["handbook.toml"], "\n") + 1
+	site["handbook.toml"] += table
+	return site, line
+}
+
+func badLanguageCases() []hostileCase {
+	var cases []hostileCase
+	for _, code := range []string{"../x", "a b", "vi/fr", ""} {
+		files, line := withTable("[languages.\"" + code + "\"]\ncontentDir = \"content/vi\"\n")
+		cases = append(cases, hostileCase{
+			name:   "language code " + code,
+			files:  files,
+			args:   []string{"build", "--source", "$SITE"},
+			code:   exitContent,
+			output: fmt.Sprintf(`handbook.toml:%d: languages: %q is not a language code`, line, code),
+		})
+	}
+	noConfig := withFiles(map[string]string{"handbook.toml": "\x00delete", "content/shared/logo.txt": "logo"})
+	return append(cases, hostileCase{
+		name:    "content folder that is not a language code",
+		files:   noConfig,
+		args:    []string{"build", "--source", "$SITE"},
+		code:    exitOK,
+		output:  `content/shared: warning: folder "shared" is not a language code`,
+		written: []string{"site/public"},
+		after: func(t *testing.T, work string) {
+			if _, err := os.Stat(filepath.Join(work, "site/public/shared")); err == nil {
+				t.Error("the folder that is not a language was built as one")
+			}
+		},
+	})
+}
+
 // TestHostileConfig runs configurations nobody checked through the
 // command line: each is refused with its key and line, or warned about,
 // and nothing of the site is changed.
 func TestHostileConfig(t *testing.T) {
 	var cases []hostileCase
 	cases = append(cases, badBaseURLCases()...)
+	cases = append(cases, badLanguageCases()...)
 	runHostile(t, cases)
 }
