@@ -123,20 +123,22 @@ func Load(root string, over Overrides, diags *diag.List) (*Config, error) {
 	}
 	cfg := defaults(abs)
 	var lines lineMap
-	switch {
-	case exists(filepath.Join(abs, FileName)):
-		cfg.File = FileName
+	for _, name := range configNames {
+		if exists(filepath.Join(abs, name)) {
+			cfg.File = name
+			break
+		}
+	}
+	switch cfg.File {
+	case FileName:
 		lines, err = loadHandbook(cfg, diags)
-	case exists(filepath.Join(abs, "hugo.toml")):
-		cfg.File = "hugo.toml"
-		lines, err = loadHugo(cfg, diags)
-	case exists(filepath.Join(abs, "config.toml")):
-		cfg.File = "config.toml"
+	case "hugo.toml", "config.toml":
 		lines, err = loadHugo(cfg, diags)
 	}
 	if err != nil {
 		return nil, err
 	}
+	warnUnread(cfg, diags)
 	if len(cfg.Languages) == 0 {
 		cfg.Languages = detectLanguages(abs, diags)
 	}

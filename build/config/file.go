@@ -270,3 +270,36 @@ func resolve(root, p string) string {
 	}
 	return filepath.Join(root, p)
 }
+
+// configNames are the configuration files the handbook reads, first
+// found first.
+var configNames = []string{FileName, "hugo.toml", "config.toml"}
+
+// unreadNames are Hugo's other configuration files, which the handbook
+// does not read.
+var unreadNames = []string{"hugo.yaml", "hugo.yml", "hugo.json", "config.yaml", "config.yml", "config.json"}
+
+// warnUnread names every configuration file of the site the handbook
+// does not read, so that no setting is dropped in silence: Hugo's YAML
+// and JSON files, the files of config/_default/, and the TOML files
+// after the one that was read.
+func warnUnread(cfg *Config, diags *diag.List) {
+	var unread []string
+	for _, name := range append(configNames, unreadNames...) {
+		if name != cfg.File && exists(filepath.Join(cfg.Root, name)) {
+			unread = append(unread, name)
+		}
+	}
+	if entries, err := os.ReadDir(filepath.Join(cfg.Root, "config", "_default")); err == nil {
+		for _, e := range entries {
+			unread = append(unread, "config/_default/"+e.Name())
+		}
+	}
+	for _, name := range unread {
+		if cfg.File == "" {
+			diags.Warnf(name, 0, "this configuration file is not read, and the site has none that is: it is built with the defaults (the handbook reads %s, else hugo.toml, else config.toml)", FileName)
+		} else {
+			diags.Warnf(name, 0, "this configuration file is not read: the handbook reads %s only", cfg.File)
+		}
+	}
+}

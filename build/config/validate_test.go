@@ -101,3 +101,46 @@ func TestDetectLanguagesSkipsFoldersThatAreNotCodes(t *testing.T) {
 	wantDiag(t, warned, `content/images: warning: folder "images" is not a language code`)
 	wantDiag(t, warned, `content/a b: warning: folder "a b" is not a language code`)
 }
+
+func TestLoadWarnsOfUnreadConfigFiles(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{
+			name:  "only a hugo.yaml",
+			files: map[string]string{"hugo.yaml": "baseURL: https://x/\n", "content/vi/": ""},
+			want:  []string{"hugo.yaml: warning: this configuration file is not read, and the site has none that is: it is built with the defaults"},
+		},
+		{
+			name:  "handbook.toml and others",
+			files: map[string]string{"handbook.toml": "", "config.json": "{}", "hugo.toml": "", "config/_default/params.toml": "", "content/vi/": ""},
+			want: []string{
+				"config.json: warning: this configuration file is not read: the handbook reads handbook.toml only",
+				"hugo.toml: warning: this configuration file is not read",
+				"config/_default/params.toml: warning: this configuration file is not read",
+			},
+		},
+		{
+			name:  "hugo.toml and config.yml",
+			files: map[string]string{"hugo.toml": "", "config.yml": "", "content/vi/": ""},
+			want:  []string{"config.yml: warning: this configuration file is not read: the handbook reads hugo.toml only"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := load(t, site(t, tt.files), Overrides{})
+			var got []string
+			for _, d := range diags.Sorted() {
+				got = append(got, d.String())
+			}
+			for _, w := range tt.want {
+				wantDiag(t, got, w)
+			}
+			if len(got) != len(tt.want) {
+				t.Errorf("diagnostics %q, want %d", got, len(tt.want))
+			}
+		})
+	}
+}

@@ -91,6 +91,34 @@ func badLanguageCases() []hostileCase {
 	})
 }
 
+func unreadConfigCases() []hostileCase {
+	return []hostileCase{
+		{
+			name:      "only a hugo.yaml",
+			files:     withFiles(map[string]string{"handbook.toml": "\x00delete", "hugo.yaml": "baseURL: https://handbook.example/\n"}),
+			args:      []string{"build", "--source", "$SITE"},
+			code:      exitOK,
+			output:    "hugo.yaml: warning: this configuration file is not read, and the site has none that is: it is built with the defaults",
+			notOutput: []string{"config.json"},
+			written:   []string{"site/public"},
+		},
+		{
+			name:    "handbook.toml beside a config.json and config/_default/",
+			files:   withFiles(map[string]string{"config.json": "{}", "config/_default/params.toml": "x = 1\n"}),
+			args:    []string{"build", "--source", "$SITE"},
+			code:    exitOK,
+			output:  "config/_default/params.toml: warning: this configuration file is not read: the handbook reads handbook.toml only",
+			written: []string{"site/public"},
+			after: func(t *testing.T, work string) {
+				_, out, errOut := runCmd("check", "--source", filepath.Join(work, "site"), "--strict")
+				if !strings.Contains(out+errOut, "config.json") {
+					t.Errorf("check --strict does not name config.json:\n%s%s", out, errOut)
+				}
+			},
+		},
+	}
+}
+
 // TestHostileConfig runs configurations nobody checked through the
 // command line: each is refused with its key and line, or warned about,
 // and nothing of the site is changed.
@@ -98,5 +126,6 @@ func TestHostileConfig(t *testing.T) {
 	var cases []hostileCase
 	cases = append(cases, badBaseURLCases()...)
 	cases = append(cases, badLanguageCases()...)
+	cases = append(cases, unreadConfigCases()...)
 	runHostile(t, cases)
 }
