@@ -91,6 +91,47 @@ func badLanguageCases() []hostileCase {
 	})
 }
 
+func keyCases() []hostileCase {
+	markup, line := withTable("[markup]\nUnsafeHTML = true\n")
+	return []hostileCase{
+		{
+			name:   "key in the wrong case",
+			files:  withConfig("baseurl = \"https://handbook.example/\"\n"),
+			args:   []string{"build", "--source", "$SITE"},
+			code:   exitContent,
+			output: `handbook.toml:2: unknown key "baseurl" (did you mean "baseURL"?)`,
+		},
+		{
+			name:   "misspelled key",
+			files:  withConfig("titel = \"x\"\n"),
+			args:   []string{"build", "--source", "$SITE"},
+			code:   exitContent,
+			output: `handbook.toml:2: unknown key "titel" (did you mean "title"?)`,
+		},
+		{
+			name:   "key of a table in the wrong case",
+			files:  markup,
+			args:   []string{"build", "--source", "$SITE"},
+			code:   exitContent,
+			output: fmt.Sprintf(`handbook.toml:%d: unknown key "markup.UnsafeHTML" (did you mean "markup.unsafeHTML"?)`, line+1),
+		},
+		{
+			name:    "Hugo's keys in any case",
+			files:   withFiles(map[string]string{"handbook.toml": "\x00delete", "hugo.toml": "BaseURL = \"https://handbook.example/\"\nDefaultContentLanguage = \"vi\"\n"}),
+			args:    []string{"build", "--source", "$SITE"},
+			code:    exitOK,
+			output:  "built",
+			written: []string{"site/public"},
+			after: func(t *testing.T, work string) {
+				robots, err := os.ReadFile(filepath.Join(work, "site/public/robots.txt"))
+				if err != nil || !strings.Contains(string(robots), "https://handbook.example/sitemap.xml") {
+					t.Errorf("robots.txt = %q, %v; want BaseURL read from hugo.toml", robots, err)
+				}
+			},
+		},
+	}
+}
+
 func unreadConfigCases() []hostileCase {
 	return []hostileCase{
 		{
@@ -126,6 +167,7 @@ func TestHostileConfig(t *testing.T) {
 	var cases []hostileCase
 	cases = append(cases, badBaseURLCases()...)
 	cases = append(cases, badLanguageCases()...)
+	cases = append(cases, keyCases()...)
 	cases = append(cases, unreadConfigCases()...)
 	runHostile(t, cases)
 }
