@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/xml"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -51,7 +52,35 @@ func badBaseURLCases() []hostileCase {
 			output: `--base-url "` + b.url + `" ` + b.why,
 		})
 	}
-	return cases
+	return append(cases, hostileCase{
+		name:    "baseURL with a space and an ampersand",
+		files:   withConfig("baseURL = \"https://handbook.example/a b&c/\"\n"),
+		args:    []string{"build", "--source", "$SITE"},
+		code:    exitOK,
+		written: []string{"site/public"},
+		after:   checkEscapedBaseURL,
+	})
+}
+
+// checkEscapedBaseURL checks that a site built with the baseURL
+// https://handbook.example/a b&c/ names it escaped in robots.txt and in
+// the sitemap, which stays well-formed XML.
+func checkEscapedBaseURL(t *testing.T, work string) {
+	public := filepath.Join(work, "site", "public")
+	robots, err := os.ReadFile(filepath.Join(public, "robots.txt"))
+	if err != nil || !strings.HasSuffix(string(robots), "\nSitemap: https://handbook.example/a%20b&c/sitemap.xml\n") {
+		t.Errorf("robots.txt = %q, %v; want the sitemap's address percent-encoded", robots, err)
+	}
+	sitemap, err := os.ReadFile(filepath.Join(public, "sitemap.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(sitemap), "b&c") || !strings.Contains(string(sitemap), "<loc>https://handbook.example/a b&amp;c/vi/") {
+		t.Errorf("sitemap.xml does not escape the ampersand of baseURL:\n%s", sitemap)
+	}
+	if err := xml.Unmarshal(sitemap, new(struct{})); err != nil {
+		t.Errorf("sitemap.xml is not XML: %v", err)
+	}
 }
 
 // withTable is hostileSite() with a table added at the end of its
