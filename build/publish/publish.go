@@ -56,6 +56,10 @@ type Result struct {
 	Release, Previous string
 	// Removed lists the releases deleted as older than the ones kept.
 	Removed []string
+	// Incomplete lists the folders of releases/ that are not complete
+	// releases (see dir.isRelease): never switched to, nor deleted, since
+	// publish did not make them so; the user removes them.
+	Incomplete []string
 }
 
 // ErrRefused is returned, wrapped, when the check found errors: nothing
@@ -96,6 +100,9 @@ func Publish(opts Options) (*Result, error) {
 	}
 	res.Release = id
 	res.Removed, err = d.prune(keep(opts), res.Previous)
+	// The folders are only named; a folder that cannot be read was
+	// reported by prune.
+	_, res.Incomplete, _ = d.scan()
 	return res, err
 }
 

@@ -189,6 +189,95 @@ func unreadConfigCases() []hostileCase {
 	}
 }
 
+// publishReleases publishes the site of work n times into work/www, and
+// returns the releases' ids, oldest first.
+func publishReleases(t *testing.T, work string, n int) []string {
+	t.Helper()
+	www := filepath.Join(work, "www")
+	for range n {
+		if code, out, errOut := runCmd("publish", "--source", filepath.Join(work, "site"), "--to", www); code != exitOK {
+			t.Fatalf("publish: exit %d\n%s%s", code, out, errOut)
+		}
+	}
+	entries, err := os.ReadDir(filepath.Join(www, "releases"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, e := range entries {
+		ids = append(ids, e.Name())
+	}
+	return ids
+}
+
+// cutShortRemovals publishes four releases and leaves them as removals
+// cut short would: the oldest renamed for removal and half deleted (what
+// this tool leaves), the third half deleted in place (what an older tool
+// left). It returns the ids.
+func cutShortRemovals(t *testing.T, work string) []string {
+	ids := publishReleases(t, work, 4)
+	releases := filepath.Join(work, "www", "releases")
+	hidden := filepath.Join(releases, ".removing-"+ids[0])
+	if err := os.Rename(filepath.Join(releases, ids[0]), hidden); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{hidden, filepath.Join(releases, ids[2])} {
+		for _, name := range []string{"index.html", "vi/about/index.html"} {
+			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return ids
+}
+
+func releaseCases() []hostileCase {
+	var ids []string
+	setup := func(t *testing.T, work string) { ids = cutShortRemovals(t, work) }
+	current := func(t *testing.T, work string) string {
+		target, err := os.Readlink(filepath.Join(work, "www", "current"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return filepath.Base(target)
+	}
+	return []hostileCase{
+		{
+			name:    "rollback after removals cut short",
+			setup:   setup,
+			args:    []string{"publish", "--to", "$WORK/www", "--rollback"},
+			code:    exitOK,
+			output:  "rolled back from release ",
+			written: []string{"www/current"},
+			after: func(t *testing.T, work string) {
+				if got := current(t, work); got != ids[1] {
+					t.Errorf("current -> %s, want %s, the complete release before", got, ids[1])
+				}
+			},
+		},
+		{
+			name:    "publish after removals cut short",
+			setup:   setup,
+			args:    []string{"publish", "--to", "$WORK/www"},
+			code:    exitOK,
+			output:  "is not a complete release (its removal was cut short?)",
+			written: []string{"www/current", "www/releases"},
+			after: func(t *testing.T, work string) {
+				releases := filepath.Join(work, "www", "releases")
+				if _, err := os.Stat(filepath.Join(releases, ".removing-"+ids[0])); !os.IsNotExist(err) {
+					t.Errorf("the folder left by a removal is still there: %v", err)
+				}
+				if _, err := os.Stat(filepath.Join(releases, ids[2], "fr", "index.html")); err != nil {
+					t.Errorf("the incomplete release was touched: %v", err)
+				}
+				if got := current(t, work); got <= ids[3] {
+					t.Errorf("current -> %s, not the new release", got)
+				}
+			},
+		},
+	}
+}
+
 // TestHostileConfig runs configurations nobody checked through the
 // command line: each is refused with its key and line, or warned about,
 // and nothing of the site is changed.
@@ -198,5 +287,6 @@ func TestHostileConfig(t *testing.T) {
 	cases = append(cases, badLanguageCases()...)
 	cases = append(cases, keyCases()...)
 	cases = append(cases, unreadConfigCases()...)
+	cases = append(cases, releaseCases()...)
 	runHostile(t, cases)
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"handbook/build"
@@ -105,6 +106,10 @@ func runPublish(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(res.Removed) > 0 {
 		fmt.Fprintf(stdout, "  removed old releases: %s\n", strings.Join(res.Removed, ", "))
+	}
+	for _, name := range res.Incomplete {
+		fmt.Fprintf(stderr, "handbook publish: warning: %s is not a complete release (its removal was cut short?): it is never switched to; delete it\n",
+			filepath.Join(f.to, "releases", name))
 	}
 	if err != nil {
 		return exitContent
