@@ -134,9 +134,10 @@ func (d *dir) write(site build.Options, id string) (*build.Site, string, error) 
 }
 
 // Rollback switches current back to the release before it, and returns
-// both ids. Of the options, it uses To and Waiting.
+// both ids. Of the options, it uses To and Waiting. A folder that was
+// never published to is left as it is: not even the lock is made.
 func Rollback(opts Options) (from, back string, err error) {
-	d, err := openDir(opts.To)
+	d, err := openPublished(opts.To)
 	if err != nil {
 		return "", "", err
 	}
@@ -182,6 +183,26 @@ func openDir(to string) (*dir, error) {
 	d := &dir{root: abs}
 	if err := os.MkdirAll(d.releases(), 0o755); err != nil {
 		return nil, fmt.Errorf("cannot make the releases folder: %w", err)
+	}
+	return d, nil
+}
+
+// openPublished opens a folder publish has made its releases in and
+// pointed current to, and changes nothing when it has not.
+func openPublished(to string) (*dir, error) {
+	if to == "" {
+		return nil, errors.New("no folder to publish to")
+	}
+	abs, err := filepath.Abs(to)
+	if err != nil {
+		return nil, err
+	}
+	d := &dir{root: abs}
+	if _, err := os.Stat(d.releases()); err != nil {
+		return nil, fmt.Errorf("%w to roll back to: %s holds none (publish first)", ErrNoRelease, abs)
+	}
+	if _, err := os.Lstat(d.link()); err != nil {
+		return nil, fmt.Errorf("%w to roll back to: %s does not exist (publish first)", ErrNoRelease, d.link())
 	}
 	return d, nil
 }

@@ -120,3 +120,29 @@ func TestRollbackSkipsAnIncompleteRelease(t *testing.T) {
 		t.Error("the incomplete release was deleted")
 	}
 }
+
+// TestRollbackOfANeverPublishedFolderChangesNothing: neither the
+// releases folder nor the lock is made.
+func TestRollbackOfANeverPublishedFolderChangesNothing(t *testing.T) {
+	empty := t.TempDir()
+	for _, to := range []string{empty, filepath.Join(empty, "missing")} {
+		_, _, err := Rollback(Options{To: to})
+		if !errors.Is(err, ErrNoRelease) || !strings.Contains(err.Error(), "to roll back to") {
+			t.Errorf("Rollback(%s) = %v, want nothing to roll back to", to, err)
+		}
+	}
+	if entries, err := os.ReadDir(empty); err != nil || len(entries) != 0 {
+		t.Errorf("the folder holds %v, %v after a rollback", entries, err)
+	}
+	// A releases folder without a current link: nothing to roll back
+	// to either, and no lock.
+	if err := os.Mkdir(filepath.Join(empty, releasesDir), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Rollback(Options{To: empty}); !errors.Is(err, ErrNoRelease) {
+		t.Errorf("Rollback without current = %v", err)
+	}
+	if exists(t, filepath.Join(empty, lockFile)) {
+		t.Error("rollback made the lock")
+	}
+}

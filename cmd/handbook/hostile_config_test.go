@@ -243,6 +243,19 @@ func releaseCases() []hostileCase {
 	}
 	return []hostileCase{
 		{
+			name:   "rollback of an empty folder",
+			setup:  func(t *testing.T, work string) { _ = os.Mkdir(filepath.Join(work, "www"), 0o755) },
+			args:   []string{"publish", "--to", "$WORK/www", "--rollback"},
+			code:   exitContent,
+			output: "holds none (publish first)",
+		},
+		{
+			name:   "rollback of a folder that does not exist",
+			args:   []string{"publish", "--to", "$WORK/www", "--rollback"},
+			code:   exitContent,
+			output: "no release to roll back to",
+		},
+		{
 			name:    "rollback after removals cut short",
 			setup:   setup,
 			args:    []string{"publish", "--to", "$WORK/www", "--rollback"},
