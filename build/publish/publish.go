@@ -14,6 +14,12 @@
 // for the requests still reading it, until the next publish removes it:
 // after a publish, the release before the current one is always the one
 // that was current before.
+//
+// A release is removed by renaming it to a hidden name first, then
+// deleting it, so that a removal cut short never leaves a release with
+// files missing where a rollback could land; the next publish deletes
+// what is left. Only complete releases are listed (dir.isRelease), and
+// only they are switched to.
 package publish
 
 import (

@@ -20,8 +20,9 @@ release folder DIR/releases/<id>/, then switches the symbolic link
 DIR/current to it in one atomic step: a web server whose root is
 DIR/current serves either the previous release or the new one, never a
 mix. Keeps the newest --keep releases (and always the current one and the
-one before it). --rollback switches DIR/current back to the release before
-it. A lock (DIR/publish.lock) makes a second publish wait for the first.
+one before it). --rollback switches DIR/current back to the complete
+release before it; in a folder never published to it changes nothing. A
+lock (DIR/publish.lock) makes a second publish wait for the first.
 
 Flags:
 `
