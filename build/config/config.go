@@ -14,6 +14,8 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"handbook/build/diag"
 )
 
@@ -120,28 +122,63 @@ func Load(root string, over Overrides, diags *diag.List) (*Config, error) {
 		return nil, fmt.Errorf("site folder %s does not exist or is not a folder", root)
 	}
 	cfg := defaults(abs)
-	switch {
-	case exists(filepath.Join(abs, FileName)):
-		cfg.File = FileName
-		err = loadHandbook(cfg, diags)
-	case exists(filepath.Join(abs, "hugo.toml")):
-		cfg.File = "hugo.toml"
-		err = loadHugo(cfg, diags)
-	case exists(filepath.Join(abs, "config.toml")):
-		cfg.File = "config.toml"
-		err = loadHugo(cfg, diags)
+	var lines lineMap
+	for _, name := range configNames {
+		if exists(filepath.Join(abs, name)) {
+			cfg.File = name
+			break
+		}
+	}
+	switch cfg.File {
+	case FileName:
+		lines, err = loadHandbook(cfg, diags)
+	case "hugo.toml", "config.toml":
+		lines, err = loadHugo(cfg, diags)
 	}
 	if err != nil {
 		return nil, err
 	}
+	warnUnread(cfg, diags)
 	if len(cfg.Languages) == 0 {
-		cfg.Languages = detectLanguages(abs)
+		cfg.Languages = detectLanguages(abs, diags)
 	}
+	if over.BaseURL != "" {
+		if err := CheckBaseURL(over.BaseURL); err != nil {
+			return nil, fmt.Errorf("--base-url %q %w", over.BaseURL, err)
+		}
+	}
+	// The file's baseURL is checked as written, before a slash is added.
+	baseOK := cfg.checkBaseURL(lines, diags)
 	cfg.apply(over)
-	if err := cfg.validate(diags); err != nil {
-		return nil, err
+	if err := cfg.validate(lines, diags); err != nil || !baseOK {
+		return nil, errInvalid
 	}
 	return cfg, nil
+}
+
+// lineMap maps each key of a configuration file, dotted and in lower
+// case, to its line, so that a bad value is reported where it is written.
+type lineMap map[string]int
+
+// line returns the line of the first of keys (dotted, lower case) that
+// the configuration file sets, or 0.
+func (lines lineMap) line(keys ...string) int {
+	for _, k := range keys {
+		if n, ok := lines[k]; ok {
+			return n
+		}
+	}
+	return 0
+}
+
+// checkBaseURL reports a baseURL the file sets that is not an address
+// (see CheckBaseURL) at its line, and returns whether it is one.
+func (c *Config) checkBaseURL(lines lineMap, diags *diag.List) bool {
+	if err := CheckBaseURL(c.BaseURL); err != nil {
+		diags.Errorf(c.File, lines.line("baseurl"), "baseURL %q %v", c.BaseURL, err)
+		return false
+	}
+	return true
 }
 
 func defaults(root string) *Config {
@@ -192,21 +229,22 @@ func (c *Config) apply(over Overrides) {
 // in the diagnostics.
 var errInvalid = errors.New("invalid configuration")
 
-func (c *Config) validate(diags *diag.List) error {
+func (c *Config) validate(lines lineMap, diags *diag.List) error {
 	bad := false
 	if len(c.Languages) == 0 {
 		diags.Errorf(c.File, 0, "no languages: add [languages.xx] tables, or content/<lang>/ folders")
 		bad = true
 	}
 	if _, ok := c.Language(c.DefaultLanguage); !ok && len(c.Languages) > 0 {
-		diags.Errorf(c.File, 0, "default language %q is not one of the languages", c.DefaultLanguage)
-		bad = true
-	}
-	if u, err := url.Parse(c.BaseURL); err != nil || (u.Host == "" && u.Scheme != "") {
-		diags.Errorf(c.File, 0, "baseURL %q is not a URL", c.BaseURL)
+		diags.Errorf(c.File, lines.line("defaultlanguage", "defaultcontentlanguage"), "default language %q is not one of the languages", c.DefaultLanguage)
 		bad = true
 	}
 	for _, l := range c.Languages {
+		if !isLanguageCode(l.Code) {
+			diags.Errorf(c.File, lines.line("languages."+strings.ToLower(l.Code)), "languages: %q is not a language code: write a BCP 47 tag, like vi, fr or pt-BR", l.Code)
+			bad = true
+			continue
+		}
 		if !exists(filepath.Join(c.Root, l.ContentDir)) {
 			diags.Errorf(c.File, 0, "language %s: content folder %s does not exist", l.Code, l.ContentDir)
 			bad = true
@@ -219,20 +257,41 @@ func (c *Config) validate(diags *diag.List) error {
 }
 
 // detectLanguages makes one language per folder under content/, for a site
-// with no configuration at all.
-func detectLanguages(root string) []Language {
+// with no configuration at all. A folder whose name is not a language
+// code is skipped with a warning rather than failing the build: it may
+// hold shared files, and its name must not become a path of the site.
+func detectLanguages(root string, diags *diag.List) []Language {
 	entries, err := os.ReadDir(filepath.Join(root, "content"))
 	if err != nil {
 		return nil
 	}
 	var langs []Language
 	for i, e := range entries {
-		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
-			code := e.Name()
-			langs = append(langs, Language{Code: code, Name: code, Weight: i + 1, ContentDir: filepath.ToSlash(filepath.Join("content", code))})
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
 		}
+		code, dir := e.Name(), "content/"+e.Name()
+		if !isLanguageCode(code) {
+			diags.Warnf(dir, 0, "folder %q is not a language code (a BCP 47 tag, like vi, fr or pt-BR): its pages are not built; rename it, or configure [languages]", code)
+			continue
+		}
+		langs = append(langs, Language{Code: code, Name: code, Weight: i + 1, ContentDir: dir})
 	}
 	return langs
+}
+
+// isLanguageCode reports whether code is a BCP 47 language tag (vi, fr,
+// pt-BR) written with letters, digits and hyphens only. A code names a
+// folder of the site and is part of every URL of its language, so
+// anything else (a slash, a space, "..") is refused.
+func isLanguageCode(code string) bool {
+	for _, r := range code {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	_, err := language.Parse(code)
+	return err == nil
 }
 
 func exists(path string) bool {

@@ -224,7 +224,7 @@ func TestLoadErrors(t *testing.T) {
 				"handbook.toml": "defaultLanguage = \"en\"\n[languages.vi]\n[languages.fr]\n",
 				"content/vi/":   "", "content/fr/": "",
 			},
-			file: "handbook.toml", msg: []string{`"en"`, "not one of the languages"},
+			file: "handbook.toml", line: 1, msg: []string{`"en"`, "not one of the languages"},
 		},
 		{
 			name: "missing content folder",
@@ -250,7 +250,7 @@ func TestLoadErrors(t *testing.T) {
 				"handbook.toml": "baseURL = \"mailto:team@example.org\"\n",
 				"content/vi/":   "",
 			},
-			file: "handbook.toml", msg: []string{"baseURL", "mailto:team@example.org"},
+			file: "handbook.toml", line: 1, msg: []string{"baseURL", "mailto:team@example.org"},
 		},
 		{
 			name: "Hugo syntax error",
@@ -308,8 +308,8 @@ func TestLoadUnknownKeysAllReported(t *testing.T) {
 		got = append(got, d.String())
 	}
 	want := []string{
-		`handbook.toml:1: unknown key "titel"`,
-		`handbook.toml:3: unknown key "languages.vi.nom"`,
+		`handbook.toml:1: unknown key "titel" (did you mean "title"?)`,
+		`handbook.toml:3: unknown key "languages.vi.nom" (did you mean "languages.vi.name"?)`,
 		`handbook.toml:5: unknown key "languages.fr.poids"`,
 	}
 	if !reflect.DeepEqual(got, want) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -41,17 +42,23 @@ type languageFile struct {
 	Title      string `toml:"title"`
 }
 
-func loadHandbook(cfg *Config, diags *diag.List) error {
+// loadHandbook reads a handbook.toml into cfg, and returns the lines of
+// its keys.
+func loadHandbook(cfg *Config, diags *diag.List) (lineMap, error) {
 	data, err := readConfig(cfg)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	keys := tomlKeys(data)
+	if !checkKeys(cfg.File, keys, diags) {
+		return nil, errInvalid
 	}
 	var f handbookFile
 	dec := toml.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
 		reportTOMLError(cfg.File, err, diags)
-		return errInvalid
+		return nil, errInvalid
 	}
 	setIf(&cfg.Title, f.Title)
 	setIf(&cfg.BaseURL, f.BaseURL)
@@ -68,12 +75,36 @@ func loadHandbook(cfg *Config, diags *diag.List) error {
 	setIf(&cfg.Markup.HighlightStyle, f.Markup.HighlightStyle)
 	setIf(&cfg.Markup.HighlightDarkStyle, f.Markup.HighlightDarkStyle)
 	for code, l := range f.Languages {
-		cfg.Languages = append(cfg.Languages, language(code, l.Name, l.Weight, l.ContentDir, l.Title))
+		cfg.Languages = append(cfg.Languages, newLanguage(code, l.Name, l.Weight, l.ContentDir, l.Title))
 	}
-	return nil
+	return keyLines(keys), nil
 }
 
-func language(code, name string, weight int, dir, title string) Language {
+// checkKeys reports, at its line, each key of a handbook.toml that
+// handbookFile does not have under exactly that spelling: the decoder
+// matches names regardless of case, and a handbook.toml is read one way
+// only. It returns whether every key is known.
+func checkKeys(file string, keys []tomlKey, diags *diag.List) bool {
+	t := reflect.TypeFor[handbookFile]()
+	reported := map[string]bool{}
+	for _, k := range keys {
+		depth, hint, known := unknownKey(t, k.path)
+		name := strings.Join(k.path[:depth+1], ".")
+		if known || reported[name] {
+			continue
+		}
+		// A table's keys are not named again once the table is unknown.
+		reported[name] = true
+		msg := fmt.Sprintf("unknown key %q", name)
+		if hint != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", strings.Join(append(k.path[:depth:depth], hint), "."))
+		}
+		diags.Errorf(file, k.line, "%s", msg)
+	}
+	return len(reported) == 0
+}
+
+func newLanguage(code, name string, weight int, dir, title string) Language {
 	if name == "" {
 		name = code
 	}
@@ -113,16 +144,17 @@ func reportTOMLError(file string, err error, diags *diag.List) {
 
 // loadHugo reads the part of a Hugo configuration the handbook
 // understands and reports, once, the keys it leaves aside. Hugo's keys are
-// case-insensitive, so they are matched in lower case.
-func loadHugo(cfg *Config, diags *diag.List) error {
+// case-insensitive, so they are matched in lower case. It returns the
+// lines of the file's keys.
+func loadHugo(cfg *Config, diags *diag.List) (lineMap, error) {
 	data, err := readConfig(cfg)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var raw map[string]any
 	if err := toml.Unmarshal(data, &raw); err != nil {
 		reportTOMLError(cfg.File, err, diags)
-		return errInvalid
+		return nil, errInvalid
 	}
 	h := hugoReader{raw: lowerKeys(raw), orig: raw}
 	setIf(&cfg.Title, h.str("title"))
@@ -141,7 +173,7 @@ func loadHugo(cfg *Config, diags *diag.List) error {
 		name := lr.str("label")
 		setIf(&name, lr.str("languagename"))
 		w, _ := lr.get("weight").(int64)
-		cfg.Languages = append(cfg.Languages, language(code, name, int(w), lr.str("contentdir"), lr.str("title")))
+		cfg.Languages = append(cfg.Languages, newLanguage(code, name, int(w), lr.str("contentdir"), lr.str("title")))
 		h.used["languages."+code] = true
 		for k := range l {
 			h.used["languages."+code+"."+k] = isKnownHugoLanguageKey(k)
@@ -153,7 +185,7 @@ func loadHugo(cfg *Config, diags *diag.List) error {
 	if exists(filepath.Join(cfg.Root, "layouts")) {
 		diags.Warnf("layouts", 0, "Hugo templates are not used: the site is rendered with the %q theme", cfg.Theme)
 	}
-	return nil
+	return keyLines(tomlKeys(data)), nil
 }
 
 func isKnownHugoLanguageKey(k string) bool {
@@ -237,4 +269,37 @@ func resolve(root, p string) string {
 		return p
 	}
 	return filepath.Join(root, p)
+}
+
+// configNames are the configuration files the handbook reads, first
+// found first.
+var configNames = []string{FileName, "hugo.toml", "config.toml"}
+
+// unreadNames are Hugo's other configuration files, which the handbook
+// does not read.
+var unreadNames = []string{"hugo.yaml", "hugo.yml", "hugo.json", "config.yaml", "config.yml", "config.json"}
+
+// warnUnread names every configuration file of the site the handbook
+// does not read, so that no setting is dropped in silence: Hugo's YAML
+// and JSON files, the files of config/_default/, and the TOML files
+// after the one that was read.
+func warnUnread(cfg *Config, diags *diag.List) {
+	var unread []string
+	for _, name := range append(configNames, unreadNames...) {
+		if name != cfg.File && exists(filepath.Join(cfg.Root, name)) {
+			unread = append(unread, name)
+		}
+	}
+	if entries, err := os.ReadDir(filepath.Join(cfg.Root, "config", "_default")); err == nil {
+		for _, e := range entries {
+			unread = append(unread, "config/_default/"+e.Name())
+		}
+	}
+	for _, name := range unread {
+		if cfg.File == "" {
+			diags.Warnf(name, 0, "this configuration file is not read, and the site has none that is: it is built with the defaults (the handbook reads %s, else hugo.toml, else config.toml)", FileName)
+		} else {
+			diags.Warnf(name, 0, "this configuration file is not read: the handbook reads %s only", cfg.File)
+		}
+	}
 }

@@ -14,6 +14,12 @@
 // for the requests still reading it, until the next publish removes it:
 // after a publish, the release before the current one is always the one
 // that was current before.
+//
+// A release is removed by renaming it to a hidden name first, then
+// deleting it, so that a removal cut short never leaves a release with
+// files missing where a rollback could land; the next publish deletes
+// what is left. Only complete releases are listed (dir.isRelease), and
+// only they are switched to.
 package publish
 
 import (
@@ -56,6 +62,10 @@ type Result struct {
 	Release, Previous string
 	// Removed lists the releases deleted as older than the ones kept.
 	Removed []string
+	// Incomplete lists the folders of releases/ that are not complete
+	// releases (see dir.isRelease): never switched to, nor deleted, since
+	// publish did not make them so; the user removes them.
+	Incomplete []string
 }
 
 // ErrRefused is returned, wrapped, when the check found errors: nothing
@@ -96,6 +106,9 @@ func Publish(opts Options) (*Result, error) {
 	}
 	res.Release = id
 	res.Removed, err = d.prune(keep(opts), res.Previous)
+	// The folders are only named; a folder that cannot be read was
+	// reported by prune.
+	_, res.Incomplete, _ = d.scan()
 	return res, err
 }
 
@@ -127,9 +140,10 @@ func (d *dir) write(site build.Options, id string) (*build.Site, string, error) 
 }
 
 // Rollback switches current back to the release before it, and returns
-// both ids. Of the options, it uses To and Waiting.
+// both ids. Of the options, it uses To and Waiting. A folder that was
+// never published to is left as it is: not even the lock is made.
 func Rollback(opts Options) (from, back string, err error) {
-	d, err := openDir(opts.To)
+	d, err := openPublished(opts.To)
 	if err != nil {
 		return "", "", err
 	}
@@ -175,6 +189,26 @@ func openDir(to string) (*dir, error) {
 	d := &dir{root: abs}
 	if err := os.MkdirAll(d.releases(), 0o755); err != nil {
 		return nil, fmt.Errorf("cannot make the releases folder: %w", err)
+	}
+	return d, nil
+}
+
+// openPublished opens a folder publish has made its releases in and
+// pointed current to, and changes nothing when it has not.
+func openPublished(to string) (*dir, error) {
+	if to == "" {
+		return nil, errors.New("no folder to publish to")
+	}
+	abs, err := filepath.Abs(to)
+	if err != nil {
+		return nil, err
+	}
+	d := &dir{root: abs}
+	if _, err := os.Stat(d.releases()); err != nil {
+		return nil, fmt.Errorf("%w to roll back to: %s holds none (publish first)", ErrNoRelease, abs)
+	}
+	if _, err := os.Lstat(d.link()); err != nil {
+		return nil, fmt.Errorf("%w to roll back to: %s does not exist (publish first)", ErrNoRelease, d.link())
 	}
 	return d, nil
 }

@@ -11,12 +11,25 @@ import (
 )
 
 // dir is a publish folder: its releases and the current link.
-type dir struct{ root string }
+type dir struct {
+	root string
+	// removeAll deletes a tree; nil means os.RemoveAll. Tests cut a
+	// removal short with it.
+	removeAll func(path string) error
+}
 
 const (
 	releasesDir = "releases"
 	currentLink = "current"
 	lockFile    = "publish.lock"
+	// removingPrefix names a release being removed. It is renamed first,
+	// in one step, so that no listing, rollback or link ever finds a
+	// release half deleted; the next publish removes what a killed one
+	// left under that name.
+	removingPrefix = ".removing-"
+	// completeMark is a file every built site has at its root, and a
+	// release that lost it to a removal cut short does not.
+	completeMark = "index.html"
 	// idLayout names a release after the time it was published, in UTC to
 	// the millisecond, so that ids sort in the order of publishing.
 	idLayout = "20060102T150405.000Z"
@@ -26,30 +39,57 @@ func (d *dir) releases() string         { return filepath.Join(d.root, releasesD
 func (d *dir) release(id string) string { return filepath.Join(d.root, releasesDir, id) }
 func (d *dir) link() string             { return filepath.Join(d.root, currentLink) }
 
-// list returns the ids of the releases, oldest first. Hidden entries are
-// staging folders, never releases.
+// list returns the ids of the complete releases, oldest first: the only
+// ones a rollback or a publish ever switches current to.
 func (d *dir) list() ([]string, error) {
+	ids, _, err := d.scan()
+	return ids, err
+}
+
+// scan sorts the entries of the releases folder: the ids of complete
+// releases, and the names of visible folders that are not complete
+// releases (a removal cut short by an older version of this tool, or by
+// hand), both oldest first. Hidden entries are staging folders and
+// releases being removed.
+func (d *dir) scan() (ids, incomplete []string, err error) {
 	entries, err := os.ReadDir(d.releases())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var ids []string
 	for _, e := range entries {
-		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+		switch {
+		case strings.HasPrefix(e.Name(), "."):
+		case d.isRelease(e):
 			ids = append(ids, e.Name())
+		default:
+			incomplete = append(incomplete, e.Name())
 		}
 	}
 	sort.Strings(ids)
-	return ids, nil
+	sort.Strings(incomplete)
+	return ids, incomplete, nil
+}
+
+// isRelease decides whether an entry of the releases folder is a
+// complete release, one current may lead to. It is the one place that
+// says so.
+func (d *dir) isRelease(e os.DirEntry) bool {
+	if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+		return false
+	}
+	fi, err := os.Stat(filepath.Join(d.release(e.Name()), completeMark))
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // newID names a release published at t: after every existing release,
 // even when the clock went back or two publishes fall in one millisecond.
 func (d *dir) newID(t time.Time) (string, error) {
-	ids, err := d.list()
+	ids, incomplete, err := d.scan()
 	if err != nil {
 		return "", err
 	}
+	ids = append(ids, incomplete...)
+	sort.Strings(ids)
 	t = t.UTC().Truncate(time.Millisecond)
 	if n := len(ids); n > 0 && len(ids[n-1]) >= len(idLayout) {
 		if last, err := time.Parse(idLayout, ids[n-1][:len(idLayout)]); err == nil && !t.After(last) {
@@ -84,11 +124,10 @@ func (d *dir) before(id string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// id itself may be missing or incomplete: the release before it is
+	// then all the more what readers should be served.
 	i := sort.SearchStrings(ids, id)
-	switch {
-	case i == len(ids) || ids[i] != id:
-		return "", fmt.Errorf("the current release %s is not in %s", id, d.releases())
-	case i == 0:
+	if i == 0 {
 		return "", fmt.Errorf("%w before %s to roll back to", ErrNoRelease, id)
 	}
 	return ids[i-1], nil
@@ -156,17 +195,36 @@ func (d *dir) prune(keep int, previous string) ([]string, error) {
 		if kept[id] {
 			continue
 		}
-		if err := os.RemoveAll(d.release(id)); err != nil {
-			return removed, fmt.Errorf("removing the old release %s: %w", id, err)
+		if err := d.remove(id); err != nil {
+			return removed, err
 		}
 		removed = append(removed, id)
 	}
 	return removed, nil
 }
 
+// remove deletes release id: it is first renamed to a hidden name, which
+// takes it out of every listing at once, then deleted. A removal that is
+// cut short leaves only the hidden folder, which the next publish
+// deletes; never a visible release with files missing.
+func (d *dir) remove(id string) error {
+	hidden := filepath.Join(d.releases(), removingPrefix+id)
+	if err := os.Rename(d.release(id), hidden); err != nil {
+		return fmt.Errorf("removing the old release %s: %w", id, err)
+	}
+	removeAll := d.removeAll
+	if removeAll == nil {
+		removeAll = os.RemoveAll
+	}
+	if err := removeAll(hidden); err != nil {
+		return fmt.Errorf("removing the old release %s (the next publish finishes it): %w", id, err)
+	}
+	return nil
+}
+
 // removeStaging deletes what a publish that was killed left behind: its
-// staging folders, which no link leads to. It runs under the lock, when
-// no other publish can be writing one.
+// staging folders and the releases it was removing, which no link leads
+// to. It runs under the lock, when no other publish can be writing one.
 func (d *dir) removeStaging() {
 	entries, _ := os.ReadDir(d.releases())
 	for _, e := range entries {

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html/template"
+	"net/url"
 	"path"
 	"strings"
 
@@ -110,8 +111,24 @@ func (r *Renderer) writeSitemap(w output.Writer) error {
 func xmlStart(name string) xml.StartElement { return xml.StartElement{Name: xml.Name{Local: name}} }
 
 func (r *Renderer) writeRobots(w output.Writer) error {
-	body := fmt.Sprintf("User-agent: *\nAllow: /\nSitemap: %s\n", r.cfg.AbsURL("/sitemap.xml"))
-	return w.WriteFile("robots.txt", []byte(body))
+	return w.WriteFile("robots.txt", robotsTxt(r.cfg.AbsURL("/sitemap.xml")))
+}
+
+// robotsTxt is a robots.txt that allows everything and names the sitemap.
+// Crawlers read it line by line and split lines at spaces, so the
+// sitemap's address is percent-encoded: a space, a line break or a
+// letter outside ASCII in baseURL can neither cut the line nor add one.
+func robotsTxt(sitemap string) []byte {
+	return fmt.Appendf(nil, "User-agent: *\nAllow: /\nSitemap: %s\n", plainTextURL(sitemap))
+}
+
+// plainTextURL percent-encodes what an address written as plain text
+// cannot hold. One that does not parse is encoded as a path, whole.
+func plainTextURL(s string) string {
+	if u, err := url.Parse(s); err == nil {
+		return u.String()
+	}
+	return (&url.URL{Path: s}).EscapedPath()
 }
 
 // writeSyntaxCSS generates the code-highlighting stylesheet from chroma's

@@ -113,6 +113,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook build: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
+	if badBaseURLFlag("build", f.baseURL, stderr) {
+		return exitUsage
+	}
 	if f.cpuProfile != "" {
 		stop, err := startCPUProfile(f.cpuProfile)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"handbook/build"
@@ -19,8 +20,9 @@ release folder DIR/releases/<id>/, then switches the symbolic link
 DIR/current to it in one atomic step: a web server whose root is
 DIR/current serves either the previous release or the new one, never a
 mix. Keeps the newest --keep releases (and always the current one and the
-one before it). --rollback switches DIR/current back to the release before
-it. A lock (DIR/publish.lock) makes a second publish wait for the first.
+one before it). --rollback switches DIR/current back to the complete
+release before it; in a folder never published to it changes nothing. A
+lock (DIR/publish.lock) makes a second publish wait for the first.
 
 Flags:
 `
@@ -68,6 +70,8 @@ func runPublish(args []string, stdout, stderr io.Writer) int {
 	case f.keep < 1:
 		fmt.Fprintf(stderr, "handbook publish: --keep must be at least 1, got %d\n", f.keep)
 		return exitUsage
+	case badBaseURLFlag("publish", f.baseURL, stderr):
+		return exitUsage
 	}
 	opts := publish.Options{
 		Site: build.Options{Source: f.source, Overrides: config.Overrides{BaseURL: f.baseURL}},
@@ -103,6 +107,10 @@ func runPublish(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(res.Removed) > 0 {
 		fmt.Fprintf(stdout, "  removed old releases: %s\n", strings.Join(res.Removed, ", "))
+	}
+	for _, name := range res.Incomplete {
+		fmt.Fprintf(stderr, "handbook publish: warning: %s is not a complete release (its removal was cut short?): it is never switched to; delete it\n",
+			filepath.Join(f.to, "releases", name))
 	}
 	if err != nil {
 		return exitContent
