@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"handbook/build/output"
 )
 
 // dir is a publish folder: its releases and the current link.
@@ -27,9 +29,9 @@ const (
 	// release half deleted; the next publish removes what a killed one
 	// left under that name.
 	removingPrefix = ".removing-"
-	// completeMark is a file every built site has at its root, and a
-	// release that lost it to a removal cut short does not.
-	completeMark = "index.html"
+	// legacyMark is what marks a complete release made before releases
+	// carried output.StampFile: a file every built site has at its root.
+	legacyMark = "index.html"
 	// idLayout names a release after the time it was published, in UTC to
 	// the millisecond, so that ids sort in the order of publishing.
 	idLayout = "20060102T150405.000Z"
@@ -77,8 +79,14 @@ func (d *dir) isRelease(e os.DirEntry) bool {
 	if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 		return false
 	}
-	fi, err := os.Stat(filepath.Join(d.release(e.Name()), completeMark))
-	return err == nil && fi.Mode().IsRegular()
+	// output.Dir writes the stamp last, once the whole site is written.
+	for _, mark := range []string{output.StampFile, legacyMark} {
+		fi, err := os.Lstat(filepath.Join(d.release(e.Name()), mark))
+		if err == nil && fi.Mode().IsRegular() {
+			return true
+		}
+	}
+	return false
 }
 
 // newID names a release published at t: after every existing release,

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"handbook/build/output"
 )
 
 // exists reports whether path is there, without following a link.
@@ -108,8 +110,10 @@ func TestRollbackSkipsAnIncompleteRelease(t *testing.T) {
 	for range 3 {
 		ids = append(ids, f.publish(5).Release)
 	}
-	if err := os.Remove(filepath.Join(f.to, releasesDir, ids[1], completeMark)); err != nil {
-		t.Fatal(err)
+	for _, mark := range []string{output.StampFile, legacyMark} {
+		if err := os.Remove(filepath.Join(f.to, releasesDir, ids[1], mark)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	rollbackTo(t, f, ids[2], ids[0])
 	res := f.publish(5)
