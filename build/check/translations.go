@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 
 	"handbook/build"
@@ -34,6 +35,10 @@ type Status struct {
 	Original *content.Page
 	// File is the translation's file, or where it belongs when missing.
 	File string
+	// Drift is the first difference between the translation's structure
+	// and its original's; Drifted says there is one.
+	Drift   content.Drift
+	Drifted bool
 }
 
 // Translations lists the status of every page in every language other
@@ -71,6 +76,9 @@ func statusOf(site *build.Site, l *content.Lang, o *content.Page) Status {
 			s.Page, s.File = t, t.File
 		}
 	}
+	if s.Page != nil {
+		s.Drift, s.Drifted = s.Page.StructureDrift(langCodes(site))
+	}
 	switch {
 	case s.Page == nil:
 		s.File = path.Join(l.ContentDir, o.RelPath)
@@ -87,6 +95,15 @@ func statusOf(site *build.Site, l *content.Lang, o *content.Page) Status {
 	return s
 }
 
+// langCodes lists the site's language codes.
+func langCodes(site *build.Site) []string {
+	var out []string
+	for _, l := range site.Pages.Langs {
+		out = append(out, l.Code)
+	}
+	return out
+}
+
 // defaultKey is the translationKey a page has when it sets none.
 func defaultKey(p *content.Page) string { return strings.TrimSuffix(p.RelPath, ".md") }
 
@@ -96,6 +113,7 @@ const (
 	codeOutdated   = "outdated-translation"
 	codeUnstamped  = "unstamped-translation"
 	codeStrayStamp = "stray-source-hash"
+	codeStructure  = "structure-drift"
 )
 
 // checkTranslations reports pages missing in a language, translations
@@ -112,6 +130,9 @@ func checkTranslations(site *build.Site) {
 	for _, s := range Translations(site, "") {
 		if d, ok := diagnose(s, def, stamped[s.Lang]); ok {
 			site.Diags.Add(d)
+		}
+		if s.Drifted {
+			site.Diags.Add(DriftDiagnostic(s))
 		}
 	}
 	if site.Pages.Lang(def) == nil {
@@ -152,4 +173,15 @@ func diagnose(s Status, def string, stamped bool) (diag.Diagnostic, bool) {
 		return d, false
 	}
 	return d, true
+}
+
+// DriftDiagnostic is the warning of a translation whose structure differs
+// from its original's: at the translation's line, naming the original's.
+func DriftDiagnostic(s Status) diag.Diagnostic {
+	at := s.Original.File
+	if s.Drift.OriginalLine > 0 {
+		at += ":" + strconv.Itoa(s.Drift.OriginalLine)
+	}
+	return diag.Diagnostic{File: s.File, Line: s.Drift.Line, Severity: diag.Warning, Code: codeStructure,
+		Message: fmt.Sprintf("structure differs from the original (%s): %s; a translation keeps its original's headings, lists, links to pages and relations", at, s.Drift.Message)}
 }
