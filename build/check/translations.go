@@ -116,10 +116,11 @@ const (
 	codeStructure  = "structure-drift"
 )
 
-// checkTranslations reports pages missing in a language, translations
-// out of date, and, in a language where translations are stamped, the
-// ones that are not.
-func checkTranslations(site *build.Site) {
+// checkTranslations reports, from the statuses of the site's
+// translations, pages missing in a language, translations out of date or
+// whose structure differs from their original's, and, in a language where
+// translations are stamped, the ones that are not.
+func checkTranslations(site *build.Site, statuses []Status) {
 	stamped := map[string]bool{}
 	for _, p := range site.Pages.Pages {
 		if p.SourceHash != "" {
@@ -127,7 +128,7 @@ func checkTranslations(site *build.Site) {
 		}
 	}
 	def := site.Config.DefaultLanguage
-	for _, s := range Translations(site, "") {
+	for _, s := range statuses {
 		if d, ok := diagnose(s, def, stamped[s.Lang]); ok {
 			site.Diags.Add(d)
 		}

@@ -99,8 +99,9 @@ func structureOf(p *Page, langs []string) structure {
 // linkTarget names the page a link's destination leads to, as the path
 // of its source relative to the language folder without ".md"
 // ("principles/day-one", "letters/_index"), or "" for a link that leads
-// to no other page (an anchor of the same page, an external address, a
-// file).
+// to no other page the build knows: an anchor of the same page, an
+// external address, a file, or a relative address that names no source
+// file ("../about/"), which only the browser resolves.
 func linkTarget(from, dest string, langs []string) string {
 	if i := strings.IndexAny(dest, "#?"); i >= 0 {
 		dest = dest[:i]
@@ -117,8 +118,12 @@ func linkTarget(from, dest string, langs []string) string {
 				break
 			}
 		}
-	} else {
+	} else if strings.HasSuffix(dest, ".md") {
 		p = path.Join(path.Dir(from), dest)
+	} else {
+		// A relative address the browser resolves against the page's
+		// URL: the build does not know it as a page.
+		return ""
 	}
 	switch {
 	case strings.HasSuffix(p, ".md"):
@@ -187,6 +192,13 @@ func headings(n int) string {
 	return strconv.Itoa(n) + " headings"
 }
 
+func items(n int) string {
+	if n == 1 {
+		return "1 list item"
+	}
+	return strconv.Itoa(n) + " list items"
+}
+
 // where names a section in a message.
 func where(s section) string {
 	if s.level == 0 {
@@ -197,7 +209,7 @@ func where(s section) string {
 
 func compareSection(a, b section) (Drift, bool) {
 	if len(a.items) != len(b.items) {
-		d := Drift{b.line, a.line, fmt.Sprintf("%d list items %s, where the original has %d", len(b.items), where(b), len(a.items))}
+		d := Drift{b.line, a.line, fmt.Sprintf("%s %s, where the original has %d", items(len(b.items)), where(b), len(a.items))}
 		k := min(len(a.items), len(b.items))
 		if k < len(b.items) {
 			d.Line = b.items[k]
