@@ -77,7 +77,7 @@ func statusOf(site *build.Site, l *content.Lang, o *content.Page) Status {
 		}
 	}
 	if s.Page != nil {
-		s.Drift, s.Drifted = s.Page.StructureDrift(langCodes(site))
+		s.Drift, s.Drifted = s.Page.StructureDrift(site.Pages)
 	}
 	switch {
 	case s.Page == nil:
@@ -93,15 +93,6 @@ func statusOf(site *build.Site, l *content.Lang, o *content.Page) Status {
 		s.State = UpToDate
 	}
 	return s
-}
-
-// langCodes lists the site's language codes.
-func langCodes(site *build.Site) []string {
-	var out []string
-	for _, l := range site.Pages.Langs {
-		out = append(out, l.Code)
-	}
-	return out
 }
 
 // defaultKey is the translationKey a page has when it sets none.

@@ -61,8 +61,29 @@ var (
 )
 
 // structureOf reads a page's structure from its body, line by line: ATX
-// headings, list items and inline links outside fenced code.
-func structureOf(p *Page, langs []string) structure {
+// headings, list items and inline links outside fenced code. A link to a
+// page no language has is left out: the build reports it.
+func structureOf(p *Page, set *Set) structure {
+	var langs []string
+	for _, l := range set.Langs {
+		langs = append(langs, l.Code)
+	}
+	// resolve names the page a target leads to in any language: a site
+	// path ("/about/") is a page's file or its folder's _index.md.
+	resolve := func(target string) string {
+		candidates := []string{target}
+		if t, ok := strings.CutSuffix(target, "/_index"); ok {
+			candidates = append(candidates, t)
+		}
+		for _, c := range candidates {
+			for _, l := range set.Langs {
+				if l.ByRelPath(c+".md") != nil {
+					return c
+				}
+			}
+		}
+		return ""
+	}
 	s := structure{principles: p.principle, letter: p.letterRef}
 	cur := section{line: p.BodyLine}
 	fence := ""
@@ -87,7 +108,7 @@ func structureOf(p *Page, langs []string) structure {
 			cur.items = append(cur.items, line)
 		}
 		for _, m := range linkRE.FindAllStringSubmatch(text, -1) {
-			if t := linkTarget(p.RelPath, m[2], langs); m[1] == "" && t != "" {
+			if t := resolve(linkTarget(p.RelPath, m[2], langs)); m[1] == "" && t != "" {
 				cur.links = append(cur.links, link{t, line})
 			}
 		}
@@ -147,14 +168,15 @@ func linkTarget(from, dest string, langs []string) string {
 // number and levels), in the number of list items of a section, in the
 // pages a section links to, or in the relations of the front matter. ok
 // is false when the two have the same structure, or when p is no
-// translation. langs are the site's language codes, for links written
-// with one ("/fr/principles/").
-func (p *Page) StructureDrift(langs []string) (d Drift, ok bool) {
+// translation. set is the site's pages, which the links lead to. It reads
+// the pages' bodies, so it is called before the Markdown stage releases
+// them.
+func (p *Page) StructureDrift(set *Set) (d Drift, ok bool) {
 	o := p.Original
 	if o == nil {
 		return Drift{}, false
 	}
-	return compareStructure(structureOf(o, langs), structureOf(p, langs))
+	return compareStructure(structureOf(o, set), structureOf(p, set))
 }
 
 func compareStructure(orig, tr structure) (Drift, bool) {
