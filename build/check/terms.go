@@ -106,7 +106,7 @@ func tomlPosition(err error) (int, string) {
 	var strict *toml.StrictMissingError
 	if errors.As(err, &strict) && len(strict.Errors) > 0 {
 		row, _ := strict.Errors[0].Position()
-		return row, fmt.Sprintf("unknown key %q (a [[term]] has use, avoid and note)", strings.Join(strict.Errors[0].Key(), "."))
+		return row, fmt.Sprintf("unknown key %q (a [[term]] has use, avoid, note and matchCase)", strings.Join(strict.Errors[0].Key(), "."))
 	}
 	var de *toml.DecodeError
 	if errors.As(err, &de) {
