@@ -38,7 +38,7 @@ func TestTermWarnings(t *testing.T) {
 		},
 		{
 			name: "whole words only: not inside a longer word, a slug or a link's file",
-			page: "---\nprinciples: [resist-proxies]\n---\n\nSubstitution, substituts, [la chasse](proxy-hunt.md), [ici](../resist-proxies.md).\n",
+			page: "---\nprinciples: [resist-proxies]\n---\n\nSubstitution, substituts, [la chasse](proxy-hunt.md), [ici](../resist-proxies.md), [là](substitut.md).\n",
 		},
 		{name: "fenced code is left out", page: "```\ndi ngược\nđi ngược\n```\n~~~\nsubstitut\n~~~\n"},
 		{
