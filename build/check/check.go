@@ -1,8 +1,9 @@
 // Package check owns checking a loaded site: everything the build
 // validates (front matter, relations, links and anchors), and what only a
 // look at the whole written site can tell: pages missing in a language,
-// translations whose original has changed since they were stamped,
-// relative links and images that lead to no file, pages without a title
+// translations whose original has changed since they were stamped or
+// whose structure differs from it, wordings a language's terms file
+// avoids, relative links and images that lead to no file, pages without a title
 // or description, and pages no navigation reaches.
 //
 // It is a driver of the pipeline, like the command line: Run loads and
@@ -45,12 +46,16 @@ func Run(opts Options) (*build.Site, error) {
 		// is no site to render.
 		return site, err
 	}
+	// Rendering releases each page's body: the structures of the
+	// translations are compared before.
+	statuses := Translations(site, "")
 	rec := newRecorder(w, site.Config.BasePath())
 	if err := site.Render(rec); err != nil && !build.IsContentError(err) {
 		return site, err
 	}
 	checkPages(site, rec)
-	checkTranslations(site)
+	checkTranslations(site, statuses)
+	checkTerms(site)
 	if site.Diags.HasErrors() {
 		return site, diag.ErrContent
 	}

@@ -42,7 +42,7 @@ func siteFiles() map[string]string {
 			"Một đoạn văn.\n\n![sơ đồ](diagram.png)\n",
 		"content/vi/principles/diagram.png": "PNG",
 		"content/fr/_index.md":              "---\ntitle: Le manuel\ndescription: Accueil.\n---\n\nVoir [à propos](about.md).\n",
-		"content/fr/about.md":               "---\ntitle: À propos\ndescription: Le manuel.\n---\n",
+		"content/fr/about.md":               "---\ntitle: À propos\ndescription: Le manuel.\n---\n\n## Sources\n",
 		"content/fr/principles/_index.md":   "---\ntitle: Principes\ndescription: Les principes.\n---\n",
 		"content/fr/principles/day-one.md":  "---\ntitle: Toujours le Jour 1\ndescription: Le Jour 1.\nkind: principle\n---\n\nUn paragraphe.\n",
 	}
@@ -119,7 +119,8 @@ func TestChecks(t *testing.T) {
 				f["content/fr/only.md"] = "---\ntitle: Seule\ndescription: Seule.\n---\n"
 				f["content/fr/about.md"] += "\n[seule](only.md)\n"
 			},
-			want: []string{"content/fr/only.md:0: warning missing-translation"},
+			// The translation links a page its original does not.
+			want: []string{"content/fr/about.md:8: warning structure-drift", "content/fr/only.md:0: warning missing-translation"},
 		},
 		{
 			name: "a stamped translation is up to date",
@@ -154,9 +155,10 @@ func TestChecks(t *testing.T) {
 			want: []string{"content/vi/about.md:2: warning stray-source-hash"},
 		},
 		{
-			name:   "empty title and description",
-			edit:   func(f map[string]string) { f["content/fr/about.md"] = "---\ntitle: \"\"\n---\n" },
-			want:   []string{"content/fr/about.md:0: warning empty-description", "content/fr/about.md:0: error empty-title"},
+			name: "empty title and description",
+			edit: func(f map[string]string) { f["content/fr/about.md"] = "---\ntitle: \"\"\n---\n" },
+			want: []string{"content/fr/about.md:0: warning empty-description", "content/fr/about.md:0: error empty-title",
+				"content/fr/about.md:4: warning structure-drift"},
 			failed: true,
 		},
 		{
@@ -165,7 +167,7 @@ func TestChecks(t *testing.T) {
 				f["content/fr/a-propos.md"] = "---\ntitle: À propos bis\ndescription: Bis.\ntranslationKey: about\n---\n"
 				f["content/fr/about.md"] += "\n[bis](a-propos.md)\n"
 			},
-			want:   []string{"content/fr/about.md:0: error duplicate-translation-key"},
+			want:   []string{"content/fr/about.md:0: error duplicate-translation-key", "content/fr/about.md:8: warning structure-drift"},
 			failed: true,
 		},
 		{
@@ -179,7 +181,14 @@ func TestChecks(t *testing.T) {
 				// Only the other language links to them: still orphans in fr.
 				f["content/vi/about.md"] += "\n[à propos](/fr/about/)\n"
 			},
-			want: []string{"content/fr/about.md:0: warning orphan", "content/fr/lost.md:0: warning orphan"},
+			want: []string{
+				// The French home lost its original's link to about, and
+				// about does not link itself as its original does.
+				"content/fr/_index.md:5: warning structure-drift",
+				"content/fr/about.md:0: warning orphan",
+				"content/fr/about.md:6: warning structure-drift",
+				"content/fr/lost.md:0: warning orphan",
+			},
 		},
 		{
 			name: "a dead image and a dead relative link",
@@ -195,7 +204,7 @@ func TestChecks(t *testing.T) {
 		{
 			name:   "a missing anchor",
 			edit:   func(f map[string]string) { f["content/vi/_index.md"] += "\n[nguồn](about.md#khong-co)\n" },
-			want:   []string{"content/vi/_index.md:8: error missing-anchor"},
+			want:   []string{"content/fr/_index.md:5: warning structure-drift", "content/vi/_index.md:8: error missing-anchor"},
 			failed: true,
 		},
 		{
@@ -207,10 +216,42 @@ func TestChecks(t *testing.T) {
 			want: []string{
 				"content/fr/about.md:0: warning missing-translation",
 				"content/fr/principles/day-one.md:5: error ",
+				// The translation's relations are not its original's.
+				"content/fr/principles/day-one.md:5: warning structure-drift",
 				"content/fr/principles/day-one.md:6: error ",
 				"content/vi/_index.md:6: error broken-link",
 				"content/vi/about.md:2: error ",
 			},
+			failed: true,
+		},
+		{
+			name: "a translation with a heading its original lacks",
+			edit: func(f map[string]string) { f["content/fr/about.md"] += "\n## Autres\n" },
+			want: []string{"content/fr/about.md:8: warning structure-drift"},
+		},
+		{
+			name: "a translation without its original's list item",
+			edit: func(f map[string]string) {
+				f["content/vi/about.md"] += "\n- Thư năm 2016.\n- Chương sách.\n"
+				f["content/fr/about.md"] += "\n- La lettre de 2016.\n"
+			},
+			// At the translation's section: it has no second item.
+			want: []string{"content/fr/about.md:6: warning structure-drift"},
+		},
+		{
+			name: "a variant the terms file avoids, in the body and the front matter",
+			edit: func(f map[string]string) {
+				f["data/terms/vi.toml"] = "[[term]]\nuse = \"truy ngược\"\navoid = [\"đi ngược\"]\n"
+				f["content/vi/about.md"] = "---\ntitle: Đi ngược\ndescription: Về sổ tay.\n---\n\n## Nguồn\n\nTruy ngược, rồi [đi ngược](#nguon).\n\n```\nđi ngược\n```\n"
+			},
+			want: []string{"content/vi/about.md:2: warning terminology", "content/vi/about.md:8: warning terminology"},
+		},
+		{
+			name: "a terms file with an unknown key",
+			edit: func(f map[string]string) {
+				f["data/terms/fr.toml"] = "[[term]]\nuse = \"Jour\u00a01\"\navoid = [\"Jour 1\"]\nprefer = \"x\"\n"
+			},
+			want:   []string{"data/terms/fr.toml:4: error terminology"},
 			failed: true,
 		},
 		{

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 
 	"handbook/build"
@@ -34,6 +35,10 @@ type Status struct {
 	Original *content.Page
 	// File is the translation's file, or where it belongs when missing.
 	File string
+	// Drift is the first difference between the translation's structure
+	// and its original's; Drifted says there is one.
+	Drift   content.Drift
+	Drifted bool
 }
 
 // Translations lists the status of every page in every language other
@@ -71,6 +76,9 @@ func statusOf(site *build.Site, l *content.Lang, o *content.Page) Status {
 			s.Page, s.File = t, t.File
 		}
 	}
+	if s.Page != nil {
+		s.Drift, s.Drifted = s.Page.StructureDrift(site.Pages)
+	}
 	switch {
 	case s.Page == nil:
 		s.File = path.Join(l.ContentDir, o.RelPath)
@@ -96,12 +104,14 @@ const (
 	codeOutdated   = "outdated-translation"
 	codeUnstamped  = "unstamped-translation"
 	codeStrayStamp = "stray-source-hash"
+	codeStructure  = "structure-drift"
 )
 
-// checkTranslations reports pages missing in a language, translations
-// out of date, and, in a language where translations are stamped, the
-// ones that are not.
-func checkTranslations(site *build.Site) {
+// checkTranslations reports, from the statuses of the site's
+// translations, pages missing in a language, translations out of date or
+// whose structure differs from their original's, and, in a language where
+// translations are stamped, the ones that are not.
+func checkTranslations(site *build.Site, statuses []Status) {
 	stamped := map[string]bool{}
 	for _, p := range site.Pages.Pages {
 		if p.SourceHash != "" {
@@ -109,9 +119,12 @@ func checkTranslations(site *build.Site) {
 		}
 	}
 	def := site.Config.DefaultLanguage
-	for _, s := range Translations(site, "") {
+	for _, s := range statuses {
 		if d, ok := diagnose(s, def, stamped[s.Lang]); ok {
 			site.Diags.Add(d)
+		}
+		if s.Drifted {
+			site.Diags.Add(DriftDiagnostic(s))
 		}
 	}
 	if site.Pages.Lang(def) == nil {
@@ -152,4 +165,15 @@ func diagnose(s Status, def string, stamped bool) (diag.Diagnostic, bool) {
 		return d, false
 	}
 	return d, true
+}
+
+// DriftDiagnostic is the warning of a translation whose structure differs
+// from its original's: at the translation's line, naming the original's.
+func DriftDiagnostic(s Status) diag.Diagnostic {
+	at := s.Original.File
+	if s.Drift.OriginalLine > 0 {
+		at += ":" + strconv.Itoa(s.Drift.OriginalLine)
+	}
+	return diag.Diagnostic{File: s.File, Line: s.Drift.Line, Severity: diag.Warning, Code: codeStructure,
+		Message: fmt.Sprintf("structure differs from the original (%s): %s; a translation keeps its original's headings, lists, links to pages and relations", at, s.Drift.Message)}
 }

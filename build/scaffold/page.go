@@ -105,13 +105,13 @@ func vietnamese() pageWords {
 		bodies: map[content.Kind]string{
 			content.Principle: "## Giải thích\n\nNguyên tắc nói gì, nó đến từ lá thư hay nguồn tư liệu nào, và vì sao nó quan trọng.\n\n" +
 				"## Trong công việc hằng ngày\n\n- Một việc cụ thể mà nhóm có thể làm.\n\n" +
-				"## Điều không phải là\n\n- Một cách hiểu sai thường gặp.\n\n" +
+				"## Những cách hiểu sai\n\n- Một cách hiểu sai thường gặp.\n\n" +
 				"## Nguyên tắc liên quan\n\n- Một nguyên tắc gần với nguyên tắc này, và vì sao.\n",
 			content.Letter: "Tóm tắt, bằng lời của chúng ta, những gì thư năm %s nói về các chủ đề của sổ tay, " +
 				"kèm liên kết tới các nguyên tắc liên quan.\n",
 			content.Quote: "Câu trích này có ý nghĩa gì với công việc của chúng ta, và nó gắn với nguyên tắc nào.\n",
 			content.Story: "Kể lại câu chuyện: điều gì đã xảy ra, ở đâu và khi nào.\n\n" +
-				"## Bài học\n\nĐiều đội ngũ rút ra từ câu chuyện này.\n",
+				"## Bài học\n\n- Điều đội ngũ rút ra từ câu chuyện này.\n",
 			content.Exercise: "Bài tập giúp nhóm làm gì, và nên đọc trước trang nguyên tắc nào.\n\n" +
 				"## Câu hỏi\n\n1. Câu hỏi thứ nhất?\n2. Câu hỏi thứ hai?\n3. Câu hỏi thứ ba?\n\n" +
 				"## Gợi ý\n\n- Một gợi ý cho người dẫn buổi thảo luận.\n",

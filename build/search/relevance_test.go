@@ -66,7 +66,7 @@ func TestRelevance(t *testing.T) {
 		{"fr", "droits d’auteur", "/fr/stories/monthly-royalties/"},
 		{"fr", "desaccord et s'engager", "/fr/quotes/q-2016-disagree-commit/"},
 		{"fr", "tendances exterieures", "/fr/principles/external-trends/"},
-		{"fr", "substituts", "/fr/principles/resist-proxies/"},
+		{"fr", "indicateurs de substitution", "/fr/principles/resist-proxies/"},
 		{"fr", "innovaton", "/fr/principles/pace-of-innovation/"}, // a typo
 		{"fr", "café décaféiné", "/fr/stories/decaf-coffee/"},
 		{"fr", "sourire", "/fr/stories/a-to-z-smile/"},

@@ -122,6 +122,11 @@ func printStatuses(statuses []check.Status, w io.Writer) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", s.Lang, s.State, diag.EscapeControls(file), diag.EscapeControls(original))
 	}
 	tw.Flush()
+	for _, s := range statuses {
+		if s.Drifted {
+			fmt.Fprintln(w, diag.EscapeControls(check.DriftDiagnostic(s).String()))
+		}
+	}
 	for _, l := range langs {
 		var parts []string
 		for _, st := range []check.State{check.UpToDate, check.OutOfDate, check.Unstamped, check.Missing, check.NoOriginal} {

@@ -113,3 +113,29 @@ func TestRepositoryTranslationsUpToDate(t *testing.T) {
 		t.Errorf("exit %d:\n%s%s", code, stdout, stderr)
 	}
 }
+
+// TestStructureDrift: a stamped translation with a question fewer than
+// its original is up to date by its stamp, and translations and check
+// both name its first difference, at its line; check --strict fails.
+func TestStructureDrift(t *testing.T) {
+	files := checkedSite()
+	files["content/vi/about.md"] = "---\ntitle: Giới thiệu\ndescription: Về sổ tay.\n---\n\n## Câu hỏi\n\n1. Một?\n2. Hai?\n"
+	files["content/fr/about.md"] = "---\ntitle: À propos\ndescription: Le manuel.\n---\n\n## Questions\n\n1. Un ?\n"
+	root := writeSite(t, files)
+	if code, _, stderr := runCmd("translations", "--source", root, "--stamp", "content/fr"); code != exitOK {
+		t.Fatalf("stamp: exit %d: %s", code, stderr)
+	}
+	const want = "content/fr/about.md:7: warning: structure differs from the original (content/vi/about.md:9): 1 list item under \"Questions\", where the original has 2"
+	code, stdout, _ := runCmd("translations", "--source", root)
+	if code != exitOK || !strings.Contains(stdout, "fr: 2 up to date\n") || !strings.Contains(stdout, want) {
+		t.Errorf("translations: exit %d\n%s", code, stdout)
+	}
+	code, stdout, _ = runCmd("check", "--source", root, "--strict")
+	if code != exitContent || !strings.HasPrefix(stdout, strings.Replace(want, "warning: ", "", 1)) {
+		t.Errorf("check --strict: exit %d\n%s", code, stdout)
+	}
+	code, stdout, _ = runCmd("check", "--source", root, "--format", "json")
+	if code != exitOK || !strings.Contains(stdout, `"code": "structure-drift"`) {
+		t.Errorf("check --format json: exit %d\n%s", code, stdout)
+	}
+}
