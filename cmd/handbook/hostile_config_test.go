@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"handbook/build/output"
 )
 
 // badBaseURLs are addresses a site cannot have, with what the message
@@ -222,7 +224,7 @@ func cutShortRemovals(t *testing.T, work string) []string {
 		t.Fatal(err)
 	}
 	for _, dir := range []string{hidden, filepath.Join(releases, ids[2])} {
-		for _, name := range []string{"index.html", "vi/about/index.html"} {
+		for _, name := range []string{output.StampFile, "index.html", "vi/about/index.html"} {
 			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
 				t.Fatal(err)
 			}
