@@ -114,7 +114,7 @@ func readAll(sources []source, diags *diag.List) []*Page {
 }
 
 func readPage(src source, diags *diag.List) *Page {
-	data, err := files.Read(src.abs)
+	data, err := files.Read(src.abs, 0)
 	if err != nil {
 		diags.Errorf(src.file, 0, "cannot read the file: %v", err)
 		return nil
