@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"handbook/build/diag"
+	"handbook/build/internal/files"
 )
 
 // FileName is the configuration file of a handbook site.
@@ -46,6 +47,9 @@ type Config struct {
 	Drafts bool
 	// Search writes the search index; on unless the site turns it off.
 	Search bool
+	// MaxFileSize is the size in bytes over which a file of the site is
+	// refused; 0 means the default, see FileSizeLimit.
+	MaxFileSize int64
 
 	Markup Markup
 }
@@ -238,4 +242,13 @@ func detectLanguages(root string) []Language {
 func exists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
+}
+
+// FileSizeLimit is the size in bytes over which a file of the site is
+// refused rather than read into memory: MaxFileSize, or 64 MiB.
+func (c *Config) FileSizeLimit() int64 {
+	if c.MaxFileSize > 0 {
+		return c.MaxFileSize
+	}
+	return files.DefaultLimit
 }

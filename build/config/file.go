@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"handbook/build/diag"
+	"handbook/build/internal/files"
 )
 
 // handbookFile mirrors handbook.toml. Pointers tell a key that was left
@@ -24,6 +24,7 @@ type handbookFile struct {
 	Theme           string                  `toml:"theme"`
 	Drafts          bool                    `toml:"drafts"`
 	Search          *bool                   `toml:"search"`
+	MaxFileSize     int64                   `toml:"maxFileSize"`
 	Markup          markupFile              `toml:"markup"`
 	Languages       map[string]languageFile `toml:"languages"`
 }
@@ -61,6 +62,7 @@ func loadHandbook(cfg *Config, diags *diag.List) error {
 		cfg.OutputDir = resolve(cfg.Root, f.Output)
 	}
 	cfg.Drafts = f.Drafts
+	cfg.MaxFileSize = f.MaxFileSize
 	if f.Search != nil {
 		cfg.Search = *f.Search
 	}
@@ -84,7 +86,7 @@ func language(code, name string, weight int, dir, title string) Language {
 }
 
 func readConfig(cfg *Config) ([]byte, error) {
-	data, err := os.ReadFile(filepath.Join(cfg.Root, cfg.File))
+	data, err := files.Read(filepath.Join(cfg.Root, cfg.File), files.DefaultLimit)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", cfg.File, err)
 	}
