@@ -13,6 +13,7 @@ import (
 
 	"handbook/build/content"
 	"handbook/build/diag"
+	"handbook/build/internal/files"
 	"handbook/build/render"
 )
 
@@ -114,7 +115,9 @@ func (l *Live) readChanges(paths []string) (*contentPlan, error) {
 			l.readOne(plan, lang, rel, done, gone)
 		case err == nil:
 			u := "/" + lang + "/" + rel
-			if !set.ResourceURL(u) {
+			// A file that is no longer a regular one (a named pipe would
+			// block the copy) is left to the full build, which reports it.
+			if !set.ResourceURL(u) || files.CheckRegular(abs, cfg.FileSizeLimit()) != nil {
 				return nil, errNeedsFullBuild
 			}
 			if err := l.out.CopyFile(strings.TrimPrefix(u, "/"), abs); err != nil {

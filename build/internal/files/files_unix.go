@@ -38,7 +38,7 @@ func Read(name string, limit int64) ([]byte, error) {
 	if err := syscall.Fstat(fd, &st); err != nil {
 		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
 	}
-	if err := checkInfo(modeOf(uint32(st.Mode)), st.Size, limit); err != nil {
+	if err := CheckMode(modeOf(uint32(st.Mode)), st.Size, limit); err != nil {
 		return nil, err
 	}
 	data := make([]byte, 0, st.Size+1) // room for the whole file, and the read that finds its end

@@ -28,11 +28,12 @@ func CheckRegular(name string, limit int64) error {
 	if err != nil {
 		return err
 	}
-	return checkInfo(info.Mode(), info.Size(), limit)
+	return CheckMode(info.Mode(), info.Size(), limit)
 }
 
-// checkInfo is CheckRegular's verdict on a file's mode and size.
-func checkInfo(mode fs.FileMode, size, limit int64) error {
+// CheckMode is CheckRegular's verdict on a file's mode and size, for a
+// caller that has them already.
+func CheckMode(mode fs.FileMode, size, limit int64) error {
 	if !mode.IsRegular() {
 		return fmt.Errorf("%w: it is %s; only regular files are read", ErrNotRegular, describeMode(mode))
 	}
