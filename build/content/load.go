@@ -41,14 +41,12 @@ func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
 	}
 	pages := readAll(sources, cfg.FileSizeLimit(), diags)
 	for _, p := range pages {
-		if p == nil {
-			continue
+		if p != nil {
+			set.Pages = append(set.Pages, p)
 		}
-		if p.Draft && !cfg.Drafts {
-			set.Skipped++
-			continue
-		}
-		set.Pages = append(set.Pages, p)
+	}
+	if !cfg.Drafts {
+		set.leaveOutDrafts()
 	}
 	return set, nil
 }
