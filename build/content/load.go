@@ -87,7 +87,7 @@ func readAll(sources []source, limit int64, diags *diag.List) []*Page {
 func readPage(src source, limit int64, diags *diag.List) *Page {
 	data, err := files.Read(src.abs, limit)
 	if err != nil {
-		diags.Errorf(src.file, 0, "cannot read the file: %v", unwrapPath(err))
+		diags.Errorf(src.file, 0, "cannot read the file: %v", files.WithoutPath(err))
 		return nil
 	}
 	p, errs := ParsePage(src.lang, src.file, src.relPath, data)
@@ -106,6 +106,7 @@ func ParsePage(lang, file, relPath string, data []byte) (*Page, []*FrontMatterEr
 		return nil, []*FrontMatterError{{invalidUTF8Line(data), "the file is not valid UTF-8: save it as UTF-8"}}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = loneCRToLF(data)
 	if mayNeedNFC && !norm.NFC.IsNormal(data) {
 		data = norm.NFC.Bytes(data)
 	}

@@ -1,8 +1,6 @@
 package content
 
 import (
-	"errors"
-	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -52,10 +50,7 @@ func (w *walker) walkUnder(dir string) error {
 		Visit: w.file,
 		Bad:   func(p string, err error) { w.diags.Errorf(w.siteFile(p), 0, "%v", err) },
 	}
-	if err := fw.Walk(dir); err != nil {
-		return fmt.Errorf("reading %s: %w", w.siteFile(dir), unwrapPath(err))
-	}
-	return nil
+	return fw.Walk(dir)
 }
 
 // file takes a file that is not a folder as a page or a resource.
@@ -81,14 +76,4 @@ func (w *walker) siteFile(p string) string {
 		return filepath.ToSlash(p)
 	}
 	return filepath.ToSlash(r)
-}
-
-// unwrapPath drops the absolute path a file system error carries, for a
-// message that names the file from the site's root already.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
