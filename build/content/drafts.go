@@ -14,6 +14,7 @@ import (
 // home page leaves out the home alone: the language keeps its pages.
 func (s *Set) leaveOutDrafts() {
 	folders := draftFolders(s.Pages)
+	s.draftFolders = folders
 	kept := s.Pages[:0]
 	for _, p := range s.Pages {
 		if p.Draft || folders.hold(p.Lang, p.RelPath) {
@@ -58,6 +59,20 @@ func draftFolders(pages []*Page) privateFolders {
 func (f privateFolders) hold(lang, rel string) bool {
 	for _, dir := range f[lang] {
 		if strings.HasPrefix(rel, dir+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// TouchesDraft reports whether the file or folder rel of lang's content
+// folder is a draft's (in a draft bundle's or section's folder, the
+// draft's own page included) or holds one, when drafts are left out. The
+// preview rebuilds everything after such an edit, as Load decides what is
+// private from the whole folder.
+func (s *Set) TouchesDraft(lang, rel string) bool {
+	for _, dir := range s.draftFolders[lang] {
+		if rel == "." || rel == dir || strings.HasPrefix(rel, dir+"/") || strings.HasPrefix(dir, rel+"/") {
 			return true
 		}
 	}
