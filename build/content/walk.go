@@ -54,14 +54,14 @@ func (w *walker) walkUnder(dir string) error {
 }
 
 // file takes a file that is not a folder as a page or a resource.
-func (w *walker) file(p string, info fs.FileInfo) {
+func (w *walker) file(p string, d fs.DirEntry) {
 	r, _ := filepath.Rel(w.root, p)
 	rel := filepath.ToSlash(r)
-	if strings.HasSuffix(info.Name(), ".md") {
+	if strings.HasSuffix(d.Name(), ".md") {
 		w.pages = append(w.pages, source{lang: w.lang, abs: p, file: w.siteFile(p), relPath: rel})
 		return
 	}
-	if err := files.CheckMode(info.Mode(), info.Size(), w.limit); err != nil {
+	if err := files.CheckEntry(d, w.limit); err != nil {
 		w.diags.Errorf(w.siteFile(p), 0, "%v", err)
 		return
 	}

@@ -195,8 +195,8 @@ func (r *Renderer) copyStatic(w output.Writer) error {
 	fw := &files.Walker{
 		Root: r.cfg.Root,
 		Skip: content.IgnoredName,
-		Visit: func(p string, info fs.FileInfo) {
-			if err := files.CheckMode(info.Mode(), info.Size(), r.cfg.FileSizeLimit()); err != nil {
+		Visit: func(p string, d fs.DirEntry) {
+			if err := files.CheckEntry(d, r.cfg.FileSizeLimit()); err != nil {
 				r.diags.Errorf(r.siteFile(p), 0, "%v", err)
 				return
 			}

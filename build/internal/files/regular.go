@@ -31,6 +31,19 @@ func CheckRegular(name string, limit int64) error {
 	return CheckMode(info.Mode(), info.Size(), limit)
 }
 
+// CheckEntry is CheckRegular for a walked folder's entry, whose kind it
+// knows without a system call; the size takes one, for a regular file.
+func CheckEntry(d fs.DirEntry, limit int64) error {
+	if !d.Type().IsRegular() {
+		return CheckMode(d.Type(), 0, 0)
+	}
+	info, err := d.Info()
+	if err != nil {
+		return WithoutPath(err)
+	}
+	return CheckMode(info.Mode(), info.Size(), limit)
+}
+
 // CheckMode is CheckRegular's verdict on a file's mode and size, for a
 // caller that has them already.
 func CheckMode(mode fs.FileMode, size, limit int64) error {

@@ -19,9 +19,11 @@ type Walker struct {
 	// Skip tells which names to leave out (hidden files, editors' files).
 	Skip func(name string) bool
 	// Visit is called for every file that is not a folder, with its path
-	// as reached (through the links) and what it is, links followed: the
-	// caller decides what to do with a file that is not a regular one.
-	Visit func(p string, info fs.FileInfo)
+	// as reached (through the links) and its entry, links followed (a
+	// link's entry tells what it leads to): the caller decides what to do
+	// with a file that is not a regular one, and asks for its size
+	// (Info) only when it needs it, which costs a system call.
+	Visit func(p string, d fs.DirEntry)
 	// Bad is called for a link that leads nowhere or into a loop; the
 	// link is not followed.
 	Bad func(p string, err error)
@@ -35,7 +37,7 @@ func (w *Walker) Walk(dir string) error {
 		return nil
 	}
 	if err != nil {
-		return err
+		return fmt.Errorf("reading %s: %w", w.rel(dir), WithoutPath(err))
 	}
 	return w.folder(dir, []string{real})
 }
@@ -45,7 +47,7 @@ func (w *Walker) Walk(dir string) error {
 func (w *Walker) folder(dir string, open []string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return err
+		return fmt.Errorf("reading %s: %w", w.rel(dir), WithoutPath(err))
 	}
 	for _, e := range entries {
 		if w.Skip != nil && w.Skip(e.Name()) {
@@ -58,10 +60,7 @@ func (w *Walker) folder(dir string, open []string) error {
 		case e.IsDir():
 			err = w.folder(p, append(open[:len(open):len(open)], filepath.Join(open[len(open)-1], e.Name())))
 		default:
-			var info fs.FileInfo
-			if info, err = e.Info(); err == nil {
-				w.Visit(p, info)
-			}
+			w.Visit(p, e)
 		}
 		if err != nil {
 			return err
@@ -75,16 +74,16 @@ func (w *Walker) folder(dir string, open []string) error {
 func (w *Walker) link(p string, open []string) error {
 	info, err := os.Stat(p)
 	if err != nil {
-		w.Bad(p, fmt.Errorf("a symbolic link that leads nowhere: %w", unwrapPath(err)))
+		w.Bad(p, fmt.Errorf("a symbolic link that leads nowhere: %w", WithoutPath(err)))
 		return nil
 	}
 	if !info.IsDir() {
-		w.Visit(p, info)
+		w.Visit(p, fs.FileInfoToDirEntry(info))
 		return nil
 	}
 	real, err := filepath.EvalSymlinks(p)
 	if err != nil {
-		w.Bad(p, fmt.Errorf("a symbolic link that leads nowhere: %w", unwrapPath(err)))
+		w.Bad(p, fmt.Errorf("a symbolic link that leads nowhere: %w", WithoutPath(err)))
 		return nil
 	}
 	for _, o := range open {
@@ -113,9 +112,20 @@ func (w *Walker) name(real string) string {
 	return real
 }
 
-// unwrapPath drops the path a file system error carries, for a message
-// that names the file already.
-func unwrapPath(err error) error {
+// rel is p's slash path from the site's root.
+func (w *Walker) rel(p string) string {
+	r, err := filepath.Rel(w.Root, p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(r)
+}
+
+// WithoutPath drops the path a file system error carries, for a message
+// that names the file from the site's root instead: a full path shows
+// where the site is, or a build's staging folder, which means nothing to
+// a writer.
+func WithoutPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
