@@ -24,7 +24,7 @@ type handbookFile struct {
 	Theme           string                  `toml:"theme"`
 	Drafts          bool                    `toml:"drafts"`
 	Search          *bool                   `toml:"search"`
-	MaxFileSize     int64                   `toml:"maxFileSize"`
+	MaxFileSize     uint64                  `toml:"maxFileSize"`
 	Markup          markupFile              `toml:"markup"`
 	Languages       map[string]languageFile `toml:"languages"`
 }
@@ -62,7 +62,7 @@ func loadHandbook(cfg *Config, diags *diag.List) error {
 		cfg.OutputDir = resolve(cfg.Root, f.Output)
 	}
 	cfg.Drafts = f.Drafts
-	cfg.MaxFileSize = f.MaxFileSize
+	cfg.MaxFileSize = int64(min(f.MaxFileSize, 1<<62))
 	if f.Search != nil {
 		cfg.Search = *f.Search
 	}

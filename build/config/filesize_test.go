@@ -39,3 +39,17 @@ func TestConfigFileMustBeRegular(t *testing.T) {
 		t.Errorf("a named pipe as handbook.toml: %v, want an error naming it", err)
 	}
 }
+
+func TestNegativeFileSizeLimit(t *testing.T) {
+	root := site(t, map[string]string{
+		"handbook.toml":        "title = \"x\"\nmaxFileSize = -5\n",
+		"content/vi/_index.md": "# vi",
+	})
+	var diags diag.List
+	if _, err := Load(root, Overrides{}, &diags); err == nil {
+		t.Fatal("a negative maxFileSize was taken")
+	}
+	if got := diags.Sorted(); len(got) != 1 || got[0].File != "handbook.toml" || got[0].Line != 2 || !strings.Contains(got[0].Message, "negative") {
+		t.Errorf("diagnostics %v, want one at handbook.toml:2 saying it is negative", got)
+	}
+}
