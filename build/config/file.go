@@ -62,7 +62,7 @@ func loadHandbook(cfg *Config, diags *diag.List) error {
 		cfg.OutputDir = resolve(cfg.Root, f.Output)
 	}
 	cfg.Drafts = f.Drafts
-	cfg.MaxFileSize = int64(min(f.MaxFileSize, 1<<62))
+	cfg.MaxFileSize = int64(min(f.MaxFileSize, 1<<62)) // larger is no limit; an int64 holds it
 	if f.Search != nil {
 		cfg.Search = *f.Search
 	}

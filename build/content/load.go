@@ -21,7 +21,8 @@ import (
 // with single files (broken front matter, invalid UTF-8, a file that is
 // not a regular one or is too large, a symbolic link loop) are reported
 // to diags and the file is left out; the error is for failures that make
-// the whole set unusable.
+// the whole set unusable. Unless cfg.Drafts, drafts are left out, with
+// the folders of draft bundles and sections (leaveOutDrafts).
 func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
 	set := &Set{byLang: map[string]*Lang{}, resources: map[string]bool{}}
 	var sources []source
@@ -34,8 +35,8 @@ func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
 			return nil, err
 		}
 		sources = append(sources, w.pages...)
+		set.Resources = append(set.Resources, w.resources...)
 		for _, r := range w.resources {
-			set.Resources = append(set.Resources, r)
 			set.resources[r.URL] = true
 		}
 	}

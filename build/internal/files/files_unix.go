@@ -30,6 +30,13 @@ func Write(name string, data []byte) error {
 // check and the open cannot slip a device in.
 func Read(name string, limit int64) ([]byte, error) {
 	fd, err := openFD(name, syscall.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if errors.Is(err, syscall.ENXIO) {
+		// A socket cannot be opened: say what it is, rather than "no
+		// such device or address".
+		if notRegular := CheckRegular(name, limit); notRegular != nil {
+			return nil, notRegular
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +48,17 @@ func Read(name string, limit int64) ([]byte, error) {
 	if err := CheckMode(modeOf(uint32(st.Mode)), st.Size, limit); err != nil {
 		return nil, err
 	}
-	data := make([]byte, 0, st.Size+1) // room for the whole file, and the read that finds its end
+	return readFD(fd, name, st.Size, limit)
+}
+
+// readFD reads an open regular file of size bytes to its end, and fails
+// if it grows past limit while being read.
+func readFD(fd int, name string, size, limit int64) ([]byte, error) {
+	capacity := int64(512)
+	if size < 1<<30 {
+		capacity = size + 1 // room for the whole file, and the read that finds its end
+	}
+	data := make([]byte, 0, capacity)
 	for {
 		n, err := syscall.Read(fd, data[len(data):cap(data)])
 		if errors.Is(err, syscall.EINTR) {
@@ -55,7 +72,7 @@ func Read(name string, limit int64) ([]byte, error) {
 		}
 		data = data[:len(data)+n]
 		if limit > 0 && int64(len(data)) > limit {
-			return nil, tooLarge(int64(len(data)), limit) // it grew while being read
+			return nil, tooLarge(int64(len(data)), limit)
 		}
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]

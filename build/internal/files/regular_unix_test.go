@@ -4,6 +4,7 @@ package files
 
 import (
 	"errors"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,6 +22,10 @@ func TestReadRefusesSpecialFiles(t *testing.T) {
 		t.Skipf("no named pipes here: %v", err)
 	}
 	cases := map[string]string{"pipe.md": "named pipe"}
+	if l, err := net.Listen("unix", filepath.Join(dir, "socket.md")); err == nil {
+		defer l.Close()
+		cases["socket.md"] = "socket"
+	}
 	for _, dev := range []string{"/dev/zero", "/dev/urandom"} {
 		if _, err := os.Stat(dev); err == nil {
 			link := filepath.Join(dir, filepath.Base(dev)+".png")
