@@ -37,6 +37,19 @@ func (s *Set) leaveOutDrafts() {
 	s.Resources = res
 }
 
+// markDraftFolders makes every page in a draft's folder a draft, in a
+// build that includes drafts: what such a build leaves out of the print
+// pages, or marks as a draft, is then what a build without drafts leaves
+// out.
+func markDraftFolders(pages []*Page) {
+	folders := draftFolders(pages)
+	for _, p := range pages {
+		if folders.hold(p.Lang, p.RelPath) {
+			p.Draft = true
+		}
+	}
+}
+
 // privateFolders are, per language, the folders (relative to the
 // language's content folder) whose every file is a draft's.
 type privateFolders map[string][]string

@@ -67,6 +67,14 @@ func TestDraftsIncludedKeepEverything(t *testing.T) {
 	if set.Skipped != 0 {
 		t.Errorf("Skipped = %d with drafts on", set.Skipped)
 	}
+	for _, rel := range []string{"secret/sub/notes.md", "plans/q3.md", "plans/later/_index.md"} {
+		if !page(t, set, "vi", rel).Draft {
+			t.Errorf("%s, in a draft's folder, is not marked a draft", rel)
+		}
+	}
+	if page(t, set, "fr", "about.md").Draft {
+		t.Error("a page beside a draft home is marked a draft")
+	}
 }
 
 // sameWords reports whether a and b hold the same words in any order.

@@ -46,7 +46,9 @@ func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
 			set.Pages = append(set.Pages, p)
 		}
 	}
-	if !cfg.Drafts {
+	if cfg.Drafts {
+		markDraftFolders(set.Pages)
+	} else {
 		set.leaveOutDrafts()
 	}
 	return set, nil
