@@ -19,7 +19,9 @@ import (
 // with files beside them, old Mac line endings, and front matter a stamp
 // could double.
 func TestHostileContent(t *testing.T) {
-	staging := []string{".building-", "$WORK"}
+	// A message names files from the site's root: never the staging
+	// folder, nor where the site is (the test's temporary folder).
+	staging := []string{".building-", "TestHostileContent"}
 	const secretWord = "zanzibarquux"
 	runHostile(t, []hostileCase{
 		{
@@ -89,10 +91,11 @@ func TestHostileContent(t *testing.T) {
 				sitetest.WriteFiles(t, filepath.Join(work, "shared"), map[string]string{"logo.png": "PNG", "icons/a.svg": "<svg/>"})
 				linkAt(filepath.Join("..", "..", "..", "shared"), "site/content/vi/shared")(t, work)
 			},
-			args:    []string{"build", "--source", "$SITE"},
-			code:    exitOK,
-			output:  "built",
-			written: []string{"site/public"},
+			args:      []string{"build", "--source", "$SITE"},
+			code:      exitOK,
+			output:    "built",
+			notOutput: staging,
+			written:   []string{"site/public"},
 			after: func(t *testing.T, work string) {
 				for name, want := range map[string]string{"logo.png": "PNG", "icons/a.svg": "<svg/>"} {
 					data, err := os.ReadFile(filepath.Join(work, "site", "public", "vi", "shared", filepath.FromSlash(name)))
@@ -155,7 +158,7 @@ func TestHostileContent(t *testing.T) {
 			args:      []string{"translations", "--stamp", "content/fr/about.md"},
 			code:      exitContent,
 			output:    "content/fr/about.md:3: front matter must start on the first line of the file",
-			notOutput: []string{"$WORK"},
+			notOutput: staging,
 		},
 		{
 			name: "stamp refuses a link",
@@ -163,10 +166,11 @@ func TestHostileContent(t *testing.T) {
 				"content/fr/about.md": "\x00delete",
 				"shared/about.md":     "---\ntitle: À propos\n---\n",
 			}),
-			setup:  linkAt(filepath.Join("..", "..", "shared", "about.md"), "site/content/fr/about.md"),
-			args:   []string{"translations", "--stamp", "content/fr/about.md"},
-			code:   exitContent,
-			output: "content/fr/about.md: a symbolic link: stamp the file it leads to",
+			setup:     linkAt(filepath.Join("..", "..", "shared", "about.md"), "site/content/fr/about.md"),
+			args:      []string{"translations", "--stamp", "content/fr/about.md"},
+			code:      exitContent,
+			output:    "content/fr/about.md: a symbolic link: stamp the file it leads to",
+			notOutput: staging,
 		},
 	})
 }
