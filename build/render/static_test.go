@@ -74,11 +74,15 @@ func TestThemeFileMustBeRegular(t *testing.T) {
 	if err := os.Symlink("/dev/zero", filepath.Join(root, "themes", "custom", "i18n.toml")); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.Symlink(t.TempDir(), filepath.Join(root, "themes", "custom", "linked")); err != nil {
+		t.Fatal(err)
+	}
 	th, err := NewTheme(root, "custom", baseTheme())
 	if err != nil {
 		t.Fatal(err)
 	}
 	for name, want := range map[string]string{
+		"linked":            "themes/custom/linked: not a regular file: it is a folder",
 		"layouts/page.html": "themes/custom/layouts/page.html: not a regular file: it is a named pipe (FIFO)",
 		"i18n.toml":         "themes/custom/i18n.toml: not a regular file: it is a character device",
 	} {
