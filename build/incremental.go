@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -13,6 +14,7 @@ import (
 
 	"handbook/build/content"
 	"handbook/build/diag"
+	"handbook/build/internal/files"
 	"handbook/build/render"
 )
 
@@ -95,6 +97,11 @@ func (l *Live) readChanges(paths []string) (*contentPlan, error) {
 		if !ok {
 			continue
 		}
+		// What of a draft's folder is private is decided over the whole
+		// folder, and a page becoming a draft takes its folder along.
+		if set.TouchesDraft(lang, rel) || l.becomesDraft(lang, rel) {
+			return nil, errNeedsFullBuild
+		}
 		fi, err := os.Stat(abs)
 		switch {
 		case err == nil && fi.IsDir():
@@ -114,7 +121,9 @@ func (l *Live) readChanges(paths []string) (*contentPlan, error) {
 			l.readOne(plan, lang, rel, done, gone)
 		case err == nil:
 			u := "/" + lang + "/" + rel
-			if !set.ResourceURL(u) {
+			// A file that is no longer a regular one (a named pipe would
+			// block the copy) is left to the full build, which reports it.
+			if !set.ResourceURL(u) || files.CheckRegular(abs, cfg.FileSizeLimit()) != nil {
 				return nil, errNeedsFullBuild
 			}
 			if err := l.out.CopyFile(strings.TrimPrefix(u, "/"), abs); err != nil {
@@ -139,6 +148,19 @@ func (l *Live) readChanges(paths []string) (*contentPlan, error) {
 	}
 	sort.Slice(plan.removed, func(i, j int) bool { return plan.removed[i].ID < plan.removed[j].ID })
 	return plan, nil
+}
+
+// becomesDraft reports whether rel is the page of a bundle or a section
+// (index.md, _index.md) that is now a draft left out, whose folder then
+// stays out with it.
+func (l *Live) becomesDraft(lang, rel string) bool {
+	base := path.Base(rel)
+	if l.Site.Config.Drafts || rel == "_index.md" || base != "index.md" && base != "_index.md" {
+		return false
+	}
+	var ignored diag.List // readOne reports them
+	p, _ := content.ReadPage(l.Site.Config, lang, rel, &ignored)
+	return p != nil && p.Draft
 }
 
 // readOne reads one page file again into the plan.

@@ -1,13 +1,16 @@
 package check
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"handbook/build"
 	"handbook/build/content"
+	"handbook/build/internal/files"
 )
 
 // StampTargets returns the translations that target names, in lang only
@@ -91,11 +94,20 @@ func StampFile(site *build.Site, p *content.Page) (bool, error) {
 		return false, fmt.Errorf("%s: no original to stamp it against", p.File)
 	}
 	file := filepath.Join(site.Config.Root, filepath.FromSlash(p.File))
-	data, err := os.ReadFile(file)
+	// The file is replaced by a rename, which would put a regular file in
+	// place of a link and leave the file it leads to unstamped.
+	if fi, err := os.Lstat(file); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		return false, fmt.Errorf("%s: a symbolic link: stamp the file it leads to", p.File)
+	}
+	data, err := files.Read(file, site.Config.FileSizeLimit())
 	if err != nil {
-		return false, err
+		return false, fmt.Errorf("%s: %w", p.File, files.WithoutPath(err))
 	}
 	stamped, err := content.Stamp(data, p.Original.TextHash)
+	var fmErr *content.FrontMatterError
+	if errors.As(err, &fmErr) {
+		return false, fmt.Errorf("%s:%d: %s; the file is left as it was", p.File, fmErr.Line, fmErr.Msg)
+	}
 	if err != nil {
 		return false, fmt.Errorf("%s: %w", p.File, err)
 	}

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/language"
 
 	"handbook/build/diag"
+	"handbook/build/internal/files"
 )
 
 // FileName is the configuration file of a handbook site.
@@ -48,6 +49,9 @@ type Config struct {
 	Drafts bool
 	// Search writes the search index; on unless the site turns it off.
 	Search bool
+	// MaxFileSize is the size in bytes over which a file of the site is
+	// refused; 0 means the default, see FileSizeLimit.
+	MaxFileSize int64
 
 	Markup Markup
 }
@@ -297,4 +301,13 @@ func isLanguageCode(code string) bool {
 func exists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
+}
+
+// FileSizeLimit is the size in bytes over which a file of the site is
+// refused rather than read into memory: MaxFileSize, or 64 MiB.
+func (c *Config) FileSizeLimit() int64 {
+	if c.MaxFileSize > 0 {
+		return c.MaxFileSize
+	}
+	return files.DefaultLimit
 }

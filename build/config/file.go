@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -13,6 +12,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"handbook/build/diag"
+	"handbook/build/internal/files"
 )
 
 // handbookFile mirrors handbook.toml. Pointers tell a key that was left
@@ -25,6 +25,7 @@ type handbookFile struct {
 	Theme           string                  `toml:"theme"`
 	Drafts          bool                    `toml:"drafts"`
 	Search          *bool                   `toml:"search"`
+	MaxFileSize     uint64                  `toml:"maxFileSize"`
 	Markup          markupFile              `toml:"markup"`
 	Languages       map[string]languageFile `toml:"languages"`
 }
@@ -68,6 +69,7 @@ func loadHandbook(cfg *Config, diags *diag.List) (lineMap, error) {
 		cfg.OutputDir = resolve(cfg.Root, f.Output)
 	}
 	cfg.Drafts = f.Drafts
+	cfg.MaxFileSize = int64(min(f.MaxFileSize, 1<<62)) // larger is no limit; an int64 holds it
 	if f.Search != nil {
 		cfg.Search = *f.Search
 	}
@@ -115,7 +117,7 @@ func newLanguage(code, name string, weight int, dir, title string) Language {
 }
 
 func readConfig(cfg *Config) ([]byte, error) {
-	data, err := os.ReadFile(filepath.Join(cfg.Root, cfg.File))
+	data, err := files.Read(filepath.Join(cfg.Root, cfg.File), files.DefaultLimit)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", cfg.File, err)
 	}

@@ -70,6 +70,9 @@ const sourceHashKey = "sourceHash"
 // back, and an error is returned rather than a file whose other fields
 // would read differently.
 func Stamp(data []byte, hash string) ([]byte, error) {
+	if hasLoneCR(data) {
+		return stampLoneCR(data, hash)
+	}
 	bom := []byte("\xef\xbb\xbf")
 	hasBOM := bytes.HasPrefix(data, bom)
 	src := bytes.TrimPrefix(data, bom)
@@ -80,6 +83,11 @@ func Stamp(data []byte, hash string) ([]byte, error) {
 	format, fm, _, _, err := splitFrontMatter(src)
 	if err != nil {
 		return nil, err
+	}
+	if format == "" {
+		if err := frontMatterBelowTop(src); err != nil {
+			return nil, err
+		}
 	}
 	var out []byte
 	if format == "" {
@@ -98,6 +106,44 @@ func Stamp(data []byte, hash string) ([]byte, error) {
 		out = append(append([]byte{}, bom...), out...)
 	}
 	return out, nil
+}
+
+// stampLoneCR stamps a file whose lines end in a CR alone (old Mac):
+// stamped with LF endings, its endings are then turned back, so that the
+// file keeps its own. A file that mixes them is refused: there is no
+// telling which ending the new line should have.
+func stampLoneCR(data []byte, hash string) ([]byte, error) {
+	if bytes.IndexByte(data, '\n') >= 0 {
+		return nil, &FrontMatterError{1, "the file mixes line endings (CR alone, and LF): save it with one kind before stamping it"}
+	}
+	out, err := Stamp(bytes.ReplaceAll(data, []byte("\r"), []byte("\n")), hash)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.ReplaceAll(out, []byte("\n"), []byte("\r")), nil
+}
+
+// frontMatterBelowTop returns an error when a file without front matter
+// has a front-matter delimiter after blank lines at its top: its front
+// matter is read as body, and a stamp there would add a second block
+// above it.
+func frontMatterBelowTop(src []byte) error {
+	line := 1
+	for len(src) > 0 {
+		l, rest, _ := cutLine(src)
+		t := strings.TrimSpace(string(l))
+		if t == "---" || t == "+++" {
+			if line == 1 {
+				return nil
+			}
+			return &FrontMatterError{line, "front matter must start on the first line of the file: remove the blank lines above its " + t}
+		}
+		if t != "" {
+			return nil
+		}
+		src, line = rest, line+1
+	}
+	return nil
 }
 
 // setField writes the sourceHash line into front matter fm.

@@ -69,6 +69,38 @@ func splitFrontMatter(src []byte) (format string, fm, body []byte, bodyLine int,
 	return "", nil, nil, 0, &FrontMatterError{1, "front matter opened with " + delim + " is never closed"}
 }
 
+// loneCRToLF turns the line endings of old Mac files, a CR alone, into
+// LF, so that their front matter is found and their lines are counted as
+// an editor shows them, rather than the whole file read as one line of
+// body text. CRLF endings are left as they are.
+func loneCRToLF(data []byte) []byte {
+	if !hasLoneCR(data) {
+		return data
+	}
+	out := bytes.Clone(data)
+	for i, b := range out {
+		if b == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+			out[i] = '\n'
+		}
+	}
+	return out
+}
+
+// hasLoneCR reports whether data has a CR not followed by LF.
+func hasLoneCR(data []byte) bool {
+	for i := bytes.IndexByte(data, '\r'); i >= 0; {
+		if i+1 == len(data) || data[i+1] != '\n' {
+			return true
+		}
+		next := bytes.IndexByte(data[i+1:], '\r')
+		if next < 0 {
+			return false
+		}
+		i += 1 + next
+	}
+	return false
+}
+
 func cutLine(b []byte) (line, rest []byte, hadNewline bool) {
 	if i := bytes.IndexByte(b, '\n'); i >= 0 {
 		return b[:i], b[i+1:], true

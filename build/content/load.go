@@ -3,9 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"path"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -20,9 +18,11 @@ import (
 )
 
 // Load reads the content folder of every configured language. Problems
-// with single files (broken front matter, invalid UTF-8) are reported to
-// diags and the file is left out; the error is for failures that make
-// the whole set unusable.
+// with single files (broken front matter, invalid UTF-8, a file that is
+// not a regular one or is too large, a symbolic link loop) are reported
+// to diags and the file is left out; the error is for failures that make
+// the whole set unusable. Unless cfg.Drafts, drafts are left out, with
+// the folders of draft bundles and sections (leaveOutDrafts).
 func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
 	set := &Set{byLang: map[string]*Lang{}, resources: map[string]bool{}}
 	var sources []source
@@ -30,22 +30,26 @@ func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
 		lang := &Lang{Language: lc}
 		set.Langs = append(set.Langs, lang)
 		set.byLang[lc.Code] = lang
-		found, err := walkLanguage(cfg, lc, set)
-		if err != nil {
+		w := newWalker(cfg, lc, diags)
+		if err := w.walk(); err != nil {
 			return nil, err
 		}
-		sources = append(sources, found...)
+		sources = append(sources, w.pages...)
+		set.Resources = append(set.Resources, w.resources...)
+		for _, r := range w.resources {
+			set.resources[r.URL] = true
+		}
 	}
-	pages := readAll(sources, diags)
+	pages := readAll(sources, cfg.FileSizeLimit(), diags)
 	for _, p := range pages {
-		if p == nil {
-			continue
+		if p != nil {
+			set.Pages = append(set.Pages, p)
 		}
-		if p.Draft && !cfg.Drafts {
-			set.Skipped++
-			continue
-		}
-		set.Pages = append(set.Pages, p)
+	}
+	if cfg.Drafts {
+		markDraftFolders(set.Pages)
+	} else {
+		set.leaveOutDrafts()
 	}
 	return set, nil
 }
@@ -56,38 +60,6 @@ type source struct {
 	abs     string
 	file    string // relative to the site root
 	relPath string // relative to the language folder
-}
-
-func walkLanguage(cfg *config.Config, lc config.Language, set *Set) ([]source, error) {
-	dir := filepath.Join(cfg.Root, filepath.FromSlash(lc.ContentDir))
-	var out []source
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return fmt.Errorf("reading %s: %w", p, err)
-		}
-		name := d.Name()
-		if p != dir && IgnoredName(name) {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
-		if strings.HasSuffix(name, ".md") {
-			file, _ := filepath.Rel(cfg.Root, p)
-			out = append(out, source{lang: lc.Code, abs: p, file: filepath.ToSlash(file), relPath: rel})
-			return nil
-		}
-		u := "/" + lc.Code + "/" + rel
-		set.Resources = append(set.Resources, Resource{Lang: lc.Code, Src: p, URL: u})
-		set.resources[u] = true
-		return nil
-	})
-	return out, err
 }
 
 // IgnoredName reports whether a file or folder is left out of the site:
@@ -105,18 +77,20 @@ func IgnoredName(name string) bool {
 }
 
 // readAll reads and parses the sources on all cores, keeping their order.
-func readAll(sources []source, diags *diag.List) []*Page {
+func readAll(sources []source, limit int64, diags *diag.List) []*Page {
 	pages := make([]*Page, len(sources))
 	parallel.EachWith(2*runtime.GOMAXPROCS(0), len(sources), func() func(int) {
-		return func(i int) { pages[i] = readPage(sources[i], diags) }
+		return func(i int) { pages[i] = readPage(sources[i], limit, diags) }
 	})
 	return pages
 }
 
-func readPage(src source, diags *diag.List) *Page {
-	data, err := files.Read(src.abs)
+// readPage reads and parses one source. Its file is opened only if it is
+// a regular file under limit bytes, so a named pipe never blocks the read.
+func readPage(src source, limit int64, diags *diag.List) *Page {
+	data, err := files.Read(src.abs, limit)
 	if err != nil {
-		diags.Errorf(src.file, 0, "cannot read the file: %v", err)
+		diags.Errorf(src.file, 0, "cannot read the file: %v", files.WithoutPath(err))
 		return nil
 	}
 	p, errs := ParsePage(src.lang, src.file, src.relPath, data)
@@ -135,6 +109,7 @@ func ParsePage(lang, file, relPath string, data []byte) (*Page, []*FrontMatterEr
 		return nil, []*FrontMatterError{{invalidUTF8Line(data), "the file is not valid UTF-8: save it as UTF-8"}}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = loneCRToLF(data)
 	if mayNeedNFC && !norm.NFC.IsNormal(data) {
 		data = norm.NFC.Bytes(data)
 	}

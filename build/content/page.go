@@ -184,6 +184,8 @@ type Set struct {
 
 	byLang    map[string]*Lang
 	resources map[string]bool
+	// draftFolders are the folders of the drafts left out (drafts.go).
+	draftFolders privateFolders
 }
 
 // Lang returns the language with the given code, or nil.

@@ -47,7 +47,7 @@ func ReadPage(cfg *config.Config, lang, rel string, diags *diag.List) (p *Page, 
 	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
 		return nil, false
 	}
-	return readPage(src, diags), true
+	return readPage(src, cfg.FileSizeLimit(), diags), true
 }
 
 // Sources lists the page files and the other files (resources) under the
@@ -58,30 +58,18 @@ func Sources(cfg *config.Config, lang, rel string) (pages, resources []string, e
 	if !ok {
 		return nil, nil, nil
 	}
-	root := filepath.Join(cfg.Root, filepath.FromSlash(lc.ContentDir))
-	dir := filepath.Join(root, filepath.FromSlash(rel))
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p != dir && IgnoredName(d.Name()) {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		r, _ := filepath.Rel(root, p)
-		if strings.HasSuffix(d.Name(), ".md") {
-			pages = append(pages, filepath.ToSlash(r))
-		} else {
-			resources = append(resources, filepath.ToSlash(r))
-		}
-		return nil
-	})
-	return pages, resources, err
+	var ignored diag.List // Load reports the same problems
+	w := newWalker(cfg, lc, &ignored)
+	if err := w.walkUnder(filepath.Join(w.root, filepath.FromSlash(rel))); err != nil {
+		return nil, nil, err
+	}
+	for _, src := range w.pages {
+		pages = append(pages, src.relPath)
+	}
+	for _, r := range w.resources {
+		resources = append(resources, strings.TrimPrefix(r.URL, "/"+lang+"/"))
+	}
+	return pages, resources, nil
 }
 
 // PagesUnder returns the pages read from files under the folder rel of

@@ -13,6 +13,7 @@ import (
 	"handbook/build/config"
 	"handbook/build/content"
 	"handbook/build/diag"
+	"handbook/build/internal/files"
 	"handbook/build/output"
 )
 
@@ -31,6 +32,7 @@ type Renderer struct {
 
 // New parses the theme's layouts and interface strings.
 func New(cfg *config.Config, set *content.Set, theme *Theme, diags *diag.List) (*Renderer, error) {
+	theme.limit = cfg.FileSizeLimit()
 	cache := newFragmentCache()
 	layouts, err := parseLayouts(theme, funcs(cfg, cache), cache)
 	if err != nil {
@@ -180,23 +182,51 @@ func (r *Renderer) writeAssets(w output.Writer) error {
 			return err
 		}
 	}
+	return r.copyStatic(w)
+}
+
+// copyStatic copies the site's static folder. A linked folder is copied
+// as if it were there; a file that is not a regular one (a named pipe
+// would block the copy, a device never end it) or is over the size limit,
+// and a link loop, are errors of the file, and the file is left out.
+func (r *Renderer) copyStatic(w output.Writer) error {
 	staticDir := filepath.Join(r.cfg.Root, "static")
-	if _, err := os.Stat(staticDir); err != nil {
-		return nil
+	var copyErr error
+	fw := &files.Walker{
+		Root: r.cfg.Root,
+		Skip: content.IgnoredName,
+		Visit: func(p string, d fs.DirEntry) {
+			if err := files.CheckEntry(d, r.cfg.FileSizeLimit()); err != nil {
+				r.diags.Errorf(r.siteFile(p), 0, "%v", err)
+				return
+			}
+			rel, _ := filepath.Rel(staticDir, p)
+			if err := w.CopyFile(filepath.ToSlash(rel), p); err != nil && copyErr == nil {
+				copyErr = fmt.Errorf("copying %s: %w", r.siteFile(p), files.WithoutPath(err))
+			}
+		},
+		Bad: func(p string, err error) { r.diags.Errorf(r.siteFile(p), 0, "%v", err) },
 	}
-	return filepath.WalkDir(staticDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || content.IgnoredName(d.Name()) {
-			return err
-		}
-		rel, _ := filepath.Rel(staticDir, p)
-		return w.CopyFile(filepath.ToSlash(rel), p)
-	})
+	if err := fw.Walk(staticDir); err != nil {
+		return err
+	}
+	return copyErr
+}
+
+// siteFile is p's slash path from the site's root, as diagnostics name
+// files.
+func (r *Renderer) siteFile(p string) string {
+	rel, err := filepath.Rel(r.cfg.Root, p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(rel)
 }
 
 func (r *Renderer) writeResources(w output.Writer) error {
 	for _, res := range r.set.Resources {
 		if err := w.CopyFile(strings.TrimPrefix(res.URL, "/"), res.Src); err != nil {
-			return fmt.Errorf("copying %s: %w", res.Src, err)
+			return fmt.Errorf("copying %s: %w", r.siteFile(res.Src), files.WithoutPath(err))
 		}
 	}
 	return nil

@@ -10,10 +10,14 @@ package render
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"syscall"
+
+	"handbook/build/internal/files"
 )
 
 // Theme is the layered set of theme files: a file in the site's
@@ -26,6 +30,10 @@ type Theme struct {
 	Override string
 	base     fs.FS
 	site     fs.FS
+	// limit is the size over which a file of the site's theme folder
+	// is refused (config.FileSizeLimit); 0 until New sets it means the
+	// default.
+	limit int64
 }
 
 // NewTheme layers the site's themes/<name>/ folder, if there is one, over
@@ -44,11 +52,21 @@ func NewTheme(siteRoot, name string, base fs.FS) (*Theme, error) {
 	return t, nil
 }
 
-// ReadFile reads a theme file, preferring the site's copy.
+// ReadFile reads a theme file, preferring the site's copy. The site's
+// copy must be a regular file under the size limit: a named pipe or a
+// device there is an error naming it, never read (files.Read).
 func (t *Theme) ReadFile(name string) ([]byte, error) {
-	if t.site != nil {
-		if data, err := fs.ReadFile(t.site, name); err == nil {
+	if t.site != nil && fs.ValidPath(name) {
+		limit := t.limit
+		if limit <= 0 {
+			limit = files.DefaultLimit
+		}
+		data, err := files.Read(filepath.Join(t.Override, filepath.FromSlash(name)), limit)
+		switch {
+		case err == nil:
 			return data, nil
+		case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
+			return nil, fmt.Errorf("%s: %w", filepath.ToSlash(filepath.Join("themes", t.Name, name)), files.WithoutPath(err))
 		}
 	}
 	return fs.ReadFile(t.base, name)

@@ -18,7 +18,7 @@ func TestWriteThenRead(t *testing.T) {
 		if err := Write(name, want); err != nil {
 			t.Fatal(err)
 		}
-		got, err := Read(name)
+		got, err := Read(name, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -39,7 +39,7 @@ func TestWriteTruncatesAndKeepsMode(t *testing.T) {
 	if err := Write(name, []byte("short")); err != nil {
 		t.Fatal(err)
 	}
-	got, err := Read(name)
+	got, err := Read(name, 0)
 	if err != nil || string(got) != "short" {
 		t.Fatalf("after a shorter write: %q, %v", got, err)
 	}
@@ -56,7 +56,7 @@ func TestWriteTruncatesAndKeepsMode(t *testing.T) {
 
 func TestErrorsNameTheFile(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "missing.md")
-	_, err := Read(missing)
+	_, err := Read(missing, 0)
 	if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), missing) {
 		t.Errorf("reading a missing file: %v", err)
 	}
@@ -66,7 +66,7 @@ func TestErrorsNameTheFile(t *testing.T) {
 		t.Errorf("writing into a missing folder: %v", err)
 	}
 	dir := t.TempDir()
-	if _, err := Read(dir); err == nil {
+	if _, err := Read(dir, 0); err == nil {
 		t.Errorf("reading a folder as a file: no error")
 	}
 }

@@ -4,7 +4,6 @@ package files
 
 import (
 	"errors"
-	"io"
 	"io/fs"
 	"os"
 	"syscall"
@@ -24,26 +23,56 @@ func Write(name string, data []byte) error {
 	return err
 }
 
-// Read returns the contents of the file name, as os.ReadFile does.
-func Read(name string) ([]byte, error) {
-	f, err := open(name, syscall.O_RDONLY, 0)
+// Read returns the contents of the file name, which must be a regular
+// file of at most limit bytes (no limit when limit <= 0). The file is
+// opened without blocking, so a named pipe cannot hang the read, and its
+// kind and size are checked on the open file, so a link swapped between a
+// check and the open cannot slip a device in.
+func Read(name string, limit int64) ([]byte, error) {
+	fd, err := openFD(name, syscall.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if errors.Is(err, syscall.ENXIO) {
+		// A socket cannot be opened: say what it is, rather than "no
+		// such device or address".
+		if notRegular := CheckRegular(name, limit); notRegular != nil {
+			return nil, notRegular
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	size := 512
-	if info, err := f.Stat(); err == nil && info.Size() < 1<<30 {
-		size = int(info.Size()) + 1 // room for the whole file, and the read that finds its end
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
 	}
-	data := make([]byte, 0, size)
+	if err := CheckMode(modeOf(uint32(st.Mode)), st.Size, limit); err != nil {
+		return nil, err
+	}
+	return readFD(fd, name, st.Size, limit)
+}
+
+// readFD reads an open regular file of size bytes to its end, and fails
+// if it grows past limit while being read.
+func readFD(fd int, name string, size, limit int64) ([]byte, error) {
+	capacity := int64(512)
+	if size < 1<<30 {
+		capacity = size + 1 // room for the whole file, and the read that finds its end
+	}
+	data := make([]byte, 0, capacity)
 	for {
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data, nil
+		n, err := syscall.Read(fd, data[len(data):cap(data)])
+		if errors.Is(err, syscall.EINTR) {
+			continue
 		}
 		if err != nil {
-			return data, err
+			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+		}
+		if n == 0 {
+			return data, nil
+		}
+		data = data[:len(data)+n]
+		if limit > 0 && int64(len(data)) > limit {
+			return nil, tooLarge(int64(len(data)), limit)
 		}
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]
@@ -51,16 +80,46 @@ func Read(name string) ([]byte, error) {
 	}
 }
 
+// modeOf turns a stat mode's file type into an fs.FileMode's.
+func modeOf(mode uint32) fs.FileMode {
+	switch mode & syscall.S_IFMT {
+	case syscall.S_IFREG:
+		return 0
+	case syscall.S_IFDIR:
+		return fs.ModeDir
+	case syscall.S_IFIFO:
+		return fs.ModeNamedPipe
+	case syscall.S_IFCHR:
+		return fs.ModeDevice | fs.ModeCharDevice
+	case syscall.S_IFBLK:
+		return fs.ModeDevice
+	case syscall.S_IFSOCK:
+		return fs.ModeSocket
+	case syscall.S_IFLNK:
+		return fs.ModeSymlink
+	}
+	return fs.ModeIrregular
+}
+
 // open opens name with a descriptor that os.NewFile uses as it is,
 // blocking, without asking the poller.
 func open(name string, flags int, perm uint32) (*os.File, error) {
+	fd, err := openFD(name, flags, perm)
+	if err != nil {
+		return nil, err
+	}
+	return os.NewFile(uintptr(fd), name), nil
+}
+
+// openFD opens name, trying again when a signal interrupts the call.
+func openFD(name string, flags int, perm uint32) (int, error) {
 	for {
 		fd, err := syscall.Open(name, flags|syscall.O_CLOEXEC, perm)
 		if err == nil {
-			return os.NewFile(uintptr(fd), name), nil
+			return fd, nil
 		}
 		if !errors.Is(err, syscall.EINTR) {
-			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+			return -1, &fs.PathError{Op: "open", Path: name, Err: err}
 		}
 	}
 }
