@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html/template"
-	"path"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
@@ -24,20 +23,13 @@ var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
 `))
 
 // writeAliases writes a redirecting page at each alias a page declares.
-// An alias is a site path in the page's language ("/old-name/"), unless it
-// starts with a language code.
+// An alias that lands on a page or another alias is reported by the
+// content stage; one on a print page here.
 func (r *Renderer) writeAliases(w output.Writer) error {
 	base := strings.TrimSuffix(r.cfg.BasePath(), "/")
 	for _, p := range r.set.Pages {
 		for _, a := range p.Aliases {
-			sitePath := aliasPath(p.Lang, a, r.set)
-			// An alias may name another language ("/fr/old/"): look for a
-			// page there, or the redirect would overwrite it.
-			code, _, _ := strings.Cut(strings.TrimPrefix(sitePath, "/"), "/")
-			if other := r.set.Lang(code).ByURL(sitePath); other != nil {
-				r.diags.Errorf(p.File, 0, "alias %s is the URL of %s", a, other.File)
-				continue
-			}
+			sitePath := r.set.AliasURL(p.Lang, a)
 			if r.isPrintURL(sitePath) {
 				r.diags.Errorf(p.File, 0, "alias %s is the URL of a print page", a)
 				continue
@@ -53,17 +45,6 @@ func (r *Renderer) writeAliases(w output.Writer) error {
 		}
 	}
 	return nil
-}
-
-func aliasPath(lang, alias string, set *content.Set) string {
-	clean := path.Clean("/" + strings.TrimSuffix(alias, "index.html"))
-	if clean != "/" {
-		clean += "/"
-	}
-	if code, _, ok := strings.Cut(strings.TrimPrefix(clean, "/"), "/"); ok && set.Lang(code) != nil {
-		return clean
-	}
-	return "/" + lang + clean
 }
 
 type sitemapURL struct {

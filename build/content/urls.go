@@ -1,0 +1,150 @@
+package content
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"handbook/build/diag"
+)
+
+// fileSlug is the slug a page's file name gives it: the name without
+// ".md" (a bundle's index.md: its folder's name), with spaces written as
+// hyphens, as Hugo does.
+func fileSlug(relPath string) string {
+	slug := strings.TrimSuffix(path.Base(relPath), ".md")
+	if slug == "index" {
+		slug = path.Base(path.Dir(relPath))
+	}
+	return hyphenate(slug)
+}
+
+func hyphenate(s string) string { return strings.ReplaceAll(s, " ", "-") }
+
+// pageURL is the site path of a page of language lang at relPath: its
+// folders and its slug, spaces written as hyphens, cleaned. A section is its
+// folder; a bundle's index.md replaces its folder by its slug. A slug
+// may hold folders and "..", but the cleaned path must stay inside the
+// language's folder: a slug that climbs out of it, or holds a control
+// character, is an error.
+func pageURL(lang, relPath string, isSection bool, slug string) (string, error) {
+	dir := path.Dir(relPath)
+	own := isSection || path.Base(relPath) == "index.md"
+	switch {
+	case own && dir == ".":
+		return "/" + lang + "/", nil
+	case isSection:
+		return "/" + lang + "/" + hyphenate(dir) + "/", nil
+	case own:
+		dir = path.Dir(dir)
+	}
+	if strings.IndexFunc(slug, isControl) >= 0 {
+		return "", fmt.Errorf("slug %q holds a control character: write it with letters, digits and hyphens", slug)
+	}
+	home := "/" + lang + "/"
+	u := path.Clean(home + hyphenate(dir) + "/" + hyphenate(slug))
+	if !strings.HasPrefix(u, home) {
+		return "", fmt.Errorf("slug %q leads out of the language's folder %s (to %s): a slug names a page inside its language; use aliases for other paths", slug, home, strings.TrimSuffix(u, "/")+"/")
+	}
+	return u + "/", nil
+}
+
+func isControl(r rune) bool { return r < 0x20 || r == 0x7f }
+
+// AliasURL is the site path an alias of a page of language lang
+// redirects from: a site path in the page's language ("/old-name/"),
+// unless it starts with a language's code ("/fr/old/"). It is cleaned,
+// so it never leaves the site.
+func (s *Set) AliasURL(lang, alias string) string {
+	clean := path.Clean("/" + strings.TrimSuffix(alias, "index.html"))
+	if clean != "/" {
+		clean += "/"
+	}
+	if code, _, ok := strings.Cut(strings.TrimPrefix(clean, "/"), "/"); ok && s.Lang(code) != nil {
+		return clean
+	}
+	return "/" + lang + clean
+}
+
+// Origin is what puts a file into the output: a source file and the line
+// that chose its path, for the message of a clash.
+type Origin struct {
+	// File is relative to the site root; "" for a section page the site
+	// did not write.
+	File string
+	// Line is the line of the slug or aliases field, or 1 when the
+	// file's name chose the path; 0 for a copied file.
+	Line int
+	// What says what the file is: "the page /vi/about/", "the alias
+	// /vi/old/", "the file /vi/a.png".
+	What string
+}
+
+// String names the origin for a message: "content/vi/x.md:3 (the page
+// /vi/about/)".
+func (o Origin) String() string {
+	switch {
+	case o.File == "":
+		return o.What + " (made for a folder without _index.md)"
+	case o.Line > 0:
+		return fmt.Sprintf("%s:%d (%s)", o.File, o.Line, o.What)
+	}
+	return fmt.Sprintf("%s (%s)", o.File, o.What)
+}
+
+// OutputOrigin says which page, alias or copied file the content writes
+// at output path file ("vi/about/index.html"), if any.
+func (s *Set) OutputOrigin(file string) (Origin, bool) {
+	o, ok := s.outputs[file]
+	return o, ok
+}
+
+// claimOutputs records the output file of every page, alias and copied
+// file, and reports each that lands on a file another already claimed,
+// naming both: whichever was written last would win, and which one that
+// is changes from build to build. Pages claim first, so a clash is
+// reported at the alias or the copied file.
+func claimOutputs(set *Set, diags *diag.List) {
+	set.outputs = map[string]Origin{}
+	for _, p := range set.Pages {
+		claim(set, diags, strings.TrimPrefix(p.URL, "/")+"index.html", pageOrigin(p))
+	}
+	for _, p := range set.Pages {
+		for _, a := range p.Aliases {
+			u := set.AliasURL(p.Lang, a)
+			o := Origin{File: p.File, Line: max(p.aliasLine, 1), What: "the alias " + u}
+			claim(set, diags, strings.TrimPrefix(u, "/")+"index.html", o)
+		}
+	}
+	for _, r := range set.Resources {
+		claim(set, diags, strings.TrimPrefix(r.URL, "/"), Origin{File: r.File, What: "the file " + r.URL})
+	}
+}
+
+func pageOrigin(p *Page) Origin {
+	line := p.slugLine
+	if line == 0 && p.File != "" {
+		line = 1
+	}
+	return Origin{File: p.File, Line: line, What: "the page " + p.URL}
+}
+
+// claim records that o writes file, or reports the clash with the origin
+// that already does: at the newcomer, unless it has no source file.
+func claim(set *Set, diags *diag.List, file string, o Origin) {
+	first, clash := set.outputs[file]
+	if !clash {
+		set.outputs[file] = o
+		return
+	}
+	at, other := o, first
+	if at.File == "" {
+		at, other = first, o
+	}
+	diags.Add(diag.Diagnostic{File: at.File, Line: at.Line, Code: CodeURLClash,
+		Message: fmt.Sprintf("%s is written at %s, as is %s: give one of them another slug, alias or file name", at.What, file, other)})
+}
+
+// CodeURLClash is the diagnostic code of two pages, aliases or files
+// written at the same output path.
+const CodeURLClash = "url-clash"
