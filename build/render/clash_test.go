@@ -1,0 +1,92 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"handbook/build/config"
+	"handbook/build/content"
+	"handbook/build/diag"
+	"handbook/themes"
+)
+
+const twoLanguages = `title = "Handbook"
+defaultLanguage = "vi"
+[languages.vi]
+weight = 1
+[languages.fr]
+weight = 2
+`
+
+// newSite loads, links and prepares the rendering of the site made of
+// files, with the default theme.
+func newSite(t *testing.T, files map[string]string) (*Renderer, *content.Set, *diag.List) {
+	t.Helper()
+	root := t.TempDir()
+	writeFiles(t, root, files)
+	diags := &diag.List{}
+	cfg, err := config.Load(root, config.Overrides{}, diags)
+	if err != nil {
+		t.Fatal(err, diags.Sorted())
+	}
+	set, err := content.Load(cfg, diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	content.Link(set, cfg, diags)
+	theme, err := NewTheme(root, "default", themes.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := New(cfg, set, theme, diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, set, diags
+}
+
+// TestStaticFileClashes gives the site's static folder a file at the path
+// of each kind of file the build writes: each is an error at the static
+// file naming the other, and a static file over a theme asset is not.
+func TestStaticFileClashes(t *testing.T) {
+	want := map[string]string{
+		"static/sitemap.xml":          "the sitemap",
+		"static/index.html":           "the language chooser",
+		"static/css/syntax.css":       "code-highlighting stylesheet",
+		"static/_search/vi/meta.json": "the search index",
+		"static/vi/about/index.html":  "content/vi/about.md:1 (the page /vi/about/)",
+		"static/vi/old/index.html":    "content/vi/about.md:3 (the alias /vi/old/)",
+		"static/vi/logo.png":          "content/vi/logo.png (the file /vi/logo.png)",
+		"static/vi/print/index.html":  "the print page /vi/print/",
+	}
+	files := map[string]string{
+		"handbook.toml":         twoLanguages,
+		"content/vi/_index.md":  "---\ntitle: Trang chủ\n---\n",
+		"content/fr/_index.md":  "---\ntitle: Accueil\n---\n",
+		"content/vi/about.md":   "---\ntitle: About\naliases: [/old/]\n---\n",
+		"content/vi/logo.png":   "png",
+		"static/css/style.css":  "a site's own stylesheet",
+		"static/vi/other.html":  "a file of its own",
+		"static/.hidden/x.html": "left out",
+	}
+	for name := range want {
+		files[name] = "static"
+	}
+	_, _, diags := newSite(t, files)
+	got := map[string]string{}
+	for _, d := range diags.Sorted() {
+		if d.Severity != diag.Error || d.Code != content.CodeURLClash {
+			t.Errorf("unexpected diagnostic %v", d)
+			continue
+		}
+		got[d.File] = d.Message
+	}
+	for file, other := range want {
+		if !strings.Contains(got[file], other) {
+			t.Errorf("%s: %q, want an error naming %q", file, got[file], other)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("errors at %d files, want %d: %v", len(got), len(want), got)
+	}
+}
