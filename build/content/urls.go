@@ -2,11 +2,24 @@ package content
 
 import (
 	"fmt"
+	"net/url"
 	"path"
 	"strings"
 
 	"handbook/build/diag"
 )
+
+// A page's URL is a site path, as the file is written on disk
+// ("/vi/a?b/"): it is what pages are looked up by and what the output is
+// written at. In the HTML, the sitemap and the search index it is written
+// percent-encoded (EscapePath), so that a "?", "#", "%" or space in a
+// file's name is part of the path, not a query or a fragment.
+
+// EscapePath percent-encodes a site path for an href, the sitemap or the
+// search index: "/vi/a?b#c/" becomes "/vi/a%3Fb%23c/". Slashes stay.
+func EscapePath(sitePath string) string {
+	return (&url.URL{Path: sitePath}).EscapedPath()
+}
 
 // fileSlug is the slug a page's file name gives it: the name without
 // ".md" (a bundle's index.md: its folder's name), with spaces written as

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"net/url"
 	"path"
 	"strings"
 	"testing"
@@ -55,6 +56,22 @@ func TestFileSlug(t *testing.T) {
 	} {
 		if got := fileSlug(rel); got != want {
 			t.Errorf("fileSlug(%q) = %q, want %q", rel, got, want)
+		}
+	}
+}
+
+func TestEscapePath(t *testing.T) {
+	for in, want := range map[string]string{
+		"/vi/about/":       "/vi/about/",
+		"/vi/a?b#c-d/":     "/vi/a%3Fb%23c-d/",
+		"/vi/100%/":        "/vi/100%25/",
+		"/vi/my pic.png":   "/vi/my%20pic.png",
+		"/vi/khách-hàng/":  "/vi/kh%C3%A1ch-h%C3%A0ng/",
+		"/vi/a+b;c=d@e/":   "/vi/a+b;c=d@e/",
+		"/fr/l'été/print/": "/fr/l%27%C3%A9t%C3%A9/print/",
+	} {
+		if got := EscapePath(in); got != want {
+			t.Errorf("EscapePath(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -166,8 +183,9 @@ func TestSlugOutOfLanguageIsAnError(t *testing.T) {
 }
 
 // FuzzURLs gives two pages and an alias any slugs: every URL made stays
-// in its language's folder and is clean; and exactly the output files
-// claimed twice are reported, each naming both sources.
+// in its language's folder, is clean, and reads back from its encoded
+// form unchanged; and exactly the output files claimed twice are
+// reported, each naming both sources.
 func FuzzURLs(f *testing.F) {
 	for _, seed := range [][3]string{
 		{"", "x/../about", ""},
@@ -210,12 +228,17 @@ func FuzzURLs(f *testing.F) {
 	})
 }
 
-// checkURL fails unless u is a clean folder path under prefix.
+// checkURL fails unless u is a clean folder path under prefix that its
+// percent-encoded form gives back, with no query or fragment.
 func checkURL(t *testing.T, u, prefix string) {
 	t.Helper()
 	inner := strings.TrimSuffix(u, "/")
 	if !strings.HasPrefix(u, prefix) || !strings.HasSuffix(u, "/") || (inner != "" && path.Clean(inner) != inner) {
 		t.Fatalf("URL %q is not a clean folder under %s", u, prefix)
+	}
+	back, err := url.Parse(EscapePath(u))
+	if err != nil || back.Path != u || back.RawQuery != "" || back.Fragment != "" {
+		t.Fatalf("EscapePath(%q) = %q reads back as %v (%v)", u, EscapePath(u), back, err)
 	}
 }
 

@@ -1,12 +1,14 @@
 package render
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
 	"handbook/build/config"
 	"handbook/build/content"
 	"handbook/build/diag"
+	"handbook/build/output"
 	"handbook/themes"
 )
 
@@ -88,5 +90,54 @@ func TestStaticFileClashes(t *testing.T) {
 	}
 	if len(got) != len(want) {
 		t.Errorf("errors at %d files, want %d: %v", len(got), len(want), got)
+	}
+}
+
+// TestURLsArePercentEncoded renders a page whose file name holds "?",
+// "#" and a space: its file is written at the plain path, and every link
+// to it, its canonical address and the sitemap hold it encoded.
+func TestURLsArePercentEncoded(t *testing.T) {
+	r, set, diags := newSite(t, map[string]string{
+		"handbook.toml":           twoLanguages,
+		"content/vi/_index.md":    "---\ntitle: Trang chủ\n---\n",
+		"content/fr/_index.md":    "---\ntitle: Accueil\n---\n",
+		"content/vi/a?b#c d.md":   "---\ntitle: A\n---\n",
+		"content/vi/b.md":         "---\ntitle: B\naliases: [/old/]\n---\n",
+		"content/vi/100% sure.md": "---\ntitle: C\n---\n",
+	})
+	if diags.HasErrors() {
+		t.Fatal(diags.Sorted())
+	}
+	mem := output.NewMemory()
+	var buf bytes.Buffer
+	for _, p := range set.Pages {
+		if err := r.WritePage(p, &buf, mem); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := r.WriteSiteFiles(mem); err != nil {
+		t.Fatal(err)
+	}
+	const encoded = "/vi/a%3Fb%23c-d/"
+	for _, tt := range []struct{ file, want string }{
+		{"vi/a?b#c-d/index.html", `<link rel="canonical" href="` + encoded + `">`},
+		{"vi/100%-sure/index.html", `<link rel="canonical" href="/vi/100%25-sure/">`},
+		{"vi/b/index.html", `href="` + encoded + `"`},
+		{"vi/b/index.html", `href="/vi/100%25-sure/"`},
+		{"vi/old/index.html", `url=/vi/b/`},
+		{"sitemap.xml", "<loc>" + encoded + "</loc>"},
+	} {
+		file, want := tt.file, tt.want
+		data, ok := mem.File(file)
+		if !ok {
+			t.Errorf("%s was not written (files: %v)", file, mem.Paths())
+			continue
+		}
+		if !strings.Contains(string(data), want) {
+			t.Errorf("%s lacks %q:\n%s", file, want, data)
+		}
+		if strings.Contains(string(data), "a?b") || strings.Contains(string(data), "#c-d") {
+			t.Errorf("%s holds the path unencoded:\n%s", file, data)
+		}
 	}
 }

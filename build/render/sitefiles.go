@@ -35,7 +35,7 @@ func (r *Renderer) writeAliases(w output.Writer) error {
 				continue
 			}
 			var buf bytes.Buffer
-			data := map[string]string{"Lang": p.Lang, "Title": p.Title, "URL": base + p.URL}
+			data := map[string]string{"Lang": p.Lang, "Title": p.Title, "URL": base + content.EscapePath(p.URL)}
 			if err := aliasPage.Execute(&buf, data); err != nil {
 				return err
 			}
@@ -68,13 +68,13 @@ func (r *Renderer) writeSitemap(w output.Writer) error {
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	for _, p := range r.set.Pages {
-		u := sitemapURL{Loc: r.cfg.AbsURL(p.URL)}
+		u := sitemapURL{Loc: r.absURL(p.URL)}
 		if !p.Date.IsZero() {
 			u.LastMod = p.Date.Format("2006-01-02")
 		}
 		if len(p.Translations) > 0 {
 			for _, t := range append([]*content.Page{p}, p.Translations...) {
-				u.Alternates = append(u.Alternates, sitemapLink{"alternate", t.Lang, r.cfg.AbsURL(t.URL)})
+				u.Alternates = append(u.Alternates, sitemapLink{"alternate", t.Lang, r.absURL(t.URL)})
 			}
 		}
 		if err := enc.EncodeElement(u, xmlStart("url")); err != nil {
@@ -86,6 +86,11 @@ func (r *Renderer) writeSitemap(w output.Writer) error {
 	}
 	buf.WriteString("\n</urlset>\n")
 	return w.WriteFile("sitemap.xml", buf.Bytes())
+}
+
+// absURL is the absolute, percent-encoded address of a site path.
+func (r *Renderer) absURL(sitePath string) string {
+	return r.cfg.AbsURL(content.EscapePath(sitePath))
 }
 
 func xmlStart(name string) xml.StartElement { return xml.StartElement{Name: xml.Name{Local: name}} }
