@@ -265,10 +265,11 @@ func (r *rebuilder) describe(paths []string) string {
 }
 
 // pageURL is the address of a page in the served site, from its URL in
-// the site ("/vi/x/"); "" stays "".
+// the site ("/vi/x/"), percent-encoded as the browser's location has it;
+// "" stays "".
 func (r *rebuilder) pageURL(u string) string {
 	if u == "" || r.live == nil || r.live.Site == nil {
 		return u
 	}
-	return strings.TrimSuffix(r.live.Site.Config.BasePath(), "/") + u
+	return strings.TrimSuffix(r.live.Site.Config.BasePath(), "/") + content.EscapePath(u)
 }
