@@ -112,25 +112,44 @@ func (s *Set) OutputOrigin(file string) (Origin, bool) {
 	return o, ok
 }
 
+// OutputUnder says which page, alias or copied file the content writes
+// inside output folder dir ("vi/about"), if any: a file at that path
+// could not be written.
+func (s *Set) OutputUnder(dir string) (Origin, bool) {
+	o, ok := s.folders[dir]
+	return o, ok
+}
+
 // claimOutputs records the output file of every page, alias and copied
 // file, and reports each that lands on a file another already claimed,
 // naming both: whichever was written last would win, and which one that
 // is changes from build to build. Pages claim first, so a clash is
-// reported at the alias or the copied file.
+// reported at the alias or the copied file. A file where another needs a
+// folder is reported too.
 func claimOutputs(set *Set, diags *diag.List) {
-	set.outputs = map[string]Origin{}
+	set.outputs, set.folders = map[string]Origin{}, map[string]Origin{}
+	var order []string
+	add := func(file string, o Origin) {
+		if claim(set, diags, file, o) {
+			order = append(order, file)
+		}
+	}
 	for _, p := range set.Pages {
-		claim(set, diags, strings.TrimPrefix(p.URL, "/")+"index.html", pageOrigin(p))
+		add(strings.TrimPrefix(p.URL, "/")+"index.html", pageOrigin(p))
 	}
 	for _, p := range set.Pages {
 		for _, a := range p.Aliases {
 			u := set.AliasURL(p.Lang, a)
-			o := Origin{File: p.File, Line: max(p.aliasLine, 1), What: "the alias " + u}
-			claim(set, diags, strings.TrimPrefix(u, "/")+"index.html", o)
+			add(strings.TrimPrefix(u, "/")+"index.html", Origin{File: p.File, Line: max(p.aliasLine, 1), What: "the alias " + u})
 		}
 	}
 	for _, r := range set.Resources {
-		claim(set, diags, strings.TrimPrefix(r.URL, "/"), Origin{File: r.File, What: "the file " + r.URL})
+		add(strings.TrimPrefix(r.URL, "/"), Origin{File: r.File, What: "the file " + r.URL})
+	}
+	for _, file := range order {
+		if inside, ok := set.folders[file]; ok {
+			report(diags, set.outputs[file], inside, fmt.Sprintf("is written at %s, where %s needs a folder", file, inside))
+		}
 	}
 }
 
@@ -142,20 +161,33 @@ func pageOrigin(p *Page) Origin {
 	return Origin{File: p.File, Line: line, What: "the page " + p.URL}
 }
 
-// claim records that o writes file, or reports the clash with the origin
-// that already does: at the newcomer, unless it has no source file.
-func claim(set *Set, diags *diag.List, file string, o Origin) {
-	first, clash := set.outputs[file]
-	if !clash {
-		set.outputs[file] = o
-		return
+// claim records that o writes file, and the folders it needs, or reports
+// the clash with the origin that already writes it and returns false.
+func claim(set *Set, diags *diag.List, file string, o Origin) bool {
+	if first, clash := set.outputs[file]; clash {
+		report(diags, o, first, fmt.Sprintf("is written at %s, as is %s", file, first))
+		return false
 	}
-	at, other := o, first
+	set.outputs[file] = o
+	for dir := path.Dir(file); dir != "."; dir = path.Dir(dir) {
+		if _, ok := set.folders[dir]; ok {
+			break
+		}
+		set.folders[dir] = o
+	}
+	return true
+}
+
+// report records a clash of origin at with other: at at, unless it has
+// no source file (a section made for a folder), then at other.
+func report(diags *diag.List, at, other Origin, clash string) {
+	msg := at.What + " " + clash
 	if at.File == "" {
-		at, other = first, o
+		msg = other.What + " clashes with " + at.String()
+		at = other
 	}
 	diags.Add(diag.Diagnostic{File: at.File, Line: at.Line, Code: CodeURLClash,
-		Message: fmt.Sprintf("%s is written at %s, as is %s: give one of them another slug, alias or file name", at.What, file, other)})
+		Message: msg + ": give one of them another slug, alias or file name"})
 }
 
 // CodeURLClash is the diagnostic code of two pages, aliases or files

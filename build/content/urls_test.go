@@ -141,6 +141,15 @@ func TestURLClashes(t *testing.T) {
 			file: "content/vi/about/index.html", line: 0,
 			msg: []string{"the file /vi/about/index.html", "content/vi/about.md:1"},
 		},
+		{
+			name: "a file beside the pages where a page needs a folder",
+			files: map[string]string{
+				"content/vi/l.md": "",
+				"content/vi/l":    "a file without an extension",
+			},
+			file: "content/vi/l", line: 0,
+			msg: []string{"the file /vi/l is written at vi/l, where content/vi/l.md:1 (the page /vi/l/) needs a folder"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -197,6 +206,8 @@ func FuzzURLs(f *testing.F) {
 		{"100%", "%2e%2e", "/../../etc/"},
 		{"\x00", "a\tb", "index.html"},
 		{"/", "//", "/vi/"},
+		{"", "../about/index.html", ""},
+		{"x", "", "/x/index.html/y/"},
 	} {
 		f.Add(seed[0], seed[1], seed[2])
 	}
@@ -215,7 +226,7 @@ func FuzzURLs(f *testing.F) {
 		var diags diag.List
 		claimOutputs(set, &diags)
 		claims := []string{p1.URL, p2.URL, a}
-		want := len(claims) - len(distinct(claims))
+		want := len(claims) - len(distinct(claims)) + folderClashes(distinct(claims))
 		got := diags.Sorted()
 		if len(got) != want {
 			t.Fatalf("claims %q: %d clashes reported, want %d: %v", claims, len(got), want, got)
@@ -240,6 +251,22 @@ func checkURL(t *testing.T, u, prefix string) {
 	if err != nil || back.Path != u || back.RawQuery != "" || back.Fragment != "" {
 		t.Fatalf("EscapePath(%q) = %q reads back as %v (%v)", u, EscapePath(u), back, err)
 	}
+}
+
+// folderClashes counts the output files of the page URLs urls that are
+// a folder another one's file needs.
+func folderClashes(urls map[string]bool) int {
+	n := 0
+	for u := range urls {
+		file := strings.TrimPrefix(u, "/") + "index.html"
+		for other := range urls {
+			if strings.HasPrefix(strings.TrimPrefix(other, "/"), file+"/") {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 func distinct(list []string) map[string]bool {
