@@ -2,8 +2,11 @@ package render
 
 import (
 	"io/fs"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"handbook/build/content"
@@ -30,6 +33,28 @@ func (r *Renderer) generatedFiles() map[string]string {
 	return files
 }
 
+// generatedFolders maps the folders the generated files and the theme's
+// assets are written in to one of them.
+func (r *Renderer) generatedFolders(generated map[string]string) map[string]string {
+	folders := map[string]string{}
+	add := func(file, what string) {
+		for dir := path.Dir(file); dir != "."; dir = path.Dir(dir) {
+			if folders[dir] == "" {
+				folders[dir] = what
+			}
+		}
+	}
+	// In order, so that the message names the same file every build.
+	for _, file := range slices.Sorted(maps.Keys(generated)) {
+		add(file, generated[file])
+	}
+	for _, name := range r.theme.Files("static") {
+		file := strings.TrimPrefix(name, "static/")
+		add(file, "the theme's /"+file)
+	}
+	return folders
+}
+
 // checkStaticFiles reports each file of the site's static folder that
 // would replace, or be replaced by, a file the build writes: a page, an
 // alias, a file beside the pages, the sitemap or another generated file,
@@ -42,32 +67,53 @@ func (r *Renderer) checkStaticFiles() {
 		return
 	}
 	generated := r.generatedFiles()
+	folders := r.generatedFolders(generated)
 	_ = filepath.WalkDir(staticDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || content.IgnoredName(d.Name()) {
 			// writeAssets reports what cannot be read.
 			return nil
 		}
 		rel, _ := filepath.Rel(staticDir, p)
-		r.checkStaticFile(filepath.ToSlash(rel), generated)
+		r.checkStaticFile(filepath.ToSlash(rel), generated, folders)
 		return nil
 	})
 }
 
 // checkStaticFile reports static file rel ("css/a.css", relative to the
-// static folder) when something else the build writes lands on it.
-func (r *Renderer) checkStaticFile(rel string, generated map[string]string) {
-	file := "static/" + rel
-	var other string
-	switch origin, ok := r.set.OutputOrigin(rel); {
-	case ok:
-		other = origin.String()
-	case generated[rel] != "":
-		other = generated[rel]
-	case r.cfg.Search && strings.HasPrefix(rel, searchDir):
-		other = "the search index"
-	default:
-		return
+// static folder) when something else the build writes lands on it, needs
+// a folder at its path, or is a file where it needs a folder.
+func (r *Renderer) checkStaticFile(rel string, generated, folders map[string]string) {
+	if problem := r.staticClash(rel, generated, folders); problem != "" {
+		r.diags.Add(diag.Diagnostic{File: "static/" + rel, Code: content.CodeURLClash,
+			Message: "the static file /" + rel + " " + problem + ": rename or move the static file"})
 	}
-	r.diags.Add(diag.Diagnostic{File: file, Code: content.CodeURLClash,
-		Message: "the static file /" + rel + " would replace " + other + ": rename or move the static file"})
+}
+
+// staticClash says what static file rel clashes with, or "".
+func (r *Renderer) staticClash(rel string, generated, folders map[string]string) string {
+	if origin, ok := r.set.OutputOrigin(rel); ok {
+		return "would replace " + origin.String()
+	}
+	if what := generated[rel]; what != "" {
+		return "would replace " + what
+	}
+	search := r.cfg.Search && (strings.HasPrefix(rel, searchDir) || rel+"/" == searchDir)
+	if search {
+		return "would replace the search index"
+	}
+	if origin, ok := r.set.OutputUnder(rel); ok {
+		return "is where " + origin.String() + " needs a folder"
+	}
+	if what := folders[rel]; what != "" {
+		return "is where " + what + " needs a folder"
+	}
+	for dir := path.Dir(rel); dir != "."; dir = path.Dir(dir) {
+		if origin, ok := r.set.OutputOrigin(dir); ok {
+			return "needs a folder where " + origin.String() + " is written"
+		}
+		if what := generated[dir]; what != "" {
+			return "needs a folder where " + what + " is written"
+		}
+	}
+	return ""
 }

@@ -60,6 +60,9 @@ func TestStaticFileClashes(t *testing.T) {
 		"static/vi/old/index.html":    "content/vi/about.md:3 (the alias /vi/old/)",
 		"static/vi/logo.png":          "content/vi/logo.png (the file /vi/logo.png)",
 		"static/vi/print/index.html":  "the print page /vi/print/",
+		"static/vi/team":              "is where content/vi/team.md:1 (the page /vi/team/) needs a folder",
+		"static/robots.txt/x":         "needs a folder where robots.txt is written",
+		"static/js":                   "is where the theme's /js/",
 	}
 	files := map[string]string{
 		"handbook.toml":         twoLanguages,
@@ -67,6 +70,7 @@ func TestStaticFileClashes(t *testing.T) {
 		"content/fr/_index.md":  "---\ntitle: Accueil\n---\n",
 		"content/vi/about.md":   "---\ntitle: About\naliases: [/old/]\n---\n",
 		"content/vi/logo.png":   "png",
+		"content/vi/team.md":    "---\ntitle: Team\n---\n",
 		"static/css/style.css":  "a site's own stylesheet",
 		"static/vi/other.html":  "a file of its own",
 		"static/.hidden/x.html": "left out",
