@@ -77,6 +77,18 @@ func TestHostileURLs(t *testing.T) {
 			output: "static/vi/about/index.html: the static file /vi/about/index.html would replace content/vi/about.md:1 (the page /vi/about/)",
 		},
 		{
+			name:  "file beside the pages where a page needs a folder",
+			files: withFiles(map[string]string{"content/vi/about": "no extension"}),
+			args:  []string{"build", "--source", "$SITE"}, code: exitContent,
+			output: "content/vi/about: the file /vi/about is written at vi/about, where content/vi/about.md:1 (the page /vi/about/) needs a folder",
+		},
+		{
+			name:  "static file where a page needs a folder",
+			files: withFiles(map[string]string{"static/vi/about": "no extension"}),
+			args:  []string{"check", "--source", "$SITE"}, code: exitContent,
+			output: "static/vi/about: the static file /vi/about is where content/vi/about.md:1 (the page /vi/about/) needs a folder",
+		},
+		{
 			name:  "static file onto the sitemap",
 			files: withFiles(map[string]string{"static/sitemap.xml": "<urlset/>"}),
 			args:  []string{"check", "--source", "$SITE"}, code: exitContent,
