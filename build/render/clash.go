@@ -55,19 +55,54 @@ func (r *Renderer) generatedFolders(generated map[string]string) map[string]stri
 	return folders
 }
 
+// checkSiteFiles reports the files of the content and of the site's
+// static folder that would land on a file the build makes, before any is
+// written.
+func (r *Renderer) checkSiteFiles() {
+	generated := r.generatedFiles()
+	r.checkAliases(generated)
+	r.checkResources(generated)
+	r.checkStaticFiles(generated, r.generatedFolders(generated))
+}
+
+// checkAliases reports each alias that would replace a print page, at
+// the line of the page's aliases.
+func (r *Renderer) checkAliases(generated map[string]string) {
+	for _, p := range r.set.Pages {
+		for _, a := range p.Aliases {
+			file := strings.TrimPrefix(r.set.AliasURL(p.Lang, a), "/") + "index.html"
+			what := generated[file]
+			if origin, ok := r.set.OutputOrigin(file); ok && what != "" && origin.File == p.File {
+				r.diags.Add(diag.Diagnostic{File: origin.File, Line: origin.Line, Code: content.CodeURLClash,
+					Message: origin.What + " would replace " + what + ": give the page another alias"})
+			}
+		}
+	}
+}
+
+// checkResources reports each file beside the pages that would replace a
+// print page, the only file the build makes inside a language's folder
+// other than the pages and aliases, which the content stage compares.
+func (r *Renderer) checkResources(generated map[string]string) {
+	for _, res := range r.set.Resources {
+		if what := generated[strings.TrimPrefix(res.URL, "/")]; what != "" {
+			r.diags.Add(diag.Diagnostic{File: res.File, Code: content.CodeURLClash,
+				Message: "the file " + res.URL + " would replace " + what + ": rename or move the file"})
+		}
+	}
+}
+
 // checkStaticFiles reports each file of the site's static folder that
 // would replace, or be replaced by, a file the build writes: a page, an
 // alias, a file beside the pages, the sitemap or another generated file,
 // or the search index. Which one a reader got would depend on the order
 // of the writes. A static file may replace a theme asset: that is how a
 // site changes one.
-func (r *Renderer) checkStaticFiles() {
+func (r *Renderer) checkStaticFiles(generated, folders map[string]string) {
 	staticDir := filepath.Join(r.cfg.Root, "static")
 	if _, err := os.Stat(staticDir); err != nil {
 		return
 	}
-	generated := r.generatedFiles()
-	folders := r.generatedFolders(generated)
 	_ = filepath.WalkDir(staticDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || content.IgnoredName(d.Name()) {
 			// writeAssets reports what cannot be read.

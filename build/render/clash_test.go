@@ -145,3 +145,20 @@ func TestURLsArePercentEncoded(t *testing.T) {
 		}
 	}
 }
+
+// TestResourceOverPrintPage: a file beside the pages at the print page's
+// path is an error at the file naming the print page.
+func TestResourceOverPrintPage(t *testing.T) {
+	_, _, diags := newSite(t, map[string]string{
+		"handbook.toml":               twoLanguages,
+		"content/vi/_index.md":        "---\ntitle: Trang chủ\n---\n",
+		"content/fr/_index.md":        "---\ntitle: Accueil\n---\n",
+		"content/vi/about.md":         "---\ntitle: About\n---\n",
+		"content/vi/print/index.html": "<p>mine</p>",
+	})
+	got := diags.Sorted()
+	want := "content/vi/print/index.html: the file /vi/print/index.html would replace the print page /vi/print/"
+	if len(got) != 1 || !strings.HasPrefix(got[0].String(), want) || got[0].Code != content.CodeURLClash {
+		t.Errorf("diagnostics = %v, want one starting %q", got, want)
+	}
+}

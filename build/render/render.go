@@ -50,7 +50,7 @@ func New(cfg *config.Config, set *content.Set, theme *Theme, diags *diag.List) (
 		r.site.Homes = append(r.site.Homes, l.Home)
 	}
 	r.print = r.planPrint(set)
-	r.checkStaticFiles()
+	r.checkSiteFiles()
 	return r, nil
 }
 

@@ -24,14 +24,15 @@ var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
 
 // writeAliases writes a redirecting page at each alias a page declares.
 // An alias that lands on a page or another alias is reported by the
-// content stage; one on a print page here.
+// content stage, one on a print page by checkAliases, and neither is
+// written.
 func (r *Renderer) writeAliases(w output.Writer) error {
 	base := strings.TrimSuffix(r.cfg.BasePath(), "/")
 	for _, p := range r.set.Pages {
 		for _, a := range p.Aliases {
 			sitePath := r.set.AliasURL(p.Lang, a)
 			if r.isPrintURL(sitePath) {
-				r.diags.Errorf(p.File, 0, "alias %s is the URL of a print page", a)
+				// checkAliases reported it.
 				continue
 			}
 			var buf bytes.Buffer
