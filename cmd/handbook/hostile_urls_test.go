@@ -89,6 +89,18 @@ func TestHostileURLs(t *testing.T) {
 			output: "static/vi/about: the static file /vi/about is where content/vi/about.md:1 (the page /vi/about/) needs a folder",
 		},
 		{
+			name:  "file beside the pages onto the print page",
+			files: withFiles(map[string]string{"content/vi/print/index.html": "<p>mine</p>"}),
+			args:  []string{"build", "--source", "$SITE"}, code: exitContent,
+			output: "content/vi/print/index.html: the file /vi/print/index.html would replace the print page /vi/print/",
+		},
+		{
+			name:  "alias onto the print page",
+			files: withFiles(map[string]string{"content/vi/x.md": "---\ntitle: X\naliases: [/print/]\n---\n"}),
+			args:  []string{"check", "--source", "$SITE"}, code: exitContent,
+			output: "content/vi/x.md:3: the alias /vi/print/ would replace the print page /vi/print/",
+		},
+		{
 			name:  "static file onto the sitemap",
 			files: withFiles(map[string]string{"static/sitemap.xml": "<urlset/>"}),
 			args:  []string{"check", "--source", "$SITE"}, code: exitContent,
