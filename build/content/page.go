@@ -190,8 +190,7 @@ type Set struct {
 
 	byLang    map[string]*Lang
 	resources map[string]bool
-	outputs   map[string]Origin // output file → what writes it, set by Link
-	folders   map[string]Origin // output folder → what first writes in it
+	outputs   *outputClaims // what writes each output file, set by Link
 }
 
 // Lang returns the language with the given code, or nil.

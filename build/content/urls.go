@@ -88,36 +88,59 @@ type Origin struct {
 	// Line is the line of the slug or aliases field, or 1 when the
 	// file's name chose the path; 0 for a copied file.
 	Line int
-	// What says what the file is: "the page /vi/about/", "the alias
-	// /vi/old/", "the file /vi/a.png".
-	What string
+	// Kind is what the file is, "page", "alias" or "file", and URL the
+	// site path it is written for.
+	Kind, URL string
 }
+
+// What says what the file is: "the page /vi/about/", "the alias
+// /vi/old/", "the file /vi/a.png".
+func (o Origin) What() string { return "the " + o.Kind + " " + o.URL }
 
 // String names the origin for a message: "content/vi/x.md:3 (the page
 // /vi/about/)".
 func (o Origin) String() string {
 	switch {
 	case o.File == "":
-		return o.What + " (made for a folder without _index.md)"
+		return o.What() + " (made for a folder without _index.md)"
 	case o.Line > 0:
-		return fmt.Sprintf("%s:%d (%s)", o.File, o.Line, o.What)
+		return fmt.Sprintf("%s:%d (%s)", o.File, o.Line, o.What())
 	}
-	return fmt.Sprintf("%s (%s)", o.File, o.What)
+	return fmt.Sprintf("%s (%s)", o.File, o.What())
 }
 
 // OutputOrigin says which page, alias or copied file the content writes
 // at output path file ("vi/about/index.html"), if any.
 func (s *Set) OutputOrigin(file string) (Origin, bool) {
-	o, ok := s.outputs[file]
-	return o, ok
+	return s.outputs.find(s.outputs.files, file)
 }
 
 // OutputUnder says which page, alias or copied file the content writes
 // inside output folder dir ("vi/about"), if any: a file at that path
 // could not be written.
 func (s *Set) OutputUnder(dir string) (Origin, bool) {
-	o, ok := s.folders[dir]
-	return o, ok
+	return s.outputs.find(s.outputs.folders, dir)
+}
+
+// outputClaims says what writes each output file, and something that
+// writes in each output folder. The maps hold places in origins, which
+// keeps them small on a site of many pages.
+type outputClaims struct {
+	origins []Origin
+	paths   []string // the file each origin writes
+	files   map[string]int32
+	folders map[string]int32
+}
+
+func (c *outputClaims) find(m map[string]int32, key string) (Origin, bool) {
+	if c == nil {
+		return Origin{}, false
+	}
+	i, ok := m[key]
+	if !ok {
+		return Origin{}, false
+	}
+	return c.origins[i], true
 }
 
 // claimOutputs records the output file of every page, alias and copied
@@ -127,28 +150,28 @@ func (s *Set) OutputUnder(dir string) (Origin, bool) {
 // reported at the alias or the copied file. A file where another needs a
 // folder is reported too.
 func claimOutputs(set *Set, diags *diag.List) {
-	set.outputs, set.folders = map[string]Origin{}, map[string]Origin{}
-	var order []string
-	add := func(file string, o Origin) {
-		if claim(set, diags, file, o) {
-			order = append(order, file)
-		}
-	}
+	n := len(set.Pages) + len(set.Resources)
 	for _, p := range set.Pages {
-		add(strings.TrimPrefix(p.URL, "/")+"index.html", pageOrigin(p))
+		n += len(p.Aliases)
+	}
+	c := &outputClaims{origins: make([]Origin, 0, n), paths: make([]string, 0, n),
+		files: make(map[string]int32, n), folders: make(map[string]int32, n)}
+	set.outputs = c
+	for _, p := range set.Pages {
+		c.claim(diags, strings.TrimPrefix(p.URL, "/")+"index.html", pageOrigin(p))
 	}
 	for _, p := range set.Pages {
 		for _, a := range p.Aliases {
 			u := set.AliasURL(p.Lang, a)
-			add(strings.TrimPrefix(u, "/")+"index.html", Origin{File: p.File, Line: max(p.aliasLine, 1), What: "the alias " + u})
+			c.claim(diags, strings.TrimPrefix(u, "/")+"index.html", Origin{File: p.File, Line: max(p.aliasLine, 1), Kind: "alias", URL: u})
 		}
 	}
 	for _, r := range set.Resources {
-		add(strings.TrimPrefix(r.URL, "/"), Origin{File: r.File, What: "the file " + r.URL})
+		c.claim(diags, strings.TrimPrefix(r.URL, "/"), Origin{File: r.File, Kind: "file", URL: r.URL})
 	}
-	for _, file := range order {
-		if inside, ok := set.folders[file]; ok {
-			report(diags, set.outputs[file], inside, fmt.Sprintf("is written at %s, where %s needs a folder", file, inside))
+	for i, file := range c.paths {
+		if inside, ok := c.find(c.folders, file); ok {
+			report(diags, c.origins[i], inside, fmt.Sprintf("is written at %s, where %s needs a folder", file, inside))
 		}
 	}
 }
@@ -158,32 +181,41 @@ func pageOrigin(p *Page) Origin {
 	if line == 0 && p.File != "" {
 		line = 1
 	}
-	return Origin{File: p.File, Line: line, What: "the page " + p.URL}
+	return Origin{File: p.File, Line: line, Kind: "page", URL: p.URL}
 }
 
 // claim records that o writes file, and the folders it needs, or reports
-// the clash with the origin that already writes it and returns false.
-func claim(set *Set, diags *diag.List, file string, o Origin) bool {
-	if first, clash := set.outputs[file]; clash {
+// the clash with the origin that already writes it.
+func (c *outputClaims) claim(diags *diag.List, file string, o Origin) {
+	if first, clash := c.find(c.files, file); clash {
 		report(diags, o, first, fmt.Sprintf("is written at %s, as is %s", file, first))
-		return false
+		return
 	}
-	set.outputs[file] = o
-	for dir := path.Dir(file); dir != "."; dir = path.Dir(dir) {
-		if _, ok := set.folders[dir]; ok {
+	at := int32(len(c.origins))
+	c.origins = append(c.origins, o)
+	c.paths = append(c.paths, file)
+	c.files[file] = at
+	// The file's path is clean: its folders are the prefixes before
+	// each slash.
+	for dir := file; ; {
+		i := strings.LastIndexByte(dir, '/')
+		if i < 0 {
 			break
 		}
-		set.folders[dir] = o
+		dir = dir[:i]
+		if _, ok := c.folders[dir]; ok {
+			break
+		}
+		c.folders[dir] = at
 	}
-	return true
 }
 
 // report records a clash of origin at with other: at at, unless it has
 // no source file (a section made for a folder), then at other.
 func report(diags *diag.List, at, other Origin, clash string) {
-	msg := at.What + " " + clash
+	msg := at.What() + " " + clash
 	if at.File == "" {
-		msg = other.What + " clashes with " + at.String()
+		msg = other.What() + " clashes with " + at.String()
 		at = other
 	}
 	diags.Add(diag.Diagnostic{File: at.File, Line: at.Line, Code: CodeURLClash,

@@ -74,7 +74,7 @@ func (r *Renderer) checkAliases(generated map[string]string) {
 			what := generated[file]
 			if origin, ok := r.set.OutputOrigin(file); ok && what != "" && origin.File == p.File {
 				r.diags.Add(diag.Diagnostic{File: origin.File, Line: origin.Line, Code: content.CodeURLClash,
-					Message: origin.What + " would replace " + what + ": give the page another alias"})
+					Message: origin.What() + " would replace " + what + ": give the page another alias"})
 			}
 		}
 	}
