@@ -65,7 +65,7 @@ func (in *SearchInput) Write(w output.Writer, stop func() bool) error {
 				return
 			}
 			idx.Add(pages[i], tok)
-			if err := idx.WriteDoc(pages[i], in.base+pages[i].URL, w); err != nil {
+			if err := idx.WriteDoc(pages[i], in.base, w); err != nil {
 				mu.Lock()
 				firstErr = cmp.Or(firstErr, err)
 				mu.Unlock()

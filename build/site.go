@@ -254,7 +254,7 @@ func (s *Site) indexPages(scratch *pageScratch, w output.Writer) error {
 	var err error
 	for _, p := range scratch.unindexed {
 		s.Index.Add(p, scratch.tokenizer)
-		if werr := s.Index.WriteDoc(p, scratch.base+p.URL, w); err == nil {
+		if werr := s.Index.WriteDoc(p, scratch.base, w); err == nil {
 			err = werr
 		}
 		if !s.KeepContent {

@@ -141,7 +141,7 @@ func TestParsePage(t *testing.T) {
 				"draft: true\ntranslationKey: day1\naliases: [/old/, /older/]\n---\n\nBody\n",
 			want: Page{
 				Title: "Luôn là Ngày 1", Description: "Mô tả", Weight: 3, Date: date, Draft: true,
-				TranslationKey: "day1", Aliases: []string{"/old/", "/older/"}, Slug: "day-one",
+				TranslationKey: "day1", Aliases: []string{"/old/", "/older/"}, aliasLine: 8, Slug: "day-one",
 				URL: "/vi/principles/day-one/", BodyLine: 10, Body: []byte("\nBody\n"), Params: map[string]any{},
 			},
 		},
@@ -152,7 +152,7 @@ func TestParsePage(t *testing.T) {
 				"aliases = \"/old/\"\n[params]\nicon = \"sun\"\n+++\nBody",
 			want: Page{
 				Title: "Toujours le Jour 1", Weight: 3, Date: date, TranslationKey: "principles/day-one",
-				Aliases: []string{"/old/"}, Slug: "day-one", URL: "/vi/principles/day-one/", BodyLine: 10,
+				Aliases: []string{"/old/"}, aliasLine: 6, Slug: "day-one", URL: "/vi/principles/day-one/", BodyLine: 10,
 				Body: []byte("Body"), Params: map[string]any{"params": map[string]any{"icon": "sun"}},
 			},
 		},

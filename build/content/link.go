@@ -38,6 +38,7 @@ func Link(set *Set, cfg *config.Config, diags *diag.List) {
 		buildTree(lang)
 		resolveRelations(lang, diags)
 	}
+	claimOutputs(set, diags)
 	pairTranslations(set, diags)
 	linkOriginals(set, cfg.DefaultLanguage)
 }
@@ -106,8 +107,8 @@ func index(lang *Lang, diags *diag.List) {
 		if p.IsHome {
 			lang.Home = p
 		}
-		if other, clash := lang.byURL[p.URL]; clash {
-			diags.Errorf(p.File, 0, "page has the same URL %s as %s", p.URL, other.File)
+		if _, clash := lang.byURL[p.URL]; clash {
+			// claimOutputs reports it, with the alias and file clashes.
 			continue
 		}
 		lang.byURL[p.URL] = p

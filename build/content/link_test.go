@@ -568,7 +568,7 @@ func TestLinkErrors(t *testing.T) {
 				"content/vi/principles.md":        "",
 				"content/vi/principles/_index.md": "",
 			},
-			want: []want{{"content/vi/principles/_index.md", 0, []string{"/vi/principles/", "content/vi/principles.md"}}},
+			want: []want{{"content/vi/principles/_index.md", 1, []string{"/vi/principles/", "content/vi/principles.md"}}},
 		},
 		{
 			name: "front matter error is reported with file and line",

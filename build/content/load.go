@@ -121,7 +121,9 @@ func ParsePage(lang, file, relPath string, data []byte) (*Page, []*FrontMatterEr
 	p.IsSection = path.Base(relPath) == "_index.md"
 	p.IsHome = relPath == "_index.md"
 	if format == "" {
-		p.applyDefaults()
+		if err := p.applyDefaults(); err != nil {
+			return p, []*FrontMatterError{err}
+		}
 		return p, nil
 	}
 	fm, err := parseFrontMatter(format, fmSrc, 2)
@@ -129,7 +131,9 @@ func ParsePage(lang, file, relPath string, data []byte) (*Page, []*FrontMatterEr
 		return nil, []*FrontMatterError{err.(*FrontMatterError)}
 	}
 	errs := p.applyFrontMatter(fm)
-	p.applyDefaults()
+	if err := p.applyDefaults(); err != nil {
+		errs = append(errs, err)
+	}
 	return p, errs
 }
 
@@ -206,7 +210,13 @@ func (p *Page) applyFrontMatter(fm *frontMatter) []*FrontMatterError {
 	str("title", &p.Title)
 	str("description", &p.Description)
 	str("translationKey", &p.TranslationKey)
-	str("slug", &p.Slug)
+	if f, ok := fm.take("slug"); ok {
+		if v, err := f.str(); err != nil {
+			fail(f, "slug", err)
+		} else {
+			p.Slug, p.slugLine = strings.TrimSpace(v), f.line
+		}
+	}
 	if f, ok := fm.take("sourceHash"); ok {
 		if v, err := f.str(); err != nil {
 			fail(f, "sourceHash", err)
@@ -232,6 +242,7 @@ func (p *Page) applyFrontMatter(fm *frontMatter) []*FrontMatterError {
 		if p.Aliases, err = f.strings(); err != nil {
 			fail(f, "aliases", err)
 		}
+		p.aliasLine = f.line
 	}
 	var kind string
 	kf, _ := fm.take("kind")
@@ -286,39 +297,29 @@ func (p *Page) applyHandbookFields(fm *frontMatter, str func(string, *string), i
 	return errs
 }
 
-// applyDefaults fills what the front matter left out.
-func (p *Page) applyDefaults() {
+// applyDefaults fills what the front matter left out, and makes the
+// page's URL. A slug that would take the page out of its language's
+// folder is reported, and the file name used instead.
+func (p *Page) applyDefaults() *FrontMatterError {
 	if p.TranslationKey == "" {
 		p.TranslationKey = strings.TrimSuffix(p.RelPath, ".md")
 	}
 	if p.Slug == "" && !p.IsSection {
-		p.Slug = strings.TrimSuffix(path.Base(p.RelPath), ".md")
-		if p.Slug == "index" {
-			p.Slug = path.Base(path.Dir(p.RelPath))
-		}
+		p.Slug = fileSlug(p.RelPath)
 	}
 	if p.Params == nil {
 		p.Params = map[string]any{}
 	}
-	p.URL = p.computeURL()
+	var problem *FrontMatterError
+	u, err := pageURL(p.Lang, p.RelPath, p.IsSection, p.Slug)
+	if err != nil {
+		problem = &FrontMatterError{p.slugLine, err.Error()}
+		p.Slug, p.slugLine = fileSlug(p.RelPath), 0
+		u, _ = pageURL(p.Lang, p.RelPath, p.IsSection, p.Slug)
+	}
+	p.URL = u
 	p.TextHash = p.textHash()
-}
-
-func (p *Page) computeURL() string {
-	dir := path.Dir(p.RelPath)
-	if p.IsSection || path.Base(p.RelPath) == "index.md" {
-		if dir == "." {
-			return "/" + p.Lang + "/"
-		}
-		if p.IsSection {
-			return "/" + p.Lang + "/" + dir + "/"
-		}
-		dir = path.Dir(dir)
-	}
-	if dir == "." {
-		return "/" + p.Lang + "/" + p.Slug + "/"
-	}
-	return "/" + p.Lang + "/" + dir + "/" + p.Slug + "/"
+	return problem
 }
 
 // sortPages orders pages for reading: by weight (pages without a weight

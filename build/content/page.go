@@ -70,6 +70,10 @@ type Page struct {
 	Aliases        []string
 	Kind           Kind
 	Slug           string
+	// slugLine and aliasLine are the lines of the slug and aliases
+	// fields (0 when the front matter has none), for the messages of
+	// URLs that clash.
+	slugLine, aliasLine int
 	// SourceHash is the TextHash of the original this translation was
 	// made from, as `handbook translations --stamp` recorded it;
 	// SourceHashLine is the line of the field, for the diagnostics.
@@ -169,9 +173,11 @@ func (l *Lang) ByURL(u string) *Page { return l.byURL[u] }
 // into the output as it is.
 type Resource struct {
 	Lang string
-	// Src is the absolute source path; URL the path in the site.
-	Src string
-	URL string
+	// Src is the absolute source path, File the path relative to the
+	// site root; URL the path in the site.
+	Src  string
+	File string
+	URL  string
 }
 
 // Set is every page of every language.
@@ -186,6 +192,7 @@ type Set struct {
 	resources map[string]bool
 	// draftFolders are the folders of the drafts left out (drafts.go).
 	draftFolders privateFolders
+	outputs      *outputClaims // what writes each output file, set by Link
 }
 
 // Lang returns the language with the given code, or nil.

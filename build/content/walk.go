@@ -65,7 +65,7 @@ func (w *walker) file(p string, d fs.DirEntry) {
 		w.diags.Errorf(w.siteFile(p), 0, "%v", err)
 		return
 	}
-	w.resources = append(w.resources, Resource{Lang: w.lang, Src: p, URL: "/" + w.lang + "/" + rel})
+	w.resources = append(w.resources, Resource{Lang: w.lang, Src: p, File: w.siteFile(p), URL: "/" + w.lang + "/" + rel})
 }
 
 // siteFile is p's slash path from the site's root, as diagnostics name

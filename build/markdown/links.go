@@ -288,7 +288,7 @@ func (r *resolver) bySitePath(from *content.Page, p string) (*content.Page, stri
 }
 
 func (r *resolver) withBase(sitePath string, u *url.URL) string {
-	out := strings.TrimSuffix(r.basePath, "/") + sitePath
+	out := strings.TrimSuffix(r.basePath, "/") + content.EscapePath(sitePath)
 	if u.RawQuery != "" {
 		out += "?" + u.RawQuery
 	}

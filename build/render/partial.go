@@ -46,7 +46,7 @@ func (r *Renderer) writeSteps(w output.Writer, steps ...func(output.Writer) erro
 func AliasPaths(p *content.Page, set *content.Set) []string {
 	out := make([]string, len(p.Aliases))
 	for i, a := range p.Aliases {
-		out[i] = strings.TrimPrefix(aliasPath(p.Lang, a, set), "/") + "index.html"
+		out[i] = strings.TrimPrefix(set.AliasURL(p.Lang, a), "/") + "index.html"
 	}
 	return out
 }

@@ -52,6 +52,7 @@ func New(cfg *config.Config, set *content.Set, theme *Theme, diags *diag.List) (
 		r.site.Homes = append(r.site.Homes, l.Home)
 	}
 	r.print = r.planPrint(set)
+	r.checkSiteFiles()
 	return r, nil
 }
 
@@ -90,7 +91,7 @@ func (r *Renderer) dataFor(p *content.Page) *pageData {
 	lang, _ := r.cfg.Language(p.Lang)
 	l := r.set.Lang(p.Lang)
 	d := &pageData{Page: p, Site: r.site, Language: lang, Home: l.Home, r: r}
-	d.Permalink = r.cfg.AbsURL(p.URL)
+	d.Permalink = r.absURL(p.URL)
 	d.LangTitle = lang.Title
 	if d.LangTitle == "" {
 		d.LangTitle = r.cfg.Title

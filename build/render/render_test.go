@@ -235,8 +235,8 @@ func TestAliasPath(t *testing.T) {
 		{"vi", "/../../etc/", "/vi/etc/"},
 	}
 	for _, tt := range tests {
-		if got := aliasPath(tt.lang, tt.alias, set); got != tt.want {
-			t.Errorf("aliasPath(%s, %q) = %q, want %q", tt.lang, tt.alias, got, tt.want)
+		if got := set.AliasURL(tt.lang, tt.alias); got != tt.want {
+			t.Errorf("AliasURL(%s, %q) = %q, want %q", tt.lang, tt.alias, got, tt.want)
 		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
-	"path"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
@@ -25,26 +24,20 @@ var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
 `))
 
 // writeAliases writes a redirecting page at each alias a page declares.
-// An alias is a site path in the page's language ("/old-name/"), unless it
-// starts with a language code.
+// An alias that lands on a page or another alias is reported by the
+// content stage, one on a print page by checkAliases, and neither is
+// written.
 func (r *Renderer) writeAliases(w output.Writer) error {
 	base := strings.TrimSuffix(r.cfg.BasePath(), "/")
 	for _, p := range r.set.Pages {
 		for _, a := range p.Aliases {
-			sitePath := aliasPath(p.Lang, a, r.set)
-			// An alias may name another language ("/fr/old/"): look for a
-			// page there, or the redirect would overwrite it.
-			code, _, _ := strings.Cut(strings.TrimPrefix(sitePath, "/"), "/")
-			if other := r.set.Lang(code).ByURL(sitePath); other != nil {
-				r.diags.Errorf(p.File, 0, "alias %s is the URL of %s", a, other.File)
-				continue
-			}
+			sitePath := r.set.AliasURL(p.Lang, a)
 			if r.isPrintURL(sitePath) {
-				r.diags.Errorf(p.File, 0, "alias %s is the URL of a print page", a)
+				// checkAliases reported it.
 				continue
 			}
 			var buf bytes.Buffer
-			data := map[string]string{"Lang": p.Lang, "Title": p.Title, "URL": base + p.URL}
+			data := map[string]string{"Lang": p.Lang, "Title": p.Title, "URL": base + content.EscapePath(p.URL)}
 			if err := aliasPage.Execute(&buf, data); err != nil {
 				return err
 			}
@@ -54,17 +47,6 @@ func (r *Renderer) writeAliases(w output.Writer) error {
 		}
 	}
 	return nil
-}
-
-func aliasPath(lang, alias string, set *content.Set) string {
-	clean := path.Clean("/" + strings.TrimSuffix(alias, "index.html"))
-	if clean != "/" {
-		clean += "/"
-	}
-	if code, _, ok := strings.Cut(strings.TrimPrefix(clean, "/"), "/"); ok && set.Lang(code) != nil {
-		return clean
-	}
-	return "/" + lang + clean
 }
 
 type sitemapURL struct {
@@ -88,13 +70,13 @@ func (r *Renderer) writeSitemap(w output.Writer) error {
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	for _, p := range r.set.Pages {
-		u := sitemapURL{Loc: r.cfg.AbsURL(p.URL)}
+		u := sitemapURL{Loc: r.absURL(p.URL)}
 		if !p.Date.IsZero() {
 			u.LastMod = p.Date.Format("2006-01-02")
 		}
 		if len(p.Translations) > 0 {
 			for _, t := range append([]*content.Page{p}, p.Translations...) {
-				u.Alternates = append(u.Alternates, sitemapLink{"alternate", t.Lang, r.cfg.AbsURL(t.URL)})
+				u.Alternates = append(u.Alternates, sitemapLink{"alternate", t.Lang, r.absURL(t.URL)})
 			}
 		}
 		if err := enc.EncodeElement(u, xmlStart("url")); err != nil {
@@ -106,6 +88,11 @@ func (r *Renderer) writeSitemap(w output.Writer) error {
 	}
 	buf.WriteString("\n</urlset>\n")
 	return w.WriteFile("sitemap.xml", buf.Bytes())
+}
+
+// absURL is the absolute, percent-encoded address of a site path.
+func (r *Renderer) absURL(sitePath string) string {
+	return r.cfg.AbsURL(content.EscapePath(sitePath))
 }
 
 func xmlStart(name string) xml.StartElement { return xml.StartElement{Name: xml.Name{Local: name}} }

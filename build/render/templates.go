@@ -85,11 +85,12 @@ func funcs(cfg *config.Config, cache *fragmentCache) template.FuncMap {
 		// and reuses the result, as Hugo's function of the same name
 		// does: the navigation is the same on every page of a section.
 		"partialCached": cache.render,
-		// rel makes a site path ("/vi/") into a link under the base path.
-		"rel": func(sitePath string) string { return base + sitePath },
-		// abs makes a site path into an absolute address for canonical
-		// links and Open Graph.
-		"abs": cfg.AbsURL,
+		// rel makes a site path ("/vi/") into a link under the base
+		// path, percent-encoded.
+		"rel": func(sitePath string) string { return base + content.EscapePath(sitePath) },
+		// abs makes a site path into an absolute, percent-encoded
+		// address for canonical links and Open Graph.
+		"abs": func(sitePath string) string { return cfg.AbsURL(content.EscapePath(sitePath)) },
 		// dict builds the argument of a partial from name, value pairs.
 		"dict": func(pairs ...any) (map[string]any, error) {
 			if len(pairs)%2 != 0 {

@@ -123,13 +123,15 @@ func ShardOf(word string) string {
 }
 
 // WriteDoc writes the document file of a page: called as each page is
-// rendered, so page texts are never all held at once.
-func (idx *Index) WriteDoc(p *content.Page, url string, w output.Writer) error {
+// rendered, so page texts are never all held at once. Its link is the
+// page's URL, percent-encoded, under base, the site's base path without
+// its last "/".
+func (idx *Index) WriteDoc(p *content.Page, base string, w output.Writer) error {
 	li := idx.langs[p.Lang]
 	if li == nil {
 		return nil
 	}
-	d := Doc{URL: url, Title: p.Title, Kind: string(p.Kind), Lang: p.Lang, Key: p.TranslationKey}
+	d := Doc{URL: base + content.EscapePath(p.URL), Title: p.Title, Kind: string(p.Kind), Lang: p.Lang, Key: p.TranslationKey}
 	// Sized once for the usual text, which needs few escapes; the writer
 	// may keep the buffer (an in-memory site does).
 	text := min(snippetLimit, len(p.Statement)+len(p.Text)+len(p.Description)+len(p.BodyText)+3)

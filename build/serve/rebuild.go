@@ -265,13 +265,14 @@ func (r *rebuilder) describe(paths []string) string {
 }
 
 // pageURL is the address of a page in the served site, from its URL in
-// the site ("/vi/x/"); "" stays "", and so does an address a browser
-// would not read as a path of the preview's host.
+// the site ("/vi/x/"), percent-encoded as the browser's location has it;
+// "" stays "", and so does an address a browser would not read as a path
+// of the preview's host.
 func (r *rebuilder) pageURL(u string) string {
 	if u == "" || r.live == nil || r.live.Site == nil {
 		return u
 	}
-	return onThisHost(strings.TrimSuffix(r.live.Site.Config.BasePath(), "/") + u)
+	return onThisHost(strings.TrimSuffix(r.live.Site.Config.BasePath(), "/") + content.EscapePath(u))
 }
 
 // onThisHost returns u when a browser sent to it stays on the host it is

@@ -74,7 +74,7 @@ func TestHostileCLI(t *testing.T) {
 				"content/fr/a\x1b[31mred.md": "---\ntitle: Rouge\n---\n\nTexte.\n",
 			}),
 			args:      []string{"translations"},
-			code:      exitOK,
+			code:      exitContent,
 			output:    `content/fr/a\x1b[31mred.md`,
 			notOutput: []string{"\x1b"},
 		},
@@ -131,7 +131,7 @@ func TestHostileCLI(t *testing.T) {
 			}),
 			args:      []string{"build"},
 			code:      exitContent,
-			output:    `content/vi/a\x1b[31mred.md:5: `,
+			output:    `content/vi/a\x1b[31mred.md: slug "a\x1b[31mred" holds a control character`,
 			notOutput: []string{"\x1b"},
 		},
 		{

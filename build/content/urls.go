@@ -1,0 +1,227 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+
+	"handbook/build/diag"
+)
+
+// A page's URL is a site path, as the file is written on disk
+// ("/vi/a?b/"): it is what pages are looked up by and what the output is
+// written at. In the HTML, the sitemap and the search index it is written
+// percent-encoded (EscapePath), so that a "?", "#", "%" or space in a
+// file's name is part of the path, not a query or a fragment.
+
+// EscapePath percent-encodes a site path for an href, the sitemap or the
+// search index: "/vi/a?b#c/" becomes "/vi/a%3Fb%23c/". Slashes stay.
+func EscapePath(sitePath string) string {
+	return (&url.URL{Path: sitePath}).EscapedPath()
+}
+
+// fileSlug is the slug a page's file name gives it: the name without
+// ".md" (a bundle's index.md: its folder's name), with spaces written as
+// hyphens, as Hugo does.
+func fileSlug(relPath string) string {
+	slug := strings.TrimSuffix(path.Base(relPath), ".md")
+	if slug == "index" {
+		slug = path.Base(path.Dir(relPath))
+	}
+	return hyphenate(slug)
+}
+
+func hyphenate(s string) string { return strings.ReplaceAll(s, " ", "-") }
+
+// pageURL is the site path of a page of language lang at relPath: its
+// folders and its slug, spaces written as hyphens, cleaned. A section is its
+// folder; a bundle's index.md replaces its folder by its slug. A slug
+// may hold folders and "..", but the cleaned path must stay inside the
+// language's folder: a slug that climbs out of it, or holds a control
+// character, is an error.
+func pageURL(lang, relPath string, isSection bool, slug string) (string, error) {
+	dir := path.Dir(relPath)
+	own := isSection || path.Base(relPath) == "index.md"
+	switch {
+	case own && dir == ".":
+		return "/" + lang + "/", nil
+	case isSection:
+		return "/" + lang + "/" + hyphenate(dir) + "/", nil
+	case own:
+		dir = path.Dir(dir)
+	}
+	if strings.IndexFunc(slug, isControl) >= 0 {
+		return "", fmt.Errorf("slug %q holds a control character: write it with letters, digits and hyphens", slug)
+	}
+	home := "/" + lang + "/"
+	u := path.Clean(home + hyphenate(dir) + "/" + hyphenate(slug))
+	if !strings.HasPrefix(u, home) {
+		return "", fmt.Errorf("slug %q leads out of the language's folder %s (to %s): a slug names a page inside its language; use aliases for other paths", slug, home, strings.TrimSuffix(u, "/")+"/")
+	}
+	return u + "/", nil
+}
+
+func isControl(r rune) bool { return r < 0x20 || r == 0x7f }
+
+// AliasURL is the site path an alias of a page of language lang
+// redirects from: a site path in the page's language ("/old-name/"),
+// unless it starts with a language's code ("/fr/old/"). It is cleaned,
+// so it never leaves the site.
+func (s *Set) AliasURL(lang, alias string) string {
+	clean := path.Clean("/" + strings.TrimSuffix(alias, "index.html"))
+	if clean != "/" {
+		clean += "/"
+	}
+	if code, _, ok := strings.Cut(strings.TrimPrefix(clean, "/"), "/"); ok && s.Lang(code) != nil {
+		return clean
+	}
+	return "/" + lang + clean
+}
+
+// Origin is what puts a file into the output: a source file and the line
+// that chose its path, for the message of a clash.
+type Origin struct {
+	// File is relative to the site root; "" for a section page the site
+	// did not write.
+	File string
+	// Line is the line of the slug or aliases field, or 1 when the
+	// file's name chose the path; 0 for a copied file.
+	Line int
+	// Kind is what the file is, "page", "alias" or "file", and URL the
+	// site path it is written for.
+	Kind, URL string
+}
+
+// What says what the file is: "the page /vi/about/", "the alias
+// /vi/old/", "the file /vi/a.png".
+func (o Origin) What() string { return "the " + o.Kind + " " + o.URL }
+
+// String names the origin for a message: "content/vi/x.md:3 (the page
+// /vi/about/)".
+func (o Origin) String() string {
+	switch {
+	case o.File == "":
+		return o.What() + " (made for a folder without _index.md)"
+	case o.Line > 0:
+		return fmt.Sprintf("%s:%d (%s)", o.File, o.Line, o.What())
+	}
+	return fmt.Sprintf("%s (%s)", o.File, o.What())
+}
+
+// OutputOrigin says which page, alias or copied file the content writes
+// at output path file ("vi/about/index.html"), if any.
+func (s *Set) OutputOrigin(file string) (Origin, bool) {
+	return s.outputs.find(s.outputs.files, file)
+}
+
+// OutputUnder says which page, alias or copied file the content writes
+// inside output folder dir ("vi/about"), if any: a file at that path
+// could not be written.
+func (s *Set) OutputUnder(dir string) (Origin, bool) {
+	return s.outputs.find(s.outputs.folders, dir)
+}
+
+// outputClaims says what writes each output file, and something that
+// writes in each output folder. The maps hold places in origins, which
+// keeps them small on a site of many pages.
+type outputClaims struct {
+	origins []Origin
+	paths   []string // the file each origin writes
+	files   map[string]int32
+	folders map[string]int32
+}
+
+func (c *outputClaims) find(m map[string]int32, key string) (Origin, bool) {
+	if c == nil {
+		return Origin{}, false
+	}
+	i, ok := m[key]
+	if !ok {
+		return Origin{}, false
+	}
+	return c.origins[i], true
+}
+
+// claimOutputs records the output file of every page, alias and copied
+// file, and reports each that lands on a file another already claimed,
+// naming both: whichever was written last would win, and which one that
+// is changes from build to build. Pages claim first, so a clash is
+// reported at the alias or the copied file. A file where another needs a
+// folder is reported too.
+func claimOutputs(set *Set, diags *diag.List) {
+	n := len(set.Pages) + len(set.Resources)
+	for _, p := range set.Pages {
+		n += len(p.Aliases)
+	}
+	c := &outputClaims{origins: make([]Origin, 0, n), paths: make([]string, 0, n),
+		files: make(map[string]int32, n), folders: make(map[string]int32, n)}
+	set.outputs = c
+	for _, p := range set.Pages {
+		c.claim(diags, strings.TrimPrefix(p.URL, "/")+"index.html", pageOrigin(p))
+	}
+	for _, p := range set.Pages {
+		for _, a := range p.Aliases {
+			u := set.AliasURL(p.Lang, a)
+			c.claim(diags, strings.TrimPrefix(u, "/")+"index.html", Origin{File: p.File, Line: max(p.aliasLine, 1), Kind: "alias", URL: u})
+		}
+	}
+	for _, r := range set.Resources {
+		c.claim(diags, strings.TrimPrefix(r.URL, "/"), Origin{File: r.File, Kind: "file", URL: r.URL})
+	}
+	for i, file := range c.paths {
+		if inside, ok := c.find(c.folders, file); ok {
+			report(diags, c.origins[i], inside, fmt.Sprintf("is written at %s, where %s needs a folder", file, inside))
+		}
+	}
+}
+
+func pageOrigin(p *Page) Origin {
+	line := p.slugLine
+	if line == 0 && p.File != "" {
+		line = 1
+	}
+	return Origin{File: p.File, Line: line, Kind: "page", URL: p.URL}
+}
+
+// claim records that o writes file, and the folders it needs, or reports
+// the clash with the origin that already writes it.
+func (c *outputClaims) claim(diags *diag.List, file string, o Origin) {
+	if first, clash := c.find(c.files, file); clash {
+		report(diags, o, first, fmt.Sprintf("is written at %s, as is %s", file, first))
+		return
+	}
+	at := int32(len(c.origins))
+	c.origins = append(c.origins, o)
+	c.paths = append(c.paths, file)
+	c.files[file] = at
+	// The file's path is clean: its folders are the prefixes before
+	// each slash.
+	for dir := file; ; {
+		i := strings.LastIndexByte(dir, '/')
+		if i < 0 {
+			break
+		}
+		dir = dir[:i]
+		if _, ok := c.folders[dir]; ok {
+			break
+		}
+		c.folders[dir] = at
+	}
+}
+
+// report records a clash of origin at with other: at at, unless it has
+// no source file (a section made for a folder), then at other.
+func report(diags *diag.List, at, other Origin, clash string) {
+	msg := at.What() + " " + clash
+	if at.File == "" {
+		msg = other.What() + " clashes with " + at.String()
+		at = other
+	}
+	diags.Add(diag.Diagnostic{File: at.File, Line: at.Line, Code: CodeURLClash,
+		Message: msg + ": give one of them another slug, alias or file name"})
+}
+
+// CodeURLClash is the diagnostic code of two pages, aliases or files
+// written at the same output path.
+const CodeURLClash = "url-clash"
