@@ -16,13 +16,22 @@ import (
 
 // headingIDs gives headings anchors that read well and stay put for
 // Vietnamese and French: "Khách hàng là ai?" becomes #khach-hang-la-ai,
-// and a second heading with the same text gets a "-1" suffix. It
-// implements goldmark's parser.IDs.
+// and a second heading with the same text gets a "-1" suffix, the next
+// "-2", skipping suffixes already taken. It implements goldmark's
+// parser.IDs.
 type headingIDs struct {
 	used map[string]bool
+	// next is, for each base that has been repeated, the smallest
+	// suffix that may still be free. Ids are only ever added, so every
+	// suffix below it stays taken: without it, the n-th repeat of a
+	// heading would try n suffixes, and a page of repeated headings
+	// would take time quadratic in their number.
+	next map[string]int
 }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+func newHeadingIDs() *headingIDs {
+	return &headingIDs{used: map[string]bool{}, next: map[string]int{}}
+}
 
 // Generate makes a unique id from a heading's text.
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
@@ -31,12 +40,19 @@ func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for i := 1; h.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	if h.used[id] {
+		i := max(h.next[base], 1)
+		for id = suffixed(base, i); h.used[id]; id = suffixed(base, i) {
+			i++
+		}
+		h.next[base] = i + 1
 	}
 	h.used[id] = true
 	return []byte(id)
 }
+
+// suffixed is the id of the i-th repeat of base.
+func suffixed(base string, i int) string { return base + "-" + strconv.Itoa(i) }
 
 // Put records an id written by hand ({#id}).
 func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
