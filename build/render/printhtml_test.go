@@ -118,6 +118,26 @@ func TestPrintArticleRewritesIDsAndLinks(t *testing.T) {
 	}
 }
 
+// TestPrintArticleSkipsScripts checks that the contents of scripts and
+// styles are left alone, whatever the case of their closing tags and
+// whatever text they hold, and that the HTML after them is rewritten.
+func TestPrintArticleSkipsScripts(t *testing.T) {
+	r, p := loadPrintSite(t)
+	src := `<script>"<a href=#in>"</SCRIPT><a href="#one">` +
+		`<style>İİİİİİİİİİİİİİİİİİİİ"<a href=#in>"</style><a href="#two">` +
+		strings.Repeat(`<script>x</script>`, 1000) + `<a href="#three"><script>"<a href=#open>"`
+	out := assemble(r.printRewriter(p).article(p, []string{src}, ""), "/vi/print/")
+	for _, want := range []string{
+		`<script>"<a href=#in>"</SCRIPT><a href="#vi/principles/day-one/one">`,
+		`<style>İİİİİİİİİİİİİİİİİİİİ"<a href=#in>"</style><a href="#vi/principles/day-one/two">`,
+		`</script><a href="#vi/principles/day-one/three"><script>"<a href=#open>"`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("article lacks %s\n%s", want, out)
+		}
+	}
+}
+
 func TestPrintFragmentEqual(t *testing.T) {
 	r, p := loadPrintSite(t)
 	a := r.printRewriter(p).article(p, []string{`<a href="/docs/vi/">x</a>`}, "")
