@@ -59,18 +59,38 @@ func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
 
 // stripMarkup removes link destinations from heading source, so that
 // "## See [the letter](../letters/2016.md)" does not put the path in the
-// anchor.
+// anchor. It removes each "](" and what follows up to the next ")", as
+// often as the text left has one: removing "](a)" from "]](a)(b)" leaves
+// "](b)", which is removed too. It goes over s once, keeping what is left
+// in out, rather than searching the whole of what is left from its start
+// again after each removal, which takes time quadratic in the number of
+// links of a heading.
 func stripMarkup(s string) string {
+	if !strings.Contains(s, "](") {
+		return s
+	}
+	out := make([]byte, 0, len(s))
+	rest := s
 	for {
-		i := strings.Index(s, "](")
+		// A removal joins out and rest: when out ends in "]" and rest
+		// starts with "(", the two make the next "](".
+		if n := len(out); n > 0 && out[n-1] == ']' && strings.HasPrefix(rest, "(") {
+			j := strings.IndexByte(rest, ')')
+			if j < 0 {
+				return string(out) + rest
+			}
+			out, rest = out[:n-1], rest[j+1:]
+			continue
+		}
+		i := strings.Index(rest, "](")
 		if i < 0 {
-			return s
+			return string(out) + rest
 		}
-		j := strings.IndexByte(s[i:], ')')
+		j := strings.IndexByte(rest[i:], ')')
 		if j < 0 {
-			return s
+			return string(out) + rest
 		}
-		s = s[:i] + s[i+j+1:]
+		out, rest = append(out, rest[:i]...), rest[i+j+1:]
 	}
 }
 

@@ -3,6 +3,7 @@ package markdown
 import (
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -43,4 +44,48 @@ func firstFree(used map[string]bool, text string) string {
 		id = base + "-" + strconv.Itoa(i)
 	}
 	return id
+}
+
+// TestStripMarkupMatchesRepeatedRemoval checks the one pass against the
+// rule it follows: remove the first "](" and what follows up to the next
+// ")" for as long as the text left has one.
+func TestStripMarkupMatchesRepeatedRemoval(t *testing.T) {
+	const alphabet = "](a)"
+	rng := rand.New(rand.NewPCG(3, 4))
+	for round := 0; round < 20000; round++ {
+		b := make([]byte, rng.IntN(16))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s := string(b)
+		if got, want := stripMarkup(s), removeRepeatedly(s); got != want {
+			t.Fatalf("stripMarkup(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for s, want := range map[string]string{
+		"See [the letter](../letters/2016.md)": "See [the letter",
+		"]](a)(b)":                             "",
+		"[a](b) and [c](d":                     "[a and [c](d",
+		"no links":                             "no links",
+	} {
+		if got := stripMarkup(s); got != want {
+			t.Errorf("stripMarkup(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// removeRepeatedly is stripMarkup as first written: it searches the text
+// left from its start after every removal.
+func removeRepeatedly(s string) string {
+	for {
+		i := strings.Index(s, "](")
+		if i < 0 {
+			return s
+		}
+		j := strings.IndexByte(s[i:], ')')
+		if j < 0 {
+			return s
+		}
+		s = s[:i] + s[i+j+1:]
+	}
 }
