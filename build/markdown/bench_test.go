@@ -46,6 +46,7 @@ var pathological = []struct {
 	{"links-one-paragraph", func(n int) string {
 		return strings.Repeat("[](#a)", n) + "\n\n## A\n"
 	}},
+	{"heading-of-links", func(n int) string { return "## " + strings.Repeat("[a](#b) ", n) + "\n\n## B\n" }},
 	{"list-items", func(n int) string { return strings.Repeat("- item [x](#a)\n", n) + "\n## A\n" }},
 	{"nested-quotes", func(n int) string { return strings.Repeat(">", min(n, 1000)) + " deep\n" }},
 	{"nested-lists", func(n int) string {
