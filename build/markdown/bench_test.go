@@ -47,6 +47,14 @@ var pathological = []struct {
 		return strings.Repeat("[](#a)", n) + "\n\n## A\n"
 	}},
 	{"heading-of-links", func(n int) string { return "## " + strings.Repeat("[a](#b) ", n) + "\n\n## B\n" }},
+	{"reference-links", func(n int) string {
+		var links, defs strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&links, "[x][r%d]\n", i)
+			fmt.Fprintf(&defs, "[r%d]: #a\n", i)
+		}
+		return "## A\n\n" + links.String() + "\n" + defs.String()
+	}},
 	{"list-items", func(n int) string { return strings.Repeat("- item [x](#a)\n", n) + "\n## A\n" }},
 	{"nested-quotes", func(n int) string { return strings.Repeat(">", min(n, 1000)) + " deep\n" }},
 	{"nested-lists", func(n int) string {
