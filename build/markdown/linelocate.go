@@ -140,14 +140,17 @@ func newLineLocator(src []byte) *lineLocator {
 // line is the 1-based line of the body on which s's destination dest is
 // written: the line of a reference link's definition, or where dest is
 // next found in the link's block after its nearest text, or else the
-// line that text is on.
+// line that text is on. A reference link whose definition is not found
+// is not searched for: its destination is not in its block, and a search
+// beyond it for each such link would take time quadratic in their number.
 func (l *lineLocator) line(s *linkSpot, dest []byte) int {
+	start := s.searchStart(len(l.src))
 	if label := s.reference(); label != nil {
 		if at, ok := l.definition(label); ok {
-			return l.lineAt(at)
+			start = at
 		}
+		return l.lineAt(start)
 	}
-	start := s.searchStart(len(l.src))
 	if at := l.search(dest, start, max(s.blockEnd, start)); at >= 0 {
 		start = at
 	}

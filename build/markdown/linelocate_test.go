@@ -10,7 +10,8 @@ import (
 )
 
 // TestBrokenLinkLinesOfManyLinks checks the lines of links that repeat a
-// destination, and of reference links defined before and after them.
+// destination, and of reference links defined before and after them, or
+// inside a quote.
 func TestBrokenLinkLinesOfManyLinks(t *testing.T) {
 	f := newFixture(t, siteFiles(), config.Overrides{})
 	src := testFrontMatter + // 1–3
@@ -23,7 +24,11 @@ func TestBrokenLinkLinesOfManyLinks(t *testing.T) {
 		"- [six](gone.md)\n" + // 10
 		"- [seven](gone.md)\n" + // 11
 		"\n" + // 12
-		"  [Late]: late.md\n" // 13
+		"  [Late]: late.md\n" + // 13
+		"\n" + // 14
+		"See [quoted][q].\n" + // 15
+		"\n" + // 16
+		"> [q]: quoted.md\n" // 17
 	_, _, diags := f.convertFile(t, "vi", src)
 	var got []string
 	for _, d := range diags {
@@ -38,6 +43,8 @@ func TestBrokenLinkLinesOfManyLinks(t *testing.T) {
 		"10 broken link gone.md: no such page in vi",
 		"11 broken link gone.md: no such page in vi",
 		"13 broken link late.md: no such page in vi",
+		// A definition inside a quote is not looked for.
+		"15 broken link quoted.md: no such page in vi",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
