@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -162,4 +163,25 @@ func FuzzPrintRewrite(f *testing.F) {
 			t.Errorf("not an article:\n%s", out)
 		}
 	})
+}
+
+// BenchmarkPrintArticle makes the article of a page of many short scripts,
+// and of as many links to anchors, at two sizes, so that growth faster
+// than the page shows.
+func BenchmarkPrintArticle(b *testing.B) {
+	r, p := loadPrintSite(b)
+	for _, n := range []int{2000, 20000} {
+		for _, tc := range []struct{ name, unit string }{
+			{"scripts", "<p>text</p>\n<script>x</script>\n"},
+			{"anchors", `<h2 id="a">A</h2><p><a href="#a">a</a></p>` + "\n"},
+		} {
+			src := strings.Repeat(tc.unit, n)
+			b.Run(fmt.Sprintf("%s/n=%d", tc.name, n), func(b *testing.B) {
+				b.SetBytes(int64(len(src)))
+				for b.Loop() {
+					r.printRewriter(p).article(p, []string{src}, "")
+				}
+			})
+		}
+	}
 }
