@@ -17,9 +17,12 @@ type linkSpot struct {
 	// first is where the link's own text starts, prev where the last
 	// text before the link in its block ends; -1 when there is none.
 	first, prev int
-	// blockStart and blockEnd bound the source of the enclosing block.
-	blockStart, blockEnd int
+	// block is the source of the nearest enclosing block that has lines.
+	block blockSpan
 }
+
+// blockSpan is where a block's source starts and ends.
+type blockSpan struct{ start, end int }
 
 // collectLinks lists the links and images of doc in document order. It
 // finds every link's nearest text in the same walk, so that a page of
@@ -29,10 +32,17 @@ func collectLinks(doc ast.Node, src []byte) []linkSpot {
 	var spots []linkSpot
 	var waiting []int // links entered whose first text is not yet seen
 	lastStop := -1
+	// blocks are the spans of the blocks the walk is in, innermost last.
+	blocks := []blockSpan{{0, len(src)}}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.Type() == ast.TypeBlock {
 			lastStop = -1
 			waiting = waiting[:0]
+			if entering {
+				blocks = append(blocks, spanOf(n, blocks[len(blocks)-1], len(src)))
+			} else {
+				blocks = blocks[:len(blocks)-1]
+			}
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
@@ -54,7 +64,7 @@ func collectLinks(doc ast.Node, src []byte) []linkSpot {
 			spot := linkSpot{first: -1, prev: lastStop}
 			spot.node, _ = n.(*ast.Link)
 			spot.img, _ = n.(*ast.Image)
-			spot.blockStart, spot.blockEnd = blockSpan(n, len(src))
+			spot.block = blocks[len(blocks)-1]
 			waiting = append(waiting, len(spots))
 			spots = append(spots, spot)
 		}
@@ -94,24 +104,23 @@ func (s *linkSpot) searchStart(size int) int {
 	if pos < 0 {
 		pos = s.prev
 	}
-	if pos >= s.blockStart && pos <= size {
+	if pos >= s.block.start && pos <= size {
 		return pos
 	}
-	return s.blockStart
+	return s.block.start
 }
 
-// blockSpan is the source span of the nearest block around n that has
-// lines.
-func blockSpan(n ast.Node, size int) (int, int) {
-	for b := n.Parent(); b != nil; b = b.Parent() {
-		if b.Type() != ast.TypeBlock {
-			continue
-		}
-		if lines := b.Lines(); lines.Len() > 0 {
-			return lines.At(0).Start, min(lines.At(lines.Len()-1).Stop, size)
-		}
+// spanOf is the source span of block b, or outer, the span of the block
+// around it, when b has no lines. The walk keeps these spans as it goes:
+// looking up a link's block through its parents would take time in
+// proportion to how deep the link is, and a page of links nested ever
+// deeper (in emphasis) would take time quadratic in their number.
+func spanOf(b ast.Node, outer blockSpan, size int) blockSpan {
+	lines := b.Lines()
+	if lines.Len() == 0 {
+		return outer
 	}
-	return 0, size
+	return blockSpan{lines.At(0).Start, min(lines.At(lines.Len()-1).Stop, size)}
 }
 
 // lineLocator finds the lines links are written on, each in time
@@ -151,7 +160,7 @@ func (l *lineLocator) line(s *linkSpot, dest []byte) int {
 		}
 		return l.lineAt(start)
 	}
-	if at := l.search(dest, start, max(s.blockEnd, start)); at >= 0 {
+	if at := l.search(dest, start, max(s.block.end, start)); at >= 0 {
 		start = at
 	}
 	return l.lineAt(start)

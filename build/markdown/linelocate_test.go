@@ -64,3 +64,24 @@ func TestLinksInOneParagraph(t *testing.T) {
 		t.Errorf("diagnostics = %v, want one on line 4", diags)
 	}
 }
+
+// TestBrokenLinkLineInItsBlock checks that a link with no text is looked
+// for in its own block, however deep, and not from the top of the page,
+// where the same destination is written first.
+func TestBrokenLinkLineInItsBlock(t *testing.T) {
+	f := newFixture(t, siteFiles(), config.Overrides{})
+	src := testFrontMatter + // 1–3
+		"[a](gone.md)\n" + // 4
+		"\n" + // 5
+		"> - ***[](gone.md)***\n" + // 6
+		"\n" + // 7
+		"| a |\n|---|\n| *[](gone.md)* |\n" // 8–10
+	_, _, diags := f.convertFile(t, "vi", src)
+	var got []int
+	for _, d := range diags {
+		got = append(got, d.Line)
+	}
+	if want := []int{4, 6, 10}; !reflect.DeepEqual(got, want) {
+		t.Errorf("lines %v, want %v: %v", got, want, diags)
+	}
+}
