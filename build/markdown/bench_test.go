@@ -79,6 +79,9 @@ var pathological = []struct {
 		return b.String()
 	}},
 	{"definition-lists", func(n int) string { return strings.Repeat("Term\n: Definition\n\n", n) }},
+	{"links-in-nested-emphasis", func(n int) string {
+		return strings.Repeat("*[x](#a) ", n) + strings.Repeat("x* ", n) + "\n\n## A\n"
+	}},
 	{"emphasis-delimiters", func(n int) string { return strings.Repeat("*a **b ", n) + "\n" }},
 }
 
