@@ -75,6 +75,14 @@ func TestHostileMarkdown(t *testing.T) {
 			after:   builtPageHas(`<h2 id="a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a`, `<h2 id="b">`),
 		},
 		{
+			name: "links nested ever deeper in emphasis, and a broken one",
+			files: hugePage("## A\n\n" + strings.Repeat("*[x](#a) ", n) + strings.Repeat("x* ", n) +
+				"\n\n[gone](#gone)\n"),
+			args:   []string{"build", "--source", "$SITE"},
+			code:   exitContent,
+			output: "content/vi/huge.md:9: broken link #gone",
+		},
+		{
 			name: "one paragraph of links to one anchor, and a broken one",
 			files: hugePage("## A\n\n" + strings.Repeat("[](#a)", n) + "\n\n" +
 				strings.Repeat("See [a](#a).\n", n) + "[gone](#gone)\n"),
