@@ -16,13 +16,22 @@ import (
 
 // headingIDs gives headings anchors that read well and stay put for
 // Vietnamese and French: "Khách hàng là ai?" becomes #khach-hang-la-ai,
-// and a second heading with the same text gets a "-1" suffix. It
-// implements goldmark's parser.IDs.
+// and a second heading with the same text gets a "-1" suffix, the next
+// "-2", skipping suffixes already taken. It implements goldmark's
+// parser.IDs.
 type headingIDs struct {
 	used map[string]bool
+	// next is, for each base that has been repeated, the smallest
+	// suffix that may still be free. Ids are only ever added, so every
+	// suffix below it stays taken: without it, the n-th repeat of a
+	// heading would try n suffixes, and a page of repeated headings
+	// would take time quadratic in their number.
+	next map[string]int
 }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+func newHeadingIDs() *headingIDs {
+	return &headingIDs{used: map[string]bool{}, next: map[string]int{}}
+}
 
 // Generate makes a unique id from a heading's text.
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
@@ -31,30 +40,57 @@ func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for i := 1; h.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	if h.used[id] {
+		i := max(h.next[base], 1)
+		for id = suffixed(base, i); h.used[id]; id = suffixed(base, i) {
+			i++
+		}
+		h.next[base] = i + 1
 	}
 	h.used[id] = true
 	return []byte(id)
 }
+
+// suffixed is the id of the i-th repeat of base.
+func suffixed(base string, i int) string { return base + "-" + strconv.Itoa(i) }
 
 // Put records an id written by hand ({#id}).
 func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
 
 // stripMarkup removes link destinations from heading source, so that
 // "## See [the letter](../letters/2016.md)" does not put the path in the
-// anchor.
+// anchor. It removes each "](" and what follows up to the next ")", as
+// often as the text left has one: removing "](a)" from "]](a)(b)" leaves
+// "](b)", which is removed too. It goes over s once, keeping what is left
+// in out, rather than searching the whole of what is left from its start
+// again after each removal, which takes time quadratic in the number of
+// links of a heading.
 func stripMarkup(s string) string {
+	if !strings.Contains(s, "](") {
+		return s
+	}
+	out := make([]byte, 0, len(s))
+	rest := s
 	for {
-		i := strings.Index(s, "](")
+		// A removal joins out and rest: when out ends in "]" and rest
+		// starts with "(", the two make the next "](".
+		if n := len(out); n > 0 && out[n-1] == ']' && strings.HasPrefix(rest, "(") {
+			j := strings.IndexByte(rest, ')')
+			if j < 0 {
+				return string(out) + rest
+			}
+			out, rest = out[:n-1], rest[j+1:]
+			continue
+		}
+		i := strings.Index(rest, "](")
 		if i < 0 {
-			return s
+			return string(out) + rest
 		}
-		j := strings.IndexByte(s[i:], ')')
+		j := strings.IndexByte(rest[i:], ')')
 		if j < 0 {
-			return s
+			return string(out) + rest
 		}
-		s = s[:i] + s[i+j+1:]
+		out, rest = append(out, rest[:i]...), rest[i+j+1:]
 	}
 }
 

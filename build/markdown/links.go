@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"fmt"
 	"net/url"
 	"path"
@@ -74,21 +73,20 @@ func (e *pageLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 		return
 	}
 	src := reader.Source()
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+	lines := newLineLocator(src)
+	for _, spot := range collectLinks(doc, src) {
+		line := func(dest []byte) int { return lines.line(&spot, dest) + state.page.BodyLine - 1 }
+		if spot.node != nil {
+			spot.node.Destination = e.rewrite(state, spot.node.Destination, line)
+		} else {
+			spot.img.Destination = e.rewrite(state, spot.img.Destination, line)
 		}
-		switch n := n.(type) {
-		case *ast.Link:
-			n.Destination = e.rewrite(state, n, n.Destination, src)
-		case *ast.Image:
-			n.Destination = e.rewrite(state, n, n.Destination, src)
-		}
-		return ast.WalkContinue, nil
-	})
+	}
 }
 
-func (e *pageLinks) rewrite(state *pageState, n ast.Node, dest, src []byte) []byte {
+// rewrite returns the URL a destination is written as, and records what
+// it leads to; line finds the line of the page's file it is written on.
+func (e *pageLinks) rewrite(state *pageState, dest []byte, line func(dest []byte) int) []byte {
 	res := e.resolver.resolve(state.page, string(dest))
 	if res.problem == "" && res.target == nil {
 		// A resource or static file has a URL but no page: it still needs
@@ -97,14 +95,13 @@ func (e *pageLinks) rewrite(state *pageState, n ast.Node, dest, src []byte) []by
 			return []byte(res.url)
 		}
 		if res.relative {
-			line := lineOf(n, dest, src) + state.page.BodyLine - 1
-			state.relative = append(state.relative, content.LinkRef{Dest: string(dest), Line: line})
+			state.relative = append(state.relative, content.LinkRef{Dest: string(dest), Line: line(dest)})
 		}
 		return dest
 	}
-	line := lineOf(n, dest, src) + state.page.BodyLine - 1
+	at := line(dest)
 	if res.problem != "" {
-		state.diags.Add(diag.Diagnostic{File: state.page.File, Line: line, Code: "broken-link",
+		state.diags.Add(diag.Diagnostic{File: state.page.File, Line: at, Code: "broken-link",
 			Message: fmt.Sprintf("broken link %s: %s", dest, res.problem)})
 		return dest
 	}
@@ -112,64 +109,9 @@ func (e *pageLinks) rewrite(state *pageState, n ast.Node, dest, src []byte) []by
 		state.linksTo = append(state.linksTo, res.target)
 	}
 	if res.anchor != "" {
-		state.anchors = append(state.anchors, AnchorRef{state.page, line, res.target, res.anchor, string(dest)})
+		state.anchors = append(state.anchors, AnchorRef{state.page, at, res.target, res.anchor, string(dest)})
 	}
 	return []byte(res.url)
-}
-
-// lineOf finds the 1-based line of the body on which a link's destination
-// is written. Inline nodes have no position, so it searches from the text
-// nearest before the destination (the link's own text, or the text before
-// the link), or else from the start of the enclosing block: searching from
-// the block alone would put every link of a paragraph that repeats a
-// destination on the line of the first.
-func lineOf(n ast.Node, dest, src []byte) int {
-	start := 0
-	for b := n.Parent(); b != nil; b = b.Parent() {
-		if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
-			start = b.Lines().At(0).Start
-			break
-		}
-	}
-	if pos, ok := inlineStart(n); ok && pos >= start && pos <= len(src) {
-		start = pos
-	}
-	if i := bytes.Index(src[start:], dest); i >= 0 {
-		start += i
-	}
-	return bytes.Count(src[:start], []byte("\n")) + 1
-}
-
-// inlineStart returns a source offset before link n's destination and
-// after those of the links before it: where the link's text starts, or
-// where the last text before the link ends.
-func inlineStart(n ast.Node) (int, bool) {
-	if t := textIn(n, true); t != nil {
-		return t.Segment.Start, true
-	}
-	for c := n; c != nil && c.Type() == ast.TypeInline; c = c.Parent() {
-		for s := c.PreviousSibling(); s != nil; s = s.PreviousSibling() {
-			if t := textIn(s, false); t != nil {
-				return t.Segment.Stop, true
-			}
-		}
-	}
-	return 0, false
-}
-
-// textIn returns the first or the last text node of the tree at n.
-func textIn(n ast.Node, first bool) *ast.Text {
-	var found *ast.Text
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering {
-			found = t
-			if first {
-				return ast.WalkStop, nil
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	return found
 }
 
 // resolution is where a link leads.

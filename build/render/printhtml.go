@@ -223,13 +223,31 @@ func (w *printRewriter) tag(n int) int {
 	}
 	n = min(n+1, len(src)) // the '>'
 	if name == "script" || name == "style" {
-		end := strings.Index(strings.ToLower(src[n:]), "</"+name)
+		end := closingTag(src[n:], name)
 		if end < 0 {
 			return len(src)
 		}
 		n += end
 	}
 	return n
+}
+
+// closingTag returns the offset in s of the first "</name", the name in
+// any case, or -1. It reads s where it is, without a lowered copy: a copy
+// of the rest of the page for every script would make a page of many
+// scripts cost time quadratic in its length, and lowering can change the
+// length of non-ASCII text, so that offsets in the copy miss in s.
+func closingTag(s, name string) int {
+	for at := 0; ; at += 2 {
+		i := strings.Index(s[at:], "</")
+		if i < 0 {
+			return -1
+		}
+		at += i
+		if rest := s[at+2:]; len(rest) >= len(name) && strings.EqualFold(rest[:len(name)], name) {
+			return at
+		}
+	}
 }
 
 // attribute reads the attribute starting at src[n] and, when it holds an

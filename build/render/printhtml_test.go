@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -118,6 +119,26 @@ func TestPrintArticleRewritesIDsAndLinks(t *testing.T) {
 	}
 }
 
+// TestPrintArticleSkipsScripts checks that the contents of scripts and
+// styles are left alone, whatever the case of their closing tags and
+// whatever text they hold, and that the HTML after them is rewritten.
+func TestPrintArticleSkipsScripts(t *testing.T) {
+	r, p := loadPrintSite(t)
+	src := `<script>"<a href=#in>"</SCRIPT><a href="#one">` +
+		`<style>İİİİİİİİİİİİİİİİİİİİ"<a href=#in>"</style><a href="#two">` +
+		strings.Repeat(`<script>x</script>`, 1000) + `<a href="#three"><script>"<a href=#open>"`
+	out := assemble(r.printRewriter(p).article(p, []string{src}, ""), "/vi/print/")
+	for _, want := range []string{
+		`<script>"<a href=#in>"</SCRIPT><a href="#vi/principles/day-one/one">`,
+		`<style>İİİİİİİİİİİİİİİİİİİİ"<a href=#in>"</style><a href="#vi/principles/day-one/two">`,
+		`</script><a href="#vi/principles/day-one/three"><script>"<a href=#open>"`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("article lacks %s\n%s", want, out)
+		}
+	}
+}
+
 func TestPrintFragmentEqual(t *testing.T) {
 	r, p := loadPrintSite(t)
 	a := r.printRewriter(p).article(p, []string{`<a href="/docs/vi/">x</a>`}, "")
@@ -142,4 +163,25 @@ func FuzzPrintRewrite(f *testing.F) {
 			t.Errorf("not an article:\n%s", out)
 		}
 	})
+}
+
+// BenchmarkPrintArticle makes the article of a page of many short scripts,
+// and of as many links to anchors, at two sizes, so that growth faster
+// than the page shows.
+func BenchmarkPrintArticle(b *testing.B) {
+	r, p := loadPrintSite(b)
+	for _, n := range []int{2000, 20000} {
+		for _, tc := range []struct{ name, unit string }{
+			{"scripts", "<p>text</p>\n<script>x</script>\n"},
+			{"anchors", `<h2 id="a">A</h2><p><a href="#a">a</a></p>` + "\n"},
+		} {
+			src := strings.Repeat(tc.unit, n)
+			b.Run(fmt.Sprintf("%s/n=%d", tc.name, n), func(b *testing.B) {
+				b.SetBytes(int64(len(src)))
+				for b.Loop() {
+					r.printRewriter(p).article(p, []string{src}, "")
+				}
+			})
+		}
+	}
 }

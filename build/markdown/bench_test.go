@@ -1,0 +1,129 @@
+package markdown_test
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+
+	"handbook/build/config"
+	"handbook/build/content"
+	"handbook/build/diag"
+	"handbook/build/markdown"
+)
+
+// pathological are page bodies built to make per-page work grow faster
+// than the page: each is n repeats of something a page can hold many of.
+var pathological = []struct {
+	name string
+	body func(n int) string
+}{
+	{"identical-headings", func(n int) string { return strings.Repeat("## A\n\n", n) }},
+	{"colliding-headings", func(n int) string {
+		// "a", then headings whose text is what the repeats of "a" are
+		// given ("a-1", "a-2", ...), and hand-written ids among them.
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "## A\n\n## A %d\n\n## B {#a-%d}\n\n", i, i+n)
+		}
+		return b.String()
+	}},
+	{"links-same-anchor", func(n int) string {
+		return "## A\n\n" + strings.Repeat("See [a](#a).\n", n)
+	}},
+	{"links-different-anchors", func(n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "## H %d\n\n[h](#h-%d) [page](../letters/2016.md#ngay-2)\n\n", i, i)
+		}
+		return b.String()
+	}},
+	{"links-one-paragraph", func(n int) string {
+		return strings.Repeat("[](#a)", n) + "\n\n## A\n"
+	}},
+	{"heading-of-links", func(n int) string { return "## " + strings.Repeat("[a](#b) ", n) + "\n\n## B\n" }},
+	{"reference-links", func(n int) string {
+		var links, defs strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&links, "[x][r%d]\n", i)
+			fmt.Fprintf(&defs, "[r%d]: #a\n", i)
+		}
+		return "## A\n\n" + links.String() + "\n" + defs.String()
+	}},
+	{"list-items", func(n int) string { return strings.Repeat("- item [x](#a)\n", n) + "\n## A\n" }},
+	{"nested-quotes", func(n int) string { return strings.Repeat(">", min(n, 1000)) + " deep\n" }},
+	{"nested-lists", func(n int) string {
+		var b strings.Builder
+		for i := 0; i < min(n, 1000); i++ {
+			b.WriteString(strings.Repeat("  ", i) + "- item\n")
+		}
+		return b.String()
+	}},
+	{"table", func(n int) string {
+		return "| a | b | c |\n|---|---|---|\n" + strings.Repeat("| x | [y](#a) | z |\n", n) + "\n## A\n"
+	}},
+	{"long-line", func(n int) string { return strings.Repeat("word *em* ", n) + "\n" }},
+	{"footnotes", func(n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "Note[^%d].\n\n", i)
+		}
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "[^%d]: Text %d.\n", i, i)
+		}
+		return b.String()
+	}},
+	{"definition-lists", func(n int) string { return strings.Repeat("Term\n: Definition\n\n", n) }},
+	{"links-in-nested-emphasis", func(n int) string {
+		return strings.Repeat("*[x](#a) ", n) + strings.Repeat("x* ", n) + "\n\n## A\n"
+	}},
+	{"emphasis-delimiters", func(n int) string { return strings.Repeat("*a **b ", n) + "\n" }},
+}
+
+// BenchmarkPathological converts each pathological body at two sizes, with
+// handbook's converter and with goldmark alone, so that both the growth
+// from one size to the other and the ratio to goldmark show. goldmark runs
+// with the same extensions but its own heading ids left off, since those
+// are what handbook replaces.
+func BenchmarkPathological(b *testing.B) {
+	fx := newFixture(b, siteFiles(), config.Overrides{})
+	plain := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList, extension.Typographer),
+		goldmark.WithParserOptions(parser.WithAttribute()),
+	)
+	for _, tc := range pathological {
+		for _, n := range []int{2000, 20000} {
+			body := []byte(tc.body(n))
+			b.Run(fmt.Sprintf("%s/n=%d/goldmark", tc.name, n), func(b *testing.B) {
+				b.SetBytes(int64(len(body)))
+				for b.Loop() {
+					if err := plain.Convert(body, io.Discard); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run(fmt.Sprintf("%s/n=%d/handbook", tc.name, n), func(b *testing.B) {
+				b.SetBytes(int64(len(body)))
+				var buf bytes.Buffer
+				for b.Loop() {
+					p := benchPage(body)
+					diags := &diag.List{}
+					markdown.CheckAnchors(fx.conv.Convert(p, &buf, diags), diags)
+				}
+			})
+		}
+	}
+}
+
+// benchPage is a page of the fixture's site holding body.
+func benchPage(body []byte) *content.Page {
+	return &content.Page{
+		Lang: "vi", File: "content/vi/notes/test.md", RelPath: "notes/test.md",
+		BodyLine: 4, Body: body, TranslationKey: "notes/test", URL: "/vi/notes/test/",
+	}
+}
