@@ -123,7 +123,7 @@ func (d *Dir) CopyFile(sitePath, src string) error {
 }
 
 func copyFile(full, src string) error {
-	in, err := os.Open(src)
+	in, err := files.OpenRegular(src, 0)
 	if err != nil {
 		return err
 	}
@@ -317,7 +317,7 @@ func (m *Memory) WriteFile(sitePath string, data []byte) error {
 
 // CopyFile reads src into memory at sitePath.
 func (m *Memory) CopyFile(sitePath, src string) error {
-	data, err := os.ReadFile(src)
+	data, err := files.Read(src, 0)
 	if err != nil {
 		return err
 	}

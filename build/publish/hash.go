@@ -5,10 +5,10 @@ import (
 	"encoding/hex"
 	"hash"
 	"io"
-	"os"
 	"sort"
 	"sync"
 
+	"handbook/build/internal/files"
 	"handbook/build/output"
 )
 
@@ -31,7 +31,7 @@ func (h *hashWriter) WriteFile(sitePath string, data []byte) error {
 }
 
 func (h *hashWriter) CopyFile(sitePath, src string) error {
-	f, err := os.Open(src)
+	f, err := files.OpenRegular(src, 0)
 	if err != nil {
 		return err
 	}

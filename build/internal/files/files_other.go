@@ -21,3 +21,12 @@ func Read(name string, limit int64) ([]byte, error) {
 	}
 	return data, err
 }
+
+// OpenRegular opens the file name to read it, once it is checked to be a
+// regular file of at most limit bytes (no limit when limit <= 0).
+func OpenRegular(name string, limit int64) (*os.File, error) {
+	if err := CheckRegular(name, limit); err != nil {
+		return nil, err
+	}
+	return os.Open(name)
+}

@@ -4,6 +4,7 @@ package files
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"syscall"
@@ -49,6 +50,27 @@ func Read(name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	return readFD(fd, name, st.Size, limit)
+}
+
+// OpenRegular opens the file name to read it, as Read does: without
+// blocking, and only when the open file is a regular file of at most
+// limit bytes (no limit when limit <= 0), so that a file swapped for a
+// named pipe or a device after it was checked cannot hang a copy.
+func OpenRegular(name string, limit int64) (*os.File, error) {
+	fd, err := openFD(name, syscall.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		syscall.Close(fd)
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
+	}
+	if err := CheckMode(modeOf(uint32(st.Mode)), st.Size, limit); err != nil {
+		syscall.Close(fd)
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return os.NewFile(uintptr(fd), name), nil
 }
 
 // readFD reads an open regular file of size bytes to its end, and fails
