@@ -2,7 +2,7 @@ package build
 
 import (
 	"encoding/xml"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 	"io/fs"
 	"os"
 	"path/filepath"

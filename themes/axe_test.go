@@ -10,7 +10,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 // axeViolation is one rule axe-core finds broken on a page.

@@ -15,7 +15,7 @@ import (
 	"handbook/build"
 	"handbook/build/config"
 	"handbook/build/content"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 // basePath is the sub-path the handbook is built and served under, as a

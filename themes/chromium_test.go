@@ -17,7 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 // browserT drives one browser tab for one (sub)test: every failure is

@@ -10,7 +10,7 @@ import (
 	"regexp"
 	"testing"
 
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 var update = flag.Bool("update", false, "rewrite SCORE_WASM in search.js from wasm/score.wat")

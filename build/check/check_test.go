@@ -14,7 +14,7 @@ import (
 	"handbook/build/content"
 	"handbook/build/diag"
 	"handbook/build/output"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 const siteConfig = `title = "Test"

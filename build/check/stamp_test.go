@@ -8,7 +8,7 @@ import (
 
 	"handbook/build"
 	"handbook/build/check"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 // stampPage loads the site at root and stamps its page of fr at rel.

@@ -8,7 +8,7 @@ import (
 	"handbook/build"
 	"handbook/build/check"
 	"handbook/build/diag"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 func TestTermWarnings(t *testing.T) {

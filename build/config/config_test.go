@@ -1,7 +1,7 @@
 package config
 
 import (
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 	"os"
 	"path/filepath"
 	"reflect"

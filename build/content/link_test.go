@@ -1,7 +1,7 @@
 package content
 
 import (
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 	"os"
 	"path/filepath"
 	"reflect"

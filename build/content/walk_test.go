@@ -11,7 +11,7 @@ import (
 
 	"handbook/build/config"
 	"handbook/build/diag"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 // diagStrings is every diagnostic as the command prints it.

@@ -3,7 +3,7 @@ package markdown_test
 import (
 	"bytes"
 	"fmt"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 	"os"
 	"path/filepath"
 	"reflect"

@@ -3,7 +3,7 @@ package output_test
 import (
 	"bytes"
 	"fmt"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 	"io"
 	"io/fs"
 	"os"

@@ -25,7 +25,7 @@ import (
 	"handbook/build/config"
 	"handbook/build/publish"
 	"handbook/build/search"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 // TestNginx publishes the repository's handbook under a sub-path to a

@@ -11,7 +11,7 @@ import (
 
 	"handbook/build"
 	"handbook/build/config"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 func siteFiles() map[string]string {

@@ -9,7 +9,7 @@ import (
 	"handbook/build/config"
 	"handbook/build/content"
 	"handbook/build/diag"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 	"handbook/themes"
 )
 

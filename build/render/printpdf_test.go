@@ -17,7 +17,7 @@ import (
 	"handbook/build"
 	"handbook/build/config"
 	"handbook/build/content"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 // TestPrintToPDF prints the handbook's print pages to PDF with headless

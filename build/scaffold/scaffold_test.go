@@ -14,7 +14,7 @@ import (
 	"handbook/build/diag"
 	"handbook/build/output"
 	"handbook/build/scaffold"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 // site is a small handbook with a principle and a letter in both

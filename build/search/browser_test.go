@@ -4,7 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 	"net/http"
 	"net/http/httptest"
 	"net/url"

@@ -13,7 +13,7 @@ import (
 	"handbook/build"
 	"handbook/build/config"
 	"handbook/build/search"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 // parityQuery is one query both implementations answer.

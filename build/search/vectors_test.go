@@ -13,7 +13,7 @@ import (
 	"unicode/utf8"
 
 	"handbook/build/search"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 // testdata/tokens.json holds the cases that the Go tokenizer, Telex reader

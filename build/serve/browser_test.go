@@ -9,7 +9,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 // TestBrowserLiveReload drives the preview in headless Chromium: a page

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 // siteFiles is a small handbook in Vietnamese and French with every kind

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 // TestHostileContent runs what a site may hold that nobody meant: named

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"handbook/build/output"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 // siteWithIndex is the reproduction: a site folder, a git

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 // hostileCase is one input nobody here wrote, run through the command

@@ -2,7 +2,7 @@ package main
 
 import (
 	"bytes"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 	"os"
 	"path/filepath"
 	"regexp"

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"handbook/build/output"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 )
 
 // bigSite writes a site of n pages per language: enough that a build is

@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"handbook/build/sitetest"
+	"handbook/internal/sitetest"
 	"net/url"
 	"os"
 	"path/filepath"

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Measures the handbook's search beside Pagefind 1.6 on a generated corpus:
 # the time and peak memory of each indexer, the size and file count of each
-# index, and then, in headless Chromium (build/bench/searchbench), the bytes
+# index, and then, in headless Chromium (internal/bench/searchbench), the bytes
 # fetched and the time to results of cold and warm queries. Pagefind indexes
 # the very site that `handbook build` wrote.
 #
-# Usage: build/bench/search.sh GENCORPUS_DIR [PAGES]
+# Usage: internal/bench/search.sh GENCORPUS_DIR [PAGES]
 #   GENCORPUS_DIR  the folder of the benchmark corpus generator (gencorpus)
 #   PAGES          pages per language of the corpus (default: 10000)
 # Environment:
@@ -44,7 +44,7 @@ gzip=()
 site="$out/bench-search"
 trap 'rm -rf "$work" "$site"' EXIT
 
-(cd "$repo" && go build -o "$work/handbook" ./cmd/handbook && go build -o "$work/searchbench" ./build/bench/searchbench)
+(cd "$repo" && go build -o "$work/handbook" ./cmd/handbook && go build -o "$work/searchbench" ./internal/bench/searchbench)
 mkdir "$work/npm"
 (cd "$work/npm" && npm init -y >/dev/null && npm install --no-audit --no-fund --loglevel=error pagefind@1.6.0 >/dev/null)
 pfversion=$(cd "$work/npm" && npx --no-install pagefind --version 2>/dev/null | tail -1 | sed "s/^pagefind //")

@@ -8,7 +8,7 @@
 //	searchbench -site OUT [-md FILE] [-runs N] [-gzip]
 //
 // OUT is the output of `handbook build`, with Pagefind run over it
-// (pagefind/ beside _search/). build/bench/search.sh builds a corpus, runs
+// (pagefind/ beside _search/). internal/bench/search.sh builds a corpus, runs
 // both indexers and then this program.
 //
 // What is measured, for each engine:

@@ -3,7 +3,7 @@
 # corpora, in one hyperfine run per corpus, and prints the ratios and the
 # peak memory of each.
 #
-# Usage: build/bench/compare.sh GENCORPUS_DIR [PAGES ...]
+# Usage: internal/bench/compare.sh GENCORPUS_DIR [PAGES ...]
 #   GENCORPUS_DIR  the folder of the benchmark corpus generator (gencorpus)
 #   PAGES          pages per language of each corpus (default: 1000 10000)
 # Environment:
@@ -32,7 +32,7 @@ out=${BENCH_OUT:-$work}
 runs=${BENCH_RUNS:-5}
 trap 'rm -rf "$work" "$out"/bench-*' EXIT
 
-(cd "$repo" && go build -o "$work/handbook" ./cmd/handbook && go build -o "$work/floor" ./build/bench/floor)
+(cd "$repo" && go build -o "$work/handbook" ./cmd/handbook && go build -o "$work/floor" ./internal/bench/floor)
 echo "handbook: $("$work/handbook" version)"
 echo "hugo:     $(hugo version)"
 echo

@@ -4,7 +4,7 @@
 // starts the server on a site (or connects to one already running),
 // appends a line to a page N times with a pause between, and prints the
 // median, minimum and maximum. The page is put back as it was at the end.
-// build/bench/reload.sh runs it for both servers on generated corpora.
+// internal/bench/reload.sh runs it for both servers on generated corpora.
 //
 // Usage: reload [flags] SITE
 package main

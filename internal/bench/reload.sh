@@ -3,10 +3,10 @@
 # of a page to the reload message the browsers get, for `handbook serve`
 # (Server-Sent Events) and `hugo server` (its livereload WebSocket), one
 # server after the other on the same corpus, with the reload program
-# (build/bench/reload). Prints each one's median, minimum and maximum and
+# (internal/bench/reload). Prints each one's median, minimum and maximum and
 # the ratio of the medians.
 #
-# Usage: build/bench/reload.sh GENCORPUS_DIR [PAGES ...]
+# Usage: internal/bench/reload.sh GENCORPUS_DIR [PAGES ...]
 #   GENCORPUS_DIR  the folder of the benchmark corpus generator (gencorpus)
 #   PAGES          pages per language of each corpus (default: 1000 10000)
 # Environment:
@@ -33,7 +33,7 @@ edits=${BENCH_EDITS:-20}
 pause=${BENCH_PAUSE:-500ms}
 trap 'rm -rf "$work" "$out"/reload-c*' EXIT
 
-(cd "$repo" && go build -o "$work/handbook" ./cmd/handbook && go build -o "$work/reload" ./build/bench/reload)
+(cd "$repo" && go build -o "$work/handbook" ./cmd/handbook && go build -o "$work/reload" ./internal/bench/reload)
 echo "handbook: $("$work/handbook" version)"
 echo "hugo:     $(hugo version)"
 echo
