@@ -1,4 +1,3 @@
-// Package parallel runs the pipeline's per-page work on all cores.
 package parallel
 
 import (

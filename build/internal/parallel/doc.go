@@ -1,0 +1,2 @@
+// Package parallel runs the pipeline's per-page work on all cores.
+package parallel
