@@ -215,9 +215,10 @@ func (s *Site) newPageScratch() *pageScratch {
 	return &pageScratch{tokenizer: search.NewTokenizer(), base: strings.TrimSuffix(s.Config.BasePath(), "/")}
 }
 
-// renderOne renders a page, hands it to the print pages and, every indexBatch pages, indexes those
-// rendered. It returns the links to anchors left to check, and an error
-// writing files.
+// renderOne renders a page, hands it to the print pages (book, nil when
+// the site has none) and, every indexBatch pages, indexes those rendered.
+// It returns the links to anchors left to check, and an error writing
+// files.
 func (s *Site) renderOne(book render.PrintPages, p *content.Page, scratch *pageScratch, w output.Writer) ([]markdown.AnchorRef, error) {
 	refs, err := s.renderPage(p, scratch, w)
 	if perr := s.printPage(book, p, scratch); err == nil {
