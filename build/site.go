@@ -141,10 +141,10 @@ func (s *Site) render(ctx context.Context, w output.Writer) error {
 		// The pages are rendered in reading order, so that the print
 		// pages, which hold them in that order, are put together as
 		// they come.
-		book := s.renderer.NewPrintBook()
+		var book render.PrintPages
 		order := s.Pages.Pages
-		if book != nil {
-			order = book.Order()
+		if b := s.renderer.NewPrintBook(w); b != nil {
+			book, order = b, b.Order()
 		}
 		parallel.Each(len(order), func() func(int) {
 			scratch := s.newPageScratch()
@@ -153,7 +153,7 @@ func (s *Site) render(ctx context.Context, w output.Writer) error {
 			mu.Unlock()
 			return func(i int) {
 				if ctx.Err() == nil {
-					keep(s.renderOne(book, i, order[i], scratch, w))
+					keep(s.renderOne(book, order[i], scratch, w))
 				}
 			}
 		})
@@ -202,13 +202,13 @@ func (s *Site) newPageScratch() *pageScratch {
 	return &pageScratch{tokenizer: search.NewTokenizer(), base: strings.TrimSuffix(s.Config.BasePath(), "/")}
 }
 
-// renderOne renders the page at place i of the reading order, hands it
-// to the print pages and, every indexBatch pages, indexes those
-// rendered. It returns the links to anchors left to check, and an error
-// writing files.
-func (s *Site) renderOne(book *render.PrintBook, i int, p *content.Page, scratch *pageScratch, w output.Writer) ([]markdown.AnchorRef, error) {
+// renderOne renders a page, hands it to the print pages (book, nil when
+// the site has none) and, every indexBatch pages, indexes those rendered.
+// It returns the links to anchors left to check, and an error writing
+// files.
+func (s *Site) renderOne(book render.PrintPages, p *content.Page, scratch *pageScratch, w output.Writer) ([]markdown.AnchorRef, error) {
 	refs, err := s.renderPage(p, scratch, w)
-	if perr := s.printPage(book, i, p, scratch, w); err == nil {
+	if perr := s.printPage(book, p, scratch); err == nil {
 		err = perr
 	}
 	if !s.KeepContent {
@@ -252,10 +252,10 @@ func (s *Site) indexPages(scratch *pageScratch, w output.Writer) error {
 	return err
 }
 
-// printPage hands a rendered page, at place i of the book's order, to the
-// print pages. A page whose article does not render is reported, and left
+// printPage hands a rendered page to the print pages, if the site has
+// any. A page whose article does not render is reported, and left
 // out of them.
-func (s *Site) printPage(book *render.PrintBook, i int, p *content.Page, scratch *pageScratch, w output.Writer) error {
+func (s *Site) printPage(book render.PrintPages, p *content.Page, scratch *pageScratch) error {
 	if book == nil {
 		return nil
 	}
@@ -264,7 +264,7 @@ func (s *Site) printPage(book *render.PrintBook, i int, p *content.Page, scratch
 		s.Diags.Errorf(p.File, 0, "%v", err)
 		f = nil
 	}
-	return book.Add(i, f, w)
+	return book.Put(p, f)
 }
 
 // Build loads the site and writes it atomically to its output folder: the

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"slices"
 	"strings"
 
 	"handbook/build/content"
@@ -15,12 +14,45 @@ import (
 // handbook in reading order (/vi/print/), and one per top-level section
 // (/vi/principles/print/), for readers to print or save as PDF. Each page
 // of the handbook is one article of them, made from the HTML its
-// conversion already produced (printhtml.go); printbook.go puts the
-// articles together while a build renders the pages.
+// conversion already produced (printhtml.go). A print page is its frame
+// (printframe.go) around its pages' articles, put together by printPage
+// below. Two writers of the print pages take the articles, behind
+// PrintPages: a build's PrintBook writes them as the pages come
+// (printbook.go), and the preview's PrintShelf keeps them and puts a
+// print page together when it is read (printshelf.go).
 
-// PrintScope is one print page: a page of the handbook and every page
+// PrintPages takes each page's article as the page is rendered, and
+// puts the print pages together from them.
+type PrintPages interface {
+	// Put makes f the article of p: nil for a page no print page
+	// shows, or whose article did not render. It returns an error
+	// writing the print pages.
+	Put(p *content.Page, f *PrintFragment) error
+}
+
+// printPage is one print page being put together, on w: its frame's
+// head, its pages' articles in reading order, and its frame's tail.
+type printPage struct {
+	url   string
+	frame frameHTML
+	w     partWriter
+}
+
+func (pp printPage) begin() { pp.w.Write(pp.frame.Head) }
+
+// add writes a page's article; nil, a page that shows none, writes
+// nothing.
+func (pp printPage) add(f *PrintFragment) {
+	if f != nil {
+		f.appendTo(pp.w, pp.url)
+	}
+}
+
+func (pp printPage) end() { pp.w.Write(pp.frame.Tail) }
+
+// printScope is one print page: a page of the handbook and every page
 // below it.
-type PrintScope struct {
+type printScope struct {
 	// Root is the language's home or a top-level section.
 	Root *content.Page
 	// URL is the print page's site path: the root's, then "print/".
@@ -34,7 +66,7 @@ type PrintScope struct {
 }
 
 // Path is the file the print page is written to.
-func (s *PrintScope) Path() string { return strings.TrimPrefix(s.URL, "/") + "index.html" }
+func (s *printScope) Path() string { return strings.TrimPrefix(s.URL, "/") + "index.html" }
 
 // printLine is a page's line of a table of contents, with how deep the
 // page is below its language's home, drafts not counted.
@@ -54,8 +86,8 @@ const articlesMark = "<!--handbook:print-articles-->"
 
 // printPlan is a site's print pages, made with the renderer.
 type printPlan struct {
-	scopes []*PrintScope
-	byRoot map[*content.Page]*PrintScope
+	scopes []*printScope
+	byRoot map[*content.Page]*printScope
 	// order is every page of the site in reading order, drafts
 	// included: the order a build renders them in, so that the print
 	// pages can be put together as the pages come.
@@ -69,7 +101,7 @@ type printPlan struct {
 // the pages below a page follow it, so a print page's pages, and its
 // lines of the table of contents, are a run of its language's.
 func (r *Renderer) planPrint(set *content.Set) *printPlan {
-	plan := &printPlan{byRoot: map[*content.Page]*PrintScope{}, clashes: map[*content.Page]string{}}
+	plan := &printPlan{byRoot: map[*content.Page]*printScope{}, clashes: map[*content.Page]string{}}
 	if r.layouts[printLayout] == nil {
 		return plan
 	}
@@ -150,22 +182,18 @@ func (plan *printPlan) add(l *content.Lang, w *langWalk, root *content.Page) {
 		return
 	}
 	run := w.runs[root]
-	s := &PrintScope{Root: root, URL: u, Pages: w.pages[run[0]:run[1]:run[1]], lines: w.lines[run[0]:run[1]:run[1]]}
+	s := &printScope{Root: root, URL: u, Pages: w.pages[run[0]:run[1]:run[1]], lines: w.lines[run[0]:run[1]:run[1]]}
 	plan.scopes = append(plan.scopes, s)
 	plan.byRoot[root] = s
 }
 
-// PrintScopes are the site's print pages, each language's whole
-// handbook first, then its sections.
-func (r *Renderer) PrintScopes() []*PrintScope { return r.print.scopes }
-
-// PrintScopesOf returns the print pages that show p: its language's, and
+// printScopesOf returns the print pages that show p: its language's, and
 // its top-level section's.
-func (r *Renderer) PrintScopesOf(p *content.Page) []*PrintScope {
+func (r *Renderer) printScopesOf(p *content.Page) []*printScope {
 	if p.Draft {
 		return nil
 	}
-	var out []*PrintScope
+	var out []*printScope
 	for a := p; a != nil; a = a.Parent {
 		if s := r.print.byRoot[a]; s != nil {
 			out = append(out, s)
@@ -173,10 +201,6 @@ func (r *Renderer) PrintScopesOf(p *content.Page) []*PrintScope {
 	}
 	return out
 }
-
-// Index is where p is in the pages of s, or -1. It reads the list, not
-// the pages, which is quicker than keeping a map for an edit or two.
-func (s *PrintScope) Index(p *content.Page) int { return slices.Index(s.Pages, p) }
 
 // PrintURL is the site path of the print page of a page: the language's
 // home prints the whole handbook, a top-level section itself; "" for

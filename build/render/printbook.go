@@ -2,7 +2,6 @@ package render
 
 import (
 	"bufio"
-	"bytes"
 	"io"
 	"sort"
 	"sync"
@@ -12,16 +11,18 @@ import (
 	"handbook/build/output"
 )
 
-// PrintBook writes a build's print pages while its pages are rendered.
-// The build renders the pages in the book's order (Order), reading
-// order, and hands each page's article to Add as soon as it is made; the
-// book writes the articles to the print pages in that order, straight to
-// their files (output.Create). So no page's HTML is kept beyond its
-// turn, which comes within a few pages since the pages are rendered
-// roughly in order, and a print page, which holds a language's whole
-// handbook, is never whole in memory.
+// PrintBook is the print pages' writer for a build: it writes them while
+// the pages are rendered. The build renders the pages in the book's
+// order (Order), reading order, and hands each page's article to Put as
+// soon as it is made; the book writes the articles to the print pages in
+// that order, straight to their files (output.Create). So no page's HTML
+// is kept beyond its turn, which comes within a few pages since the
+// pages are rendered roughly in order, and a print page, which holds a
+// language's whole handbook, is never whole in memory.
 type PrintBook struct {
+	w     output.Writer
 	order []*content.Page
+	place map[*content.Page]int // each page's place in order
 	// scopes are the print pages, by their first page's place in the
 	// order; each covers a run of the order: the pages below its root.
 	scopes []*bookScope
@@ -34,10 +35,12 @@ type PrintBook struct {
 	err     error                  // the first error writing
 }
 
+var _ PrintPages = (*PrintBook)(nil)
+
 // bookScope is a print page being written.
 type bookScope struct {
-	*PrintScope
-	frame       PrintFrame
+	*printScope
+	frame       frameHTML
 	first, last int // its run of the order
 	file        io.WriteCloser
 	buf         *bufio.Writer
@@ -46,17 +49,17 @@ type bookScope struct {
 // printBuffer is how much of a print page is written at once.
 const printBuffer = 256 << 10
 
-// NewPrintBook prepares the print pages of a build, rendering each one's
-// table of contents; nil when the site has none. A print page whose
-// layout fails is reported and left out.
-func (r *Renderer) NewPrintBook() *PrintBook {
+// NewPrintBook prepares the print pages of a build into w, rendering
+// each one's table of contents; nil when the site has none. A print page
+// whose layout fails is reported and left out.
+func (r *Renderer) NewPrintBook(w output.Writer) *PrintBook {
 	if len(r.print.scopes) == 0 {
 		return nil
 	}
-	b := &PrintBook{order: r.print.order, pending: map[int]*PrintFragment{}}
-	place := make(map[*content.Page]int, len(b.order))
+	b := &PrintBook{w: w, order: r.print.order, pending: map[int]*PrintFragment{}}
+	b.place = make(map[*content.Page]int, len(b.order))
 	for i, p := range b.order {
-		place[p] = i
+		b.place[p] = i
 	}
 	// A table of contents lists a whole language's pages: they are
 	// rendered on all cores.
@@ -64,13 +67,10 @@ func (r *Renderer) NewPrintBook() *PrintBook {
 	parallel.Each(len(scopes), func() func(int) {
 		return func(i int) {
 			s := r.print.scopes[i]
-			frame, err := r.RenderPrintFrame(r.PrintFrameData(s))
-			if err != nil {
-				r.diags.Errorf(r.theme.Source("layouts/"+printLayout), 0, "%s: %v", s.URL, err)
-				return
+			if frame, ok := r.frame(r.frameData(s)); ok {
+				first, last := b.place[s.Root], b.place[s.Pages[len(s.Pages)-1]]
+				scopes[i] = &bookScope{printScope: s, frame: frame, first: first, last: last}
 			}
-			first, last := place[s.Root], place[s.Pages[len(s.Pages)-1]]
-			scopes[i] = &bookScope{PrintScope: s, frame: frame, first: first, last: last}
 		}
 	})
 	for _, s := range scopes {
@@ -91,21 +91,21 @@ func (r *Renderer) NewPrintBook() *PrintBook {
 // render them.
 func (b *PrintBook) Order() []*content.Page { return b.order }
 
-// Add takes the article of the page at place i of the order (nil for a
-// page no print page shows), and writes what is due to the print pages:
-// the articles whose turn has come, and the end of those that are
-// complete. It returns the first error writing them.
-func (b *PrintBook) Add(i int, f *PrintFragment, w output.Writer) error {
+// Put takes the article of p (nil for a page no print page shows), and
+// writes what is due to the print pages: the articles whose turn has
+// come, and the end of those that are complete. It returns the first
+// error writing them.
+func (b *PrintBook) Put(p *content.Page, f *PrintFragment) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.pending[i] = f
+	b.pending[b.place[p]] = f
 	for b.err == nil {
 		f, ok := b.pending[b.next]
 		if !ok {
 			break
 		}
 		delete(b.pending, b.next)
-		b.err = b.write(f, w)
+		b.err = b.write(f)
 		b.next++
 	}
 	if b.err != nil {
@@ -121,23 +121,21 @@ func (b *PrintBook) Add(i int, f *PrintFragment, w output.Writer) error {
 
 // write writes the article at place b.next to the print pages holding
 // it, opening those that start there and closing those it completes.
-func (b *PrintBook) write(f *PrintFragment, w output.Writer) error {
+func (b *PrintBook) write(f *PrintFragment) error {
 	for b.opened < len(b.scopes) && b.scopes[b.opened].first == b.next {
 		s := b.scopes[b.opened]
-		file, err := output.Create(w, s.Path())
+		file, err := output.Create(b.w, s.Path())
 		if err != nil {
 			return err
 		}
 		s.file, s.buf = file, bufio.NewWriterSize(file, printBuffer)
-		s.buf.Write(s.frame.Head)
+		s.page().begin()
 		b.open = append(b.open, s)
 		b.opened++
 	}
 	kept := b.open[:0]
 	for _, s := range b.open {
-		if f != nil {
-			f.appendTo(s.buf, s.URL)
-		}
+		s.page().add(f)
 		if s.last != b.next {
 			kept = append(kept, s)
 			continue
@@ -150,34 +148,16 @@ func (b *PrintBook) write(f *PrintFragment, w output.Writer) error {
 	return nil
 }
 
+// page is the print page on its file.
+func (s *bookScope) page() printPage { return printPage{url: s.URL, frame: s.frame, w: s.buf} }
+
 // close writes the end of the print page and closes its file.
 func (s *bookScope) close() error {
-	s.buf.Write(s.frame.Tail)
+	s.page().end()
 	err := s.buf.Flush()
 	if cerr := s.file.Close(); err == nil {
 		err = cerr
 	}
 	s.file, s.buf = nil, nil
 	return err
-}
-
-// AssemblePrint puts the print page at site path u together from its
-// frame and its pages' articles, in order, as a build's PrintBook does.
-// It reads nothing but its arguments, which never change once made.
-func AssemblePrint(u string, frame PrintFrame, articles []*PrintFragment) []byte {
-	size := len(frame.Head) + len(frame.Tail)
-	for _, f := range articles {
-		if f != nil {
-			size += f.Len()
-		}
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, size+size/8))
-	buf.Write(frame.Head)
-	for _, f := range articles {
-		if f != nil {
-			f.appendTo(buf, u)
-		}
-	}
-	buf.Write(frame.Tail)
-	return buf.Bytes()
 }

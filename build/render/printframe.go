@@ -9,16 +9,16 @@ import (
 	"handbook/build/config"
 )
 
-// PrintFrame is a print page around its articles: the document up to the
+// frameHTML is a print page around its articles: the document up to the
 // first article, with the table of contents, and after the last.
-type PrintFrame struct {
+type frameHTML struct {
 	Head, Tail []byte
 }
 
-// PrintFrameData is what a print page's frame shows, copied from the
+// printFrameData is what a print page's frame shows, copied from the
 // pages: the preview renders the frame only when a reader opens the print
 // page, on the server's goroutine, while the pages go on changing.
-type PrintFrameData struct {
+type printFrameData struct {
 	data printData
 }
 
@@ -102,7 +102,7 @@ func tree(lines []printLine, i, depth int) ([]printEntry, int) {
 }
 
 // Equal reports whether two print pages show the same frame.
-func (d *PrintFrameData) Equal(e *PrintFrameData) bool {
+func (d *printFrameData) Equal(e *printFrameData) bool {
 	if d == nil || e == nil {
 		return d == e
 	}
@@ -111,8 +111,8 @@ func (d *PrintFrameData) Equal(e *PrintFrameData) bool {
 		a.IsHome == b.IsHome && a.LangTitle == b.LangTitle && slices.Equal(a.lines, b.lines)
 }
 
-// PrintFrameData copies what the frame of the print page s shows.
-func (r *Renderer) PrintFrameData(s *PrintScope) *PrintFrameData {
+// frameData copies what the frame of the print page s shows.
+func (r *Renderer) frameData(s *printScope) *printFrameData {
 	lang, _ := r.cfg.Language(s.Root.Lang)
 	d := printData{
 		Title: s.Root.Title, Description: s.Root.Description, URL: s.Root.URL, PrintURL: s.URL,
@@ -124,21 +124,32 @@ func (r *Renderer) PrintFrameData(s *PrintScope) *PrintFrameData {
 	if d.LangTitle == "" {
 		d.LangTitle = r.cfg.Title
 	}
-	return &PrintFrameData{data: d}
+	return &printFrameData{data: d}
 }
 
-// RenderPrintFrame renders a print page's frame. It reads no page, so it
+// renderFrame renders a print page's frame. It reads no page, so it
 // may run on any goroutine.
-func (r *Renderer) RenderPrintFrame(f *PrintFrameData) (PrintFrame, error) {
+func (r *Renderer) renderFrame(f *printFrameData) (frameHTML, error) {
 	d := f.data
 	d.Articles = articlesMark
 	var buf bytes.Buffer
 	if err := r.layouts[printLayout].Execute(&buf, &d); err != nil {
-		return PrintFrame{}, fmt.Errorf("template %s: %v", r.theme.Source("layouts/"+printLayout), err)
+		return frameHTML{}, fmt.Errorf("template %s: %v", r.theme.Source("layouts/"+printLayout), err)
 	}
 	head, tail, ok := bytes.Cut(buf.Bytes(), []byte(articlesMark))
 	if !ok || bytes.Contains(tail, []byte(articlesMark)) {
-		return PrintFrame{}, fmt.Errorf("%s must show {{.Articles}} once, in the page's body", r.theme.Source("layouts/"+printLayout))
+		return frameHTML{}, fmt.Errorf("%s must show {{.Articles}} once, in the page's body", r.theme.Source("layouts/"+printLayout))
 	}
-	return PrintFrame{Head: head, Tail: tail}, nil
+	return frameHTML{Head: head, Tail: tail}, nil
+}
+
+// frame renders a print page's frame, reporting an error of the
+// print layout, at the layout, with the site's other diagnostics.
+func (r *Renderer) frame(d *printFrameData) (frameHTML, bool) {
+	frame, err := r.renderFrame(d)
+	if err != nil {
+		r.diags.Errorf(r.theme.Source("layouts/"+printLayout), 0, "%s: %v", d.data.PrintURL, err)
+		return frameHTML{}, false
+	}
+	return frame, true
 }
