@@ -274,7 +274,7 @@ func (s *Site) printPage(book *render.PrintBook, i int, p *content.Page, scratch
 	}
 	f, err := s.renderer.RenderPrintFragment(p, &scratch.print)
 	if err != nil {
-		s.Diags.Errorf(p.File, 0, "%v", err)
+		s.Diags.Add(diag.FromError(err, p.File))
 		f = nil
 	}
 	return book.Add(i, f, w)

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"handbook/build/content"
+	"handbook/build/diag"
 	"handbook/build/internal/parallel"
 	"handbook/build/output"
 )
@@ -66,7 +67,9 @@ func (r *Renderer) NewPrintBook() *PrintBook {
 			s := r.print.scopes[i]
 			frame, err := r.RenderPrintFrame(r.PrintFrameData(s))
 			if err != nil {
-				r.diags.Errorf(r.theme.Source("layouts/"+printLayout), 0, "%s: %v", s.URL, err)
+				d := diag.FromError(err, r.theme.Source("layouts/"+printLayout))
+				d.Message = s.URL + ": " + d.Message
+				r.diags.Add(d)
 				return
 			}
 			first, last := place[s.Root], place[s.Pages[len(s.Pages)-1]]

@@ -134,7 +134,7 @@ func (r *Renderer) RenderPrintFrame(f *PrintFrameData) (PrintFrame, error) {
 	d.Articles = articlesMark
 	var buf bytes.Buffer
 	if err := r.layouts[printLayout].Execute(&buf, &d); err != nil {
-		return PrintFrame{}, fmt.Errorf("template %s: %v", r.theme.Source("layouts/"+printLayout), err)
+		return PrintFrame{}, r.theme.templateProblem(err, "layouts/"+printLayout, "")
 	}
 	head, tail, ok := bytes.Cut(buf.Bytes(), []byte(articlesMark))
 	if !ok || bytes.Contains(tail, []byte(articlesMark)) {
