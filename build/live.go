@@ -172,14 +172,14 @@ func (l *Live) renderPages(pages []*content.Page, convert func(*content.Page) bo
 			}
 			scratch.html.Reset()
 			if err := s.renderer.RenderPage(p, &scratch.html); err != nil {
-				list.Errorf(p.File, 0, "%v", err)
+				list.Add(diag.FromError(err, p.File))
 				r.template = list.Take()
 				return
 			}
 			r.html = bytes.Clone(scratch.html.Bytes())
 			var err error
 			if r.print, err = s.renderer.RenderPrintFragment(p, &scratch.print); err != nil {
-				list.Errorf(p.File, 0, "%v", err)
+				list.Add(diag.FromError(err, p.File))
 				r.template = list.Take()
 			}
 		}

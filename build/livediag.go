@@ -1,9 +1,6 @@
 package build
 
 import (
-	"regexp"
-	"strconv"
-
 	"handbook/build/content"
 	"handbook/build/diag"
 )
@@ -57,20 +54,9 @@ func (d *ledger) addFailure(err error) {
 	d.base[errorDiagnostic(err)] = true
 }
 
-// templateError matches a theme file that does not parse:
-// "themes/x/layouts/page.html: template: layouts/page.html:3: ...".
-var templateError = regexp.MustCompile(`^(.+?): template: [^:]+:(\d+):(?:\d+:)? ?(.*)$`)
-
-// errorDiagnostic makes an error that stopped a build into a diagnostic,
-// with its file and line when the message has them.
-func errorDiagnostic(err error) diag.Diagnostic {
-	msg := err.Error()
-	if m := templateError.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[2])
-		return diag.Diagnostic{File: m[1], Line: line, Severity: diag.Error, Message: m[3]}
-	}
-	return diag.Diagnostic{Severity: diag.Error, Message: msg}
-}
+// errorDiagnostic makes an error that stopped a build into a diagnostic:
+// a template's, at its file and line.
+func errorDiagnostic(err error) diag.Diagnostic { return diag.FromError(err, "") }
 
 func (d *ledger) setRead(file string, ds []diag.Diagnostic) {
 	if len(ds) == 0 {

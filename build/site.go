@@ -261,7 +261,7 @@ func (s *Site) printPage(book render.PrintPages, p *content.Page, scratch *pageS
 	}
 	f, err := s.renderer.RenderPrintFragment(p, &scratch.print)
 	if err != nil {
-		s.Diags.Errorf(p.File, 0, "%v", err)
+		s.Diags.Add(diag.FromError(err, p.File))
 		f = nil
 	}
 	return book.Put(p, f)

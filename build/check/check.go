@@ -19,8 +19,9 @@ type Options struct {
 
 // Run loads and renders the site, then checks it. Every problem is in
 // the returned site's Diags. The error is diag.ErrContent when any of
-// them is an error, and another error when the site could not be checked
-// at all (no such folder, a broken theme, an unwritable output).
+// them is an error, including a template that does not parse or run, and
+// another error when the site could not be checked at all (no such
+// folder, a missing theme, an unwritable output).
 func Run(opts Options) (*build.Site, error) {
 	w := opts.Output
 	if w == nil {
@@ -29,16 +30,16 @@ func Run(opts Options) (*build.Site, error) {
 	}
 	site, err := build.Load(opts.Build)
 	if err != nil && (!build.IsContentError(err) || site.Pages == nil) {
-		// The configuration, or more than the content, is broken: there
-		// is no site to render.
-		return site, err
+		// The configuration, a template, or more than the content, is
+		// broken: there is no site to render.
+		return site, site.Diags.AddProblem(err)
 	}
 	// Rendering releases each page's body: the structures of the
 	// translations are compared before.
 	statuses := Translations(site, "")
 	rec := newRecorder(w, site.Config.BasePath())
 	if err := site.Render(rec); err != nil && !build.IsContentError(err) {
-		return site, err
+		return site, site.Diags.AddProblem(err)
 	}
 	checkPages(site, rec)
 	checkTranslations(site, statuses)

@@ -92,7 +92,7 @@ func writeJSON(w io.Writer, diags []diag.Diagnostic, dir string) error {
 // have no name.
 func codeOf(d diag.Diagnostic) string {
 	if d.Code == "" {
-		return "build"
+		return diag.CodeBuild
 	}
 	return d.Code
 }

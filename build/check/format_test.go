@@ -12,7 +12,7 @@ import (
 )
 
 var sample = []diag.Diagnostic{
-	{File: "content/fr/a.md", Line: 4, Severity: diag.Warning, Code: "outdated-translation", Message: "out of date: x, y"},
+	{File: "content/fr/a.md", Line: 4, Severity: diag.Warning, Code: diag.CodeOutdatedTranslation, Message: "out of date: x, y"},
 	{File: "content/vi/b.md", Line: 0, Severity: diag.Error, Message: "100% broken:\nreally"},
 	{File: "", Line: 0, Severity: diag.Error, Message: "no languages"},
 }

@@ -12,15 +12,6 @@ import (
 	"handbook/build/render"
 )
 
-// The codes of the problems this file finds.
-const (
-	codeEmptyTitle       = "empty-title"
-	codeEmptyDescription = "empty-description"
-	codeNoSectionPage    = "missing-section-page"
-	codeBrokenLink       = "broken-link"
-	codeOrphan           = "orphan"
-)
-
 // checkPages checks each page on its own, then the site's navigation.
 func checkPages(site *build.Site, rec *recorder) {
 	for _, p := range site.Pages.Pages {
@@ -41,17 +32,17 @@ func checkTitle(site *build.Site, p *content.Page) {
 		// writer never wrote: the diagnostic goes where the file belongs.
 		lang, _ := site.Config.Language(p.Lang)
 		site.Diags.Add(diag.Diagnostic{
-			File: path.Join(lang.ContentDir, p.RelPath), Severity: diag.Warning, Code: codeNoSectionPage,
+			File: path.Join(lang.ContentDir, p.RelPath), Severity: diag.Warning, Code: diag.CodeMissingSectionPage,
 			Message: fmt.Sprintf("no such file: the section %s is titled %q and has no description; write its _index.md", p.URL, p.Title),
 		})
 		return
 	}
 	if p.Title == "" {
-		site.Diags.Add(diag.Diagnostic{File: p.File, Code: codeEmptyTitle,
+		site.Diags.Add(diag.Diagnostic{File: p.File, Code: diag.CodeEmptyTitle,
 			Message: "the page has no title: add title: to its front matter"})
 	}
 	if p.Description == "" {
-		site.Diags.Add(diag.Diagnostic{File: p.File, Severity: diag.Warning, Code: codeEmptyDescription,
+		site.Diags.Add(diag.Diagnostic{File: p.File, Severity: diag.Warning, Code: diag.CodeEmptyDescription,
 			Message: "the page has no description: add description: (one line, shown in lists, search results and link previews)"})
 	}
 }
@@ -68,7 +59,7 @@ func checkRelativeLinks(diags *diag.List, p *content.Page, rec *recorder) {
 		}
 		target := here.ResolveReference(u).Path
 		if !rec.exists(target) {
-			diags.Add(diag.Diagnostic{File: p.File, Line: l.Line, Code: codeBrokenLink,
+			diags.Add(diag.Diagnostic{File: p.File, Line: l.Line, Code: diag.CodeBrokenLink,
 				Message: fmt.Sprintf("broken link %s: no file at %s", l.Dest, target)})
 		}
 	}
@@ -97,7 +88,7 @@ func checkReachable(diags *diag.List, l *content.Lang, rec *recorder) {
 	}
 	for _, p := range l.Pages {
 		if !reached[p] && p.File != "" {
-			diags.Add(diag.Diagnostic{File: p.File, Severity: diag.Warning, Code: codeOrphan,
+			diags.Add(diag.Diagnostic{File: p.File, Severity: diag.Warning, Code: diag.CodeOrphan,
 				Message: fmt.Sprintf("no page of %s links to %s: readers cannot find it; link it from a page or list it in a section", l.Code, p.URL)})
 		}
 	}

@@ -32,10 +32,6 @@ import (
 //
 // check warns at every line of a page that writes a variant.
 
-// codeTerminology is the code of a variant to avoid, and of a terms file
-// that cannot be read.
-const codeTerminology = "terminology"
-
 // TermsDir is the folder of a site's terms files, relative to its root.
 const TermsDir = "data/terms"
 
@@ -67,7 +63,7 @@ func LoadTerms(root, lang string, diags *diag.List) ([]Term, error) {
 		return nil, nil
 	}
 	if err != nil {
-		diags.Add(diag.Diagnostic{File: file, Code: codeTerminology, Message: err.Error()})
+		diags.Add(diag.Diagnostic{File: file, Code: diag.CodeTerminology, Message: err.Error()})
 		return nil, fmt.Errorf("reading %s: %w", file, err)
 	}
 	var f termsFile
@@ -75,7 +71,7 @@ func LoadTerms(root, lang string, diags *diag.List) ([]Term, error) {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
 		line, msg := tomlPosition(err)
-		diags.Add(diag.Diagnostic{File: file, Line: line, Code: codeTerminology, Message: msg})
+		diags.Add(diag.Diagnostic{File: file, Line: line, Code: diag.CodeTerminology, Message: msg})
 		return nil, fmt.Errorf("reading %s: %w", file, err)
 	}
 	var bad bool
@@ -90,7 +86,7 @@ func LoadTerms(root, lang string, diags *diag.List) ([]Term, error) {
 		t.Avoid = avoid
 		if t.Use == "" || len(t.Avoid) == 0 {
 			bad = true
-			diags.Add(diag.Diagnostic{File: file, Line: termLine(data, i), Code: codeTerminology,
+			diags.Add(diag.Diagnostic{File: file, Line: termLine(data, i), Code: diag.CodeTerminology,
 				Message: "a [[term]] needs the wording to use (use = \"...\") and the variants to avoid (avoid = [\"...\"])"})
 		}
 		f.Term[i] = t
@@ -184,7 +180,7 @@ func TermWarnings(file string, data []byte, terms []Term) []diag.Diagnostic {
 				if t.Note != "" {
 					msg += " (" + t.Note + ")"
 				}
-				out = append(out, diag.Diagnostic{File: file, Line: i + 1, Severity: diag.Warning, Code: codeTerminology, Message: msg})
+				out = append(out, diag.Diagnostic{File: file, Line: i + 1, Severity: diag.Warning, Code: diag.CodeTerminology, Message: msg})
 				break
 			}
 		}

@@ -52,7 +52,7 @@ func TestTermWarnings(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
 			for _, d := range check.TermWarnings("content/vi/a.md", []byte(tt.page), terms) {
-				if d.File != "content/vi/a.md" || d.Severity != diag.Warning || d.Code != "terminology" {
+				if d.File != "content/vi/a.md" || d.Severity != diag.Warning || d.Code != diag.CodeTerminology {
 					t.Errorf("diagnostic %+v", d)
 				}
 				got = append(got, fmt.Sprintf("%d: %s", d.Line, d.Message))
@@ -93,7 +93,7 @@ func TestLoadTerms(t *testing.T) {
 				}
 				return
 			}
-			if err == nil || len(got) != 1 || got[0].File != "data/terms/vi.toml" || got[0].Code != "terminology" ||
+			if err == nil || len(got) != 1 || got[0].File != "data/terms/vi.toml" || got[0].Code != diag.CodeTerminology ||
 				!strings.HasPrefix(fmt.Sprintf("%d: %s", got[0].Line, got[0].Message), tt.want) {
 				t.Errorf("err %v, diagnostics %v, want one at %q", err, got, tt.want)
 			}

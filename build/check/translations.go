@@ -98,15 +98,6 @@ func statusOf(site *build.Site, l *content.Lang, o *content.Page) Status {
 // defaultKey is the translationKey a page has when it sets none.
 func defaultKey(p *content.Page) string { return strings.TrimSuffix(p.RelPath, ".md") }
 
-// The codes of the problems this file finds.
-const (
-	codeMissing    = "missing-translation"
-	codeOutdated   = "outdated-translation"
-	codeUnstamped  = "unstamped-translation"
-	codeStrayStamp = "stray-source-hash"
-	codeStructure  = "structure-drift"
-)
-
 // checkTranslations reports, from the statuses of the site's
 // translations, pages missing in a language, translations out of date or
 // whose structure differs from their original's, and, in a language where
@@ -132,7 +123,7 @@ func checkTranslations(site *build.Site, statuses []Status) {
 	}
 	for _, p := range site.Pages.Lang(def).Pages {
 		if p.SourceHash != "" {
-			site.Diags.Add(diag.Diagnostic{File: p.File, Line: p.SourceHashLine, Severity: diag.Warning, Code: codeStrayStamp,
+			site.Diags.Add(diag.Diagnostic{File: p.File, Line: p.SourceHashLine, Severity: diag.Warning, Code: diag.CodeStraySourceHash,
 				Message: fmt.Sprintf("sourceHash is for translations, and %s is the default language, whose pages are the originals: remove it", def)})
 		}
 	}
@@ -142,24 +133,24 @@ func diagnose(s Status, def string, stamped bool) (diag.Diagnostic, bool) {
 	d := diag.Diagnostic{Severity: diag.Warning}
 	switch s.State {
 	case Missing:
-		d.File, d.Code = s.Original.File, codeMissing
+		d.File, d.Code = s.Original.File, diag.CodeMissingTranslation
 		where := "no page has its translationKey " + s.Original.TranslationKey
 		if s.File != "" {
 			where = "no " + s.File
 		}
 		d.Message = fmt.Sprintf("not translated into %s (%s)", s.Lang, where)
 	case NoOriginal:
-		d.File, d.Code = s.File, codeMissing
+		d.File, d.Code = s.File, diag.CodeMissingTranslation
 		d.Message = fmt.Sprintf("missing in %s, the default language: no page there has translationKey %s", def, s.Page.TranslationKey)
 	case OutOfDate:
-		d.File, d.Line, d.Code = s.File, s.Page.SourceHashLine, codeOutdated
+		d.File, d.Line, d.Code = s.File, s.Page.SourceHashLine, diag.CodeOutdatedTranslation
 		d.Message = fmt.Sprintf("out of date: %s has changed since this translation was stamped (sourceHash %s, now %s); update the translation, then run: handbook translations --stamp %s",
 			s.Original.File, s.Page.SourceHash, s.Original.TextHash, s.File)
 	case Unstamped:
 		if !stamped {
 			return d, false // the site does not track this language
 		}
-		d.File, d.Code = s.File, codeUnstamped
+		d.File, d.Code = s.File, diag.CodeUnstampedTranslation
 		d.Message = fmt.Sprintf("not stamped: once it matches %s, run: handbook translations --stamp %s", s.Original.File, s.File)
 	default:
 		return d, false
@@ -174,6 +165,6 @@ func DriftDiagnostic(s Status) diag.Diagnostic {
 	if s.Drift.OriginalLine > 0 {
 		at += ":" + strconv.Itoa(s.Drift.OriginalLine)
 	}
-	return diag.Diagnostic{File: s.File, Line: s.Drift.Line, Severity: diag.Warning, Code: codeStructure,
+	return diag.Diagnostic{File: s.File, Line: s.Drift.Line, Severity: diag.Warning, Code: diag.CodeStructureDrift,
 		Message: fmt.Sprintf("structure differs from the original (%s): %s; a translation keeps its original's headings, lists, links to pages and relations", at, s.Drift.Message)}
 }

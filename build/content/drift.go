@@ -205,7 +205,7 @@ func sameFields(format string, before, after []byte, hash string) error {
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("cannot add %s to this front matter (%v): add %s: %q by hand", sourceHashKey, err, sourceHashKey, hash)
+		return fmt.Errorf("cannot add %s to this front matter (%w): add %s: %q by hand", sourceHashKey, err, sourceHashKey, hash)
 	}
 	return nil
 }

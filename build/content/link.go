@@ -248,7 +248,7 @@ func pairTranslations(set *Set, diags *diag.List) {
 		key := p.TranslationKey
 		for _, other := range groups[key] {
 			if other.Lang == p.Lang {
-				diags.Add(diag.Diagnostic{File: p.File, Code: "duplicate-translation-key",
+				diags.Add(diag.Diagnostic{File: p.File, Code: diag.CodeDuplicateTranslationKey,
 					Message: fmt.Sprintf("translationKey %q is already used by %s", key, other.File)})
 			}
 		}

@@ -218,10 +218,6 @@ func report(diags *diag.List, at, other Origin, clash string) {
 		msg = other.What() + " clashes with " + at.String()
 		at = other
 	}
-	diags.Add(diag.Diagnostic{File: at.File, Line: at.Line, Code: CodeURLClash,
+	diags.Add(diag.Diagnostic{File: at.File, Line: at.Line, Code: diag.CodeURLClash,
 		Message: msg + ": give one of them another slug, alias or file name"})
 }
-
-// CodeURLClash is the diagnostic code of two pages, aliases or files
-// written at the same output path.
-const CodeURLClash = "url-clash"

@@ -163,7 +163,7 @@ func TestURLClashes(t *testing.T) {
 				t.Fatalf("diagnostics = %v, want one", got)
 			}
 			d := got[0]
-			ok := d.Severity == diag.Error && d.Code == CodeURLClash && d.File == tt.file && d.Line == tt.line
+			ok := d.Severity == diag.Error && d.Code == diag.CodeURLClash && d.File == tt.file && d.Line == tt.line
 			for _, s := range tt.msg {
 				ok = ok && strings.Contains(d.Message, s)
 			}

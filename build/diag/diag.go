@@ -32,7 +32,7 @@ type Diagnostic struct {
 	Line     int      `json:"line"`
 	Severity Severity `json:"-"`
 	Message  string   `json:"message"`
-	// Code names the kind of problem ("broken-link"), for tools that
+	// Code names the kind of problem (CodeBrokenLink), for tools that
 	// filter the diagnostics; "" for the many without a name.
 	Code string `json:"code,omitempty"`
 }

@@ -1,6 +1,8 @@
 package diag
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -31,5 +33,37 @@ func TestStringEscapesControls(t *testing.T) {
 		if strings.ContainsFunc(got, isHostile) {
 			t.Errorf("%q: control characters got through: %q", c.d.File, got)
 		}
+	}
+}
+
+// An error that carries a Problem, however wrapped, stands for the
+// Problem's diagnostic; AddProblem lists it and returns ErrContent in
+// its stead. Any other error is at the file given, and is returned as it
+// is.
+func TestProblem(t *testing.T) {
+	d := Diagnostic{File: "themes/x/layouts/page.html", Line: 3, Message: "unexpected EOF", Code: CodeTemplate}
+	inner := errors.New("template: layouts/page.html:3: unexpected EOF")
+	err := fmt.Errorf("loading: %w", &Problem{Diagnostic: d, Err: inner})
+	if got := FromError(err, "content/vi/a.md"); got != d {
+		t.Errorf("FromError = %#v, want %#v", got, d)
+	}
+	if !errors.Is(err, inner) {
+		t.Error("the Problem does not wrap its error")
+	}
+	if got := err.Error(); got != "loading: themes/x/layouts/page.html:3: unexpected EOF" {
+		t.Errorf("Error() = %q", got)
+	}
+	var list List
+	if got := list.AddProblem(err); got != ErrContent || len(list.Sorted()) != 1 || list.Sorted()[0] != d {
+		t.Errorf("AddProblem = %v, list %v", got, list.Sorted())
+	}
+
+	other := errors.New("disk full")
+	want := Diagnostic{File: "content/vi/a.md", Severity: Error, Message: "disk full"}
+	if got := FromError(other, "content/vi/a.md"); got != want {
+		t.Errorf("FromError(other) = %#v, want %#v", got, want)
+	}
+	if got := list.AddProblem(other); got != other || len(list.Sorted()) != 1 {
+		t.Errorf("AddProblem(other) = %v, list %v", got, list.Sorted())
 	}
 }

@@ -53,7 +53,7 @@ func CheckAnchors(refs []AnchorRef, diags *diag.List) {
 					where = "on " + r.target.URL
 				}
 			}
-			diags.Add(diag.Diagnostic{File: r.from.File, Line: r.line, Code: "missing-anchor",
+			diags.Add(diag.Diagnostic{File: r.from.File, Line: r.line, Code: diag.CodeMissingAnchor,
 				Message: fmt.Sprintf("broken link %s: no heading #%s %s", r.dest, r.anchor, where)})
 		}
 	}
@@ -101,7 +101,7 @@ func (e *pageLinks) rewrite(state *pageState, dest []byte, line func(dest []byte
 	}
 	at := line(dest)
 	if res.problem != "" {
-		state.diags.Add(diag.Diagnostic{File: state.page.File, Line: at, Code: "broken-link",
+		state.diags.Add(diag.Diagnostic{File: state.page.File, Line: at, Code: diag.CodeBrokenLink,
 			Message: fmt.Sprintf("broken link %s: %s", dest, res.problem)})
 		return dest
 	}

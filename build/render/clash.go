@@ -73,7 +73,7 @@ func (r *Renderer) checkAliases(generated map[string]string) {
 			file := strings.TrimPrefix(r.set.AliasURL(p.Lang, a), "/") + "index.html"
 			what := generated[file]
 			if origin, ok := r.set.OutputOrigin(file); ok && what != "" && origin.File == p.File {
-				r.diags.Add(diag.Diagnostic{File: origin.File, Line: origin.Line, Code: content.CodeURLClash,
+				r.diags.Add(diag.Diagnostic{File: origin.File, Line: origin.Line, Code: diag.CodeURLClash,
 					Message: origin.What() + " would replace " + what + ": give the page another alias"})
 			}
 		}
@@ -86,7 +86,7 @@ func (r *Renderer) checkAliases(generated map[string]string) {
 func (r *Renderer) checkResources(generated map[string]string) {
 	for _, res := range r.set.Resources {
 		if what := generated[strings.TrimPrefix(res.URL, "/")]; what != "" {
-			r.diags.Add(diag.Diagnostic{File: res.File, Code: content.CodeURLClash,
+			r.diags.Add(diag.Diagnostic{File: res.File, Code: diag.CodeURLClash,
 				Message: "the file " + res.URL + " would replace " + what + ": rename or move the file"})
 		}
 	}
@@ -119,7 +119,7 @@ func (r *Renderer) checkStaticFiles(generated, folders map[string]string) {
 // a folder at its path, or is a file where it needs a folder.
 func (r *Renderer) checkStaticFile(rel string, generated, folders map[string]string) {
 	if problem := r.staticClash(rel, generated, folders); problem != "" {
-		r.diags.Add(diag.Diagnostic{File: "static/" + rel, Code: content.CodeURLClash,
+		r.diags.Add(diag.Diagnostic{File: "static/" + rel, Code: diag.CodeURLClash,
 			Message: "the static file /" + rel + " " + problem + ": rename or move the static file"})
 	}
 }

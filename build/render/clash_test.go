@@ -81,7 +81,7 @@ func TestStaticFileClashes(t *testing.T) {
 	_, _, diags := newSite(t, files)
 	got := map[string]string{}
 	for _, d := range diags.Sorted() {
-		if d.Severity != diag.Error || d.Code != content.CodeURLClash {
+		if d.Severity != diag.Error || d.Code != diag.CodeURLClash {
 			t.Errorf("unexpected diagnostic %v", d)
 			continue
 		}
@@ -158,7 +158,7 @@ func TestResourceOverPrintPage(t *testing.T) {
 	})
 	got := diags.Sorted()
 	want := "content/vi/print/index.html: the file /vi/print/index.html would replace the print page /vi/print/"
-	if len(got) != 1 || !strings.HasPrefix(got[0].String(), want) || got[0].Code != content.CodeURLClash {
+	if len(got) != 1 || !strings.HasPrefix(got[0].String(), want) || got[0].Code != diag.CodeURLClash {
 		t.Errorf("diagnostics = %v, want one starting %q", got, want)
 	}
 }

@@ -1,7 +1,7 @@
 package render
 
 import (
-	"fmt"
+	"errors"
 	"strings"
 	"sync"
 
@@ -34,11 +34,22 @@ func loadTranslations(theme *Theme, langs []string, fallback string, diags *diag
 		}
 		m := map[string]string{}
 		if err := toml.Unmarshal(data, &m); err != nil {
-			return nil, fmt.Errorf("%s: %w", theme.Source(name), err)
+			return nil, tomlProblem(theme.Source(name), err)
 		}
 		tr.byLang[lang] = m
 	}
 	return tr, nil
+}
+
+// tomlProblem is a theme's TOML file that does not read, at the line
+// the decoder gives.
+func tomlProblem(file string, err error) *diag.Problem {
+	d := diag.Diagnostic{File: file, Severity: diag.Error, Message: err.Error()}
+	var de *toml.DecodeError
+	if errors.As(err, &de) {
+		d.Line, _ = de.Position()
+	}
+	return &diag.Problem{Diagnostic: d, Err: err}
 }
 
 // get returns the interface string key in lang.

@@ -260,7 +260,7 @@ func (r *Renderer) RenderPrintFragment(p *content.Page, buf *bytes.Buffer) (*Pri
 	}
 	buf.Reset()
 	if err := t.Execute(buf, &printArticleData{pageData: r.dataFor(p), Content: contentMark}); err != nil {
-		return nil, fmt.Errorf("template %q: %v", printArticle, err)
+		return nil, r.theme.templateProblem(err, "layouts/"+printLayout, pageName(p))
 	}
 	pieces := strings.Split(buf.String(), contentMark)
 	return r.printRewriter(p).article(p, pieces, string(p.Content)), nil

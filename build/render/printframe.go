@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"handbook/build/config"
+	"handbook/build/diag"
 )
 
 // frameHTML is a print page around its articles: the document up to the
@@ -134,7 +135,7 @@ func (r *Renderer) renderFrame(f *printFrameData) (frameHTML, error) {
 	d.Articles = articlesMark
 	var buf bytes.Buffer
 	if err := r.layouts[printLayout].Execute(&buf, &d); err != nil {
-		return frameHTML{}, fmt.Errorf("template %s: %v", r.theme.Source("layouts/"+printLayout), err)
+		return frameHTML{}, r.theme.templateProblem(err, "layouts/"+printLayout, "")
 	}
 	head, tail, ok := bytes.Cut(buf.Bytes(), []byte(articlesMark))
 	if !ok || bytes.Contains(tail, []byte(articlesMark)) {
@@ -148,7 +149,9 @@ func (r *Renderer) renderFrame(f *printFrameData) (frameHTML, error) {
 func (r *Renderer) frame(d *printFrameData) (frameHTML, bool) {
 	frame, err := r.renderFrame(d)
 	if err != nil {
-		r.diags.Errorf(r.theme.Source("layouts/"+printLayout), 0, "%s: %v", d.data.PrintURL, err)
+		problem := diag.FromError(err, r.theme.Source("layouts/"+printLayout))
+		problem.Message = d.data.PrintURL + ": " + problem.Message
+		r.diags.Add(problem)
 		return frameHTML{}, false
 	}
 	return frame, true

@@ -60,12 +60,12 @@ func New(cfg *config.Config, set *content.Set, theme *Theme, diags *diag.List) (
 func OutputPath(p *content.Page) string { return strings.TrimPrefix(p.URL, "/") + "index.html" }
 
 // WritePage renders a page into buf and writes it to w. A template error
-// is a content error of the page, reported to the diagnostics; an error
-// writing the file is returned.
+// is a content error, reported to the diagnostics at the theme file and
+// line it comes from; an error writing the file is returned.
 func (r *Renderer) WritePage(p *content.Page, buf *bytes.Buffer, w output.Writer) error {
 	buf.Reset()
 	if err := r.RenderPage(p, buf); err != nil {
-		r.diags.Errorf(p.File, 0, "%v", err)
+		r.diags.Add(diag.FromError(err, p.File))
 		return nil
 	}
 	out := make([]byte, buf.Len())
@@ -73,7 +73,8 @@ func (r *Renderer) WritePage(p *content.Page, buf *bytes.Buffer, w output.Writer
 	return w.WriteFile(OutputPath(p), out)
 }
 
-// RenderPage executes a page's layout into buf.
+// RenderPage executes a page's layout into buf. A template's error is a
+// *diag.Problem at the theme file and line it comes from.
 func (r *Renderer) RenderPage(p *content.Page, buf *bytes.Buffer) error {
 	name := layoutFor(p)
 	t := r.layouts[name]
@@ -82,9 +83,18 @@ func (r *Renderer) RenderPage(p *content.Page, buf *bytes.Buffer) error {
 		t = r.layouts[name]
 	}
 	if err := t.Execute(buf, r.dataFor(p)); err != nil {
-		return fmt.Errorf("template %s: %v", r.theme.Source("layouts/"+name), err)
+		return r.theme.templateProblem(err, "layouts/"+name, pageName(p))
 	}
 	return nil
+}
+
+// pageName names a page in a template's error: its file, or its address
+// when it has none (a section without an _index.md).
+func pageName(p *content.Page) string {
+	if p.File != "" {
+		return p.File
+	}
+	return p.URL
 }
 
 func (r *Renderer) dataFor(p *content.Page) *pageData {
@@ -164,7 +174,7 @@ func (r *Renderer) writeRoot(w output.Writer) error {
 	for name, file := range map[string]string{"root.html": "index.html", "404.html": "404.html"} {
 		var buf bytes.Buffer
 		if err := r.layouts[name].Execute(&buf, r.dataFor(r.defaultHome())); err != nil {
-			return fmt.Errorf("template %s: %w", r.theme.Source("layouts/"+name), err)
+			return r.theme.templateProblem(err, "layouts/"+name, "")
 		}
 		if err := w.WriteFile(file, buf.Bytes()); err != nil {
 			return err

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -143,10 +144,12 @@ func TestTranslations(t *testing.T) {
 	}
 
 	bad := baseTheme()
-	bad["i18n/fr.toml"] = &fstest.MapFile{Data: []byte("a = \n")}
+	bad["i18n/fr.toml"] = &fstest.MapFile{Data: []byte("a = \"A\"\nb = \n")}
 	th, _ = NewTheme(t.TempDir(), "default", bad)
-	if _, err := loadTranslations(th, []string{"vi", "fr"}, "vi", &diag.List{}); err == nil || !strings.Contains(err.Error(), "i18n/fr.toml") {
-		t.Errorf("invalid TOML: %v", err)
+	_, err = loadTranslations(th, []string{"vi", "fr"}, "vi", &diag.List{})
+	var p *diag.Problem
+	if !errors.As(err, &p) || p.File != "themes/default/i18n/fr.toml (built in)" || p.Line != 2 {
+		t.Errorf("invalid TOML: %v, want a Problem at the file's line 2", err)
 	}
 }
 

@@ -2,14 +2,18 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
+	"text/template/parse"
 
 	"handbook/build/config"
 	"handbook/build/content"
+	"handbook/build/diag"
 )
 
 // layoutFor names the layout that renders a page: the home, a section
@@ -71,9 +75,96 @@ func parseFile(t *template.Template, theme *Theme, name string) error {
 		return err
 	}
 	if _, err := t.New(name).Parse(string(data)); err != nil {
-		return fmt.Errorf("%s: %w", theme.Source(name), err)
+		return theme.templateProblem(err, name, "")
 	}
 	return nil
+}
+
+// templateProblem makes a template's error into a diagnostic at the
+// theme file and line it comes from: for an error inside a partial, the
+// partial's. name is the file of the template that was parsed or run,
+// the place of an error that gives none; page, when not "", names the
+// page being rendered.
+func (t *Theme) templateProblem(err error, name, page string) *diag.Problem {
+	file, line, msg := locateTemplateError(err)
+	if file == "" || !t.Has(file) {
+		file, line = name, 0
+	}
+	if page != "" {
+		msg += " (rendering " + page + ")"
+	}
+	return &diag.Problem{
+		Diagnostic: diag.Diagnostic{File: t.Source(file), Line: line, Severity: diag.Error, Message: msg, Code: diag.CodeTemplate},
+		Err:        err,
+	}
+}
+
+// locateTemplateError finds the template file and line an error of
+// text/template or html/template is at, and its message without them.
+// html/template's escaping errors carry their place; the others, of
+// parsing and executing, begin "template: layouts/page.html:3:5: ", and
+// an error of a partial is wrapped in one of the template that called
+// it, whose place is the call's: the innermost place wins. file is ""
+// when the error names no place.
+func locateTemplateError(err error) (file string, line int, msg string) {
+	var escape *template.Error
+	if errors.As(err, &escape) {
+		file, line = escape.Name, escape.Line
+		if escape.Node != nil {
+			loc, _ := (*parse.Tree)(nil).ErrorContext(escape.Node)
+			file, line = splitPlace(loc)
+		}
+		return file, line, escape.Description
+	}
+	msg = err.Error()
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if f, l, rest, ok := cutPlace(e.Error()); ok {
+			file, line, msg = f, l, rest
+		}
+	}
+	return file, line, msg
+}
+
+// cutPlace splits "template: name:line:col: message" into its parts;
+// the line and column may be missing.
+func cutPlace(s string) (file string, line int, msg string, ok bool) {
+	rest, ok := strings.CutPrefix(s, "template: ")
+	if !ok {
+		return "", 0, "", false
+	}
+	place, msg, ok := strings.Cut(rest, ": ")
+	if !ok || place == "" || strings.ContainsAny(place, " \"\n") {
+		return "", 0, "", false
+	}
+	file, line = splitPlace(place)
+	return file, line, msg, true
+}
+
+// splitPlace splits "name:line:col" or "name:line" into the name and the
+// line; a place without numbers is a name alone.
+func splitPlace(place string) (name string, line int) {
+	name = place
+	for range 2 {
+		before, after, ok := cutLast(name, ":")
+		if !ok {
+			break
+		}
+		n, err := strconv.Atoi(after)
+		if err != nil {
+			break
+		}
+		name, line = before, n
+	}
+	return name, line
+}
+
+// cutLast cuts s around the last sep.
+func cutLast(s, sep string) (before, after string, ok bool) {
+	i := strings.LastIndex(s, sep)
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], s[i+len(sep):], true
 }
 
 // funcs are the helpers templates call, bound to this site's base path

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -154,6 +155,29 @@ func (es *eventStream) next(t *testing.T, name string) sseEvent {
 	return sseEvent{}
 }
 
+// nextAfterReloads waits for the next event other than a reload, and
+// checks its name.
+func (es *eventStream) nextAfterReloads(t *testing.T, name string) sseEvent {
+	t.Helper()
+	for {
+		select {
+		case ev, ok := <-es.events:
+			if !ok {
+				t.Fatalf("the event stream ended, waiting for %q", name)
+			}
+			if ev.name == eventReload {
+				continue
+			}
+			if ev.name != name {
+				t.Fatalf("event %q (%s), want %q", ev.name, ev.data, name)
+			}
+			return ev
+		case <-time.After(waitTimeout):
+			t.Fatalf("no %q event", name)
+		}
+	}
+}
+
 // diagnostics decodes a diagnostics event.
 func (ev sseEvent) diagnostics(t *testing.T) []diagnostic {
 	t.Helper()
@@ -240,28 +264,53 @@ func TestErrorOverlayEvents(t *testing.T) {
 	}
 }
 
-// A template that does not parse shows at its file and line; the site
-// stays served; fixing it rebuilds everything.
+// A template that does not parse, or fails as it runs, shows at its file
+// and line, a partial's error at the partial's; the site stays served;
+// fixing it rebuilds everything.
 func TestTemplateErrorOverlay(t *testing.T) {
 	root := newSite(t)
+	layout, partial := "themes/default/layouts/page.html", "themes/default/layouts/partials/note.html"
+	writeFile(t, root, partial, "{{define \"note\"}}<p>\n\n{{.Missing}}</p>{{end}}\n")
 	tp := startPreview(t, root, nil)
 	es, _ := tp.listen(t)
-	layout := "themes/default/layouts/page.html"
-	writeFile(t, root, layout, "{{template \"base\" .}}\n{{define \"main\"}}\n{{if .Title}}\n{{end}}")
-	errs := es.next(t, eventDiagnostics).diagnostics(t)
-	if len(errs) != 1 || errs[0].File != "themes/default/layouts/page.html" || errs[0].Line == 0 {
-		t.Fatalf("overlay %+v, want the layout's file and line", errs)
+	cases := []struct {
+		name, bad string
+		wantFile  string
+		wantLine  int
+		wantMsg   string
+	}{
+		{"parse error", "{{template \"base\" .}}\n{{define \"main\"}}\n{{if .Title}}\n{{end}}",
+			layout, 4, "unexpected EOF"},
+		{"execution error", "{{template \"base\" .}}\n{{define \"main\"}}<article>\n{{.NoSuchField}}</article>{{end}}\n",
+			layout, 3, "can't evaluate field NoSuchField"},
+		{"execution error in a partial", "{{template \"base\" .}}\n{{define \"main\"}}<article>\n{{partialCached \"note\" .}}</article>{{end}}\n",
+			partial, 3, "can't evaluate field Missing"},
 	}
-	if code, _ := tp.get(t, "/vi/about/"); code != http.StatusOK {
-		t.Errorf("the page is no longer served: %d", code)
-	}
-	writeFile(t, root, layout, "{{template \"base\" .}}\n{{define \"main\"}}<div class=\"fixed-layout\">{{.Content}}</div>{{end}}\n")
-	if errs := es.next(t, eventDiagnostics).diagnostics(t); len(errs) != 0 {
-		t.Fatalf("fixed, but the overlay shows %+v", errs)
-	}
-	es.next(t, eventReload)
-	if _, body := tp.get(t, "/vi/about/"); !strings.Contains(body, "fixed-layout") {
-		t.Error("the fixed layout is not used")
+	for i, c := range cases {
+		writeFile(t, root, layout, c.bad)
+		errs := es.next(t, eventDiagnostics).diagnostics(t)
+		want := fmt.Sprintf("%s:%d: ", c.wantFile, c.wantLine)
+		if len(errs) == 0 {
+			t.Fatalf("%s: the overlay shows no error", c.name)
+		}
+		for _, e := range errs {
+			if e.File != c.wantFile || e.Line != c.wantLine || !strings.Contains(e.Message, c.wantMsg) || !strings.HasPrefix(e.Text, want) {
+				t.Fatalf("%s: overlay %+v, want errors at %s:%d about %q", c.name, errs, c.wantFile, c.wantLine, c.wantMsg)
+			}
+		}
+		if code, _ := tp.get(t, "/vi/about/"); code != http.StatusOK {
+			t.Errorf("%s: the page is no longer served: %d", c.name, code)
+		}
+		fixed := fmt.Sprintf("fixed-layout-%d", i)
+		writeFile(t, root, layout, "{{template \"base\" .}}\n{{define \"main\"}}<div class=\""+fixed+"\">{{.Content}}</div>{{end}}\n")
+		// The pages without the error may have reloaded before the fix.
+		if errs := es.nextAfterReloads(t, eventDiagnostics).diagnostics(t); len(errs) != 0 {
+			t.Fatalf("%s: fixed, but the overlay shows %+v", c.name, errs)
+		}
+		es.next(t, eventReload)
+		if _, body := tp.get(t, "/vi/about/"); !strings.Contains(body, fixed) {
+			t.Errorf("%s: the fixed layout is not used", c.name)
+		}
 	}
 }
 

@@ -130,6 +130,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	opts := f.options()
 	opts.Force = f.force
 	site, err := build.BuildContext(ctx, opts)
+	if site != nil && site.Diags != nil {
+		// A template's error is printed with the others, at its file
+		// and line.
+		err = site.Diags.AddProblem(err)
+	}
 	printDiagnostics(site, stderr)
 	var old *output.OldSiteError
 	switch {
