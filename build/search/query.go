@@ -55,18 +55,39 @@ type Result struct {
 	Kind    string  `json:"kind"`
 	Snippet string  `json:"snippet"`
 	Score   float64 `json:"score"`
+	// Matched are the query's words the page matched (folded, in the
+	// query's order; stop words left out): every word for a page that
+	// matches them all, fewer for a partial match.
+	Matched []string `json:"matched"`
+	// Missing are the words a partial match left out; none for a page
+	// that matches every word.
+	Missing []string `json:"missing,omitempty"`
 	// Key is the page's translationKey.
 	Key string `json:"-"`
 	doc int
+	// coverage is the share of the query's weight (the sum of its words'
+	// IDF) the page matched, to six decimals: 1 for a full match.
+	coverage float64
 }
 
 // Answer is what a query found: its results, best first, and the words
 // that matched nothing, each with the closest terms of the index.
 type Answer struct {
-	Results   []Result
-	Total     int
+	Results []Result
+	// Total counts the pages found: those that match every word, then,
+	// when they are fewer than Handful, those that match some of them.
+	Total int
+	// Full counts the pages that match every word.
+	Full      int
 	Unmatched []Unmatched
+	// Without are the words the first partial match shown leaves out:
+	// what the reader is told the results are without.
+	Without []string
 }
+
+// Handful is how many pages must match every word of a query for the
+// pages matching only some of them to be left out.
+const Handful = 5
 
 // Unmatched is a query word no page has, and what the index has instead.
 type Unmatched struct {
@@ -75,26 +96,34 @@ type Unmatched struct {
 }
 
 // Query runs query over the indexes of langs and returns up to limit
-// results. With several languages, a page and its translation are listed
-// once, as the better-scoring of the two.
+// results (0: all). With several languages, a page and its translation
+// are listed once, as the better-scoring of the two. Pages that match
+// every word come first; when they are fewer than Handful, the pages
+// that match some of the words follow, by the share of the query they
+// match (rarer words weigh more), then by score.
 func (s *Searcher) Query(query string, langs []string, limit int) (*Answer, error) {
-	var all []Result
+	var all, partial []Result
 	unmatched := map[string][]string{}
 	var order []string
 	matchedSomewhere := map[string]bool{}
+	fullDocs := map[int]bool{}
 	for _, lang := range langs {
-		res, missing, err := s.queryLang(query, lang)
+		la, err := s.queryLang(query, lang)
 		if err != nil {
 			return nil, err
 		}
-		all = append(all, res...)
-		for _, m := range missing {
+		all = append(all, la.full...)
+		partial = append(partial, la.partial...)
+		for _, r := range la.full {
+			fullDocs[r.doc] = true
+		}
+		for _, m := range la.missing {
 			if _, seen := unmatched[m.Word]; !seen {
 				order = append(order, m.Word)
 			}
 			unmatched[m.Word] = mergeSuggestions(unmatched[m.Word], m.Suggestions)
 		}
-		for _, w := range matchedWords(query, missing) {
+		for _, w := range matchedWords(query, la.missing) {
 			matchedSomewhere[w] = true
 		}
 	}
@@ -106,6 +135,16 @@ func (s *Searcher) Query(query string, langs []string, limit int) (*Answer, erro
 		ans.Unmatched = append(ans.Unmatched, Unmatched{Word: w, Suggestions: unmatched[w]})
 	}
 	all = dedupeTranslations(all)
+	ans.Full = len(all)
+	if ans.Full < Handful {
+		kept := partial[:0]
+		for _, r := range partial {
+			if !fullDocs[r.doc] {
+				kept = append(kept, r)
+			}
+		}
+		all = append(all, dedupePartial(kept)...)
+	}
 	ans.Total = len(all)
 	if limit > 0 && len(all) > limit {
 		all = all[:limit]
@@ -114,9 +153,39 @@ func (s *Searcher) Query(query string, langs []string, limit int) (*Answer, erro
 		if err := s.fillResult(&all[i], query); err != nil {
 			return nil, err
 		}
+		if ans.Without == nil && len(all[i].Missing) > 0 {
+			ans.Without = all[i].Missing
+		}
 	}
 	ans.Results = all
 	return ans, nil
+}
+
+// dedupePartial orders partial matches, by the share of the query they
+// match, then by score, language and document, and keeps the first of a
+// page and its translations.
+func dedupePartial(rs []Result) []Result {
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].coverage != rs[j].coverage {
+			return rs[i].coverage > rs[j].coverage
+		}
+		if rs[i].Score != rs[j].Score {
+			return rs[i].Score > rs[j].Score
+		}
+		if rs[i].Lang != rs[j].Lang {
+			return rs[i].Lang < rs[j].Lang
+		}
+		return rs[i].doc < rs[j].doc
+	})
+	seen := map[int]bool{}
+	out := rs[:0]
+	for _, r := range rs {
+		if !seen[r.doc] {
+			seen[r.doc] = true
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func matchedWords(query string, missing []Unmatched) []string {
@@ -229,71 +298,107 @@ const (
 	maxPrefix    = 10
 )
 
-func (s *Searcher) queryLang(query, lang string) ([]Result, []Unmatched, error) {
+// langAnswer is what a query found in one language: the pages that
+// match every word, those that match some, and the words that match none.
+type langAnswer struct {
+	full, partial []Result
+	missing       []Unmatched
+}
+
+// docMatch is what the words of a query add up to on one page.
+type docMatch struct {
+	score, weight float64
+	words         uint64 // bit i: the i-th word that has to match
+	count         int
+}
+
+// maxWords is how many words of a query are scored: the bits of
+// docMatch.words.
+const maxWords = 64
+
+func (s *Searcher) queryLang(query, lang string) (*langAnswer, error) {
 	meta, err := s.meta(lang)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	words := ParseQuery(query, lang)
-	var scores map[int]float64
-	var missing []Unmatched
-	var keys []string
+	la := &langAnswer{}
+	var keys, need []string
+	var per []map[int]float64
+	var idfs []float64
 	for _, w := range words {
-		if w.Stop {
+		if w.Stop || len(need) == maxWords {
 			keys = append(keys, "")
 			continue
 		}
+		need = append(need, w.Word)
 		cands, err := s.candidates(lang, w)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if len(cands) == 0 {
 			sugg, err := s.suggest(lang, w.Word)
 			if err != nil {
-				return nil, nil, err
+				return nil, err
 			}
-			missing = append(missing, Unmatched{Word: w.Word, Suggestions: sugg})
+			la.missing = append(la.missing, Unmatched{Word: w.Word, Suggestions: sugg})
 			keys = append(keys, "")
+			per = append(per, nil)
+			idfs = append(idfs, IDF(meta.Docs, 0))
 			continue
 		}
 		keys = append(keys, cands[0].key)
+		idfs = append(idfs, IDF(meta.Docs, cands[0].term.DF))
 		wordScores, err := s.scoreWord(lang, meta, w, cands)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		scores = intersect(scores, wordScores)
+		per = append(per, wordScores)
 	}
-	if len(missing) > 0 || scores == nil {
-		return nil, missing, nil
-	}
-	if err := s.addPairs(lang, meta, words, keys, scores); err != nil {
-		return nil, nil, err
-	}
-	out := make([]Result, 0, len(scores))
-	for doc, sc := range scores {
-		out = append(out, Result{Lang: lang, Score: math.Round(sc*1000) / 1000, doc: doc})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
+	// Each page's words are added up in the query's order, as the client
+	// adds them.
+	matches := map[int]*docMatch{}
+	var total float64
+	for i, scores := range per {
+		total += idfs[i]
+		for doc, sc := range scores {
+			m := matches[doc]
+			if m == nil {
+				m = &docMatch{}
+				matches[doc] = m
+			}
+			m.score += sc
+			m.weight += idfs[i]
+			m.words |= 1 << i
+			m.count++
 		}
-		return out[i].doc < out[j].doc
+	}
+	if err := s.addPairs(lang, meta, words, keys, matches); err != nil {
+		return nil, err
+	}
+	for doc, m := range matches {
+		r := Result{Lang: lang, Score: math.Round(m.score*1000) / 1000, doc: doc, coverage: 1}
+		for i, w := range need {
+			if m.words&(1<<i) != 0 {
+				r.Matched = append(r.Matched, w)
+			} else {
+				r.Missing = append(r.Missing, w)
+			}
+		}
+		if m.count == len(need) {
+			la.full = append(la.full, r)
+		} else if len(need) > 1 {
+			r.coverage = math.Round(m.weight/total*1e6) / 1e6
+			la.partial = append(la.partial, r)
+		}
+	}
+	sort.Slice(la.full, func(i, j int) bool {
+		if la.full[i].Score != la.full[j].Score {
+			return la.full[i].Score > la.full[j].Score
+		}
+		return la.full[i].doc < la.full[j].doc
 	})
-	return out, nil, nil
-}
-
-func intersect(acc, next map[int]float64) map[int]float64 {
-	if acc == nil {
-		return next
-	}
-	for doc, sc := range acc {
-		if add, ok := next[doc]; ok {
-			acc[doc] = sc + add
-		} else {
-			delete(acc, doc)
-		}
-	}
-	return acc
+	return la, nil
 }
 
 // candidates finds the terms a word may stand for: the word itself (or
@@ -522,7 +627,7 @@ func IDF(docs, df int) float64 {
 
 // addPairs raises the pages where adjacent query words stand side by
 // side, through the pairs the index holds for Vietnamese.
-func (s *Searcher) addPairs(lang string, meta *Meta, words []QueryWord, keys []string, scores map[int]float64) error {
+func (s *Searcher) addPairs(lang string, meta *Meta, words []QueryWord, keys []string, matches map[int]*docMatch) error {
 	for i := 1; i < len(words); i++ {
 		if keys[i-1] == "" || keys[i] == "" || !words[i].Joined {
 			continue
@@ -542,8 +647,8 @@ func (s *Searcher) addPairs(lang string, meta *Meta, words []QueryWord, keys []s
 		doc := 0
 		for j, gap := range p.Docs {
 			doc += int(gap)
-			if _, ok := scores[doc]; ok {
-				scores[doc] += idf * float64(p.Scores[j]) / 100 * (k1 + 1) * boostPair
+			if m := matches[doc]; m != nil {
+				m.score += idf * float64(p.Scores[j]) / 100 * (k1 + 1) * boostPair
 			}
 		}
 	}

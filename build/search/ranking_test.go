@@ -34,6 +34,9 @@ func rankingSite(t *testing.T) *search.Searcher {
 		"content/fr/leader.md":     "---\ntitle: Diriger\n---\nLe dirigeant (lãnh đạo) écoute.\n",
 		"content/fr/decision.md":   "---\ntitle: Décider\n---\nPrendre une décision rapide.\n",
 		"content/fr/experience.md": "---\ntitle: Client\n---\nL’expérience du client compte.\n",
+		"content/fr/carton.md":     "---\ntitle: Carton\n---\nUn emballage recyclable." + strings.Repeat(" Une longue phrase sur autre chose, qui ne dit rien de plus.", 30) + "\n",
+		"content/fr/boite.md":      "---\ntitle: Emballage\n---\nEmballage, emballage, emballage : tout est emballage.\n",
+		"content/fr/verre.md":      "---\ntitle: Bocal\n---\nDu verre, encore du verre.\n",
 	}
 	for name, text := range files {
 		path := filepath.Join(root, filepath.FromSlash(name))
@@ -94,7 +97,8 @@ func TestRankingFoldsDStroke(t *testing.T) {
 
 func TestRankingPhrase(t *testing.T) {
 	s := rankingSite(t)
-	got := urls(query(t, s, "khách hàng", "vi"))
+	ans := query(t, s, "khách hàng", "vi")
+	got := urls(ans)[:ans.Full]
 	if len(got) != 2 || got[0] != "/vi/phrase/" {
 		t.Errorf("khách hàng = %v, want the phrase page before the page where the words stand apart", got)
 	}
@@ -111,8 +115,16 @@ func TestRankingTitleOutweighsBody(t *testing.T) {
 func TestUnmatchedWordIsReported(t *testing.T) {
 	s := rankingSite(t)
 	ans := query(t, s, "lanh xyzzyq", "vi")
-	if len(ans.Results) != 0 {
-		t.Errorf("a word that matches nothing must not be dropped: got %v", urls(ans))
+	if ans.Full != 0 || len(ans.Results) == 0 {
+		t.Errorf("lanh xyzzyq: %d full matches, results %v; want none, then the pages with lanh", ans.Full, urls(ans))
+	}
+	for _, r := range ans.Results {
+		if !slices.Equal(r.Missing, []string{"xyzzyq"}) || !slices.Equal(r.Matched, []string{"lanh"}) {
+			t.Errorf("%s matched %v, missing %v; want lanh, without xyzzyq", r.URL, r.Matched, r.Missing)
+		}
+	}
+	if !slices.Equal(ans.Without, []string{"xyzzyq"}) {
+		t.Errorf("without = %v, want xyzzyq", ans.Without)
 	}
 	if len(ans.Unmatched) != 1 || ans.Unmatched[0].Word != "xyzzyq" {
 		t.Errorf("unmatched = %+v, want xyzzyq", ans.Unmatched)
@@ -152,5 +164,41 @@ func TestAllLanguagesListsATranslationOnce(t *testing.T) {
 	}
 	if len(ans.Results) == 0 || ans.Results[0].URL != "/vi/leader/" {
 		t.Errorf("lãnh đạo in all languages = %v", urls(ans))
+	}
+}
+
+// TestPartialMatchesFollowFullOnes wants the pages that match every word
+// first, whatever the others score, then the pages that match most of
+// the words, by the weight of the words they match.
+func TestPartialMatchesFollowFullOnes(t *testing.T) {
+	s := rankingSite(t)
+	ans := query(t, s, "emballage recyclable", "fr")
+	if got := urls(ans); len(got) != 2 || got[0] != "/fr/carton/" || got[1] != "/fr/boite/" {
+		t.Fatalf("emballage recyclable = %v, want /fr/carton/ (both words) before /fr/boite/ (emballage, many times)", got)
+	}
+	if ans.Full != 1 || ans.Total != 2 {
+		t.Errorf("full %d, total %d; want 1 and 2", ans.Full, ans.Total)
+	}
+	if full, part := ans.Results[0], ans.Results[1]; len(full.Missing) != 0 || !slices.Equal(part.Missing, []string{"recyclable"}) {
+		t.Errorf("missing %v and %v; want none, then recyclable", full.Missing, part.Missing)
+	}
+	if ans.Results[1].Score <= ans.Results[0].Score {
+		t.Errorf("the partial match scores %v, the full one %v: the test no longer shows that a full match comes first whatever the scores", ans.Results[1].Score, ans.Results[0].Score)
+	}
+	// Two words of three before one, though the page with one has the
+	// rarest word twice.
+	ans = query(t, s, "emballage recyclable verre", "fr")
+	if got := urls(ans); len(got) != 3 || got[0] != "/fr/carton/" || got[1] != "/fr/verre/" {
+		t.Errorf("emballage recyclable verre = %v, want /fr/carton/ (two words), then /fr/verre/ (the rarest word)", got)
+	}
+	if !slices.Equal(ans.Without, []string{"verre"}) {
+		t.Errorf("without = %v, want verre", ans.Without)
+	}
+	// Enough pages with every word: none with fewer.
+	ans = query(t, s, "lanh", "vi")
+	for _, r := range ans.Results {
+		if len(r.Missing) > 0 {
+			t.Errorf("a query of one word has no partial matches: %s", r.URL)
+		}
 	}
 }

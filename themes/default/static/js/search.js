@@ -322,6 +322,14 @@ function byField(part, toks, matches) {
 // prefix says: known before meta.json comes.
 const PREFIX = 2
 
+// HANDFUL is how many pages must match every word of a query for those
+// matching only some of them to be left out (Go's Handful); MAX_WORDS,
+// how many words of a query have to match.
+const HANDFUL = 5, MAX_WORDS = 64
+
+// partialOrder orders partial matches as Go's dedupePartial does.
+const partialOrder = (a, b) => b.q - a.q || b.score - a.score || cmp(a.lang, b.lang) || a.doc - b.doc
+
 const idf = (n, df) => Math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 // TABLE is the bytes of a term's table of scores by scaled frequency
@@ -623,30 +631,85 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
     prefetch(lang, parseQuery(query, lang).flatMap(w => [w.word, w.telex && tokenize(w.telex)[0]?.word]))
     compiled()
     const m = await m0, qw = parseQuery(query, lang, m.stop)
+    // At most MAX_WORDS words have to match; the rest count as stop words.
+    let count = 0
+    for (const w of qw) if (!w.stop && count++ == MAX_WORDS) (w.stop = true), count--
     const cands = await Promise.all(qw.map(w => (w.stop ? null : candidates(m, w))))
     const keys = cands.map(cs => cs?.[0]?.key || '')
-    const complete = cands.every(cs => !cs || cs.length)
     // Fetch every posting list and pair file the query needs at once, not
     // one after another.
     const words = cands.flat().filter(Boolean).map(c => c.t), wordPostings = Promise.all(words.map(t => postings(m, t)))
-    const adjacent = complete ? await pairs(m, qw, keys) : []
+    const adjacent = await pairs(m, qw, keys)
     const pairPostings = Promise.all(adjacent.map(t => postings(m, t)))
     const loaded = [...(await wordPostings), ...(await pairPostings)]
-    const missing = [], found = []
+    const missing = [], found = [], need = [], idfs = []
     for (const [i, w] of qw.entries()) {
       const cs = cands[i]
       if (!cs) continue
+      need.push(w.word)
+      idfs.push(idf(m.docs, cs.length ? cs[0].t.df : 0))
       if (cs.length) found.push(...cs.map(c => c.key))
       else missing.push({ word: w.word, suggestions: await suggest(m, w.word) })
     }
-    // With a word that matches nothing, nothing matches.
-    return { missing, found, scorable: !missing.length && cands.some(Boolean), m, cands, adjacent, lists: loaded }
+    // With a word that matches nothing, no page matches every word.
+    return { missing, found, need, idfs, scorable: !missing.length && cands.some(Boolean), m, cands, adjacent, lists: loaded }
   }
 
-  // query answers {results, total, unmatched} like Go's Searcher.Query;
-  // keys are the index terms the words matched, for highlighting. Only
-  // the documents shown are fetched: a page and its translations share
-  // their document number, which is all listing them once needs.
+  // partial finds, in every language, the pages that match some of the
+  // words and not all (as Go's Query), when a query has more than one:
+  // {top, total}, the first `limit` (0: all) of them best first, by the
+  // share of the query's weight (its words' IDF) they match, then by
+  // score, language and document, a page and its translations once, and
+  // none that matches every word in a language.
+  async function partial(per, langs, limit) {
+    const live = per.map((x, i) => ({ ...x, lang: langs[i] })).filter(x => x.need.length > 1)
+    if (!live.length) return { top: [], total: 0 }
+    const ids = Math.max(...live.map(x => x.m.ids))
+    let bytes = 64
+    for (const x of live) {
+      bytes += (x.cands.length + 1) * ids * 8
+      for (const p of x.lists) bytes += p.docs.length * 9 + 2 * TABLE + 32
+    }
+    const mem = (await scoring()).ready(bytes), full = new Set(), best = new Map()
+    for (const x of live) {
+      const sc = scorer(mem, x.m, ids), arrays = []
+      let i = 0
+      for (const cs of x.cands) {
+        if (!cs) continue
+        const a = sc.array()
+        for (const c of cs) sc.term(c, x.lists[i++], a, null)
+        arrays.push(new Float64Array(mem.buffer, a, ids))
+      }
+      const at = sc.array(), sum = new Float64Array(mem.buffer, at, ids), weight = new Float64Array(ids), count = new Uint8Array(ids)
+      for (let d = 0; d < ids; d++) {
+        let s = 0, w = 0, k = 0
+        for (let j = 0; j < arrays.length; j++) {
+          const v = arrays[j][d]
+          if (v) (s += v), (w += x.idfs[j]), k++
+        }
+        ;(sum[d] = s), (weight[d] = w), (count[d] = k)
+      }
+      for (const t of x.adjacent) sc.raise(t, x.lists[i++], at)
+      const total = x.idfs.reduce((a, b) => a + b, 0)
+      for (let d = 0; d < ids; d++) {
+        if (count[d] == x.need.length) full.add(d)
+        if (!count[d] || count[d] == x.need.length) continue
+        const e = { lang: x.lang, doc: d, q: Math.round((weight[d] / total) * 1e6) / 1e6, score: Math.round(sum[d] * 1000) / 1000 }
+        e.matched = x.need.filter((_, j) => arrays[j][d])
+        e.missing = x.need.filter((_, j) => !arrays[j][d])
+        const b = best.get(d)
+        if (!b || partialOrder(e, b) < 0) best.set(d, e)
+      }
+    }
+    const all = [...best.values()].filter(e => !full.has(e.doc)).sort(partialOrder)
+    return { top: limit ? all.slice(0, Math.max(limit, 0)) : all, total: all.length }
+  }
+
+  // query answers {results, total, full, unmatched, without} like Go's
+  // Searcher.Query, and keys, the index terms the words matched, for
+  // highlighting. Only the documents shown are fetched: a page and its
+  // translations share their document number, which is all listing them
+  // once needs.
   async function query(q, { langs = ['vi'], limit = 10 } = {}) {
     const per = await Promise.all(langs.map(l => queryLang(q, l)))
     const order = new Map(), hit = new Set(), keys = new Set()
@@ -659,15 +722,26 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
       for (const t of tokenize(q)) miss.has(t.word) || hit.add(t.word)
       found.forEach(k => keys.add(k))
     }
-    const { top, total } = await rank(per, langs, limit)
+    const { top, total: full } = await rank(per, langs, limit)
+    const needOf = new Map(per.map((x, i) => [langs[i], x.need]))
+    for (const r of top) r.matched = needOf.get(r.lang)
+    let shown = top, total = full
+    if (full < HANDFUL) {
+      const p = await partial(per, langs, limit ? limit - top.length : 0)
+      shown = [...top, ...p.top]
+      total += p.total
+    }
     const results = await Promise.all(
-      top.map(async ({ lang, doc: n, score }) => {
+      shown.map(async ({ lang, doc: n, score, matched, missing }) => {
         const d = await doc(lang, n)
-        return { title: d.title, url: d.url, lang, kind: d.kind || '', snippet: snippet(d.text, q, 160, metas.get(lang).version >= 3), score, key: d.key }
+        const r = { title: d.title, url: d.url, lang, kind: d.kind || '', snippet: snippet(d.text, q, 160, metas.get(lang).version >= 3), score, matched, key: d.key }
+        if (missing?.length) r.missing = missing
+        return r
       })
     )
     const unmatched = [...order].filter(([w]) => !hit.has(w)).map(([word, suggestions]) => ({ word, suggestions }))
-    return { results, total, unmatched, keys: [...keys] }
+    const without = results.find(r => r.missing)?.missing || []
+    return { results, total, full, unmatched, without, keys: [...keys] }
   }
 
   // kernel says what scores: "wasm" or "js".
