@@ -825,6 +825,12 @@ function ui(root) {
     let ans
     try {
       ans = await start().query(q, { langs: scope.checked ? langs : [lang], limit: 10 })
+      // No page of the reader's language has every word: do the others?
+      const others = langs.filter(l => l != lang)
+      if (!scope.checked && !ans.full && others.length && n == seq) {
+        const o = await start().query(q, { langs: others, limit: 1 })
+        if (o.full) ans.elsewhere = { n: o.full, lang: others.length == 1 ? others[0] : '' }
+      }
     } catch (e) {
       if (n == seq) msg.replaceChildren(el('p', '', S.error)), open(true)
       throw e
@@ -850,6 +856,7 @@ function ui(root) {
         a.append(Object.assign(el('span', 'search-lang', names?.of(r.lang) || r.lang), { lang }))
       }
       a.append(text)
+      if (r.missing) a.append(el('span', 'search-without', fmt(S.resultWithout, { words: r.missing.join(', ') })))
       li.append(a)
       return li
     })
@@ -873,6 +880,22 @@ function ui(root) {
       }
       return p
     })
+    if (ans.without?.length) notes.push(el('p', 'search-partial', fmt(S.without, { words: ans.without.join(', ') })))
+    if (ans.elsewhere) {
+      // The other languages' results, in one click: all languages, where
+      // a page and its translation are listed once.
+      const { n, lang: other } = ans.elsewhere
+      const b = el('button', 'search-elsewhere', fmt(S.elsewhere, { n, lang: other ? names?.of(other) || other : '' }).replace(/  +/g, ' '))
+      b.type = 'button'
+      b.onclick = () => {
+        scope.checked = true
+        input.focus()
+        run()
+      }
+      const p = el('p', 'search-elsewhere-note')
+      p.append(b)
+      notes.unshift(p)
+    }
     if (q.trim() && !ans.total && !notes.length) notes.push(el('p', '', S.none))
     msg.replaceChildren(...notes)
     live.textContent = q.trim() ? fmt(S[plural?.select(ans.total) == 'one' ? 'one' : 'other'], { n: ans.total }) : ''
