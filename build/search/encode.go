@@ -2,6 +2,8 @@ package search
 
 import (
 	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -25,6 +27,13 @@ type shardEncoder struct {
 // write encodes one shard, and the posting files of its frequent terms.
 func (e *shardEncoder) write(sc *shardContent) error {
 	b := append(e.shard[:0], '{')
+	if len(sc.syn) > 0 {
+		syn, err := json.Marshal(sc.syn)
+		if err != nil {
+			return fmt.Errorf("synonyms: %w", err)
+		}
+		b = append(append(append(b, `"syn":`...), syn...), ',')
+	}
 	if len(sc.words) > 0 {
 		b = append(b, `"words":{`...)
 		for i, word := range sc.words {

@@ -101,6 +101,8 @@ type langIndex struct {
 	// words maps a folded word to its term when they differ (French
 	// stems), for lookups of what readers type.
 	words map[string]string
+	// synonyms are the language's synonym groups.
+	synonyms []SynonymGroup
 }
 
 // Add indexes a rendered page, counting its words with tok, which is

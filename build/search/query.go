@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -293,9 +294,11 @@ const (
 	weightExact  = 1.0
 	weightPrefix = 0.9
 	weightTypo   = 0.7
-	boostMarks   = 1.5 // the page has the word with the marks typed
-	boostPair    = 1.0
-	maxPrefix    = 10
+	// weightSynonym is the discount of a synonym's match.
+	weightSynonym = 0.8
+	boostMarks    = 1.5 // the page has the word with the marks typed
+	boostPair     = 1.0
+	maxPrefix     = 10
 )
 
 // langAnswer is what a query found in one language: the pages that
@@ -322,17 +325,22 @@ func (s *Searcher) queryLang(query, lang string) (*langAnswer, error) {
 		return nil, err
 	}
 	words := ParseQuery(query, lang)
+	limitWords(words)
+	syn, err := s.synonyms(lang, words)
+	if err != nil {
+		return nil, err
+	}
 	la := &langAnswer{}
 	var keys, need []string
 	var per []map[int]float64
 	var idfs []float64
-	for _, w := range words {
-		if w.Stop || len(need) == maxWords {
+	for i, w := range words {
+		if w.Stop {
 			keys = append(keys, "")
 			continue
 		}
 		need = append(need, w.Word)
-		cands, err := s.candidates(lang, w)
+		cands, err := s.candidates(lang, w, syn[i])
 		if err != nil {
 			return nil, err
 		}
@@ -401,11 +409,115 @@ func (s *Searcher) queryLang(query, lang string) (*langAnswer, error) {
 	return la, nil
 }
 
+// limitWords makes stop words of the words past the first maxWords that
+// have to match.
+func limitWords(words []QueryWord) {
+	n := 0
+	for i := range words {
+		if words[i].Stop {
+			continue
+		}
+		if n == maxWords {
+			words[i].Stop = true
+			continue
+		}
+		n++
+	}
+}
+
+// synonyms finds, for each word of a query, the index terms of the
+// synonyms of the phrases of the query it is part of: a phrase of the
+// synonym files, found in the shard of its first word, stands for the
+// others of its group. The terms of another phrase are spread over the
+// words of the phrase typed (that has to match), in order: each gets at
+// least one, and a page with that term matches the word.
+func (s *Searcher) synonyms(lang string, words []QueryWord) ([][]synTerm, error) {
+	out := make([][]synTerm, len(words))
+	for i, w := range words {
+		if w.Stop {
+			continue
+		}
+		for _, start := range synonymStarts(w) {
+			shard, err := s.shard(lang, start)
+			if err != nil {
+				return nil, err
+			}
+			if shard == nil {
+				continue
+			}
+			for _, e := range shard.Syn[SynonymKey(lang, start)] {
+				slots := phraseSlots(lang, words, i, e.P)
+				if slots == nil {
+					continue
+				}
+				for a, alt := range append([][]string{e.S}, e.A...) {
+					weight := weightSynonym
+					if a == 0 {
+						weight = weightExact
+					}
+					for k, slot := range slots {
+						from, to := spread(k, len(slots), len(alt))
+						for _, key := range alt[from:min(to, len(alt))] {
+							out[slot] = append(out[slot], synTerm{key, weight})
+						}
+					}
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// synTerm is an index term a query word stands for through a synonym
+// phrase, and the weight of its matches: the phrase's own terms (the
+// word typed in another form) weigh as the word, the others' less.
+type synTerm struct {
+	key    string
+	weight float64
+}
+
+// synonymStarts are the spellings of a query word a synonym phrase may
+// start with: the word, and its Telex reading.
+func synonymStarts(w QueryWord) []string {
+	if w.Telex != "" && foldTelex(w.Telex) != w.Word {
+		return []string{w.Word, foldTelex(w.Telex)}
+	}
+	return []string{w.Word}
+}
+
+// phraseSlots are the words of the query, from the i-th, that spell
+// phrase and have to match; nil when they do not spell it.
+func phraseSlots(lang string, words []QueryWord, i int, phrase []string) []int {
+	if i+len(phrase) > len(words) {
+		return nil
+	}
+	var slots []int
+	for k, p := range phrase {
+		w := words[i+k]
+		if !slices.ContainsFunc(synonymStarts(w), func(x string) bool { return SynonymKey(lang, x) == p }) {
+			return nil
+		}
+		if !w.Stop {
+			slots = append(slots, i+k)
+		}
+	}
+	return slots
+}
+
+// spread is the part [from, to) of units terms that the k-th of n
+// words stands for: each word at least one, each term for one word at
+// least.
+func spread(k, n, units int) (from, to int) {
+	from = k * units / n
+	return from, max((k+1)*units/n, from+1)
+}
+
 // candidates finds the terms a word may stand for: the word itself (or
 // its stem, through the words table), its Telex reading, the words it
-// begins while being typed, and, for words of five letters or more that
-// match nothing, the words one typo away.
-func (s *Searcher) candidates(lang string, w QueryWord) ([]candidate, error) {
+// begins while being typed, the terms of its synonyms (syn), and, for
+// words of five letters or more that match nothing, the words one typo
+// away.
+func (s *Searcher) candidates(lang string, w QueryWord, syn []synTerm) ([]candidate, error) {
 	var out []candidate
 	seen := map[string]bool{}
 	addExact := func(word, typed string) error {
@@ -431,6 +543,16 @@ func (s *Searcher) candidates(lang string, w QueryWord) ([]candidate, error) {
 			return nil, err
 		}
 		out = append(out, more...)
+	}
+	for _, st := range syn {
+		t, err := s.term(lang, st.key)
+		if err != nil {
+			return nil, err
+		}
+		if t != nil && !seen[st.key] {
+			seen[st.key] = true
+			out = append(out, candidate{key: st.key, term: t, weight: st.weight, form: -1})
+		}
 	}
 	if len(out) == 0 && utf8.RuneCountInString(w.Word) >= 5 {
 		more, err := s.typos(lang, w.Word)
@@ -485,6 +607,18 @@ func (s *Searcher) lookup(lang, word string) (string, *Term, error) {
 		t = other.Terms[key]
 	}
 	return key, t, nil
+}
+
+// term finds an index term by its key: a word's, or a pair's.
+func (s *Searcher) term(lang, key string) (*Term, error) {
+	if first, second, ok := strings.Cut(key, " "); ok {
+		return s.pair(lang, first, second)
+	}
+	shard, err := s.shard(lang, key)
+	if err != nil || shard == nil {
+		return nil, err
+	}
+	return shard.Terms[key], nil
 }
 
 // completions are the most frequent words that begin with prefix.

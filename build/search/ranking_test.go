@@ -37,6 +37,9 @@ func rankingSite(t *testing.T) *search.Searcher {
 		"content/fr/carton.md":     "---\ntitle: Carton\n---\nUn emballage recyclable." + strings.Repeat(" Une longue phrase sur autre chose, qui ne dit rien de plus.", 30) + "\n",
 		"content/fr/boite.md":      "---\ntitle: Emballage\n---\nEmballage, emballage, emballage : tout est emballage.\n",
 		"content/fr/verre.md":      "---\ntitle: Bocal\n---\nDu verre, encore du verre.\n",
+		"content/fr/acheteur.md":   "---\ntitle: Le consommateur\n---\nLe consommateur paie.\n",
+		"data/synonyms/fr.toml":    "groups = [\n  [\"client\", \"consommateur\", \"acheteur\"],\n]\n",
+		"data/synonyms/vi.toml":    "groups = [\n  [\"khách hàng\", \"người mua\"],\n]\n",
 	}
 	for name, text := range files {
 		path := filepath.Join(root, filepath.FromSlash(name))
@@ -200,5 +203,30 @@ func TestPartialMatchesFollowFullOnes(t *testing.T) {
 		if len(r.Missing) > 0 {
 			t.Errorf("a query of one word has no partial matches: %s", r.URL)
 		}
+	}
+}
+
+// TestSynonyms wants a synonym's pages found after the pages with the
+// word typed, a plural typed for a singular, and a phrase of syllables
+// to stand for another phrase, the syllables side by side.
+func TestSynonyms(t *testing.T) {
+	s := rankingSite(t)
+	ans := query(t, s, "clients ", "fr")
+	if got := urls(ans); len(got) != 2 || got[0] != "/fr/experience/" || got[1] != "/fr/acheteur/" {
+		t.Errorf("clients = %v, want the page with client, then the one with its synonym consommateur", got)
+	}
+	if got := urls(query(t, s, "consommateurs ", "fr")); len(got) != 2 || got[0] != "/fr/acheteur/" {
+		t.Errorf("consommateurs = %v, want the page with consommateur, then the one with its synonym client", got)
+	}
+	// acheteur is on no page, but its group is.
+	if got := urls(query(t, s, "acheteurs ", "fr")); len(got) != 2 {
+		t.Errorf("acheteurs = %v, want the pages of client and consommateur", got)
+	}
+	ans = query(t, s, "nguoi mua", "vi")
+	if got := urls(ans); len(got) == 0 || got[0] != "/vi/phrase/" || ans.Full != 1 {
+		t.Errorf("nguoi mua = %v (%d full), want /vi/phrase/ (khách hàng) alone to match every word", got, ans.Full)
+	}
+	if r := ans.Results[0]; !slices.Equal(r.Matched, []string{"nguoi", "mua"}) {
+		t.Errorf("nguoi mua: the synonym's page matched %v, want both words", r.Matched)
 	}
 }

@@ -74,6 +74,9 @@ type Meta struct {
 
 // Shard is one shard file.
 type Shard struct {
+	// Syn holds the synonym phrases that start with a word of the
+	// shard, by that word (as SynonymKey makes it).
+	Syn map[string][]SynEntry `json:"syn,omitempty"`
 	// Words maps a folded word to its term where they differ.
 	Words map[string]string `json:"words,omitempty"`
 	Terms map[string]*Term  `json:"terms"`
@@ -156,7 +159,7 @@ func (idx *Index) Write(w output.Writer) error {
 
 func (li *langIndex) write(w output.Writer) error {
 	li.gather()
-	shards := li.shards()
+	shards := li.shards(li.synEntries())
 	meta := Meta{Version: 4, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: shardKeyLength}
 	if li.lang == "fr" {
 		meta.StopWords = frenchStopWords()
@@ -189,11 +192,12 @@ type shardContent struct {
 	name  string
 	terms []string
 	words []string
+	syn   map[string][]SynEntry
 }
 
 // shards groups the terms and words by shard, and the rare pairs by
 // their first term, in order. It marks the terms that have a pair file.
-func (li *langIndex) shards() []*shardContent {
+func (li *langIndex) shards(syn map[string][]SynEntry) []*shardContent {
 	byName := map[string]*shardContent{}
 	fileFor := func(dir, name string) *shardContent {
 		s := byName[dir+name]
@@ -219,6 +223,13 @@ func (li *langIndex) shards() []*shardContent {
 	for _, word := range sortedKeys(li.words) {
 		s := fileFor("s", ShardOf(word))
 		s.words = append(s.words, word)
+	}
+	for _, word := range sortedKeys(syn) {
+		s := fileFor("s", ShardOf(word))
+		if s.syn == nil {
+			s.syn = map[string][]SynEntry{}
+		}
+		s.syn[word] = syn[word]
 	}
 	out := make([]*shardContent, 0, len(byName))
 	for _, name := range sortedKeys(byName) {

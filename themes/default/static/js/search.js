@@ -327,6 +327,33 @@ const PREFIX = 2
 // how many words of a query have to match.
 const HANDFUL = 5, MAX_WORDS = 64
 
+// SYNONYM is the weight of a synonym's match (Go's weightSynonym).
+const SYNONYM = 0.8
+
+// synonymKey is Go's SynonymKey: how a query word and a word of a
+// synonym compare (in French, without the final s or x of a plural).
+const synonymKey = (lang, w) => (lang == 'fr' && runes(w).length > 3 && /[sx]$/.test(w) ? w.slice(0, -1) : w)
+
+// synonymStarts are the spellings of a query word a synonym phrase may
+// start with: the word, and its Telex reading.
+const synonymStarts = w => {
+  const t = w.telex && tokenize(w.telex)[0]?.word
+  return t && t != w.word ? [w.word, t] : [w.word]
+}
+
+// phraseSlots are the words of the query, from the i-th, that spell
+// phrase and have to match; null when they do not spell it.
+function phraseSlots(lang, qw, i, phrase) {
+  if (i + phrase.length > qw.length) return null
+  const slots = []
+  for (const [k, p] of phrase.entries()) {
+    const w = qw[i + k]
+    if (!synonymStarts(w).some(x => synonymKey(lang, x) == p)) return null
+    if (!w.stop) slots.push(i + k)
+  }
+  return slots
+}
+
 // partialOrder orders partial matches as Go's dedupePartial does.
 const partialOrder = (a, b) => b.q - a.q || b.score - a.score || cmp(a.lang, b.lang) || a.doc - b.doc
 
@@ -500,8 +527,49 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
     return t ? { key, t } : null
   }
 
-  // candidates are the terms a query word may stand for, as in Go.
-  async function candidates(m, w) {
+  // termOf finds an index term by its key, a word's or a pair's: {key, t}
+  // or null.
+  async function termOf(m, key) {
+    const sp = key.indexOf(' ')
+    if (sp < 0) {
+      const t = own((await shard(m, key))?.terms, key)
+      return t ? { key, t } : null
+    }
+    const first = key.slice(0, sp), sh = await shard(m, first)
+    let t = own(sh?.terms, key)
+    if (!t && own(sh?.terms, first)?.pairs) t = own((await load(`${m.lang}/p/${hexOf(first)}.json.gz`)).terms, key)
+    return t ? { key, t } : null
+  }
+
+  // synonymsOf is Go's synonyms: for each word of a query, the index
+  // terms of the synonyms of the phrases of the query it is part of (a
+  // phrase is found in the shard of its first word), spread over the
+  // words of the phrase that have to match.
+  async function synonymsOf(m, qw) {
+    const out = qw.map(() => [])
+    for (const [i, w] of qw.entries()) {
+      if (w.stop) continue
+      for (const start of synonymStarts(w)) {
+        const sh = await shard(m, start)
+        for (const e of own(sh?.syn, synonymKey(m.lang, start)) || []) {
+          const slots = phraseSlots(m.lang, qw, i, e.p)
+          if (!slots) continue
+          // The phrase's own terms (the word typed in another form) at
+          // no discount, the others' at SYNONYM.
+          for (const [a, alt] of [e.s || [], ...e.a].entries())
+            slots.forEach((slot, k) => {
+              const from = Math.trunc((k * alt.length) / slots.length)
+              for (const key of alt.slice(from, Math.max(Math.trunc(((k + 1) * alt.length) / slots.length), from + 1))) out[slot].push({ key, weight: a ? SYNONYM : 1 })
+            })
+        }
+      }
+    }
+    return out
+  }
+
+  // candidates are the terms a query word may stand for, as in Go; syn
+  // are the terms of its synonyms.
+  async function candidates(m, w, syn = []) {
     const out = [], seen = new Set()
     const add = (r, weight, form) => r && !seen.has(r.key) && seen.add(r.key) && out.push({ ...r, weight, form: form(r.t) })
     const formOf = typed => t => {
@@ -523,6 +591,7 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
       const more = await many(x => x.startsWith(w.word) && x != w.word, 0.9)
       out.push(...more.sort((a, b) => b.t.df - a.t.df || cmp(a.key, b.key)).slice(0, 10))
     }
+    for (const { key, weight } of syn) add(await termOf(m, key), weight, () => -1)
     if (!out.length && runes(w.word).length >= 5) out.push(...(await many(x => editDistance(w.word, x, 1) <= 1, 0.7)))
     return out
   }
@@ -634,7 +703,8 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
     // At most MAX_WORDS words have to match; the rest count as stop words.
     let count = 0
     for (const w of qw) if (!w.stop && count++ == MAX_WORDS) (w.stop = true), count--
-    const cands = await Promise.all(qw.map(w => (w.stop ? null : candidates(m, w))))
+    const syn = await synonymsOf(m, qw)
+    const cands = await Promise.all(qw.map((w, i) => (w.stop ? null : candidates(m, w, syn[i]))))
     const keys = cands.map(cs => cs?.[0]?.key || '')
     // Fetch every posting list and pair file the query needs at once, not
     // one after another.
