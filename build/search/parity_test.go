@@ -83,6 +83,11 @@ var handbookQueries = []parityQuery{
 	{"khach hang obsession", both, 10},
 	{"casablanca remboursement khach", both, 10},
 	{"decision rapide zzyzx", fr, 4},
+	// Synonyms: a word, a phrase of syllables, Telex, a plural.
+	{"nguoi tieu dung", vi, 10},
+	{"nguowif tieeu dungf", vi, 10},
+	{"consommateurs exigeants", fr, 10},
+	{"les consommateurs", both, 10},
 }
 
 // TestClientParity runs the same queries through the Go Searcher and
