@@ -128,9 +128,14 @@ func (e *shardEncoder) appendPostings(b []byte, postings []posting, masks bool, 
 	return b
 }
 
-// score is a posting's term-frequency part of BM25, scaled to 1..100.
+// score is a posting's term-frequency part of BM25, scaled to 1..100,
+// plus leadScore when the page's title or statement has the term.
 func (e *shardEncoder) score(p posting) int {
-	return scaleTF(float64(p.tf)/4, float64(e.li.docs[p.doc].length), e.avgdl)
+	s := scaleTF(float64(p.tf&^leadTF)/4, float64(e.li.docs[p.doc].length), e.avgdl)
+	if p.tf&leadTF != 0 {
+		s |= leadScore
+	}
+	return s
 }
 
 // appendDoc appends a document file's JSON, as encoding/json writes Doc.

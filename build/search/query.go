@@ -298,7 +298,9 @@ const (
 	weightSynonym = 0.8
 	boostMarks    = 1.5 // the page has the word with the marks typed
 	boostPair     = 1.0
-	maxPrefix     = 10
+	// boostLead raises a match in the page's title or statement.
+	boostLead = 1.5
+	maxPrefix = 10
 )
 
 // langAnswer is what a query found in one language: the pages that
@@ -735,7 +737,7 @@ func (s *Searcher) scoreWord(lang string, meta *Meta, w QueryWord, cands []candi
 		doc := 0
 		for i, gap := range p.Docs {
 			doc += int(gap)
-			sc := idf * float64(p.Scores[i]) / 100 * (k1 + 1) * c.weight
+			sc := idf * tfOf(p.Scores[i]) / 100 * (k1 + 1) * c.weight
 			if c.form >= 0 && hasForm(p, i, c.form) {
 				sc *= boostMarks
 			}
@@ -745,6 +747,15 @@ func (s *Searcher) scoreWord(lang string, meta *Meta, w QueryWord, cands []candi
 		}
 	}
 	return scores, nil
+}
+
+// tfOf is the term-frequency part of a posting's score, raised by
+// boostLead where the page's title or statement has the term.
+func tfOf(score int) float64 {
+	if score&leadScore != 0 {
+		return float64(score&^leadScore) * boostLead
+	}
+	return float64(score)
 }
 
 func hasForm(p *Postings, i, form int) bool {
@@ -782,7 +793,7 @@ func (s *Searcher) addPairs(lang string, meta *Meta, words []QueryWord, keys []s
 		for j, gap := range p.Docs {
 			doc += int(gap)
 			if m := matches[doc]; m != nil {
-				m.score += idf * float64(p.Scores[j]) / 100 * (k1 + 1) * boostPair
+				m.score += idf * tfOf(p.Scores[j]) / 100 * (k1 + 1) * boostPair
 			}
 		}
 	}

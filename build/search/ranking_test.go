@@ -38,6 +38,8 @@ func rankingSite(t *testing.T) *search.Searcher {
 		"content/fr/boite.md":      "---\ntitle: Emballage\n---\nEmballage, emballage, emballage : tout est emballage.\n",
 		"content/fr/verre.md":      "---\ntitle: Bocal\n---\nDu verre, encore du verre.\n",
 		"content/fr/acheteur.md":   "---\ntitle: Le consommateur\n---\nLe consommateur paie.\n",
+		"content/fr/deploiement.md": "---\ntitle: Déploiement continu\n---\n" + strings.Repeat("Livrer souvent, par petites étapes, avec des tests automatiques à chaque fois. ", 8) + "\n",
+		"content/fr/pipeline.md":   "---\ntitle: Chaîne de livraison\n---\nLe déploiement, encore le déploiement : tout tourne autour du déploiement et de sa vitesse.\n",
 		"data/synonyms/fr.toml":    "groups = [\n  [\"client\", \"consommateur\", \"acheteur\"],\n]\n",
 		"data/synonyms/vi.toml":    "groups = [\n  [\"khách hàng\", \"người mua\"],\n]\n",
 	}
@@ -112,6 +114,15 @@ func TestRankingTitleOutweighsBody(t *testing.T) {
 	got := urls(query(t, s, "đổi mới", "vi"))
 	if len(got) < 2 || got[0] != "/vi/title/" {
 		t.Errorf("đổi mới = %v, want the page titled so first", got)
+	}
+}
+
+// TestRankingTitleOutranksRepeatedBody wants the page titled with a word
+// before a page whose short body repeats it, as in a glossary.
+func TestRankingTitleOutranksRepeatedBody(t *testing.T) {
+	s := rankingSite(t)
+	if got := urls(query(t, s, "déploiement", "fr")); len(got) != 2 || got[0] != "/fr/deploiement/" {
+		t.Errorf("déploiement = %v, want the page titled Déploiement continu first", got)
 	}
 }
 

@@ -51,6 +51,10 @@ const (
 	b  = 0.75
 )
 
+// leadScore is the bit of a posting's score that says the page's title
+// or statement has the term, which raises its score by boostLead.
+const leadScore = 128
+
 // maxInline is the largest posting list kept inside its shard; a longer
 // one gets a file, so that looking up a rare word never downloads a
 // frequent word's postings.
@@ -60,7 +64,8 @@ const maxInline = 64
 type Meta struct {
 	// Version 3 and later write the documents' text with its words
 	// separated by single spaces; version 4 and later write posting
-	// files in binary.
+	// files in binary; version 5 and later mark the postings of a title
+	// or statement (leadScore).
 	Version int    `json:"version"`
 	Lang    string `json:"lang"`
 	Docs    int    `json:"docs"`
@@ -95,7 +100,8 @@ type Term struct {
 
 // Postings are a term's documents in order: Docs as gaps from the
 // previous document, Scores as the BM25 term-frequency part scaled to
-// 1..100, and Masks as the exact forms (bits of Forms) each document has,
+// 1..100 (plus leadScore where the page's title or statement has the
+// term), and Masks as the exact forms (bits of Forms) each document has,
 // left out when the term has a single form.
 type Postings struct {
 	Docs   []int32  `json:"docs"`
@@ -160,7 +166,7 @@ func (idx *Index) Write(w output.Writer) error {
 func (li *langIndex) write(w output.Writer) error {
 	li.gather()
 	shards := li.shards(li.synEntries())
-	meta := Meta{Version: 4, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: shardKeyLength}
+	meta := Meta{Version: 5, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: shardKeyLength}
 	if li.lang == "fr" {
 		meta.StopWords = frenchStopWords()
 	}

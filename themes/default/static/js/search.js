@@ -359,9 +359,15 @@ const partialOrder = (a, b) => b.q - a.q || b.score - a.score || cmp(a.lang, b.l
 
 const idf = (n, df) => Math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-// TABLE is the bytes of a term's table of scores by scaled frequency
-// (Float64s for 0..100); a term has two, plain and marked.
-const TABLE = 101 * 8
+// TABLE is the bytes of a term's table of scores by a posting's score
+// byte (Float64s for 0..255: the scaled frequency, 1..100, plus LEAD
+// where the page's title or statement has the term); a term has two,
+// plain and marked.
+const TABLE = 256 * 8
+
+// LEAD is the bit of a posting's score for a match in the page's title
+// or statement, which raises it by BOOST_LEAD (Go's leadScore, boostLead).
+const LEAD = 128, BOOST_LEAD = 1.5
 
 // SCORE_WASM is themes/wasm/score.wat as wat2wasm builds it, in base64:
 // go test ./themes -run TestScoreWasm -update writes it, and checks it.
@@ -615,8 +621,11 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
     // worked out as Go works them out, plain and raised for a page with
     // the form typed: looked up for each posting rather than computed.
     const tables = (t, weight) => {
-      const w = idf(m.docs, t.df), at = take(2 * TABLE), plain = new Float64Array(buffer, at, 101), marked = new Float64Array(buffer, at + TABLE, 101)
-      for (let v = 1; v <= 100; v++) (plain[v] = ((w * v) / 100) * 2.2 * weight), (marked[v] = plain[v] * 1.5)
+      const w = idf(m.docs, t.df), at = take(2 * TABLE), plain = new Float64Array(buffer, at, 256), marked = new Float64Array(buffer, at + TABLE, 256)
+      for (let v = 1; v <= 100; v++) {
+        ;(plain[v] = ((w * v) / 100) * 2.2 * weight), (marked[v] = plain[v] * 1.5)
+        ;(plain[v | LEAD] = ((w * (v * BOOST_LEAD)) / 100) * 2.2 * weight), (marked[v | LEAD] = plain[v | LEAD] * 1.5)
+      }
       return [at, at + TABLE]
     }
     return {
