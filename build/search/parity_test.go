@@ -88,6 +88,14 @@ var handbookQueries = []parityQuery{
 	{"nguowif tieeu dungf", vi, 10},
 	{"consommateurs exigeants", fr, 10},
 	{"les consommateurs", both, 10},
+	// Quoted phrases: side by side in Vietnamese, all their words in
+	// French, never left out of a partial match.
+	{`"khach hang"`, vi, 10},
+	{`"hang khach"`, vi, 10},
+	{`“lanh dao” xyzzyq`, vi, 10},
+	{`"khach hang" tu dong xyzzyq`, vi, 0},
+	{`«décisions rapides» zzyzx`, fr, 10},
+	{`"khach hang" client`, both, 10},
 }
 
 // TestClientParity runs the same queries through the Go Searcher and

@@ -251,16 +251,30 @@ type QueryWord struct {
 	// Telex is the Vietnamese syllable the word spells in Telex or VNI,
 	// if it does.
 	Telex string
+	// Phrase numbers the quoted phrase the word is part of, from 1; 0
+	// outside quotes. A phrase's words must all match, and, where the
+	// index has pairs (Vietnamese), stand side by side.
+	Phrase int
 }
 
-// ParseQuery splits a query into words the way the client does.
+// ParseQuery splits a query into words the way the client does. Words
+// between quotes (", “ ”, « ») make a phrase, numbered from 1 in their
+// Phrase; a quote left open makes none.
 func ParseQuery(query, lang string) []QueryWord {
-	tokens := Tokenize(query)
+	var tokens []Token
+	var phrases []int
+	for _, part := range quoted(query) {
+		for _, t := range Tokenize(part.text) {
+			tokens = append(tokens, t)
+			phrases = append(phrases, part.phrase)
+		}
+	}
 	trailing := strings.TrimRightFunc(query, isQuerySpace) != query
 	var words []QueryWord
 	allStop := true
 	for i, t := range tokens {
-		w := QueryWord{Token: t, Prefix: i == len(tokens)-1 && !trailing}
+		// A word that ends a phrase is complete: it is no prefix.
+		w := QueryWord{Token: t, Phrase: phrases[i], Prefix: i == len(tokens)-1 && !trailing && phrases[i] == 0}
 		w.Stop = IsStopWord(lang, t.Exact)
 		allStop = allStop && w.Stop
 		if lang == "vi" {
@@ -277,6 +291,34 @@ func ParseQuery(query, lang string) []QueryWord {
 	}
 	return words
 }
+
+// quotedPart is a part of a query between quotes: its text, and its
+// phrase's number, or 0 outside quotes.
+type quotedPart struct {
+	text   string
+	phrase int
+}
+
+// quoted splits a query at its quotes: the parts between the first and
+// second, the third and fourth… are phrases; a last quote left open
+// makes none. A quote separates words as any punctuation does.
+func quoted(query string) []quotedPart {
+	var parts []quotedPart
+	from := 0
+	for i, r := range query {
+		if isQuote(r) {
+			parts = append(parts, quotedPart{text: query[from:i]})
+			from = i + utf8.RuneLen(r)
+		}
+	}
+	parts = append(parts, quotedPart{text: query[from:]})
+	for k := 1; k < len(parts)-1; k += 2 {
+		parts[k].phrase = (k + 1) / 2
+	}
+	return parts
+}
+
+func isQuote(r rune) bool { return r == '"' || r == '“' || r == '”' || r == '«' || r == '»' }
 
 func isQuerySpace(r rune) bool { return isSpace(r) || r == '\n' }
 
@@ -336,10 +378,14 @@ func (s *Searcher) queryLang(query, lang string) (*langAnswer, error) {
 	var keys, need []string
 	var per []map[int]float64
 	var idfs []float64
+	var phraseWords uint64 // the bits of need that a quoted phrase holds
 	for i, w := range words {
 		if w.Stop {
 			keys = append(keys, "")
 			continue
+		}
+		if w.Phrase != 0 {
+			phraseWords |= 1 << len(need)
 		}
 		need = append(need, w.Word)
 		cands, err := s.candidates(lang, w, syn[i])
@@ -386,7 +432,14 @@ func (s *Searcher) queryLang(query, lang string) (*langAnswer, error) {
 	if err := s.addPairs(lang, meta, words, keys, matches); err != nil {
 		return nil, err
 	}
+	side, err := s.phrasePages(lang, words, keys)
+	if err != nil {
+		return nil, err
+	}
 	for doc, m := range matches {
+		if m.words&phraseWords != phraseWords || side != nil && !side[doc] {
+			continue // without a quoted phrase, or its words apart
+		}
 		r := Result{Lang: lang, Score: math.Round(m.score*1000) / 1000, doc: doc, coverage: 1}
 		for i, w := range need {
 			if m.words&(1<<i) != 0 {
@@ -409,6 +462,45 @@ func (s *Searcher) queryLang(query, lang string) (*langAnswer, error) {
 		return la.full[i].doc < la.full[j].doc
 	})
 	return la, nil
+}
+
+// phrasePages are the pages where the adjacent words of the query's
+// quoted phrases stand side by side, from the pairs of the index
+// (Vietnamese); nil when that asks nothing of a page (no phrase, or an
+// index without pairs).
+func (s *Searcher) phrasePages(lang string, words []QueryWord, keys []string) (map[int]bool, error) {
+	if lang != "vi" {
+		return nil, nil
+	}
+	var side map[int]bool
+	for i := 1; i < len(words); i++ {
+		if words[i].Phrase == 0 || words[i].Phrase != words[i-1].Phrase || words[i].Stop || words[i-1].Stop {
+			continue
+		}
+		var t *Term
+		if keys[i-1] != "" && keys[i] != "" {
+			var err error
+			if t, err = s.pair(lang, keys[i-1], keys[i]); err != nil {
+				return nil, err
+			}
+		}
+		pages := map[int]bool{}
+		if t != nil {
+			p, err := s.postings(lang, t)
+			if err != nil {
+				return nil, err
+			}
+			doc := 0
+			for _, gap := range p.Docs {
+				doc += int(gap)
+				if side == nil || side[doc] {
+					pages[doc] = true
+				}
+			}
+		}
+		side = pages
+	}
+	return side, nil
 }
 
 // limitWords makes stop words of the words past the first maxWords that

@@ -241,3 +241,23 @@ func TestSynonyms(t *testing.T) {
 		t.Errorf("nguoi mua: the synonym's page matched %v, want both words", r.Matched)
 	}
 }
+
+// TestQuotedPhrase wants a quoted phrase of syllables to match only where
+// they stand side by side, and its words never left out of a partial
+// match.
+func TestQuotedPhrase(t *testing.T) {
+	s := rankingSite(t)
+	if got := urls(query(t, s, `"khách hàng"`, "vi")); !slices.Equal(got, []string{"/vi/phrase/"}) {
+		t.Errorf(`"khách hàng" = %v, want only the page where the syllables stand side by side`, got)
+	}
+	if got := urls(query(t, s, `"hàng khách"`, "vi")); len(got) != 0 {
+		t.Errorf(`"hàng khách" = %v, want nothing: no page has them in that order`, got)
+	}
+	ans := query(t, s, `"khách hàng" xyzzyq`, "vi")
+	if got := urls(ans); !slices.Equal(got, []string{"/vi/phrase/"}) || !slices.Equal(ans.Without, []string{"xyzzyq"}) {
+		t.Errorf(`"khách hàng" xyzzyq = %v without %v, want the phrase's page, without xyzzyq`, got, ans.Without)
+	}
+	if got := urls(query(t, s, `«emballage recyclable»`, "fr")); !slices.Equal(got, []string{"/fr/carton/"}) {
+		t.Errorf(`«emballage recyclable» = %v, want only the page with both words`, got)
+	}
+}

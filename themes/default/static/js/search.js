@@ -212,11 +212,15 @@ function placeTone(s, tone) {
 
 // parseQuery is Go's ParseQuery; stopWords are the folded stop words of
 // lang (meta.json has them).
+// Words between quotes (", “ ”, « ») make a phrase, numbered from 1 in
+// their phrase; a quote left open makes none.
 export function parseQuery(query, lang, stopWords = []) {
-  const stop = new Set(stopWords), toks = tokenize(query), prefix = !/[ \t\n\u00a0\u202f]$/.test(query)
+  const stop = new Set(stopWords), prefix = !/[ \t\n\u00a0\u202f]$/.test(query), parts = query.split(/["“”«»]/)
+  const toks = parts.flatMap((text, k) => tokenize(text).map(t => ({ ...t, phrase: k % 2 && k < parts.length - 1 ? (k + 1) / 2 : 0 })))
   const words = toks.map((t, i) => ({
     ...t,
-    prefix: prefix && i == toks.length - 1,
+    // A word that ends a phrase is complete: it is no prefix.
+    prefix: prefix && i == toks.length - 1 && !t.phrase,
     stop: lang == 'fr' && stop.has(t.word),
     telex: (lang == 'vi' && fromTelex(t.word)) || '',
   }))
@@ -684,7 +688,13 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
       for (const p of x.lists) bytes += p.docs.length * 9 + 2 * TABLE + 32
     }
     const mem = (await scoring()).ready(bytes)
-    return first(mem, live.map(x => ({ lang: x.lang, at: score(mem, ids, x) })), ids, limit)
+    const lists = live.map(x => {
+      const at = score(mem, ids, x), v = new Float64Array(mem.buffer, at, ids)
+      // A page without a quoted phrase's words side by side matches nothing.
+      if (x.side) for (let d = 0; d < ids; d++) if (v[d] && !x.side[d]) v[d] = 0
+      return { lang: x.lang, at }
+    })
+    return first(mem, lists, ids, limit)
   }
 
   // pairs are the index's terms for adjacent words of the query, in
@@ -721,17 +731,50 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
     const adjacent = await pairs(m, qw, keys)
     const pairPostings = Promise.all(adjacent.map(t => postings(m, t)))
     const loaded = [...(await wordPostings), ...(await pairPostings)]
-    const missing = [], found = [], need = [], idfs = []
+    const missing = [], found = [], need = [], idfs = [], phrase = []
     for (const [i, w] of qw.entries()) {
       const cs = cands[i]
       if (!cs) continue
+      if (w.phrase) phrase.push(need.length)
       need.push(w.word)
       idfs.push(idf(m.docs, cs.length ? cs[0].t.df : 0))
       if (cs.length) found.push(...cs.map(c => c.key))
       else missing.push({ word: w.word, suggestions: await suggest(m, w.word) })
     }
     // With a word that matches nothing, no page matches every word.
-    return { missing, found, need, idfs, scorable: !missing.length && cands.some(Boolean), m, cands, adjacent, lists: loaded }
+    const side = await phrasePages(m, qw, keys)
+    return { missing, found, need, idfs, phrase, side, scorable: !missing.length && cands.some(Boolean), m, cands, adjacent, lists: loaded }
+  }
+
+  // pairTerm is the index's entry for the pair of terms first and
+  // second, as Go's pair: from the shard of first if the pair is
+  // frequent, from the pair file of first if it is rare; or null.
+  async function pairTerm(m, first, second) {
+    const key = first + ' ' + second, sh = await shard(m, first)
+    if (own(sh?.terms, key)) return sh.terms[key]
+    if (!own(sh?.terms, first)?.pairs) return null
+    return own((await load(`${m.lang}/p/${hexOf(first)}.json.gz`)).terms, key) || null
+  }
+
+  // phrasePages is Go's phrasePages: the pages (a byte a document, 1 for
+  // a page) where the adjacent words of the query's quoted phrases stand
+  // side by side, from the index's pairs; null when that asks nothing of
+  // a page (no phrase, or an index without pairs).
+  async function phrasePages(m, qw, keys) {
+    if (m.lang != 'vi') return null
+    let side = null
+    for (let i = 1; i < qw.length; i++) {
+      const a = qw[i - 1], b = qw[i]
+      if (!b.phrase || b.phrase != a.phrase || a.stop || b.stop) continue
+      const t = keys[i - 1] && keys[i] ? await pairTerm(m, keys[i - 1], keys[i]) : null
+      const pages = new Uint8Array(m.ids)
+      if (t) {
+        const docs = typed(await postings(m, t)).docs
+        for (let j = 0, d = 0; j < docs.length; j++) (d += docs[j]), (!side || side[d]) && (pages[d] = 1)
+      }
+      side = pages
+    }
+    return side
   }
 
   // partial finds, in every language, the pages that match some of the
@@ -771,8 +814,12 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
       for (const t of x.adjacent) sc.raise(t, x.lists[i++], at)
       const total = x.idfs.reduce((a, b) => a + b, 0)
       for (let d = 0; d < ids; d++) {
-        if (count[d] == x.need.length) full.add(d)
-        if (!count[d] || count[d] == x.need.length) continue
+        // Without a quoted phrase, or its words apart, a page matches nothing.
+        if (!count[d] || (x.side && !x.side[d]) || x.phrase.some(j => !arrays[j][d])) continue
+        if (count[d] == x.need.length) {
+          full.add(d)
+          continue
+        }
         const e = { lang: x.lang, doc: d, q: Math.round((weight[d] / total) * 1e6) / 1e6, score: Math.round(sum[d] * 1000) / 1000 }
         e.matched = x.need.filter((_, j) => arrays[j][d])
         e.missing = x.need.filter((_, j) => !arrays[j][d])
