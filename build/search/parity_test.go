@@ -79,6 +79,7 @@ var handbookQueries = []parityQuery{
 	{"prix du cloud AWS baisse", fr, 10},
 	{"bao bi than thien", vi, 10},
 	{"bao bi than thien", vi, 3},
+	{"bao bi than thien", vi, 1}, // the one full match fills the limit
 	{"khach hang xyzzyq lanh dao", vi, 0},
 	{"khach hang obsession", both, 10},
 	{"casablanca remboursement khach", both, 10},

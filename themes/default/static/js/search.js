@@ -358,8 +358,12 @@ function phraseSlots(lang, qw, i, phrase) {
   return slots
 }
 
-// partialOrder orders partial matches as Go's dedupePartial does.
-const partialOrder = (a, b) => b.q - a.q || b.score - a.score || cmp(a.lang, b.lang) || a.doc - b.doc
+// hasAll says whether document d has each of the words (indices of
+// arrays) of a query's quoted phrases.
+const hasAll = (arrays, words, d) => {
+  for (const j of words) if (!arrays[j][d]) return false
+  return true
+}
 
 const idf = (n, df) => Math.log(1 + (n - df + 0.5) / (df + 0.5))
 
@@ -779,11 +783,12 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
 
   // partial finds, in every language, the pages that match some of the
   // words and not all (as Go's Query), when a query has more than one:
-  // {top, total}, the first `limit` (0: all) of them best first, by the
-  // share of the query's weight (its words' IDF) they match, then by
-  // score, language and document, a page and its translations once, and
-  // none that matches every word in a language.
-  async function partial(per, langs, limit) {
+  // {top, total}, the first n of them best first, by the share of the
+  // query's weight (its words' IDF) they match, then by score, language
+  // and document, a page and its translations once, and none that matches
+  // every word in a language. Documents are kept in typed arrays, and only
+  // the first n made results: a common word matches most pages.
+  async function partial(per, langs, n) {
     const live = per.map((x, i) => ({ ...x, lang: langs[i] })).filter(x => x.need.length > 1)
     if (!live.length) return { top: [], total: 0 }
     const ids = Math.max(...live.map(x => x.m.ids))
@@ -792,8 +797,12 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
       bytes += (x.cands.length + 1) * ids * 8
       for (const p of x.lists) bytes += p.docs.length * 9 + 2 * TABLE + 32
     }
-    const mem = (await scoring()).ready(bytes), full = new Set(), best = new Map()
-    for (const x of live) {
+    const mem = (await scoring()).ready(bytes)
+    // Each document's best language (an index of live, -1: none), its
+    // share and score there, and whether a language has every word in it.
+    const bestQ = new Float64Array(ids), bestS = new Float64Array(ids), bestL = new Int8Array(ids).fill(-1), full = new Uint8Array(ids)
+    const arraysOf = []
+    for (const [li, x] of live.entries()) {
       const sc = scorer(mem, x.m, ids), arrays = []
       let i = 0
       for (const cs of x.cands) {
@@ -802,6 +811,7 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
         for (const c of cs) sc.term(c, x.lists[i++], a, null)
         arrays.push(new Float64Array(mem.buffer, a, ids))
       }
+      arraysOf.push(arrays)
       const at = sc.array(), sum = new Float64Array(mem.buffer, at, ids), weight = new Float64Array(ids), count = new Uint8Array(ids)
       for (let d = 0; d < ids; d++) {
         let s = 0, w = 0, k = 0
@@ -812,23 +822,39 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
         ;(sum[d] = s), (weight[d] = w), (count[d] = k)
       }
       for (const t of x.adjacent) sc.raise(t, x.lists[i++], at)
-      const total = x.idfs.reduce((a, b) => a + b, 0)
+      const total = x.idfs.reduce((a, b) => a + b, 0), need = x.need.length
       for (let d = 0; d < ids; d++) {
         // Without a quoted phrase, or its words apart, a page matches nothing.
-        if (!count[d] || (x.side && !x.side[d]) || x.phrase.some(j => !arrays[j][d])) continue
-        if (count[d] == x.need.length) {
-          full.add(d)
+        if (!count[d] || (x.side && !x.side[d]) || !hasAll(arrays, x.phrase, d)) continue
+        if (count[d] == need) {
+          full[d] = 1
           continue
         }
-        const e = { lang: x.lang, doc: d, q: Math.round((weight[d] / total) * 1e6) / 1e6, score: Math.round(sum[d] * 1000) / 1000 }
-        e.matched = x.need.filter((_, j) => arrays[j][d])
-        e.missing = x.need.filter((_, j) => !arrays[j][d])
-        const b = best.get(d)
-        if (!b || partialOrder(e, b) < 0) best.set(d, e)
+        const q = Math.round((weight[d] / total) * 1e6) / 1e6, s = Math.round(sum[d] * 1000) / 1000, b = bestL[d]
+        if (b < 0 || q > bestQ[d] || (q == bestQ[d] && (s > bestS[d] || (s == bestS[d] && cmp(x.lang, live[b].lang) < 0))))
+          (bestQ[d] = q), (bestS[d] = s), (bestL[d] = li)
       }
     }
-    const all = [...best.values()].filter(e => !full.has(e.doc)).sort(partialOrder)
-    return { top: limit ? all.slice(0, Math.max(limit, 0)) : all, total: all.length }
+    // The first n, kept in order as the documents come (in document
+    // order, so one that ties with an entry goes after it).
+    const top = []
+    let total = 0
+    const before = (d, e) => bestQ[d] > e.q || (bestQ[d] == e.q && (bestS[d] > e.score || (bestS[d] == e.score && cmp(live[bestL[d]].lang, e.lang) < 0)))
+    for (let d = 0; d < ids; d++) {
+      if (bestL[d] < 0 || full[d]) continue
+      total++
+      if (top.length >= n && (!n || !before(d, top[top.length - 1]))) continue
+      let at = top.length
+      while (at > 0 && before(d, top[at - 1])) at--
+      top.splice(at, 0, { lang: live[bestL[d]].lang, li: bestL[d], doc: d, q: bestQ[d], score: bestS[d] })
+      if (top.length > n) top.pop()
+    }
+    for (const e of top) {
+      const arrays = arraysOf[e.li], need = live[e.li].need
+      e.matched = need.filter((_, j) => arrays[j][e.doc])
+      e.missing = need.filter((_, j) => !arrays[j][e.doc])
+    }
+    return { top, total }
   }
 
   // query answers {results, total, full, unmatched, without} like Go's
@@ -853,7 +879,7 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
     for (const r of top) r.matched = needOf.get(r.lang)
     let shown = top, total = full
     if (full < HANDFUL) {
-      const p = await partial(per, langs, limit ? limit - top.length : 0)
+      const p = await partial(per, langs, limit ? Math.max(limit - top.length, 0) : Infinity)
       shown = [...top, ...p.top]
       total += p.total
     }
