@@ -379,7 +379,7 @@ const LEAD = 128, BOOST_LEAD = 1.5
 
 // SCORE_WASM is themes/wasm/score.wat as wat2wasm builds it, in base64:
 // go test ./themes -run TestScoreWasm -update writes it, and checks it.
-const SCORE_WASM = 'AGFzbQEAAAABRAhgBn9/f39/fwF8YAh/f39/f39/fwBgCX9/f39/f39/fwBgA39/fwBgAXwBfGAGf39/f39/AX9gAn9/AX9gA3x/fwF/AgsBAmpzA21lbQIAAQMJCAABAgMEBQYHBx0EBGJlc3QAAQNhZGQAAgRib3RoAAMFZmlyc3QABQrCBggsACABBH8gBCADIAEgBUECdGooAgAgAnEbBSADCyAAIAVqLQAAQQN0aisDAAtaAwJ/AXwBfwJAA0AgCCADTw0BIAkgACAIQQJ0aigCAGohCSABIAIgBCAFIAYgCBAAIQogByAJQQN0aiELIAogCysDAGQEQCALIAo5AwALIAhBAWohCAwACwsLZAICfwF8AkADQCAJIANPDQEgCiAAIAlBAnRqKAIAaiEKIAcgCkEDdGorAwAhCyALRAAAAAAAAAAAYgRAIAggCkEDdGogCyABIAIgBCAFIAYgCRAAoDkDAAsgCUEBaiEJDAALCwtpAwF/AnwBfwJAA0AgAyACTw0BIAAgA0EDdGorAwAhBCABIANBA3RqIQYgBisDACEFIAYgBCAFoEQAAAAAAAAAACAERAAAAAAAAAAAYiAFRAAAAAAAAAAAYnEbOQMAIANBAWohAwwACwsLQwECfCAARAAAAAAAQI9AoiEBIAGcIQIgASACoUQAAAAAAADgP2YEQCACRAAAAAAAAPA/oCECCyACRAAAAAAAQI9Aowv5AgMCfwJ8BH8CQANAIAYgAk8NAUQAAAAAAADwvyEJQQAhBwJAA0AgByABTw0BIAAgB0ECdGooAgAgBkEDdGorAwAhCCAIRAAAAAAAAAAAZARAIAgQBCEIIAggCWQEQCAIIQkgByEKCwsgB0EBaiEHDAALCyAJRAAAAAAAAAAAZgRAIAtBAWohCyADRQRAIAUgDEECdGogBjYCACAMQQFqIQwFIAwgA0kEQCAMIQcgDEEBaiEMBSADIQcgCSAKIAQgA0EBaxAGEAcEQCADQQFrIQcLCyAHIANJBEACQANAIAdFDQEgBCAHQQFrEAYhDSAJIAogDRAHRQ0BIAQgBxAGIA1BEPwKAAAgB0EBayEHDAALCyAEIAcQBiENIA0gCTkDACANIAo2AgggDSAGNgIMCwsLIAZBAWohBgwACwsgAwRAQQAhBwJAA0AgByAMTw0BIAUgB0ECdGogBCAHEAYoAgw2AgAgB0EBaiEHDAALCwsgBCALNgIAIAwLDQAgAEEIaiABQQR0agscACAAIAIrAwBkIAAgAisDAGEgASACKAIISXFyCw=='
+const SCORE_WASM = 'AGFzbQEAAAABTglgBn9/f39/fwF8YAh/f39/f39/fwBgCX9/f39/f39/fwBgA39/fwBgB39/f39/f38AYAF8AXxgBn9/f39/fwF/YAJ/fwF/YAN8f38BfwILAQJqcwNtZW0CAAEDCgkAAQIDBAUGBwgHJAUEYmVzdAABA2FkZAACBGJvdGgAAwRwYXJ0AAQFZmlyc3QABgr5BwksACABBH8gBCADIAEgBUECdGooAgAgAnEbBSADCyAAIAVqLQAAQQN0aisDAAtaAwJ/AXwBfwJAA0AgCCADTw0BIAkgACAIQQJ0aigCAGohCSABIAIgBCAFIAYgCBAAIQogByAJQQN0aiELIAogCysDAGQEQCALIAo5AwALIAhBAWohCAwACwsLZAICfwF8AkADQCAJIANPDQEgCiAAIAlBAnRqKAIAaiEKIAcgCkEDdGorAwAhCyALRAAAAAAAAAAAYgRAIAggCkEDdGogCyABIAIgBCAFIAYgCRAAoDkDAAsgCUEBaiEJDAALCwtpAwF/AnwBfwJAA0AgAyACTw0BIAAgA0EDdGorAwAhBCABIANBA3RqIQYgBisDACEFIAYgBCAFoEQAAAAAAAAAACAERAAAAAAAAAAAYiAFRAAAAAAAAAAAYnEbOQMAIANBAWohAwwACwsLtQECBH8DfAJAA0AgByACTw0BIAdBA3QhCUQAAAAAAAAAACELRAAAAAAAAAAAIQxBACEKQQAhCAJAA0AgCCABTw0BIAAgCEECdGooAgAgCWorAwAhDSANRAAAAAAAAAAAYgRAIAsgDaAhCyAMIAMgCEEDdGorAwCgIQwgCkEBaiEKCyAIQQFqIQgMAAsLIAQgCWogCzkDACAFIAlqIAw5AwAgBiAHaiAKOgAAIAdBAWohBwwACwsLQwECfCAARAAAAAAAQI9AoiEBIAGcIQIgASACoUQAAAAAAADgP2YEQCACRAAAAAAAAPA/oCECCyACRAAAAAAAQI9Aowv5AgMCfwJ8BH8CQANAIAYgAk8NAUQAAAAAAADwvyEJQQAhBwJAA0AgByABTw0BIAAgB0ECdGooAgAgBkEDdGorAwAhCCAIRAAAAAAAAAAAZARAIAgQBSEIIAggCWQEQCAIIQkgByEKCwsgB0EBaiEHDAALCyAJRAAAAAAAAAAAZgRAIAtBAWohCyADRQRAIAUgDEECdGogBjYCACAMQQFqIQwFIAwgA0kEQCAMIQcgDEEBaiEMBSADIQcgCSAKIAQgA0EBaxAHEAgEQCADQQFrIQcLCyAHIANJBEACQANAIAdFDQEgBCAHQQFrEAchDSAJIAogDRAIRQ0BIAQgBxAHIA1BEPwKAAAgB0EBayEHDAALCyAEIAcQByENIA0gCTkDACANIAo2AgggDSAGNgIMCwsLIAZBAWohBgwACwsgAwRAQQAhBwJAA0AgByAMTw0BIAUgB0ECdGogBCAHEAcoAgw2AgAgB0EBaiEHDAALCwsgBCALNgIAIAwLDQAgAEEIaiABQQR0agscACAAIAIrAwBkIAAgAisDAGEgASACKAIISXFyCw=='
 
 // jsKernel runs score.wat's loops in JavaScript over the same memory, to
 // the same numbers, for a browser that runs no WebAssembly.
@@ -405,6 +405,16 @@ function jsKernel(buffer) {
       for (let d = 0; d < n; d++) {
         const x = f64[(a >> 3) + d], y = f64[(b >> 3) + d]
         f64[(b >> 3) + d] = x && y ? x + y : 0
+      }
+    },
+    part(arrays, k, n, idfs, sum, weight, count) {
+      for (let d = 0; d < n; d++) {
+        let s = 0, w = 0, c = 0
+        for (let j = 0; j < k; j++) {
+          const v = f64[(i32[(arrays >> 2) + j] >> 3) + d]
+          if (v) (s += v), (w += f64[(idfs >> 3) + j]), c++
+        }
+        ;(f64[(sum >> 3) + d] = s), (f64[(weight >> 3) + d] = w), (u8[count + d] = c)
       }
     },
     first(arrays, k, n, limit, top, out) {
@@ -794,7 +804,7 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
     const ids = Math.max(...live.map(x => x.m.ids))
     let bytes = 64
     for (const x of live) {
-      bytes += (x.cands.length + 1) * ids * 8
+      bytes += (x.cands.length + 2) * ids * 8 + ids + x.cands.length * 12 + 64
       for (const p of x.lists) bytes += p.docs.length * 9 + 2 * TABLE + 32
     }
     const mem = (await scoring()).ready(bytes)
@@ -803,24 +813,21 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
     const bestQ = new Float64Array(ids), bestS = new Float64Array(ids), bestL = new Int8Array(ids).fill(-1), full = new Uint8Array(ids)
     const arraysOf = []
     for (const [li, x] of live.entries()) {
-      const sc = scorer(mem, x.m, ids), arrays = []
+      const sc = scorer(mem, x.m, ids), offsets = []
       let i = 0
       for (const cs of x.cands) {
         if (!cs) continue
         const a = sc.array()
         for (const c of cs) sc.term(c, x.lists[i++], a, null)
-        arrays.push(new Float64Array(mem.buffer, a, ids))
+        offsets.push(a)
       }
+      const arrays = offsets.map(a => new Float64Array(mem.buffer, a, ids))
       arraysOf.push(arrays)
-      const at = sc.array(), sum = new Float64Array(mem.buffer, at, ids), weight = new Float64Array(ids), count = new Uint8Array(ids)
-      for (let d = 0; d < ids; d++) {
-        let s = 0, w = 0, k = 0
-        for (let j = 0; j < arrays.length; j++) {
-          const v = arrays[j][d]
-          if (v) (s += v), (w += x.idfs[j]), k++
-        }
-        ;(sum[d] = s), (weight[d] = w), (count[d] = k)
-      }
+      // Each document's words added up, in the kernel: their scores, the
+      // weight (IDF) of the words, and how many.
+      const at = mem.take(ids * 8), weightAt = mem.take(ids * 8), countAt = mem.take(ids)
+      mem.run.part(mem.put(new Int32Array(offsets)), offsets.length, ids, mem.put(new Float64Array(x.idfs)), at, weightAt, countAt)
+      const sum = new Float64Array(mem.buffer, at, ids), weight = new Float64Array(mem.buffer, weightAt, ids), count = new Uint8Array(mem.buffer, countAt, ids)
       for (const t of x.adjacent) sc.raise(t, x.lists[i++], at)
       const total = x.idfs.reduce((a, b) => a + b, 0), need = x.need.length
       for (let d = 0; d < ids; d++) {
