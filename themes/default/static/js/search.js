@@ -361,7 +361,7 @@ function phraseSlots(lang, qw, i, phrase) {
 // hasAll says whether document d has each of the words (indices of
 // arrays) of a query's quoted phrases.
 const hasAll = (arrays, words, d) => {
-  for (const j of words) if (!arrays[j][d]) return false
+  for (let i = 0; i < words.length; i++) if (!arrays[words[i]][d]) return false
   return true
 }
 
@@ -667,6 +667,13 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
         run.add(docs, sc, 0, p.docs.length, 0, plain, plain, scores, scores)
       },
       both: (a, b) => run.both(a, b, ids),
+      // keep is a new array of the scores of the pages of posting list p,
+      // 0 elsewhere: the kernel adds them a table of zeros.
+      keep(p, scores) {
+        const out = mem.zeros(ids), zero = mem.zeros(TABLE / 8), tp = typed(p)
+        run.add(put(tp.docs), put(tp.scores), 0, tp.docs.length, 0, zero, zero, scores, out)
+        return out
+      },
     }
   }
 
@@ -699,13 +706,13 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
     let bytes = firstBytes(live.length, ids, limit)
     for (const x of live) {
       bytes += x.cands.length * ids * 8
-      for (const p of x.lists) bytes += p.docs.length * 9 + 2 * TABLE + 32
+      for (const p of [...x.lists, ...(x.side || [])]) bytes += p.docs.length * 9 + 2 * TABLE + ids * 8 + 64
     }
     const mem = (await scoring()).ready(bytes)
     const lists = live.map(x => {
-      const at = score(mem, ids, x), v = new Float64Array(mem.buffer, at, ids)
+      let at = score(mem, ids, x)
       // A page without a quoted phrase's words side by side matches nothing.
-      if (x.side) for (let d = 0; d < ids; d++) if (v[d] && !x.side[d]) v[d] = 0
+      for (const p of x.side || []) at = scorer(mem, x.m, ids).keep(p, at)
       return { lang: x.lang, at }
     })
     return first(mem, lists, ids, limit)
@@ -770,10 +777,10 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
     return own((await load(`${m.lang}/p/${hexOf(first)}.json.gz`)).terms, key) || null
   }
 
-  // phrasePages is Go's phrasePages: the pages (a byte a document, 1 for
-  // a page) where the adjacent words of the query's quoted phrases stand
-  // side by side, from the index's pairs; null when that asks nothing of
-  // a page (no phrase, or an index without pairs).
+  // phrasePages is Go's phrasePages: the posting lists of the pairs of
+  // adjacent words of the query's quoted phrases (an empty list for a
+  // pair the index lacks), whose pages alone may match; null when that
+  // asks nothing of a page (no phrase, or an index without pairs).
   async function phrasePages(m, qw, keys) {
     if (m.lang != 'vi') return null
     let side = null
@@ -781,12 +788,7 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
       const a = qw[i - 1], b = qw[i]
       if (!b.phrase || b.phrase != a.phrase || a.stop || b.stop) continue
       const t = keys[i - 1] && keys[i] ? await pairTerm(m, keys[i - 1], keys[i]) : null
-      const pages = new Uint8Array(m.ids)
-      if (t) {
-        const docs = typed(await postings(m, t)).docs
-        for (let j = 0, d = 0; j < docs.length; j++) (d += docs[j]), (!side || side[d]) && (pages[d] = 1)
-      }
-      side = pages
+      ;(side ||= []).push(t ? await postings(m, t) : { docs: new Int32Array(0), scores: new Uint8Array(0), masks: null })
     }
     return side
   }
@@ -805,7 +807,7 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
     let bytes = 64
     for (const x of live) {
       bytes += (x.cands.length + 2) * ids * 8 + ids + x.cands.length * 12 + 64
-      for (const p of x.lists) bytes += p.docs.length * 9 + 2 * TABLE + 32
+      for (const p of [...x.lists, ...(x.side || [])]) bytes += p.docs.length * 9 + 2 * TABLE + ids * 8 + 64
     }
     const mem = (await scoring()).ready(bytes)
     // Each document's best language (an index of live, -1: none), its
@@ -827,12 +829,15 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
       // weight (IDF) of the words, and how many.
       const at = mem.take(ids * 8), weightAt = mem.take(ids * 8), countAt = mem.take(ids)
       mem.run.part(mem.put(new Int32Array(offsets)), offsets.length, ids, mem.put(new Float64Array(x.idfs)), at, weightAt, countAt)
-      const sum = new Float64Array(mem.buffer, at, ids), weight = new Float64Array(mem.buffer, weightAt, ids), count = new Uint8Array(mem.buffer, countAt, ids)
       for (const t of x.adjacent) sc.raise(t, x.lists[i++], at)
+      // A page without a quoted phrase's words side by side matches nothing.
+      let kept = at
+      for (const p of x.side || []) kept = sc.keep(p, kept)
+      const sum = new Float64Array(mem.buffer, kept, ids), weight = new Float64Array(mem.buffer, weightAt, ids), count = new Uint8Array(mem.buffer, countAt, ids)
       const total = x.idfs.reduce((a, b) => a + b, 0), need = x.need.length
       for (let d = 0; d < ids; d++) {
         // Without a quoted phrase, or its words apart, a page matches nothing.
-        if (!count[d] || (x.side && !x.side[d]) || !hasAll(arrays, x.phrase, d)) continue
+        if (!sum[d] || (x.phrase.length && !hasAll(arrays, x.phrase, d))) continue
         if (count[d] == need) {
           full[d] = 1
           continue
