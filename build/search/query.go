@@ -67,7 +67,8 @@ type Result struct {
 	Key string `json:"-"`
 	doc int
 	// coverage is the share of the query's weight (the sum of its words'
-	// IDF) the page matched, to six decimals: 1 for a full match.
+	// IDF) the page matched, to five decimals (the client orders partial
+	// matches by a number made of it and the score): 1 for a full match.
 	coverage float64
 }
 
@@ -451,7 +452,7 @@ func (s *Searcher) queryLang(query, lang string) (*langAnswer, error) {
 		if m.count == len(need) {
 			la.full = append(la.full, r)
 		} else if len(need) > 1 {
-			r.coverage = math.Round(m.weight/total*1e6) / 1e6
+			r.coverage = math.Round(m.weight/total*1e5) / 1e5
 			la.partial = append(la.partial, r)
 		}
 	}

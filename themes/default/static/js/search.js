@@ -358,12 +358,6 @@ function phraseSlots(lang, qw, i, phrase) {
   return slots
 }
 
-// hasAll says whether document d has each of the words (indices of
-// arrays) of a query's quoted phrases.
-const hasAll = (arrays, words, d) => {
-  for (let i = 0; i < words.length; i++) if (!arrays[words[i]][d]) return false
-  return true
-}
 
 const idf = (n, df) => Math.log(1 + (n - df + 0.5) / (df + 0.5))
 
@@ -379,7 +373,7 @@ const LEAD = 128, BOOST_LEAD = 1.5
 
 // SCORE_WASM is themes/wasm/score.wat as wat2wasm builds it, in base64:
 // go test ./themes -run TestScoreWasm -update writes it, and checks it.
-const SCORE_WASM = 'AGFzbQEAAAABTglgBn9/f39/fwF8YAh/f39/f39/fwBgCX9/f39/f39/fwBgA39/fwBgB39/f39/f38AYAF8AXxgBn9/f39/fwF/YAJ/fwF/YAN8f38BfwILAQJqcwNtZW0CAAEDCgkAAQIDBAUGBwgHJAUEYmVzdAABA2FkZAACBGJvdGgAAwRwYXJ0AAQFZmlyc3QABgr5BwksACABBH8gBCADIAEgBUECdGooAgAgAnEbBSADCyAAIAVqLQAAQQN0aisDAAtaAwJ/AXwBfwJAA0AgCCADTw0BIAkgACAIQQJ0aigCAGohCSABIAIgBCAFIAYgCBAAIQogByAJQQN0aiELIAogCysDAGQEQCALIAo5AwALIAhBAWohCAwACwsLZAICfwF8AkADQCAJIANPDQEgCiAAIAlBAnRqKAIAaiEKIAcgCkEDdGorAwAhCyALRAAAAAAAAAAAYgRAIAggCkEDdGogCyABIAIgBCAFIAYgCRAAoDkDAAsgCUEBaiEJDAALCwtpAwF/AnwBfwJAA0AgAyACTw0BIAAgA0EDdGorAwAhBCABIANBA3RqIQYgBisDACEFIAYgBCAFoEQAAAAAAAAAACAERAAAAAAAAAAAYiAFRAAAAAAAAAAAYnEbOQMAIANBAWohAwwACwsLtQECBH8DfAJAA0AgByACTw0BIAdBA3QhCUQAAAAAAAAAACELRAAAAAAAAAAAIQxBACEKQQAhCAJAA0AgCCABTw0BIAAgCEECdGooAgAgCWorAwAhDSANRAAAAAAAAAAAYgRAIAsgDaAhCyAMIAMgCEEDdGorAwCgIQwgCkEBaiEKCyAIQQFqIQgMAAsLIAQgCWogCzkDACAFIAlqIAw5AwAgBiAHaiAKOgAAIAdBAWohBwwACwsLQwECfCAARAAAAAAAQI9AoiEBIAGcIQIgASACoUQAAAAAAADgP2YEQCACRAAAAAAAAPA/oCECCyACRAAAAAAAQI9Aowv5AgMCfwJ8BH8CQANAIAYgAk8NAUQAAAAAAADwvyEJQQAhBwJAA0AgByABTw0BIAAgB0ECdGooAgAgBkEDdGorAwAhCCAIRAAAAAAAAAAAZARAIAgQBSEIIAggCWQEQCAIIQkgByEKCwsgB0EBaiEHDAALCyAJRAAAAAAAAAAAZgRAIAtBAWohCyADRQRAIAUgDEECdGogBjYCACAMQQFqIQwFIAwgA0kEQCAMIQcgDEEBaiEMBSADIQcgCSAKIAQgA0EBaxAHEAgEQCADQQFrIQcLCyAHIANJBEACQANAIAdFDQEgBCAHQQFrEAchDSAJIAogDRAIRQ0BIAQgBxAHIA1BEPwKAAAgB0EBayEHDAALCyAEIAcQByENIA0gCTkDACANIAo2AgggDSAGNgIMCwsLIAZBAWohBgwACwsgAwRAQQAhBwJAA0AgByAMTw0BIAUgB0ECdGogBCAHEAcoAgw2AgAgB0EBaiEHDAALCwsgBCALNgIAIAwLDQAgAEEIaiABQQR0agscACAAIAIrAwBkIAAgAisDAGEgASACKAIISXFyCw=='
+const SCORE_WASM = 'AGFzbQEAAAABWwpgBn9/f39/fwF8YAh/f39/f39/fwBgCX9/f39/f39/fwBgA39/fwBgB39/f39/f38AYAF8AXxgCn9/f39/fH9/f38AYAZ/f39/f38Bf2ACf38Bf2ADfH9/AX8CCwECanMDbWVtAgABAw0MAAECAwQFBgMFBwgJBzMHBGJlc3QAAQNhZGQAAgRib3RoAAMEcGFydAAEBGtleXMABgVjbGVhcgAHBWZpcnN0AAkKjAoMLAAgAQR/IAQgAyABIAVBAnRqKAIAIAJxGwUgAwsgACAFai0AAEEDdGorAwALWgMCfwF8AX8CQANAIAggA08NASAJIAAgCEECdGooAgBqIQkgASACIAQgBSAGIAgQACEKIAcgCUEDdGohCyAKIAsrAwBkBEAgCyAKOQMACyAIQQFqIQgMAAsLC2QCAn8BfAJAA0AgCSADTw0BIAogACAJQQJ0aigCAGohCiAHIApBA3RqKwMAIQsgC0QAAAAAAAAAAGIEQCAIIApBA3RqIAsgASACIAQgBSAGIAkQAKA5AwALIAlBAWohCQwACwsLaQMBfwJ8AX8CQANAIAMgAk8NASAAIANBA3RqKwMAIQQgASADQQN0aiEGIAYrAwAhBSAGIAQgBaBEAAAAAAAAAAAgBEQAAAAAAAAAAGIgBUQAAAAAAAAAAGJxGzkDACADQQFqIQMMAAsLC7UBAgR/A3wCQANAIAcgAk8NASAHQQN0IQlEAAAAAAAAAAAhC0QAAAAAAAAAACEMQQAhCkEAIQgCQANAIAggAU8NASAAIAhBAnRqKAIAIAlqKwMAIQ0gDUQAAAAAAAAAAGIEQCALIA2gIQsgDCADIAhBA3RqKwMAoCEMIApBAWohCgsgCEEBaiEIDAALCyAEIAlqIAs5AwAgBSAJaiAMOQMAIAYgB2ogCjoAACAHQQFqIQcMAAsLCyoBAXwgAJwhASAAIAGhRAAAAAAAAOA/ZgR8IAFEAAAAAAAA8D+gBSABCwusAQICfwJ8AkADQCAKIANPDQEgCkEDdCELIAAgC2orAwAhDEQAAAAAAAAAACENIAxEAAAAAAAAAABiIAZFIAYgCmotAAAgB0ZycQRAIAIgCmotAAAgBEYEQCAIIApqQQE6AAAFIAEgC2orAwAgBaNEAAAAAABq+ECiEAVEAAAAANASY0GiIAxEAAAAAABAj0CiEAWgIQ0LCyAJIAtqIA05AwAgCkEBaiEKDAALCws5AQF/AkADQCADIAJPDQEgASADai0AAARAIAAgA0EDdGpEAAAAAAAAAAA5AwALIANBAWohAwwACwsLQwECfCAARAAAAAAAQI9AoiEBIAGcIQIgASACoUQAAAAAAADgP2YEQCACRAAAAAAAAPA/oCECCyACRAAAAAAAQI9Aowv5AgMCfwJ8BH8CQANAIAYgAk8NAUQAAAAAAADwvyEJQQAhBwJAA0AgByABTw0BIAAgB0ECdGooAgAgBkEDdGorAwAhCCAIRAAAAAAAAAAAZARAIAgQCCEIIAggCWQEQCAIIQkgByEKCwsgB0EBaiEHDAALCyAJRAAAAAAAAAAAZgRAIAtBAWohCyADRQRAIAUgDEECdGogBjYCACAMQQFqIQwFIAwgA0kEQCAMIQcgDEEBaiEMBSADIQcgCSAKIAQgA0EBaxAKEAsEQCADQQFrIQcLCyAHIANJBEACQANAIAdFDQEgBCAHQQFrEAohDSAJIAogDRALRQ0BIAQgBxAKIA1BEPwKAAAgB0EBayEHDAALCyAEIAcQCiENIA0gCTkDACANIAo2AgggDSAGNgIMCwsLIAZBAWohBgwACwsgAwRAQQAhBwJAA0AgByAMTw0BIAUgB0ECdGogBCAHEAooAgw2AgAgB0EBaiEHDAALCwsgBCALNgIAIAwLDQAgAEEIaiABQQR0agscACAAIAIrAwBkIAAgAisDAGEgASACKAIISXFyCw=='
 
 // jsKernel runs score.wat's loops in JavaScript over the same memory, to
 // the same numbers, for a browser that runs no WebAssembly.
@@ -416,6 +410,24 @@ function jsKernel(buffer) {
         }
         ;(f64[(sum >> 3) + d] = s), (f64[(weight >> 3) + d] = w), (u8[count + d] = c)
       }
+    },
+    keys(sum, weight, count, n, need, total, phrase, phraseWords, full, out) {
+      const round = x => {
+        const r = Math.floor(x)
+        return x - r >= 0.5 ? r + 1 : r
+      }
+      for (let d = 0; d < n; d++) {
+        const s = f64[(sum >> 3) + d]
+        let key = 0
+        if (s != 0 && (!phrase || u8[phrase + d] == phraseWords)) {
+          if (u8[count + d] == need) u8[full + d] = 1
+          else key = round((f64[(weight >> 3) + d] / total) * 1e5) * 1e7 + round(s * 1000)
+        }
+        f64[(out >> 3) + d] = key
+      }
+    },
+    clear(out, full, n) {
+      for (let d = 0; d < n; d++) if (u8[full + d]) f64[(out >> 3) + d] = 0
     },
     first(arrays, k, n, limit, top, out) {
       const offsets = Array.from({ length: k }, (_, i) => i32[(arrays >> 2) + i] >> 3), kept = []
@@ -798,23 +810,23 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
   // {top, total}, the first n of them best first, by the share of the
   // query's weight (its words' IDF) they match, then by score, language
   // and document, a page and its translations once, and none that matches
-  // every word in a language. Documents are kept in typed arrays, and only
-  // the first n made results: a common word matches most pages.
+  // every word in a language. The kernel adds each page's words up (part),
+  // makes keys of the share and the score that order as the two do
+  // (keys), and finds the first (first), so that no loop of JavaScript
+  // walks every document.
   async function partial(per, langs, n) {
     const live = per.map((x, i) => ({ ...x, lang: langs[i] })).filter(x => x.need.length > 1)
     if (!live.length) return { top: [], total: 0 }
-    const ids = Math.max(...live.map(x => x.m.ids))
-    let bytes = 64
+    const ids = Math.max(...live.map(x => x.m.ids)), limit = n == Infinity ? 0 : n
+    let bytes = firstBytes(live.length, ids, limit) + ids + 64
     for (const x of live) {
-      bytes += (x.cands.length + 2) * ids * 8 + ids + x.cands.length * 12 + 64
+      bytes += (x.cands.length + 4) * ids * 8 + 2 * ids + x.cands.length * 12 + 128
       for (const p of [...x.lists, ...(x.side || [])]) bytes += p.docs.length * 9 + 2 * TABLE + ids * 8 + 64
     }
-    const mem = (await scoring()).ready(bytes)
-    // Each document's best language (an index of live, -1: none), its
-    // share and score there, and whether a language has every word in it.
-    const bestQ = new Float64Array(ids), bestS = new Float64Array(ids), bestL = new Int8Array(ids).fill(-1), full = new Uint8Array(ids)
-    const arraysOf = []
-    for (const [li, x] of live.entries()) {
+    const mem = (await scoring()).ready(bytes), run = mem.run, full = mem.take(ids)
+    new Uint8Array(mem.buffer, full, ids).fill(0)
+    const lists = [], arraysOf = new Map()
+    for (const x of live) {
       const sc = scorer(mem, x.m, ids), offsets = []
       let i = 0
       for (const cs of x.cands) {
@@ -823,50 +835,37 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
         for (const c of cs) sc.term(c, x.lists[i++], a, null)
         offsets.push(a)
       }
-      const arrays = offsets.map(a => new Float64Array(mem.buffer, a, ids))
-      arraysOf.push(arrays)
-      // Each document's words added up, in the kernel: their scores, the
-      // weight (IDF) of the words, and how many.
-      const at = mem.take(ids * 8), weightAt = mem.take(ids * 8), countAt = mem.take(ids)
-      mem.run.part(mem.put(new Int32Array(offsets)), offsets.length, ids, mem.put(new Float64Array(x.idfs)), at, weightAt, countAt)
+      arraysOf.set(x.lang, offsets.map(a => new Float64Array(mem.buffer, a, ids)))
+      // Each document's words added up: their scores, the weight (IDF) of
+      // the words, and how many; then the pairs.
+      const at = mem.take(ids * 8), weight = mem.take(ids * 8), count = mem.take(ids)
+      run.part(mem.put(new Int32Array(offsets)), offsets.length, ids, mem.put(new Float64Array(x.idfs)), at, weight, count)
       for (const t of x.adjacent) sc.raise(t, x.lists[i++], at)
-      // A page without a quoted phrase's words side by side matches nothing.
-      let kept = at
+      // A page without a quoted phrase's words side by side, or without
+      // one of them, matches nothing.
+      let kept = at, phrase = 0
       for (const p of x.side || []) kept = sc.keep(p, kept)
-      const sum = new Float64Array(mem.buffer, kept, ids), weight = new Float64Array(mem.buffer, weightAt, ids), count = new Uint8Array(mem.buffer, countAt, ids)
-      const total = x.idfs.reduce((a, b) => a + b, 0), need = x.need.length
-      for (let d = 0; d < ids; d++) {
-        // Without a quoted phrase, or its words apart, a page matches nothing.
-        if (!sum[d] || (x.phrase.length && !hasAll(arrays, x.phrase, d))) continue
-        if (count[d] == need) {
-          full[d] = 1
-          continue
-        }
-        const q = Math.round((weight[d] / total) * 1e6) / 1e6, s = Math.round(sum[d] * 1000) / 1000, b = bestL[d]
-        if (b < 0 || q > bestQ[d] || (q == bestQ[d] && (s > bestS[d] || (s == bestS[d] && cmp(x.lang, live[b].lang) < 0))))
-          (bestQ[d] = q), (bestS[d] = s), (bestL[d] = li)
+      if (x.phrase.length) {
+        const scratch = mem.take(ids * 16)
+        phrase = mem.take(ids)
+        run.part(mem.put(new Int32Array(x.phrase.map(j => offsets[j]))), x.phrase.length, ids, mem.put(new Float64Array(x.phrase.length)), scratch, scratch + ids * 8, phrase)
       }
+      const keys = mem.take(ids * 8), total = x.idfs.reduce((a, b) => a + b, 0)
+      run.keys(kept, weight, count, ids, x.need.length, total, phrase, x.phrase.length, full, keys)
+      lists.push({ lang: x.lang, at: keys })
     }
-    // The first n, kept in order as the documents come (in document
-    // order, so one that ties with an entry goes after it).
-    const top = []
-    let total = 0
-    const before = (d, e) => bestQ[d] > e.q || (bestQ[d] == e.q && (bestS[d] > e.score || (bestS[d] == e.score && cmp(live[bestL[d]].lang, e.lang) < 0)))
-    for (let d = 0; d < ids; d++) {
-      if (bestL[d] < 0 || full[d]) continue
-      total++
-      if (top.length >= n && (!n || !before(d, top[top.length - 1]))) continue
-      let at = top.length
-      while (at > 0 && before(d, top[at - 1])) at--
-      top.splice(at, 0, { lang: live[bestL[d]].lang, li: bestL[d], doc: d, q: bestQ[d], score: bestS[d] })
-      if (top.length > n) top.pop()
-    }
-    for (const e of top) {
-      const arrays = arraysOf[e.li], need = live[e.li].need
+    for (const l of lists) run.clear(l.at, full, ids)
+    const { top, total } = first(mem, lists, ids, limit)
+    const shown = n == 0 ? [] : top
+    for (const e of shown) {
+      const arrays = arraysOf.get(e.lang), need = live.find(x => x.lang == e.lang).need
+      // The key back into the share and the score (both rounded, as Go's).
+      const q = Math.floor(e.score / 1e7)
+      e.score = (e.score - q * 1e7) / 1000
       e.matched = need.filter((_, j) => arrays[j][e.doc])
       e.missing = need.filter((_, j) => !arrays[j][e.doc])
     }
-    return { top, total }
+    return { top: shown, total }
   }
 
   // query answers {results, total, full, unmatched, without} like Go's
