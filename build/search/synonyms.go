@@ -173,12 +173,10 @@ func (s *Synonyms) MissingSynonyms(lang string, texts []string) []SynonymMiss {
 		keys  []string
 		group int
 	}
-	var phrases []*phrase
 	byFirst := map[string][]*phrase{}
 	for i, g := range groups {
 		for _, m := range g.Members {
 			p := &phrase{keys: textKeys(lang, m), group: i}
-			phrases = append(phrases, p)
 			if len(p.keys) > 0 {
 				byFirst[p.keys[0]] = append(byFirst[p.keys[0]], p)
 			}
