@@ -157,6 +157,11 @@ func TestBrowserSearch(t *testing.T) {
 		t.Errorf("with partial matches the live region says %q, want %q", got, wantLive)
 	}
 
+	// A synonym (the handbook's lists) and a quoted phrase find what Go
+	// finds.
+	b.typeQuery(searcher, "nguoi tieu dung", []string{"vi"})
+	b.typeQuery(searcher, `"khach hang" tu dong`, []string{"vi"})
+
 	// A word only the French pages have: a button offers them, and shows
 	// all languages, a page and its translation once.
 	b.typeQuery(searcher, "immobilisme", []string{"vi"})
