@@ -11,6 +11,7 @@ import (
 	"handbook/build/markdown"
 	"handbook/build/output"
 	"handbook/build/render"
+	"handbook/build/search"
 	"handbook/themes"
 )
 
@@ -102,6 +103,8 @@ func (l *Live) load(opts Options) error {
 	}
 	content.Link(set, cfg, s.Diags)
 	l.diags.setLink(s.Diags.Take())
+	s.Synonyms = search.LoadSynonyms(cfg.Root, langCodes(set), s.Diags)
+	l.diags.addBase(s.Diags.Take())
 	theme, err := render.NewTheme(cfg.Root, cfg.Theme, themes.Default())
 	if err != nil {
 		return err

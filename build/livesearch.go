@@ -17,8 +17,9 @@ import (
 // a Live site, taken between two updates, so that the index can be
 // written in the background while the next update changes the pages.
 type SearchInput struct {
-	set  *content.Set
-	base string
+	set      *content.Set
+	base     string
+	synonyms *search.Synonyms
 }
 
 // SearchInput copies what the search index reads of the pages; nil when
@@ -40,7 +41,7 @@ func (l *Live) SearchInput() *SearchInput {
 		set.Langs = append(set.Langs, cl)
 		set.Pages = append(set.Pages, cl.Pages...)
 	}
-	return &SearchInput{set: set, base: strings.TrimSuffix(l.Site.Config.BasePath(), "/")}
+	return &SearchInput{set: set, base: strings.TrimSuffix(l.Site.Config.BasePath(), "/"), synonyms: l.Site.Synonyms}
 }
 
 // ErrStopped is returned by SearchInput.Write when stop asked it to give
@@ -51,6 +52,7 @@ var ErrStopped = errors.New("stopped")
 // Render does, on all cores. It asks stop now and then between pages.
 func (in *SearchInput) Write(w output.Writer, stop func() bool) error {
 	idx := search.NewIndex(in.set)
+	idx.SetSynonyms(in.synonyms)
 	var (
 		mu       sync.Mutex
 		firstErr error

@@ -50,6 +50,8 @@ type Site struct {
 	// Index is the search index of the last Render; nil when the site
 	// has search turned off.
 	Index *search.Index
+	// Synonyms are the site's synonym files, which the index carries.
+	Synonyms *search.Synonyms
 
 	converter *markdown.Converter
 	renderer  *render.Renderer
@@ -92,6 +94,7 @@ func load(opts Options, checkConfig func(*Site) error) (*Site, error) {
 		return s, err
 	}
 	s.stage("link", func() { content.Link(s.Pages, s.Config, s.Diags) })
+	s.Synonyms = search.LoadSynonyms(s.Config.Root, langCodes(s.Pages), s.Diags)
 	s.Theme, err = render.NewTheme(s.Config.Root, s.Config.Theme, themes.Default())
 	if err != nil {
 		return s, err
@@ -136,6 +139,7 @@ func (s *Site) render(ctx context.Context, w output.Writer) error {
 	}
 	if s.Config.Search {
 		s.Index = search.NewIndex(s.Pages)
+		s.Index.SetSynonyms(s.Synonyms)
 	}
 	s.stage("render", func() {
 		// The pages are rendered in reading order, so that the print
@@ -365,4 +369,13 @@ func kindLabel(p *content.Page) string {
 		return "stories"
 	}
 	return string(p.Kind) + "s"
+}
+
+// langCodes are the codes of the languages of set.
+func langCodes(set *content.Set) []string {
+	var codes []string
+	for _, l := range set.Langs {
+		codes = append(codes, l.Code)
+	}
+	return codes
 }

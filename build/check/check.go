@@ -44,6 +44,9 @@ func Run(opts Options) (*build.Site, error) {
 	checkPages(site, rec)
 	checkTranslations(site, statuses)
 	checkTerms(site)
+	if err := checkSynonyms(site); err != nil {
+		return site, err
+	}
 	if site.Diags.HasErrors() {
 		return site, diag.ErrContent
 	}

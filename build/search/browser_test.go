@@ -139,12 +139,40 @@ func TestBrowserSearch(t *testing.T) {
 
 	// Telex finds the same pages; a word no page has is reported.
 	b.typeQuery(searcher, "khachs hangf", []string{"vi"})
-	b.typeQuery(searcher, "lanh xyzzyq", []string{"vi"})
+	// The pages with the other words follow, each saying which word it
+	// is without.
+	partial := b.typeQuery(searcher, "lanh xyzzyq", []string{"vi"})
 	unmatched := strings.ReplaceAll(vi["search_unmatched"], "{word}", "xyzzyq")
 	b.waitFor(fmt.Sprintf(`document.querySelector('.search-message').textContent.includes(%q)`, unmatched), "the unmatched word's message")
-	if got, wantLive := b.evalString(`document.querySelector('.site-search [aria-live=polite]').textContent`), count(vi, "vi", 0); got != wantLive {
-		t.Errorf("with no result the live region says %q, want %q", got, wantLive)
+	without := strings.ReplaceAll(vi["search_without"], "{words}", "xyzzyq")
+	b.waitFor(fmt.Sprintf(`document.querySelector('.search-message').textContent.includes(%q)`, without), "the message saying which word the results are without")
+	if partial.Full != 0 || len(partial.Results) == 0 {
+		t.Fatalf("lanh xyzzyq: %d full matches, %d results; want partial matches only", partial.Full, len(partial.Results))
 	}
+	resultWithout := strings.ReplaceAll(vi["search_result_without"], "{words}", "xyzzyq")
+	if got := b.evalStrings(`[...document.querySelectorAll('#site-search-list [role=option]')].map(o => o.querySelector('.search-without')?.textContent || '')`); len(got) != len(partial.Results) || slices.ContainsFunc(got, func(s string) bool { return s != resultWithout }) {
+		t.Errorf("the partial matches say %q, want %q on each", got, resultWithout)
+	}
+	if got, wantLive := b.evalString(`document.querySelector('.site-search [aria-live=polite]').textContent`), count(vi, "vi", partial.Total); got != wantLive {
+		t.Errorf("with partial matches the live region says %q, want %q", got, wantLive)
+	}
+
+	// A synonym (the handbook's lists) and a quoted phrase find what Go
+	// finds.
+	b.typeQuery(searcher, "nguoi tieu dung", []string{"vi"})
+	b.typeQuery(searcher, `"khach hang" tu dong`, []string{"vi"})
+
+	// A word only the French pages have: a button offers them, and shows
+	// all languages, a page and its translation once.
+	b.typeQuery(searcher, "immobilisme", []string{"vi"})
+	b.waitFor(`document.querySelector('.search-elsewhere') !== null`, "the offer of the French results")
+	b.do(chromedp.Click(".search-elsewhere", chromedp.NodeVisible))
+	elsewhere := b.waitResults(searcher, "immobilisme", []string{"vi", "fr"})
+	if len(elsewhere.Results) == 0 || b.evalString(`String(document.querySelector('.search-scope input').checked)`) != "true" {
+		t.Errorf("after the offer's click: %d results, all languages %s", len(elsewhere.Results), b.evalString(`String(document.querySelector('.search-scope input').checked)`))
+	}
+	b.do(chromedp.Click(".search-scope input"))
+	b.waitResults(searcher, "immobilisme", []string{"vi"})
 
 	// The keyboard: arrows move the active option, Escape closes, Enter
 	// opens the page, which highlights the query.

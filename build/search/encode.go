@@ -2,6 +2,8 @@ package search
 
 import (
 	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -25,6 +27,13 @@ type shardEncoder struct {
 // write encodes one shard, and the posting files of its frequent terms.
 func (e *shardEncoder) write(sc *shardContent) error {
 	b := append(e.shard[:0], '{')
+	if len(sc.syn) > 0 {
+		syn, err := json.Marshal(sc.syn)
+		if err != nil {
+			return fmt.Errorf("synonyms: %w", err)
+		}
+		b = append(append(append(b, `"syn":`...), syn...), ',')
+	}
 	if len(sc.words) > 0 {
 		b = append(b, `"words":{`...)
 		for i, word := range sc.words {
@@ -119,9 +128,14 @@ func (e *shardEncoder) appendPostings(b []byte, postings []posting, masks bool, 
 	return b
 }
 
-// score is a posting's term-frequency part of BM25, scaled to 1..100.
+// score is a posting's term-frequency part of BM25, scaled to 1..100,
+// plus leadScore when the page's title or statement has the term.
 func (e *shardEncoder) score(p posting) int {
-	return scaleTF(float64(p.tf)/4, float64(e.li.docs[p.doc].length), e.avgdl)
+	s := scaleTF(float64(p.tf&^leadTF)/4, float64(e.li.docs[p.doc].length), e.avgdl)
+	if p.tf&leadTF != 0 {
+		s |= leadScore
+	}
+	return s
 }
 
 // appendDoc appends a document file's JSON, as encoding/json writes Doc.

@@ -101,6 +101,8 @@ type langIndex struct {
 	// words maps a folded word to its term when they differ (French
 	// stems), for lookups of what readers type.
 	words map[string]string
+	// synonyms are the language's synonym groups.
+	synonyms []SynonymGroup
 }
 
 // Add indexes a rendered page, counting its words with tok, which is
@@ -116,7 +118,7 @@ func (idx *Index) Add(p *content.Page, tok *Tokenizer) {
 	// where "khách" and "hàng" stand apart.
 	pairs := p.Lang == "vi"
 	length := 0
-	addText := func(text string, weight float32) {
+	addText := func(text string, weight float32, lead bool) {
 		prev, hasPrev := uint32(0), false
 		tokenizeEach(text, tok.read, func(t Token) {
 			w := tok.current
@@ -124,21 +126,21 @@ func (idx *Index) Add(p *content.Page, tok *Tokenizer) {
 				return
 			}
 			length++
-			tok.count(w, weight)
+			tok.count(w, weight, lead)
 			if pairs && t.Joined && hasPrev {
 				tok.countPair(prev, w.key.id, weight)
 			}
 			prev, hasPrev = w.key.id, true
 		})
 	}
-	addText(p.Title, weightTitle)
-	addText(p.Description, weightDescription)
-	addText(p.Text, weightQuote)
-	addText(p.Statement, weightQuote)
+	addText(p.Title, weightTitle, true)
+	addText(p.Description, weightDescription, false)
+	addText(p.Text, weightQuote, false)
+	addText(p.Statement, weightQuote, true)
 	for _, h := range p.TOC {
-		addText(h.Text, weightHeading)
+		addText(h.Text, weightHeading, false)
 	}
-	addText(p.BodyText, weightBody)
+	addText(p.BodyText, weightBody, false)
 	li.merge(li.docOf[p], length, tok)
 }
 
@@ -151,7 +153,11 @@ func (li *langIndex) merge(doc, length int, tok *Tokenizer) {
 	entries := make([]logEntry, 0, len(tok.terms)+len(tok.pairs))
 	for i := range tok.terms {
 		dt := &tok.terms[i]
-		entries = append(entries, logEntry{id: dt.id, tf: quarters(dt.tf), forms: dt.forms})
+		tf := quarters(dt.tf)
+		if dt.lead {
+			tf |= leadTF
+		}
+		entries = append(entries, logEntry{id: dt.id, tf: tf, forms: dt.forms})
 	}
 	for _, pc := range tok.pairs {
 		entries = append(entries, logEntry{id: pairBit | pc.id, tf: quarters(pc.tf)})
@@ -207,7 +213,12 @@ func (li *langIndex) pairName(id uint64) string {
 	return li.names[id>>32] + " " + li.names[id&0xffffffff]
 }
 
-func quarters(tf float32) uint16 { return uint16(min(tf*4, 65535)) }
+// quarters is a field-weighted count in quarters, below leadTF.
+func quarters(tf float32) uint16 { return uint16(min(tf*4, leadTF-1)) }
+
+// leadTF is the bit of a posting's tf that says the page's title or
+// statement has the term.
+const leadTF = 1 << 15
 
 // formBit is the bit of a term's form numbered id in a posting's forms:
 // only the first 15 forms of a term get a bit of their own.

@@ -30,7 +30,9 @@ type jsAnswer struct {
 		Key string `json:"key"`
 	} `json:"results"`
 	Total     int                `json:"total"`
+	Full      int                `json:"full"`
 	Unmatched []search.Unmatched `json:"unmatched"`
+	Without   []string           `json:"without"`
 }
 
 var (
@@ -70,6 +72,31 @@ var handbookQueries = []parityQuery{
 	{"jour 1", both, 10},
 	{"2016", both, 10},
 	{"!?", vi, 10},
+	// Partial matches: a word no page has, one too many, one that only
+	// the other language has.
+	{"obsession des consommateurs", fr, 10},
+	{"emballage ecologique", fr, 10},
+	{"prix du cloud AWS baisse", fr, 10},
+	{"bao bi than thien", vi, 10},
+	{"bao bi than thien", vi, 3},
+	{"bao bi than thien", vi, 1}, // the one full match fills the limit
+	{"khach hang xyzzyq lanh dao", vi, 0},
+	{"khach hang obsession", both, 10},
+	{"casablanca remboursement khach", both, 10},
+	{"decision rapide zzyzx", fr, 4},
+	// Synonyms: a word, a phrase of syllables, Telex, a plural.
+	{"nguoi tieu dung", vi, 10},
+	{"nguowif tieeu dungf", vi, 10},
+	{"consommateurs exigeants", fr, 10},
+	{"les consommateurs", both, 10},
+	// Quoted phrases: side by side in Vietnamese, all their words in
+	// French, never left out of a partial match.
+	{`"khach hang"`, vi, 10},
+	{`"hang khach"`, vi, 10},
+	{`“lanh dao” xyzzyq`, vi, 10},
+	{`"khach hang" tu dong xyzzyq`, vi, 0},
+	{`«décisions rapides» zzyzx`, fr, 10},
+	{`"khach hang" client`, both, 10},
 }
 
 // TestClientParity runs the same queries through the Go Searcher and
@@ -182,6 +209,12 @@ func diffAnswers(want *search.Answer, got jsAnswer) string {
 	if got.Total != want.Total {
 		fmt.Fprintf(&b, "total %d, want %d\n", got.Total, want.Total)
 	}
+	if got.Full != want.Full {
+		fmt.Fprintf(&b, "full matches %d, want %d\n", got.Full, want.Full)
+	}
+	if g, w := strings.Join(got.Without, " "), strings.Join(want.Without, " "); g != w {
+		fmt.Fprintf(&b, "without %q, want %q\n", g, w)
+	}
 	if len(got.Results) != len(want.Results) {
 		fmt.Fprintf(&b, "%d results, want %d\n", len(got.Results), len(want.Results))
 	}
@@ -204,10 +237,11 @@ func diffAnswers(want *search.Answer, got jsAnswer) string {
 type shownResult struct {
 	Title, URL, Lang, Kind, Snippet string
 	Score                           float64
+	Matched, Missing                string
 }
 
 func shown(r search.Result) shownResult {
-	return shownResult{r.Title, r.URL, r.Lang, r.Kind, r.Snippet, r.Score}
+	return shownResult{r.Title, r.URL, r.Lang, r.Kind, r.Snippet, r.Score, strings.Join(r.Matched, " "), strings.Join(r.Missing, " ")}
 }
 
 func normalUnmatched(us []search.Unmatched) []search.Unmatched {

@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -55,18 +56,40 @@ type Result struct {
 	Kind    string  `json:"kind"`
 	Snippet string  `json:"snippet"`
 	Score   float64 `json:"score"`
+	// Matched are the query's words the page matched (folded, in the
+	// query's order; stop words left out): every word for a page that
+	// matches them all, fewer for a partial match.
+	Matched []string `json:"matched"`
+	// Missing are the words a partial match left out; none for a page
+	// that matches every word.
+	Missing []string `json:"missing,omitempty"`
 	// Key is the page's translationKey.
 	Key string `json:"-"`
 	doc int
+	// coverage is the share of the query's weight (the sum of its words'
+	// IDF) the page matched, to five decimals (the client orders partial
+	// matches by a number made of it and the score): 1 for a full match.
+	coverage float64
 }
 
 // Answer is what a query found: its results, best first, and the words
 // that matched nothing, each with the closest terms of the index.
 type Answer struct {
-	Results   []Result
-	Total     int
+	Results []Result
+	// Total counts the pages found: those that match every word, then,
+	// when they are fewer than Handful, those that match some of them.
+	Total int
+	// Full counts the pages that match every word.
+	Full      int
 	Unmatched []Unmatched
+	// Without are the words the first partial match shown leaves out:
+	// what the reader is told the results are without.
+	Without []string
 }
+
+// Handful is how many pages must match every word of a query for the
+// pages matching only some of them to be left out.
+const Handful = 5
 
 // Unmatched is a query word no page has, and what the index has instead.
 type Unmatched struct {
@@ -75,26 +98,34 @@ type Unmatched struct {
 }
 
 // Query runs query over the indexes of langs and returns up to limit
-// results. With several languages, a page and its translation are listed
-// once, as the better-scoring of the two.
+// results (0: all). With several languages, a page and its translation
+// are listed once, as the better-scoring of the two. Pages that match
+// every word come first; when they are fewer than Handful, the pages
+// that match some of the words follow, by the share of the query they
+// match (rarer words weigh more), then by score.
 func (s *Searcher) Query(query string, langs []string, limit int) (*Answer, error) {
-	var all []Result
+	var all, partial []Result
 	unmatched := map[string][]string{}
 	var order []string
 	matchedSomewhere := map[string]bool{}
+	fullDocs := map[int]bool{}
 	for _, lang := range langs {
-		res, missing, err := s.queryLang(query, lang)
+		la, err := s.queryLang(query, lang)
 		if err != nil {
 			return nil, err
 		}
-		all = append(all, res...)
-		for _, m := range missing {
+		all = append(all, la.full...)
+		partial = append(partial, la.partial...)
+		for _, r := range la.full {
+			fullDocs[r.doc] = true
+		}
+		for _, m := range la.missing {
 			if _, seen := unmatched[m.Word]; !seen {
 				order = append(order, m.Word)
 			}
 			unmatched[m.Word] = mergeSuggestions(unmatched[m.Word], m.Suggestions)
 		}
-		for _, w := range matchedWords(query, missing) {
+		for _, w := range matchedWords(query, la.missing) {
 			matchedSomewhere[w] = true
 		}
 	}
@@ -106,6 +137,16 @@ func (s *Searcher) Query(query string, langs []string, limit int) (*Answer, erro
 		ans.Unmatched = append(ans.Unmatched, Unmatched{Word: w, Suggestions: unmatched[w]})
 	}
 	all = dedupeTranslations(all)
+	ans.Full = len(all)
+	if ans.Full < Handful {
+		kept := partial[:0]
+		for _, r := range partial {
+			if !fullDocs[r.doc] {
+				kept = append(kept, r)
+			}
+		}
+		all = append(all, dedupePartial(kept)...)
+	}
 	ans.Total = len(all)
 	if limit > 0 && len(all) > limit {
 		all = all[:limit]
@@ -114,9 +155,39 @@ func (s *Searcher) Query(query string, langs []string, limit int) (*Answer, erro
 		if err := s.fillResult(&all[i], query); err != nil {
 			return nil, err
 		}
+		if ans.Without == nil && len(all[i].Missing) > 0 {
+			ans.Without = all[i].Missing
+		}
 	}
 	ans.Results = all
 	return ans, nil
+}
+
+// dedupePartial orders partial matches, by the share of the query they
+// match, then by score, language and document, and keeps the first of a
+// page and its translations.
+func dedupePartial(rs []Result) []Result {
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].coverage != rs[j].coverage {
+			return rs[i].coverage > rs[j].coverage
+		}
+		if rs[i].Score != rs[j].Score {
+			return rs[i].Score > rs[j].Score
+		}
+		if rs[i].Lang != rs[j].Lang {
+			return rs[i].Lang < rs[j].Lang
+		}
+		return rs[i].doc < rs[j].doc
+	})
+	seen := map[int]bool{}
+	out := rs[:0]
+	for _, r := range rs {
+		if !seen[r.doc] {
+			seen[r.doc] = true
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func matchedWords(query string, missing []Unmatched) []string {
@@ -181,16 +252,30 @@ type QueryWord struct {
 	// Telex is the Vietnamese syllable the word spells in Telex or VNI,
 	// if it does.
 	Telex string
+	// Phrase numbers the quoted phrase the word is part of, from 1; 0
+	// outside quotes. A phrase's words must all match, and, where the
+	// index has pairs (Vietnamese), stand side by side.
+	Phrase int
 }
 
-// ParseQuery splits a query into words the way the client does.
+// ParseQuery splits a query into words the way the client does. Words
+// between quotes (", “ ”, « ») make a phrase, numbered from 1 in their
+// Phrase; a quote left open makes none.
 func ParseQuery(query, lang string) []QueryWord {
-	tokens := Tokenize(query)
+	var tokens []Token
+	var phrases []int
+	for _, part := range quoted(query) {
+		for _, t := range Tokenize(part.text) {
+			tokens = append(tokens, t)
+			phrases = append(phrases, part.phrase)
+		}
+	}
 	trailing := strings.TrimRightFunc(query, isQuerySpace) != query
 	var words []QueryWord
 	allStop := true
 	for i, t := range tokens {
-		w := QueryWord{Token: t, Prefix: i == len(tokens)-1 && !trailing}
+		// A word that ends a phrase is complete: it is no prefix.
+		w := QueryWord{Token: t, Phrase: phrases[i], Prefix: i == len(tokens)-1 && !trailing && phrases[i] == 0}
 		w.Stop = IsStopWord(lang, t.Exact)
 		allStop = allStop && w.Stop
 		if lang == "vi" {
@@ -208,6 +293,34 @@ func ParseQuery(query, lang string) []QueryWord {
 	return words
 }
 
+// quotedPart is a part of a query between quotes: its text, and its
+// phrase's number, or 0 outside quotes.
+type quotedPart struct {
+	text   string
+	phrase int
+}
+
+// quoted splits a query at its quotes: the parts between the first and
+// second, the third and fourth… are phrases; a last quote left open
+// makes none. A quote separates words as any punctuation does.
+func quoted(query string) []quotedPart {
+	var parts []quotedPart
+	from := 0
+	for i, r := range query {
+		if isQuote(r) {
+			parts = append(parts, quotedPart{text: query[from:i]})
+			from = i + utf8.RuneLen(r)
+		}
+	}
+	parts = append(parts, quotedPart{text: query[from:]})
+	for k := 1; k < len(parts)-1; k += 2 {
+		parts[k].phrase = (k + 1) / 2
+	}
+	return parts
+}
+
+func isQuote(r rune) bool { return r == '"' || r == '“' || r == '”' || r == '«' || r == '»' }
+
 func isQuerySpace(r rune) bool { return isSpace(r) || r == '\n' }
 
 // candidate is a term a query word may stand for.
@@ -224,83 +337,282 @@ const (
 	weightExact  = 1.0
 	weightPrefix = 0.9
 	weightTypo   = 0.7
-	boostMarks   = 1.5 // the page has the word with the marks typed
-	boostPair    = 1.0
-	maxPrefix    = 10
+	// weightSynonym is the discount of a synonym's match.
+	weightSynonym = 0.8
+	boostMarks    = 1.5 // the page has the word with the marks typed
+	boostPair     = 1.0
+	// boostLead raises a match in the page's title or statement.
+	boostLead = 1.5
+	maxPrefix = 10
 )
 
-func (s *Searcher) queryLang(query, lang string) ([]Result, []Unmatched, error) {
+// langAnswer is what a query found in one language: the pages that
+// match every word, those that match some, and the words that match none.
+type langAnswer struct {
+	full, partial []Result
+	missing       []Unmatched
+}
+
+// docMatch is what the words of a query add up to on one page.
+type docMatch struct {
+	score, weight float64
+	words         uint64 // bit i: the i-th word that has to match
+	count         int
+}
+
+// maxWords is how many words of a query are scored: the bits of
+// docMatch.words.
+const maxWords = 64
+
+func (s *Searcher) queryLang(query, lang string) (*langAnswer, error) {
 	meta, err := s.meta(lang)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	words := ParseQuery(query, lang)
-	var scores map[int]float64
-	var missing []Unmatched
-	var keys []string
-	for _, w := range words {
+	limitWords(words)
+	syn, err := s.synonyms(lang, words)
+	if err != nil {
+		return nil, err
+	}
+	la := &langAnswer{}
+	var keys, need []string
+	var per []map[int]float64
+	var idfs []float64
+	var phraseWords uint64 // the bits of need that a quoted phrase holds
+	for i, w := range words {
 		if w.Stop {
 			keys = append(keys, "")
 			continue
 		}
-		cands, err := s.candidates(lang, w)
+		if w.Phrase != 0 {
+			phraseWords |= 1 << len(need)
+		}
+		need = append(need, w.Word)
+		cands, err := s.candidates(lang, w, syn[i])
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if len(cands) == 0 {
 			sugg, err := s.suggest(lang, w.Word)
 			if err != nil {
-				return nil, nil, err
+				return nil, err
 			}
-			missing = append(missing, Unmatched{Word: w.Word, Suggestions: sugg})
+			la.missing = append(la.missing, Unmatched{Word: w.Word, Suggestions: sugg})
 			keys = append(keys, "")
+			per = append(per, nil)
+			idfs = append(idfs, IDF(meta.Docs, 0))
 			continue
 		}
 		keys = append(keys, cands[0].key)
+		idfs = append(idfs, IDF(meta.Docs, cands[0].term.DF))
 		wordScores, err := s.scoreWord(lang, meta, w, cands)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		scores = intersect(scores, wordScores)
+		per = append(per, wordScores)
 	}
-	if len(missing) > 0 || scores == nil {
-		return nil, missing, nil
-	}
-	if err := s.addPairs(lang, meta, words, keys, scores); err != nil {
-		return nil, nil, err
-	}
-	out := make([]Result, 0, len(scores))
-	for doc, sc := range scores {
-		out = append(out, Result{Lang: lang, Score: math.Round(sc*1000) / 1000, doc: doc})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
+	// Each page's words are added up in the query's order, as the client
+	// adds them.
+	matches := map[int]*docMatch{}
+	var total float64
+	for i, scores := range per {
+		total += idfs[i]
+		for doc, sc := range scores {
+			m := matches[doc]
+			if m == nil {
+				m = &docMatch{}
+				matches[doc] = m
+			}
+			m.score += sc
+			m.weight += idfs[i]
+			m.words |= 1 << i
+			m.count++
 		}
-		return out[i].doc < out[j].doc
+	}
+	if err := s.addPairs(lang, meta, words, keys, matches); err != nil {
+		return nil, err
+	}
+	side, err := s.phrasePages(lang, words, keys)
+	if err != nil {
+		return nil, err
+	}
+	for doc, m := range matches {
+		if m.words&phraseWords != phraseWords || side != nil && !side[doc] {
+			continue // without a quoted phrase, or its words apart
+		}
+		r := Result{Lang: lang, Score: math.Round(m.score*1000) / 1000, doc: doc, coverage: 1}
+		for i, w := range need {
+			if m.words&(1<<i) != 0 {
+				r.Matched = append(r.Matched, w)
+			} else {
+				r.Missing = append(r.Missing, w)
+			}
+		}
+		if m.count == len(need) {
+			la.full = append(la.full, r)
+		} else if len(need) > 1 {
+			r.coverage = math.Round(m.weight/total*1e5) / 1e5
+			la.partial = append(la.partial, r)
+		}
+	}
+	sort.Slice(la.full, func(i, j int) bool {
+		if la.full[i].Score != la.full[j].Score {
+			return la.full[i].Score > la.full[j].Score
+		}
+		return la.full[i].doc < la.full[j].doc
 	})
-	return out, nil, nil
+	return la, nil
 }
 
-func intersect(acc, next map[int]float64) map[int]float64 {
-	if acc == nil {
-		return next
+// phrasePages are the pages where the adjacent words of the query's
+// quoted phrases stand side by side, from the pairs of the index
+// (Vietnamese); nil when that asks nothing of a page (no phrase, or an
+// index without pairs).
+func (s *Searcher) phrasePages(lang string, words []QueryWord, keys []string) (map[int]bool, error) {
+	if lang != "vi" {
+		return nil, nil
 	}
-	for doc, sc := range acc {
-		if add, ok := next[doc]; ok {
-			acc[doc] = sc + add
-		} else {
-			delete(acc, doc)
+	var side map[int]bool
+	for i := 1; i < len(words); i++ {
+		if words[i].Phrase == 0 || words[i].Phrase != words[i-1].Phrase || words[i].Stop || words[i-1].Stop {
+			continue
+		}
+		var t *Term
+		if keys[i-1] != "" && keys[i] != "" {
+			var err error
+			if t, err = s.pair(lang, keys[i-1], keys[i]); err != nil {
+				return nil, err
+			}
+		}
+		pages := map[int]bool{}
+		if t != nil {
+			p, err := s.postings(lang, t)
+			if err != nil {
+				return nil, err
+			}
+			doc := 0
+			for _, gap := range p.Docs {
+				doc += int(gap)
+				if side == nil || side[doc] {
+					pages[doc] = true
+				}
+			}
+		}
+		side = pages
+	}
+	return side, nil
+}
+
+// limitWords makes stop words of the words past the first maxWords that
+// have to match.
+func limitWords(words []QueryWord) {
+	n := 0
+	for i := range words {
+		if words[i].Stop {
+			continue
+		}
+		if n == maxWords {
+			words[i].Stop = true
+			continue
+		}
+		n++
+	}
+}
+
+// synonyms finds, for each word of a query, the index terms of the
+// synonyms of the phrases of the query it is part of: a phrase of the
+// synonym files, found in the shard of its first word, stands for the
+// others of its group. The terms of another phrase are spread over the
+// words of the phrase typed (that has to match), in order: each gets at
+// least one, and a page with that term matches the word.
+func (s *Searcher) synonyms(lang string, words []QueryWord) ([][]synTerm, error) {
+	out := make([][]synTerm, len(words))
+	for i, w := range words {
+		if w.Stop {
+			continue
+		}
+		for _, start := range synonymStarts(w) {
+			shard, err := s.shard(lang, start)
+			if err != nil {
+				return nil, err
+			}
+			if shard == nil {
+				continue
+			}
+			for _, e := range shard.Syn[SynonymKey(lang, start)] {
+				slots := phraseSlots(lang, words, i, e.P)
+				if slots == nil {
+					continue
+				}
+				for a, alt := range append([][]string{e.S}, e.A...) {
+					weight := weightSynonym
+					if a == 0 {
+						weight = weightExact
+					}
+					for k, slot := range slots {
+						from, to := spread(k, len(slots), len(alt))
+						for _, key := range alt[from:min(to, len(alt))] {
+							out[slot] = append(out[slot], synTerm{key, weight})
+						}
+					}
+				}
+			}
 		}
 	}
-	return acc
+	return out, nil
+}
+
+// synTerm is an index term a query word stands for through a synonym
+// phrase, and the weight of its matches: the phrase's own terms (the
+// word typed in another form) weigh as the word, the others' less.
+type synTerm struct {
+	key    string
+	weight float64
+}
+
+// synonymStarts are the spellings of a query word a synonym phrase may
+// start with: the word, and its Telex reading.
+func synonymStarts(w QueryWord) []string {
+	if w.Telex != "" && foldTelex(w.Telex) != w.Word {
+		return []string{w.Word, foldTelex(w.Telex)}
+	}
+	return []string{w.Word}
+}
+
+// phraseSlots are the words of the query, from the i-th, that spell
+// phrase and have to match; nil when they do not spell it.
+func phraseSlots(lang string, words []QueryWord, i int, phrase []string) []int {
+	if i+len(phrase) > len(words) {
+		return nil
+	}
+	var slots []int
+	for k, p := range phrase {
+		w := words[i+k]
+		if !slices.ContainsFunc(synonymStarts(w), func(x string) bool { return SynonymKey(lang, x) == p }) {
+			return nil
+		}
+		if !w.Stop {
+			slots = append(slots, i+k)
+		}
+	}
+	return slots
+}
+
+// spread is the part [from, to) of units terms that the k-th of n
+// words stands for: each word at least one, each term for one word at
+// least.
+func spread(k, n, units int) (from, to int) {
+	from = k * units / n
+	return from, max((k+1)*units/n, from+1)
 }
 
 // candidates finds the terms a word may stand for: the word itself (or
 // its stem, through the words table), its Telex reading, the words it
-// begins while being typed, and, for words of five letters or more that
-// match nothing, the words one typo away.
-func (s *Searcher) candidates(lang string, w QueryWord) ([]candidate, error) {
+// begins while being typed, the terms of its synonyms (syn), and, for
+// words of five letters or more that match nothing, the words one typo
+// away.
+func (s *Searcher) candidates(lang string, w QueryWord, syn []synTerm) ([]candidate, error) {
 	var out []candidate
 	seen := map[string]bool{}
 	addExact := func(word, typed string) error {
@@ -326,6 +638,16 @@ func (s *Searcher) candidates(lang string, w QueryWord) ([]candidate, error) {
 			return nil, err
 		}
 		out = append(out, more...)
+	}
+	for _, st := range syn {
+		t, err := s.term(lang, st.key)
+		if err != nil {
+			return nil, err
+		}
+		if t != nil && !seen[st.key] {
+			seen[st.key] = true
+			out = append(out, candidate{key: st.key, term: t, weight: st.weight, form: -1})
+		}
 	}
 	if len(out) == 0 && utf8.RuneCountInString(w.Word) >= 5 {
 		more, err := s.typos(lang, w.Word)
@@ -380,6 +702,18 @@ func (s *Searcher) lookup(lang, word string) (string, *Term, error) {
 		t = other.Terms[key]
 	}
 	return key, t, nil
+}
+
+// term finds an index term by its key: a word's, or a pair's.
+func (s *Searcher) term(lang, key string) (*Term, error) {
+	if first, second, ok := strings.Cut(key, " "); ok {
+		return s.pair(lang, first, second)
+	}
+	shard, err := s.shard(lang, key)
+	if err != nil || shard == nil {
+		return nil, err
+	}
+	return shard.Terms[key], nil
 }
 
 // completions are the most frequent words that begin with prefix.
@@ -496,7 +830,7 @@ func (s *Searcher) scoreWord(lang string, meta *Meta, w QueryWord, cands []candi
 		doc := 0
 		for i, gap := range p.Docs {
 			doc += int(gap)
-			sc := idf * float64(p.Scores[i]) / 100 * (k1 + 1) * c.weight
+			sc := idf * tfOf(p.Scores[i]) / 100 * (k1 + 1) * c.weight
 			if c.form >= 0 && hasForm(p, i, c.form) {
 				sc *= boostMarks
 			}
@@ -506,6 +840,15 @@ func (s *Searcher) scoreWord(lang string, meta *Meta, w QueryWord, cands []candi
 		}
 	}
 	return scores, nil
+}
+
+// tfOf is the term-frequency part of a posting's score, raised by
+// boostLead where the page's title or statement has the term.
+func tfOf(score int) float64 {
+	if score&leadScore != 0 {
+		return float64(score&^leadScore) * boostLead
+	}
+	return float64(score)
 }
 
 func hasForm(p *Postings, i, form int) bool {
@@ -522,7 +865,7 @@ func IDF(docs, df int) float64 {
 
 // addPairs raises the pages where adjacent query words stand side by
 // side, through the pairs the index holds for Vietnamese.
-func (s *Searcher) addPairs(lang string, meta *Meta, words []QueryWord, keys []string, scores map[int]float64) error {
+func (s *Searcher) addPairs(lang string, meta *Meta, words []QueryWord, keys []string, matches map[int]*docMatch) error {
 	for i := 1; i < len(words); i++ {
 		if keys[i-1] == "" || keys[i] == "" || !words[i].Joined {
 			continue
@@ -542,8 +885,8 @@ func (s *Searcher) addPairs(lang string, meta *Meta, words []QueryWord, keys []s
 		doc := 0
 		for j, gap := range p.Docs {
 			doc += int(gap)
-			if _, ok := scores[doc]; ok {
-				scores[doc] += idf * float64(p.Scores[j]) / 100 * (k1 + 1) * boostPair
+			if m := matches[doc]; m != nil {
+				m.score += idf * tfOf(p.Scores[j]) / 100 * (k1 + 1) * boostPair
 			}
 		}
 	}

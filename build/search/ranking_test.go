@@ -18,22 +18,30 @@ func rankingSite(t *testing.T) *search.Searcher {
 	t.Helper()
 	root := t.TempDir()
 	files := map[string]string{
-		"handbook.toml":            "[languages.vi]\nweight = 1\n[languages.fr]\nweight = 2\n",
-		"content/vi/_index.md":     "---\ntitle: Trang chủ\n---\n",
-		"content/vi/duong.md":      "---\ntitle: Một\n---\nCon đường dài phía trước.\n",
-		"content/vi/duong-2.md":    "---\ntitle: Hai\n---\nBiển Thái Bình Dương rộng lớn.\n",
-		"content/vi/duong-3.md":    "---\ntitle: Ba\n---\nĐương nhiên là vậy.\n",
-		"content/vi/ban.md":        "---\ntitle: Bốn\n---\nNgười bạn tốt.\n",
-		"content/vi/ban-2.md":      "---\ntitle: Năm\n---\nCửa hàng bán sách.\n",
-		"content/vi/phrase.md":     "---\ntitle: Sáu\n---\nChúng tôi phục vụ khách hàng mỗi ngày.\n",
-		"content/vi/apart.md":      "---\ntitle: Bảy\n---\nKhách đến thăm. Hàng hóa về kho.\n",
-		"content/vi/leader.md":     "---\ntitle: Lãnh đạo\n---\nNgười lãnh đạo giỏi lắng nghe.\n",
-		"content/vi/title.md":      "---\ntitle: Đổi mới\n---\nMột trang ngắn.\n",
-		"content/vi/body.md":       "---\ntitle: Tám\n---\nNói về đổi mới một lần.\n",
-		"content/fr/_index.md":     "---\ntitle: Accueil\n---\n",
-		"content/fr/leader.md":     "---\ntitle: Diriger\n---\nLe dirigeant (lãnh đạo) écoute.\n",
-		"content/fr/decision.md":   "---\ntitle: Décider\n---\nPrendre une décision rapide.\n",
-		"content/fr/experience.md": "---\ntitle: Client\n---\nL’expérience du client compte.\n",
+		"handbook.toml":             "[languages.vi]\nweight = 1\n[languages.fr]\nweight = 2\n",
+		"content/vi/_index.md":      "---\ntitle: Trang chủ\n---\n",
+		"content/vi/duong.md":       "---\ntitle: Một\n---\nCon đường dài phía trước.\n",
+		"content/vi/duong-2.md":     "---\ntitle: Hai\n---\nBiển Thái Bình Dương rộng lớn.\n",
+		"content/vi/duong-3.md":     "---\ntitle: Ba\n---\nĐương nhiên là vậy.\n",
+		"content/vi/ban.md":         "---\ntitle: Bốn\n---\nNgười bạn tốt.\n",
+		"content/vi/ban-2.md":       "---\ntitle: Năm\n---\nCửa hàng bán sách.\n",
+		"content/vi/phrase.md":      "---\ntitle: Sáu\n---\nChúng tôi phục vụ khách hàng mỗi ngày.\n",
+		"content/vi/apart.md":       "---\ntitle: Bảy\n---\nKhách đến thăm. Hàng hóa về kho.\n",
+		"content/vi/leader.md":      "---\ntitle: Lãnh đạo\n---\nNgười lãnh đạo giỏi lắng nghe.\n",
+		"content/vi/title.md":       "---\ntitle: Đổi mới\n---\nMột trang ngắn.\n",
+		"content/vi/body.md":        "---\ntitle: Tám\n---\nNói về đổi mới một lần.\n",
+		"content/fr/_index.md":      "---\ntitle: Accueil\n---\n",
+		"content/fr/leader.md":      "---\ntitle: Diriger\n---\nLe dirigeant (lãnh đạo) écoute.\n",
+		"content/fr/decision.md":    "---\ntitle: Décider\n---\nPrendre une décision rapide.\n",
+		"content/fr/experience.md":  "---\ntitle: Client\n---\nL’expérience du client compte.\n",
+		"content/fr/carton.md":      "---\ntitle: Carton\n---\nUn emballage recyclable." + strings.Repeat(" Une longue phrase sur autre chose, qui ne dit rien de plus.", 30) + "\n",
+		"content/fr/boite.md":       "---\ntitle: Emballage\n---\nEmballage, emballage, emballage : tout est emballage.\n",
+		"content/fr/verre.md":       "---\ntitle: Bocal\n---\nDu verre, encore du verre.\n",
+		"content/fr/acheteur.md":    "---\ntitle: Le consommateur\n---\nLe consommateur paie.\n",
+		"content/fr/deploiement.md": "---\ntitle: Déploiement continu\n---\n" + strings.Repeat("Livrer souvent, par petites étapes, avec des tests automatiques à chaque fois. ", 8) + "\n",
+		"content/fr/pipeline.md":    "---\ntitle: Chaîne de livraison\n---\nLe déploiement, encore le déploiement : tout tourne autour du déploiement et de sa vitesse.\n",
+		"data/synonyms/fr.toml":     "groups = [\n  [\"client\", \"consommateur\", \"acheteur\"],\n]\n",
+		"data/synonyms/vi.toml":     "groups = [\n  [\"khách hàng\", \"người mua\"],\n]\n",
 	}
 	for name, text := range files {
 		path := filepath.Join(root, filepath.FromSlash(name))
@@ -94,7 +102,8 @@ func TestRankingFoldsDStroke(t *testing.T) {
 
 func TestRankingPhrase(t *testing.T) {
 	s := rankingSite(t)
-	got := urls(query(t, s, "khách hàng", "vi"))
+	ans := query(t, s, "khách hàng", "vi")
+	got := urls(ans)[:ans.Full]
 	if len(got) != 2 || got[0] != "/vi/phrase/" {
 		t.Errorf("khách hàng = %v, want the phrase page before the page where the words stand apart", got)
 	}
@@ -108,11 +117,28 @@ func TestRankingTitleOutweighsBody(t *testing.T) {
 	}
 }
 
+// TestRankingTitleOutranksRepeatedBody wants the page titled with a word
+// before a page whose short body repeats it, as in a glossary.
+func TestRankingTitleOutranksRepeatedBody(t *testing.T) {
+	s := rankingSite(t)
+	if got := urls(query(t, s, "déploiement", "fr")); len(got) != 2 || got[0] != "/fr/deploiement/" {
+		t.Errorf("déploiement = %v, want the page titled Déploiement continu first", got)
+	}
+}
+
 func TestUnmatchedWordIsReported(t *testing.T) {
 	s := rankingSite(t)
 	ans := query(t, s, "lanh xyzzyq", "vi")
-	if len(ans.Results) != 0 {
-		t.Errorf("a word that matches nothing must not be dropped: got %v", urls(ans))
+	if ans.Full != 0 || len(ans.Results) == 0 {
+		t.Errorf("lanh xyzzyq: %d full matches, results %v; want none, then the pages with lanh", ans.Full, urls(ans))
+	}
+	for _, r := range ans.Results {
+		if !slices.Equal(r.Missing, []string{"xyzzyq"}) || !slices.Equal(r.Matched, []string{"lanh"}) {
+			t.Errorf("%s matched %v, missing %v; want lanh, without xyzzyq", r.URL, r.Matched, r.Missing)
+		}
+	}
+	if !slices.Equal(ans.Without, []string{"xyzzyq"}) {
+		t.Errorf("without = %v, want xyzzyq", ans.Without)
 	}
 	if len(ans.Unmatched) != 1 || ans.Unmatched[0].Word != "xyzzyq" {
 		t.Errorf("unmatched = %+v, want xyzzyq", ans.Unmatched)
@@ -152,5 +178,86 @@ func TestAllLanguagesListsATranslationOnce(t *testing.T) {
 	}
 	if len(ans.Results) == 0 || ans.Results[0].URL != "/vi/leader/" {
 		t.Errorf("lãnh đạo in all languages = %v", urls(ans))
+	}
+}
+
+// TestPartialMatchesFollowFullOnes wants the pages that match every word
+// first, whatever the others score, then the pages that match most of
+// the words, by the weight of the words they match.
+func TestPartialMatchesFollowFullOnes(t *testing.T) {
+	s := rankingSite(t)
+	ans := query(t, s, "emballage recyclable", "fr")
+	if got := urls(ans); len(got) != 2 || got[0] != "/fr/carton/" || got[1] != "/fr/boite/" {
+		t.Fatalf("emballage recyclable = %v, want /fr/carton/ (both words) before /fr/boite/ (emballage, many times)", got)
+	}
+	if ans.Full != 1 || ans.Total != 2 {
+		t.Errorf("full %d, total %d; want 1 and 2", ans.Full, ans.Total)
+	}
+	if full, part := ans.Results[0], ans.Results[1]; len(full.Missing) != 0 || !slices.Equal(part.Missing, []string{"recyclable"}) {
+		t.Errorf("missing %v and %v; want none, then recyclable", full.Missing, part.Missing)
+	}
+	if ans.Results[1].Score <= ans.Results[0].Score {
+		t.Errorf("the partial match scores %v, the full one %v: the test no longer shows that a full match comes first whatever the scores", ans.Results[1].Score, ans.Results[0].Score)
+	}
+	// Two words of three before one, though the page with one has the
+	// rarest word twice.
+	ans = query(t, s, "emballage recyclable verre", "fr")
+	if got := urls(ans); len(got) != 3 || got[0] != "/fr/carton/" || got[1] != "/fr/verre/" {
+		t.Errorf("emballage recyclable verre = %v, want /fr/carton/ (two words), then /fr/verre/ (the rarest word)", got)
+	}
+	if !slices.Equal(ans.Without, []string{"verre"}) {
+		t.Errorf("without = %v, want verre", ans.Without)
+	}
+	// Enough pages with every word: none with fewer.
+	ans = query(t, s, "lanh", "vi")
+	for _, r := range ans.Results {
+		if len(r.Missing) > 0 {
+			t.Errorf("a query of one word has no partial matches: %s", r.URL)
+		}
+	}
+}
+
+// TestSynonyms wants a synonym's pages found after the pages with the
+// word typed, a plural typed for a singular, and a phrase of syllables
+// to stand for another phrase, the syllables side by side.
+func TestSynonyms(t *testing.T) {
+	s := rankingSite(t)
+	ans := query(t, s, "clients ", "fr")
+	if got := urls(ans); len(got) != 2 || got[0] != "/fr/experience/" || got[1] != "/fr/acheteur/" {
+		t.Errorf("clients = %v, want the page with client, then the one with its synonym consommateur", got)
+	}
+	if got := urls(query(t, s, "consommateurs ", "fr")); len(got) != 2 || got[0] != "/fr/acheteur/" {
+		t.Errorf("consommateurs = %v, want the page with consommateur, then the one with its synonym client", got)
+	}
+	// acheteur is on no page, but its group is.
+	if got := urls(query(t, s, "acheteurs ", "fr")); len(got) != 2 {
+		t.Errorf("acheteurs = %v, want the pages of client and consommateur", got)
+	}
+	ans = query(t, s, "nguoi mua", "vi")
+	if got := urls(ans); len(got) == 0 || got[0] != "/vi/phrase/" || ans.Full != 1 {
+		t.Errorf("nguoi mua = %v (%d full), want /vi/phrase/ (khách hàng) alone to match every word", got, ans.Full)
+	}
+	if r := ans.Results[0]; !slices.Equal(r.Matched, []string{"nguoi", "mua"}) {
+		t.Errorf("nguoi mua: the synonym's page matched %v, want both words", r.Matched)
+	}
+}
+
+// TestQuotedPhrase wants a quoted phrase of syllables to match only where
+// they stand side by side, and its words never left out of a partial
+// match.
+func TestQuotedPhrase(t *testing.T) {
+	s := rankingSite(t)
+	if got := urls(query(t, s, `"khách hàng"`, "vi")); !slices.Equal(got, []string{"/vi/phrase/"}) {
+		t.Errorf(`"khách hàng" = %v, want only the page where the syllables stand side by side`, got)
+	}
+	if got := urls(query(t, s, `"hàng khách"`, "vi")); len(got) != 0 {
+		t.Errorf(`"hàng khách" = %v, want nothing: no page has them in that order`, got)
+	}
+	ans := query(t, s, `"khách hàng" xyzzyq`, "vi")
+	if got := urls(ans); !slices.Equal(got, []string{"/vi/phrase/"}) || !slices.Equal(ans.Without, []string{"xyzzyq"}) {
+		t.Errorf(`"khách hàng" xyzzyq = %v without %v, want the phrase's page, without xyzzyq`, got, ans.Without)
+	}
+	if got := urls(query(t, s, `«emballage recyclable»`, "fr")); !slices.Equal(got, []string{"/fr/carton/"}) {
+		t.Errorf(`«emballage recyclable» = %v, want only the page with both words`, got)
 	}
 }

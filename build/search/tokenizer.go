@@ -81,11 +81,13 @@ type pairCount struct {
 }
 
 // docTerm is what one page contributes to one term: the term's id, its
-// field-weighted count and the bits of the forms it has.
+// field-weighted count, the bits of the forms it has, and whether the
+// page's title or statement has it.
 type docTerm struct {
 	id    uint32
 	tf    float32
 	forms uint16
+	lead  bool
 }
 
 // NewTokenizer returns a tokenizer with empty caches.
@@ -163,8 +165,8 @@ func (tk *Tokenizer) spelling(exact string) *spelling {
 }
 
 // count adds one occurrence of the current spelling's term to the page's
-// counts.
-func (tk *Tokenizer) count(s *spelling, weight float32) {
+// counts; lead says it is in the title or the statement.
+func (tk *Tokenizer) count(s *spelling, weight float32, lead bool) {
 	k := s.key
 	if k.page != tk.page {
 		k.page, k.slot = tk.page, len(tk.terms)
@@ -173,6 +175,7 @@ func (tk *Tokenizer) count(s *spelling, weight float32) {
 	dt := &tk.terms[k.slot]
 	dt.tf += weight
 	dt.forms |= s.formBit
+	dt.lead = dt.lead || lead
 }
 
 // countPair adds one occurrence of two adjacent terms, by their ids, to

@@ -60,6 +60,7 @@ type vectorWord struct {
 	Prefix bool   `json:"prefix"`
 	Stop   bool   `json:"stop"`
 	Telex  string `json:"telex"`
+	Phrase int    `json:"phrase"`
 }
 
 func readVectors(t *testing.T) *vectors {
@@ -96,7 +97,7 @@ func goTelex(word string) *string {
 func goParse(query, lang string) []vectorWord {
 	out := []vectorWord{}
 	for _, w := range search.ParseQuery(query, lang) {
-		out = append(out, vectorWord{Word: w.Word, Exact: w.Exact, Joined: w.Joined, Prefix: w.Prefix, Stop: w.Stop, Telex: w.Telex})
+		out = append(out, vectorWord{Word: w.Word, Exact: w.Exact, Joined: w.Joined, Prefix: w.Prefix, Stop: w.Stop, Telex: w.Telex, Phrase: w.Phrase})
 	}
 	return out
 }

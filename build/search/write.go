@@ -51,6 +51,10 @@ const (
 	b  = 0.75
 )
 
+// leadScore is the bit of a posting's score that says the page's title
+// or statement has the term, which raises its score by boostLead.
+const leadScore = 128
+
 // maxInline is the largest posting list kept inside its shard; a longer
 // one gets a file, so that looking up a rare word never downloads a
 // frequent word's postings.
@@ -60,7 +64,8 @@ const maxInline = 64
 type Meta struct {
 	// Version 3 and later write the documents' text with its words
 	// separated by single spaces; version 4 and later write posting
-	// files in binary.
+	// files in binary; version 5 and later mark the postings of a title
+	// or statement (leadScore).
 	Version int    `json:"version"`
 	Lang    string `json:"lang"`
 	Docs    int    `json:"docs"`
@@ -74,6 +79,9 @@ type Meta struct {
 
 // Shard is one shard file.
 type Shard struct {
+	// Syn holds the synonym phrases that start with a word of the
+	// shard, by that word (as SynonymKey makes it).
+	Syn map[string][]SynEntry `json:"syn,omitempty"`
 	// Words maps a folded word to its term where they differ.
 	Words map[string]string `json:"words,omitempty"`
 	Terms map[string]*Term  `json:"terms"`
@@ -92,7 +100,8 @@ type Term struct {
 
 // Postings are a term's documents in order: Docs as gaps from the
 // previous document, Scores as the BM25 term-frequency part scaled to
-// 1..100, and Masks as the exact forms (bits of Forms) each document has,
+// 1..100 (plus leadScore where the page's title or statement has the
+// term), and Masks as the exact forms (bits of Forms) each document has,
 // left out when the term has a single form.
 type Postings struct {
 	Docs   []int32  `json:"docs"`
@@ -158,8 +167,8 @@ func (idx *Index) Write(w output.Writer) error {
 
 func (li *langIndex) write(w output.Writer) error {
 	li.gather()
-	shards := li.shards()
-	meta := Meta{Version: 4, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: shardKeyLength}
+	shards := li.shards(li.synEntries())
+	meta := Meta{Version: 5, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: shardKeyLength}
 	if li.lang == "fr" {
 		meta.StopWords = frenchStopWords()
 	}
@@ -191,11 +200,12 @@ type shardContent struct {
 	name  string
 	terms []string
 	words []string
+	syn   map[string][]SynEntry
 }
 
 // shards groups the terms and words by shard, and the rare pairs by
 // their first term, in order. It marks the terms that have a pair file.
-func (li *langIndex) shards() []*shardContent {
+func (li *langIndex) shards(syn map[string][]SynEntry) []*shardContent {
 	byName := map[string]*shardContent{}
 	fileFor := func(dir, name string) *shardContent {
 		s := byName[dir+name]
@@ -221,6 +231,13 @@ func (li *langIndex) shards() []*shardContent {
 	for _, word := range sortedKeys(li.words) {
 		s := fileFor("s", ShardOf(word))
 		s.words = append(s.words, word)
+	}
+	for _, word := range sortedKeys(syn) {
+		s := fileFor("s", ShardOf(word))
+		if s.syn == nil {
+			s.syn = map[string][]SynEntry{}
+		}
+		s.syn[word] = syn[word]
 	}
 	out := make([]*shardContent, 0, len(byName))
 	for _, name := range sortedKeys(byName) {

@@ -116,7 +116,7 @@ func Start(opts Options) (*Preview, error) {
 // layouts cost no watches.
 func watchScope(root string, opts build.Options) (roots []string, skip func(string) bool) {
 	roots = []string{root}
-	read := map[string]bool{"content": true, "static": true, "themes": true}
+	read := map[string]bool{"content": true, "static": true, "themes": true, "data": true} // data: the synonyms
 	for _, name := range configFiles {
 		read[name] = true
 	}

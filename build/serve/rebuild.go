@@ -14,6 +14,7 @@ import (
 	"handbook/build/content"
 	"handbook/build/diag"
 	"handbook/build/output"
+	"handbook/build/search"
 )
 
 // rebuilder keeps the site in memory up to date. For each batch of
@@ -172,7 +173,8 @@ func (r *rebuilder) classify(paths []string) rebuildPlan {
 	cssOnly := true
 	for _, p := range paths {
 		switch {
-		case p == cfg.Root || isConfigFile(cfg.Root, p):
+		case p == cfg.Root || isConfigFile(cfg.Root, p) || within(p, filepath.Join(cfg.Root, filepath.FromSlash(search.SynonymDir))):
+			// The synonyms are read with the configuration.
 			plan.full = true
 		case within(p, statics...):
 			plan.static = append(plan.static, p)

@@ -112,6 +112,9 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		{"an image beside the pages", func() []string {
 			return []string{writeFile(t, root, "content/vi/guides/picture.png", "not really a PNG")}
 		}, true, ""},
+		{"a synonym file", func() []string {
+			return []string{writeFile(t, root, "data/synonyms/vi.toml", "groups = [[\"hướng dẫn\", \"chỉ dẫn\"]]\n")}
+		}, true, ""},
 		{"the configuration", func() []string {
 			return []string{editFile(t, root, "handbook.toml", `title = "Test Handbook"`, `title = "Another Handbook"`)}
 		}, true, ""},

@@ -257,7 +257,7 @@ func TestWatchScope(t *testing.T) {
 	}
 	for name, want := range map[string]bool{
 		"public": true, "layouts": true, "node_modules": true,
-		"content": false, "static": false, "themes": false, "handbook.toml": false, "hugo.toml": false,
+		"content": false, "static": false, "themes": false, "handbook.toml": false, "hugo.toml": false, "data": false,
 		"content/vi/public": false,
 	} {
 		if got := skip(filepath.Join(root, filepath.FromSlash(name))); got != want {

@@ -19,7 +19,9 @@ const searchUsage = `usage: handbook search [flags] QUERY
 Searches the index of a built site (public/ unless --dest says otherwise)
 with the same matching and ranking as the site's search box: without tone
 marks or accents, Telex or VNI, a typo in longer words, the last word as a
-prefix. Prints the results, best first.
+prefix. Prints the results, best first: the pages that match every word,
+then, when they are fewer than five, the pages that match most of the
+words, each saying which words it is without.
 
 Flags:
 `
@@ -36,7 +38,7 @@ func (f *searchFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.dest, "dest", "public", "the built site's `folder`")
 	fs.StringVar(&f.lang, "lang", "all", "search `vi`, fr, or all languages")
 	fs.IntVar(&f.limit, "limit", 10, "print at most `n` results")
-	fs.BoolVar(&f.json, "json", false, "print a JSON array of {title, url, lang, kind, snippet, score}")
+	fs.BoolVar(&f.json, "json", false, "print a JSON array of {title, url, lang, kind, snippet, score, matched, missing}")
 }
 
 func searchCommand() command {
@@ -141,7 +143,11 @@ func printAnswer(ans *search.Answer, w io.Writer) {
 		if r.Kind != "" {
 			kind = " (" + esc(r.Kind) + ")"
 		}
-		fmt.Fprintf(w, "%d. %s%s [%s]\n   %s\n   %s\n", i+1, esc(r.Title), kind, esc(r.Lang), esc(r.URL), esc(r.Snippet))
+		without := ""
+		if len(r.Missing) > 0 {
+			without = " — without " + esc(strings.Join(r.Missing, ", "))
+		}
+		fmt.Fprintf(w, "%d. %s%s [%s]%s\n   %s\n   %s\n", i+1, esc(r.Title), kind, esc(r.Lang), without, esc(r.URL), esc(r.Snippet))
 	}
 	if ans.Total > len(ans.Results) {
 		fmt.Fprintf(w, "… %d results in all\n", ans.Total)
@@ -158,4 +164,18 @@ func printUnmatched(ans *search.Answer, w io.Writer) {
 			fmt.Fprintf(w, "No page has %q.\n", u.Word)
 		}
 	}
+	if len(ans.Without) > 0 {
+		fmt.Fprintf(w, "%s; showing results without %s.\n", fullCount(ans.Full), diag.EscapeControls(strings.Join(ans.Without, ", ")))
+	}
+}
+
+// fullCount says how many pages match every word of a query.
+func fullCount(n int) string {
+	switch n {
+	case 0:
+		return "No page has every word"
+	case 1:
+		return "One page has every word"
+	}
+	return fmt.Sprintf("%d pages have every word", n)
 }

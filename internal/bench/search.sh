@@ -53,6 +53,9 @@ echo "pagefind: $pfversion"
 
 corpus="$work/corpus"
 (cd "$gen" && go run . -pages "$pages" -out "$corpus" >/dev/null)
+# The handbook's synonym lists, so that queries with synonyms are measured.
+mkdir -p "$corpus/data"
+cp -R "$repo/data/synonyms" "$corpus/data/"
 echo "== corpus: $pages pages per language ($(du -sh "$corpus/content" | cut -f1) of Markdown)"
 
 # wall seconds and peak RSS in KiB of a command, from GNU time

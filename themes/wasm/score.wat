@@ -10,7 +10,8 @@
 ;; (needs wat2wasm, from Debian's wabt).
 ;;
 ;; Memory, given by search.js: posting lists as Int32 gaps between
-;; document numbers ($docs), Uint8 scaled term frequencies 1..100 ($sc),
+;; document numbers ($docs), Uint8 scores of postings ($sc: scaled term
+;; frequencies 1..100, plus 128 for a match in a title or statement),
 ;; Int32 masks of the forms each document has ($masks, 0 when the term has
 ;; one form), Float64 tables of a term's score by scaled frequency ($plain,
 ;; $marked: the latter for a document with the form the reader typed), and
@@ -87,7 +88,101 @@
         (local.set $d (i32.add (local.get $d) (i32.const 1)))
         (br $next))))
 
-;; $rounded is $v rounded to three decimals as JavaScript's
+  ;; part adds up, for each of the $n documents, the $k arrays of word
+  ;; scores whose offsets are the Int32s at $arrays, for a query's partial
+  ;; matches: at $sum (Float64s) the scores that are not 0, in the words'
+  ;; order, at $weight (Float64s) the sum of the Float64s at $idfs of those
+  ;; words, and at $count (a byte each) how many they are.
+  (func (export "part") (param $arrays i32) (param $k i32) (param $n i32) (param $idfs i32)
+      (param $sum i32) (param $weight i32) (param $count i32)
+    (local $d i32) (local $j i32) (local $off i32) (local $c i32)
+    (local $s f64) (local $w f64) (local $v f64)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $d) (local.get $n)))
+        (local.set $off (i32.shl (local.get $d) (i32.const 3)))
+        (local.set $s (f64.const 0))
+        (local.set $w (f64.const 0))
+        (local.set $c (i32.const 0))
+        (local.set $j (i32.const 0))
+        (block $words
+          (loop $word
+            (br_if $words (i32.ge_u (local.get $j) (local.get $k)))
+            (local.set $v (f64.load (i32.add
+              (i32.load (i32.add (local.get $arrays) (i32.shl (local.get $j) (i32.const 2))))
+              (local.get $off))))
+            (if (f64.ne (local.get $v) (f64.const 0))
+              (then
+                (local.set $s (f64.add (local.get $s) (local.get $v)))
+                (local.set $w (f64.add (local.get $w)
+                  (f64.load (i32.add (local.get $idfs) (i32.shl (local.get $j) (i32.const 3))))))
+                (local.set $c (i32.add (local.get $c) (i32.const 1)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $word)))
+        (f64.store (i32.add (local.get $sum) (local.get $off)) (local.get $s))
+        (f64.store (i32.add (local.get $weight) (local.get $off)) (local.get $w))
+        (i32.store8 (i32.add (local.get $count) (local.get $d)) (local.get $c))
+        (local.set $d (i32.add (local.get $d) (i32.const 1)))
+        (br $next))))
+
+;; $round is $x rounded to a whole number as JavaScript's Math.round
+  ;; and Go's math.Round round it, for $x >= 0 (ties up).
+  (func $round (param $x f64) (result f64)
+    (local $r f64)
+    (local.set $r (f64.floor (local.get $x)))
+    (if (result f64) (f64.ge (f64.sub (local.get $x) (local.get $r)) (f64.const 0.5))
+      (then (f64.add (local.get $r) (f64.const 1)))
+      (else (local.get $r))))
+
+  ;; keys writes at $out the key of each of the $n documents as a partial
+  ;; match, from what part left at $sum, $weight and $count: 0 where the
+  ;; page matches no word ($sum is 0), where it lacks a word of a quoted
+  ;; phrase (its count at $phrase, a byte each, is not $phrase_words; no
+  ;; check when $phrase is 0), and where it matches all $need words, which
+  ;; it marks with a 1 at $full (a byte each); otherwise its share of the
+  ;; query's weight $total to five decimals, times 1e7, plus its score to
+  ;; three decimals, times 1000: whole numbers, which first orders as it
+  ;; orders scores, share first.
+  (func (export "keys") (param $sum i32) (param $weight i32) (param $count i32) (param $n i32)
+      (param $need i32) (param $total f64) (param $phrase i32) (param $phrase_words i32)
+      (param $full i32) (param $out i32)
+    (local $d i32) (local $off i32) (local $s f64) (local $key f64)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $d) (local.get $n)))
+        (local.set $off (i32.shl (local.get $d) (i32.const 3)))
+        (local.set $s (f64.load (i32.add (local.get $sum) (local.get $off))))
+        (local.set $key (f64.const 0))
+        (if (i32.and (f64.ne (local.get $s) (f64.const 0))
+              (i32.or (i32.eqz (local.get $phrase))
+                (i32.eq (i32.load8_u (i32.add (local.get $phrase) (local.get $d))) (local.get $phrase_words))))
+          (then
+            (if (i32.eq (i32.load8_u (i32.add (local.get $count) (local.get $d))) (local.get $need))
+              (then (i32.store8 (i32.add (local.get $full) (local.get $d)) (i32.const 1)))
+              (else
+                (local.set $key (f64.add
+                  (f64.mul
+                    (call $round (f64.mul
+                      (f64.div (f64.load (i32.add (local.get $weight) (local.get $off))) (local.get $total))
+                      (f64.const 1e5)))
+                    (f64.const 1e7))
+                  (call $round (f64.mul (local.get $s) (f64.const 1000)))))))))
+        (f64.store (i32.add (local.get $out) (local.get $off)) (local.get $key))
+        (local.set $d (i32.add (local.get $d) (i32.const 1)))
+        (br $next))))
+
+  ;; clear zeroes the keys at $out of the $n documents marked at $full.
+  (func (export "clear") (param $out i32) (param $full i32) (param $n i32)
+    (local $d i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $d) (local.get $n)))
+        (if (i32.load8_u (i32.add (local.get $full) (local.get $d)))
+          (then (f64.store (i32.add (local.get $out) (i32.shl (local.get $d) (i32.const 3))) (f64.const 0))))
+        (local.set $d (i32.add (local.get $d) (i32.const 1)))
+        (br $next))))
+
+  ;; $rounded is $v rounded to three decimals as JavaScript's
   ;; Math.round(v * 1000) / 1000 rounds it, for $v >= 0 (ties up; the
   ;; fraction x - floor(x) is exact).
   (func $rounded (param $v f64) (result f64)

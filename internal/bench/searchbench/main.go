@@ -29,6 +29,13 @@ var queries = []query{
 	{"l’expérience client", "fr"},
 	{"innovation rapide", "fr"},
 	{"lanh xyzzyq", "vi"},
+	// Partial matches (a word no page has, one too many), synonyms (the
+	// repository's lists, which search.sh copies into the corpus) and a
+	// quoted phrase.
+	{"khach hang quyet dinh xyzzyq", "vi"},
+	{"obsession des consommateurs", "fr"},
+	{"nguoi tieu dung", "vi"},
+	{"\"khách hàng\"", "vi"},
 }
 
 type config struct {

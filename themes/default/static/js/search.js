@@ -212,11 +212,15 @@ function placeTone(s, tone) {
 
 // parseQuery is Go's ParseQuery; stopWords are the folded stop words of
 // lang (meta.json has them).
+// Words between quotes (", “ ”, « ») make a phrase, numbered from 1 in
+// their phrase; a quote left open makes none.
 export function parseQuery(query, lang, stopWords = []) {
-  const stop = new Set(stopWords), toks = tokenize(query), prefix = !/[ \t\n\u00a0\u202f]$/.test(query)
+  const stop = new Set(stopWords), prefix = !/[ \t\n\u00a0\u202f]$/.test(query), parts = query.split(/["“”«»]/)
+  const toks = parts.flatMap((text, k) => tokenize(text).map(t => ({ ...t, phrase: k % 2 && k < parts.length - 1 ? (k + 1) / 2 : 0 })))
   const words = toks.map((t, i) => ({
     ...t,
-    prefix: prefix && i == toks.length - 1,
+    // A word that ends a phrase is complete: it is no prefix.
+    prefix: prefix && i == toks.length - 1 && !t.phrase,
     stop: lang == 'fr' && stop.has(t.word),
     telex: (lang == 'vi' && fromTelex(t.word)) || '',
   }))
@@ -322,15 +326,54 @@ function byField(part, toks, matches) {
 // prefix says: known before meta.json comes.
 const PREFIX = 2
 
+// HANDFUL is how many pages must match every word of a query for those
+// matching only some of them to be left out (Go's Handful); MAX_WORDS,
+// how many words of a query have to match.
+const HANDFUL = 5, MAX_WORDS = 64
+
+// SYNONYM is the weight of a synonym's match (Go's weightSynonym).
+const SYNONYM = 0.8
+
+// synonymKey is Go's SynonymKey: how a query word and a word of a
+// synonym compare (in French, without the final s or x of a plural).
+const synonymKey = (lang, w) => (lang == 'fr' && runes(w).length > 3 && /[sx]$/.test(w) ? w.slice(0, -1) : w)
+
+// synonymStarts are the spellings of a query word a synonym phrase may
+// start with: the word, and its Telex reading.
+const synonymStarts = w => {
+  const t = w.telex && tokenize(w.telex)[0]?.word
+  return t && t != w.word ? [w.word, t] : [w.word]
+}
+
+// phraseSlots are the words of the query, from the i-th, that spell
+// phrase and have to match; null when they do not spell it.
+function phraseSlots(lang, qw, i, phrase) {
+  if (i + phrase.length > qw.length) return null
+  const slots = []
+  for (const [k, p] of phrase.entries()) {
+    const w = qw[i + k]
+    if (!synonymStarts(w).some(x => synonymKey(lang, x) == p)) return null
+    if (!w.stop) slots.push(i + k)
+  }
+  return slots
+}
+
+
 const idf = (n, df) => Math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-// TABLE is the bytes of a term's table of scores by scaled frequency
-// (Float64s for 0..100); a term has two, plain and marked.
-const TABLE = 101 * 8
+// TABLE is the bytes of a term's table of scores by a posting's score
+// byte (Float64s for 0..255: the scaled frequency, 1..100, plus LEAD
+// where the page's title or statement has the term); a term has two,
+// plain and marked.
+const TABLE = 256 * 8
+
+// LEAD is the bit of a posting's score for a match in the page's title
+// or statement, which raises it by BOOST_LEAD (Go's leadScore, boostLead).
+const LEAD = 128, BOOST_LEAD = 1.5
 
 // SCORE_WASM is themes/wasm/score.wat as wat2wasm builds it, in base64:
 // go test ./themes -run TestScoreWasm -update writes it, and checks it.
-const SCORE_WASM = 'AGFzbQEAAAABRAhgBn9/f39/fwF8YAh/f39/f39/fwBgCX9/f39/f39/fwBgA39/fwBgAXwBfGAGf39/f39/AX9gAn9/AX9gA3x/fwF/AgsBAmpzA21lbQIAAQMJCAABAgMEBQYHBx0EBGJlc3QAAQNhZGQAAgRib3RoAAMFZmlyc3QABQrCBggsACABBH8gBCADIAEgBUECdGooAgAgAnEbBSADCyAAIAVqLQAAQQN0aisDAAtaAwJ/AXwBfwJAA0AgCCADTw0BIAkgACAIQQJ0aigCAGohCSABIAIgBCAFIAYgCBAAIQogByAJQQN0aiELIAogCysDAGQEQCALIAo5AwALIAhBAWohCAwACwsLZAICfwF8AkADQCAJIANPDQEgCiAAIAlBAnRqKAIAaiEKIAcgCkEDdGorAwAhCyALRAAAAAAAAAAAYgRAIAggCkEDdGogCyABIAIgBCAFIAYgCRAAoDkDAAsgCUEBaiEJDAALCwtpAwF/AnwBfwJAA0AgAyACTw0BIAAgA0EDdGorAwAhBCABIANBA3RqIQYgBisDACEFIAYgBCAFoEQAAAAAAAAAACAERAAAAAAAAAAAYiAFRAAAAAAAAAAAYnEbOQMAIANBAWohAwwACwsLQwECfCAARAAAAAAAQI9AoiEBIAGcIQIgASACoUQAAAAAAADgP2YEQCACRAAAAAAAAPA/oCECCyACRAAAAAAAQI9Aowv5AgMCfwJ8BH8CQANAIAYgAk8NAUQAAAAAAADwvyEJQQAhBwJAA0AgByABTw0BIAAgB0ECdGooAgAgBkEDdGorAwAhCCAIRAAAAAAAAAAAZARAIAgQBCEIIAggCWQEQCAIIQkgByEKCwsgB0EBaiEHDAALCyAJRAAAAAAAAAAAZgRAIAtBAWohCyADRQRAIAUgDEECdGogBjYCACAMQQFqIQwFIAwgA0kEQCAMIQcgDEEBaiEMBSADIQcgCSAKIAQgA0EBaxAGEAcEQCADQQFrIQcLCyAHIANJBEACQANAIAdFDQEgBCAHQQFrEAYhDSAJIAogDRAHRQ0BIAQgBxAGIA1BEPwKAAAgB0EBayEHDAALCyAEIAcQBiENIA0gCTkDACANIAo2AgggDSAGNgIMCwsLIAZBAWohBgwACwsgAwRAQQAhBwJAA0AgByAMTw0BIAUgB0ECdGogBCAHEAYoAgw2AgAgB0EBaiEHDAALCwsgBCALNgIAIAwLDQAgAEEIaiABQQR0agscACAAIAIrAwBkIAAgAisDAGEgASACKAIISXFyCw=='
+const SCORE_WASM = 'AGFzbQEAAAABWwpgBn9/f39/fwF8YAh/f39/f39/fwBgCX9/f39/f39/fwBgA39/fwBgB39/f39/f38AYAF8AXxgCn9/f39/fH9/f38AYAZ/f39/f38Bf2ACf38Bf2ADfH9/AX8CCwECanMDbWVtAgABAw0MAAECAwQFBgMFBwgJBzMHBGJlc3QAAQNhZGQAAgRib3RoAAMEcGFydAAEBGtleXMABgVjbGVhcgAHBWZpcnN0AAkKjAoMLAAgAQR/IAQgAyABIAVBAnRqKAIAIAJxGwUgAwsgACAFai0AAEEDdGorAwALWgMCfwF8AX8CQANAIAggA08NASAJIAAgCEECdGooAgBqIQkgASACIAQgBSAGIAgQACEKIAcgCUEDdGohCyAKIAsrAwBkBEAgCyAKOQMACyAIQQFqIQgMAAsLC2QCAn8BfAJAA0AgCSADTw0BIAogACAJQQJ0aigCAGohCiAHIApBA3RqKwMAIQsgC0QAAAAAAAAAAGIEQCAIIApBA3RqIAsgASACIAQgBSAGIAkQAKA5AwALIAlBAWohCQwACwsLaQMBfwJ8AX8CQANAIAMgAk8NASAAIANBA3RqKwMAIQQgASADQQN0aiEGIAYrAwAhBSAGIAQgBaBEAAAAAAAAAAAgBEQAAAAAAAAAAGIgBUQAAAAAAAAAAGJxGzkDACADQQFqIQMMAAsLC7UBAgR/A3wCQANAIAcgAk8NASAHQQN0IQlEAAAAAAAAAAAhC0QAAAAAAAAAACEMQQAhCkEAIQgCQANAIAggAU8NASAAIAhBAnRqKAIAIAlqKwMAIQ0gDUQAAAAAAAAAAGIEQCALIA2gIQsgDCADIAhBA3RqKwMAoCEMIApBAWohCgsgCEEBaiEIDAALCyAEIAlqIAs5AwAgBSAJaiAMOQMAIAYgB2ogCjoAACAHQQFqIQcMAAsLCyoBAXwgAJwhASAAIAGhRAAAAAAAAOA/ZgR8IAFEAAAAAAAA8D+gBSABCwusAQICfwJ8AkADQCAKIANPDQEgCkEDdCELIAAgC2orAwAhDEQAAAAAAAAAACENIAxEAAAAAAAAAABiIAZFIAYgCmotAAAgB0ZycQRAIAIgCmotAAAgBEYEQCAIIApqQQE6AAAFIAEgC2orAwAgBaNEAAAAAABq+ECiEAVEAAAAANASY0GiIAxEAAAAAABAj0CiEAWgIQ0LCyAJIAtqIA05AwAgCkEBaiEKDAALCws5AQF/AkADQCADIAJPDQEgASADai0AAARAIAAgA0EDdGpEAAAAAAAAAAA5AwALIANBAWohAwwACwsLQwECfCAARAAAAAAAQI9AoiEBIAGcIQIgASACoUQAAAAAAADgP2YEQCACRAAAAAAAAPA/oCECCyACRAAAAAAAQI9Aowv5AgMCfwJ8BH8CQANAIAYgAk8NAUQAAAAAAADwvyEJQQAhBwJAA0AgByABTw0BIAAgB0ECdGooAgAgBkEDdGorAwAhCCAIRAAAAAAAAAAAZARAIAgQCCEIIAggCWQEQCAIIQkgByEKCwsgB0EBaiEHDAALCyAJRAAAAAAAAAAAZgRAIAtBAWohCyADRQRAIAUgDEECdGogBjYCACAMQQFqIQwFIAwgA0kEQCAMIQcgDEEBaiEMBSADIQcgCSAKIAQgA0EBaxAKEAsEQCADQQFrIQcLCyAHIANJBEACQANAIAdFDQEgBCAHQQFrEAohDSAJIAogDRALRQ0BIAQgBxAKIA1BEPwKAAAgB0EBayEHDAALCyAEIAcQCiENIA0gCTkDACANIAo2AgggDSAGNgIMCwsLIAZBAWohBgwACwsgAwRAQQAhBwJAA0AgByAMTw0BIAUgB0ECdGogBCAHEAooAgw2AgAgB0EBaiEHDAALCwsgBCALNgIAIAwLDQAgAEEIaiABQQR0agscACAAIAIrAwBkIAAgAisDAGEgASACKAIISXFyCw=='
 
 // jsKernel runs score.wat's loops in JavaScript over the same memory, to
 // the same numbers, for a browser that runs no WebAssembly.
@@ -357,6 +400,34 @@ function jsKernel(buffer) {
         const x = f64[(a >> 3) + d], y = f64[(b >> 3) + d]
         f64[(b >> 3) + d] = x && y ? x + y : 0
       }
+    },
+    part(arrays, k, n, idfs, sum, weight, count) {
+      for (let d = 0; d < n; d++) {
+        let s = 0, w = 0, c = 0
+        for (let j = 0; j < k; j++) {
+          const v = f64[(i32[(arrays >> 2) + j] >> 3) + d]
+          if (v) (s += v), (w += f64[(idfs >> 3) + j]), c++
+        }
+        ;(f64[(sum >> 3) + d] = s), (f64[(weight >> 3) + d] = w), (u8[count + d] = c)
+      }
+    },
+    keys(sum, weight, count, n, need, total, phrase, phraseWords, full, out) {
+      const round = x => {
+        const r = Math.floor(x)
+        return x - r >= 0.5 ? r + 1 : r
+      }
+      for (let d = 0; d < n; d++) {
+        const s = f64[(sum >> 3) + d]
+        let key = 0
+        if (s != 0 && (!phrase || u8[phrase + d] == phraseWords)) {
+          if (u8[count + d] == need) u8[full + d] = 1
+          else key = round((f64[(weight >> 3) + d] / total) * 1e5) * 1e7 + round(s * 1000)
+        }
+        f64[(out >> 3) + d] = key
+      }
+    },
+    clear(out, full, n) {
+      for (let d = 0; d < n; d++) if (u8[full + d]) f64[(out >> 3) + d] = 0
     },
     first(arrays, k, n, limit, top, out) {
       const offsets = Array.from({ length: k }, (_, i) => i32[(arrays >> 2) + i] >> 3), kept = []
@@ -492,8 +563,49 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
     return t ? { key, t } : null
   }
 
-  // candidates are the terms a query word may stand for, as in Go.
-  async function candidates(m, w) {
+  // termOf finds an index term by its key, a word's or a pair's: {key, t}
+  // or null.
+  async function termOf(m, key) {
+    const sp = key.indexOf(' ')
+    if (sp < 0) {
+      const t = own((await shard(m, key))?.terms, key)
+      return t ? { key, t } : null
+    }
+    const first = key.slice(0, sp), sh = await shard(m, first)
+    let t = own(sh?.terms, key)
+    if (!t && own(sh?.terms, first)?.pairs) t = own((await load(`${m.lang}/p/${hexOf(first)}.json.gz`)).terms, key)
+    return t ? { key, t } : null
+  }
+
+  // synonymsOf is Go's synonyms: for each word of a query, the index
+  // terms of the synonyms of the phrases of the query it is part of (a
+  // phrase is found in the shard of its first word), spread over the
+  // words of the phrase that have to match.
+  async function synonymsOf(m, qw) {
+    const out = qw.map(() => [])
+    for (const [i, w] of qw.entries()) {
+      if (w.stop) continue
+      for (const start of synonymStarts(w)) {
+        const sh = await shard(m, start)
+        for (const e of own(sh?.syn, synonymKey(m.lang, start)) || []) {
+          const slots = phraseSlots(m.lang, qw, i, e.p)
+          if (!slots) continue
+          // The phrase's own terms (the word typed in another form) at
+          // no discount, the others' at SYNONYM.
+          for (const [a, alt] of [e.s || [], ...e.a].entries())
+            slots.forEach((slot, k) => {
+              const from = Math.trunc((k * alt.length) / slots.length)
+              for (const key of alt.slice(from, Math.max(Math.trunc(((k + 1) * alt.length) / slots.length), from + 1))) out[slot].push({ key, weight: a ? SYNONYM : 1 })
+            })
+        }
+      }
+    }
+    return out
+  }
+
+  // candidates are the terms a query word may stand for, as in Go; syn
+  // are the terms of its synonyms.
+  async function candidates(m, w, syn = []) {
     const out = [], seen = new Set()
     const add = (r, weight, form) => r && !seen.has(r.key) && seen.add(r.key) && out.push({ ...r, weight, form: form(r.t) })
     const formOf = typed => t => {
@@ -515,6 +627,7 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
       const more = await many(x => x.startsWith(w.word) && x != w.word, 0.9)
       out.push(...more.sort((a, b) => b.t.df - a.t.df || cmp(a.key, b.key)).slice(0, 10))
     }
+    for (const { key, weight } of syn) add(await termOf(m, key), weight, () => -1)
     if (!out.length && runes(w.word).length >= 5) out.push(...(await many(x => editDistance(w.word, x, 1) <= 1, 0.7)))
     return out
   }
@@ -538,8 +651,11 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
     // worked out as Go works them out, plain and raised for a page with
     // the form typed: looked up for each posting rather than computed.
     const tables = (t, weight) => {
-      const w = idf(m.docs, t.df), at = take(2 * TABLE), plain = new Float64Array(buffer, at, 101), marked = new Float64Array(buffer, at + TABLE, 101)
-      for (let v = 1; v <= 100; v++) (plain[v] = ((w * v) / 100) * 2.2 * weight), (marked[v] = plain[v] * 1.5)
+      const w = idf(m.docs, t.df), at = take(2 * TABLE), plain = new Float64Array(buffer, at, 256), marked = new Float64Array(buffer, at + TABLE, 256)
+      for (let v = 1; v <= 100; v++) {
+        ;(plain[v] = ((w * v) / 100) * 2.2 * weight), (marked[v] = plain[v] * 1.5)
+        ;(plain[v | LEAD] = ((w * (v * BOOST_LEAD)) / 100) * 2.2 * weight), (marked[v | LEAD] = plain[v | LEAD] * 1.5)
+      }
       return [at, at + TABLE]
     }
     return {
@@ -563,6 +679,13 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
         run.add(docs, sc, 0, p.docs.length, 0, plain, plain, scores, scores)
       },
       both: (a, b) => run.both(a, b, ids),
+      // keep is a new array of the scores of the pages of posting list p,
+      // 0 elsewhere: the kernel adds them a table of zeros.
+      keep(p, scores) {
+        const out = mem.zeros(ids), zero = mem.zeros(TABLE / 8), tp = typed(p)
+        run.add(put(tp.docs), put(tp.scores), 0, tp.docs.length, 0, zero, zero, scores, out)
+        return out
+      },
     }
   }
 
@@ -595,10 +718,16 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
     let bytes = firstBytes(live.length, ids, limit)
     for (const x of live) {
       bytes += x.cands.length * ids * 8
-      for (const p of x.lists) bytes += p.docs.length * 9 + 2 * TABLE + 32
+      for (const p of [...x.lists, ...(x.side || [])]) bytes += p.docs.length * 9 + 2 * TABLE + ids * 8 + 64
     }
     const mem = (await scoring()).ready(bytes)
-    return first(mem, live.map(x => ({ lang: x.lang, at: score(mem, ids, x) })), ids, limit)
+    const lists = live.map(x => {
+      let at = score(mem, ids, x)
+      // A page without a quoted phrase's words side by side matches nothing.
+      for (const p of x.side || []) at = scorer(mem, x.m, ids).keep(p, at)
+      return { lang: x.lang, at }
+    })
+    return first(mem, lists, ids, limit)
   }
 
   // pairs are the index's terms for adjacent words of the query, in
@@ -623,30 +752,127 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
     prefetch(lang, parseQuery(query, lang).flatMap(w => [w.word, w.telex && tokenize(w.telex)[0]?.word]))
     compiled()
     const m = await m0, qw = parseQuery(query, lang, m.stop)
-    const cands = await Promise.all(qw.map(w => (w.stop ? null : candidates(m, w))))
+    // At most MAX_WORDS words have to match; the rest count as stop words.
+    let count = 0
+    for (const w of qw) if (!w.stop && count++ == MAX_WORDS) (w.stop = true), count--
+    const syn = await synonymsOf(m, qw)
+    const cands = await Promise.all(qw.map((w, i) => (w.stop ? null : candidates(m, w, syn[i]))))
     const keys = cands.map(cs => cs?.[0]?.key || '')
-    const complete = cands.every(cs => !cs || cs.length)
     // Fetch every posting list and pair file the query needs at once, not
     // one after another.
     const words = cands.flat().filter(Boolean).map(c => c.t), wordPostings = Promise.all(words.map(t => postings(m, t)))
-    const adjacent = complete ? await pairs(m, qw, keys) : []
+    const adjacent = await pairs(m, qw, keys)
     const pairPostings = Promise.all(adjacent.map(t => postings(m, t)))
     const loaded = [...(await wordPostings), ...(await pairPostings)]
-    const missing = [], found = []
+    const missing = [], found = [], need = [], idfs = [], phrase = []
     for (const [i, w] of qw.entries()) {
       const cs = cands[i]
       if (!cs) continue
+      if (w.phrase) phrase.push(need.length)
+      need.push(w.word)
+      idfs.push(idf(m.docs, cs.length ? cs[0].t.df : 0))
       if (cs.length) found.push(...cs.map(c => c.key))
       else missing.push({ word: w.word, suggestions: await suggest(m, w.word) })
     }
-    // With a word that matches nothing, nothing matches.
-    return { missing, found, scorable: !missing.length && cands.some(Boolean), m, cands, adjacent, lists: loaded }
+    // With a word that matches nothing, no page matches every word.
+    const side = await phrasePages(m, qw, keys)
+    return { missing, found, need, idfs, phrase, side, scorable: !missing.length && cands.some(Boolean), m, cands, adjacent, lists: loaded }
   }
 
-  // query answers {results, total, unmatched} like Go's Searcher.Query;
-  // keys are the index terms the words matched, for highlighting. Only
-  // the documents shown are fetched: a page and its translations share
-  // their document number, which is all listing them once needs.
+  // pairTerm is the index's entry for the pair of terms first and
+  // second, as Go's pair: from the shard of first if the pair is
+  // frequent, from the pair file of first if it is rare; or null.
+  async function pairTerm(m, first, second) {
+    const key = first + ' ' + second, sh = await shard(m, first)
+    if (own(sh?.terms, key)) return sh.terms[key]
+    if (!own(sh?.terms, first)?.pairs) return null
+    return own((await load(`${m.lang}/p/${hexOf(first)}.json.gz`)).terms, key) || null
+  }
+
+  // phrasePages is Go's phrasePages: the posting lists of the pairs of
+  // adjacent words of the query's quoted phrases (an empty list for a
+  // pair the index lacks), whose pages alone may match; null when that
+  // asks nothing of a page (no phrase, or an index without pairs).
+  async function phrasePages(m, qw, keys) {
+    if (m.lang != 'vi') return null
+    let side = null
+    for (let i = 1; i < qw.length; i++) {
+      const a = qw[i - 1], b = qw[i]
+      if (!b.phrase || b.phrase != a.phrase || a.stop || b.stop) continue
+      const t = keys[i - 1] && keys[i] ? await pairTerm(m, keys[i - 1], keys[i]) : null
+      ;(side ||= []).push(t ? await postings(m, t) : { docs: new Int32Array(0), scores: new Uint8Array(0), masks: null })
+    }
+    return side
+  }
+
+  // partial finds, in every language, the pages that match some of the
+  // words and not all (as Go's Query), when a query has more than one:
+  // {top, total}, the first n of them best first, by the share of the
+  // query's weight (its words' IDF) they match, then by score, language
+  // and document, a page and its translations once, and none that matches
+  // every word in a language. The kernel adds each page's words up (part),
+  // makes keys of the share and the score that order as the two do
+  // (keys), and finds the first (first), so that no loop of JavaScript
+  // walks every document.
+  async function partial(per, langs, n) {
+    const live = per.map((x, i) => ({ ...x, lang: langs[i] })).filter(x => x.need.length > 1)
+    if (!live.length) return { top: [], total: 0 }
+    const ids = Math.max(...live.map(x => x.m.ids)), limit = n == Infinity ? 0 : n
+    let bytes = firstBytes(live.length, ids, limit) + ids + 64
+    for (const x of live) {
+      bytes += (x.cands.length + 4) * ids * 8 + 2 * ids + x.cands.length * 12 + 128
+      for (const p of [...x.lists, ...(x.side || [])]) bytes += p.docs.length * 9 + 2 * TABLE + ids * 8 + 64
+    }
+    const mem = (await scoring()).ready(bytes), run = mem.run, full = mem.take(ids)
+    new Uint8Array(mem.buffer, full, ids).fill(0)
+    const lists = [], arraysOf = new Map()
+    for (const x of live) {
+      const sc = scorer(mem, x.m, ids), offsets = []
+      let i = 0
+      for (const cs of x.cands) {
+        if (!cs) continue
+        const a = sc.array()
+        for (const c of cs) sc.term(c, x.lists[i++], a, null)
+        offsets.push(a)
+      }
+      arraysOf.set(x.lang, offsets.map(a => new Float64Array(mem.buffer, a, ids)))
+      // Each document's words added up: their scores, the weight (IDF) of
+      // the words, and how many; then the pairs.
+      const at = mem.take(ids * 8), weight = mem.take(ids * 8), count = mem.take(ids)
+      run.part(mem.put(new Int32Array(offsets)), offsets.length, ids, mem.put(new Float64Array(x.idfs)), at, weight, count)
+      for (const t of x.adjacent) sc.raise(t, x.lists[i++], at)
+      // A page without a quoted phrase's words side by side, or without
+      // one of them, matches nothing.
+      let kept = at, phrase = 0
+      for (const p of x.side || []) kept = sc.keep(p, kept)
+      if (x.phrase.length) {
+        const scratch = mem.take(ids * 16)
+        phrase = mem.take(ids)
+        run.part(mem.put(new Int32Array(x.phrase.map(j => offsets[j]))), x.phrase.length, ids, mem.put(new Float64Array(x.phrase.length)), scratch, scratch + ids * 8, phrase)
+      }
+      const keys = mem.take(ids * 8), total = x.idfs.reduce((a, b) => a + b, 0)
+      run.keys(kept, weight, count, ids, x.need.length, total, phrase, x.phrase.length, full, keys)
+      lists.push({ lang: x.lang, at: keys })
+    }
+    for (const l of lists) run.clear(l.at, full, ids)
+    const { top, total } = first(mem, lists, ids, limit)
+    const shown = n == 0 ? [] : top
+    for (const e of shown) {
+      const arrays = arraysOf.get(e.lang), need = live.find(x => x.lang == e.lang).need
+      // The key back into the share and the score (both rounded, as Go's).
+      const q = Math.floor(e.score / 1e7)
+      e.score = (e.score - q * 1e7) / 1000
+      e.matched = need.filter((_, j) => arrays[j][e.doc])
+      e.missing = need.filter((_, j) => !arrays[j][e.doc])
+    }
+    return { top: shown, total }
+  }
+
+  // query answers {results, total, full, unmatched, without} like Go's
+  // Searcher.Query, and keys, the index terms the words matched, for
+  // highlighting. Only the documents shown are fetched: a page and its
+  // translations share their document number, which is all listing them
+  // once needs.
   async function query(q, { langs = ['vi'], limit = 10 } = {}) {
     const per = await Promise.all(langs.map(l => queryLang(q, l)))
     const order = new Map(), hit = new Set(), keys = new Set()
@@ -659,15 +885,26 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
       for (const t of tokenize(q)) miss.has(t.word) || hit.add(t.word)
       found.forEach(k => keys.add(k))
     }
-    const { top, total } = await rank(per, langs, limit)
+    const { top, total: full } = await rank(per, langs, limit)
+    const needOf = new Map(per.map((x, i) => [langs[i], x.need]))
+    for (const r of top) r.matched = needOf.get(r.lang)
+    let shown = top, total = full
+    if (full < HANDFUL) {
+      const p = await partial(per, langs, limit ? Math.max(limit - top.length, 0) : Infinity)
+      shown = [...top, ...p.top]
+      total += p.total
+    }
     const results = await Promise.all(
-      top.map(async ({ lang, doc: n, score }) => {
+      shown.map(async ({ lang, doc: n, score, matched, missing }) => {
         const d = await doc(lang, n)
-        return { title: d.title, url: d.url, lang, kind: d.kind || '', snippet: snippet(d.text, q, 160, metas.get(lang).version >= 3), score, key: d.key }
+        const r = { title: d.title, url: d.url, lang, kind: d.kind || '', snippet: snippet(d.text, q, 160, metas.get(lang).version >= 3), score, matched, key: d.key }
+        if (missing?.length) r.missing = missing
+        return r
       })
     )
     const unmatched = [...order].filter(([w]) => !hit.has(w)).map(([word, suggestions]) => ({ word, suggestions }))
-    return { results, total, unmatched, keys: [...keys] }
+    const without = results.find(r => r.missing)?.missing || []
+    return { results, total, full, unmatched, without, keys: [...keys] }
   }
 
   // kernel says what scores: "wasm" or "js".
@@ -751,6 +988,12 @@ function ui(root) {
     let ans
     try {
       ans = await start().query(q, { langs: scope.checked ? langs : [lang], limit: 10 })
+      // No page of the reader's language has every word: do the others?
+      const others = langs.filter(l => l != lang)
+      if (!scope.checked && !ans.full && others.length && n == seq) {
+        const o = await start().query(q, { langs: others, limit: 1 })
+        if (o.full) ans.elsewhere = { n: o.full, lang: others.length == 1 ? others[0] : '' }
+      }
     } catch (e) {
       if (n == seq) msg.replaceChildren(el('p', '', S.error)), open(true)
       throw e
@@ -776,6 +1019,7 @@ function ui(root) {
         a.append(Object.assign(el('span', 'search-lang', names?.of(r.lang) || r.lang), { lang }))
       }
       a.append(text)
+      if (r.missing) a.append(el('span', 'search-without', fmt(S.resultWithout, { words: r.missing.join(', ') })))
       li.append(a)
       return li
     })
@@ -799,6 +1043,22 @@ function ui(root) {
       }
       return p
     })
+    if (ans.without?.length) notes.push(el('p', 'search-partial', fmt(S.without, { words: ans.without.join(', ') })))
+    if (ans.elsewhere) {
+      // The other languages' results, in one click: all languages, where
+      // a page and its translation are listed once.
+      const { n, lang: other } = ans.elsewhere
+      const b = el('button', 'search-elsewhere', fmt(S.elsewhere, { n, lang: other ? names?.of(other) || other : '' }).replace(/  +/g, ' '))
+      b.type = 'button'
+      b.onclick = () => {
+        scope.checked = true
+        input.focus()
+        run()
+      }
+      const p = el('p', 'search-elsewhere-note')
+      p.append(b)
+      notes.unshift(p)
+    }
     if (q.trim() && !ans.total && !notes.length) notes.push(el('p', '', S.none))
     msg.replaceChildren(...notes)
     live.textContent = q.trim() ? fmt(S[plural?.select(ans.total) == 'one' ? 'one' : 'other'], { n: ans.total }) : ''
