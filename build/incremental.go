@@ -442,19 +442,7 @@ func (l *Live) noteAfter(put, made, dropped []*content.Page, removed bool, st *s
 		}
 	}
 	for p := range st.reconvert {
-		if p.Body == nil && p.File != "" && l.inSet(p) {
-			l.reloadBody(p)
-		}
 		st.affected[p] = true
-	}
-}
-
-// reloadBody reads a page's body again, for a conversion: the body is
-// let go once converted.
-func (l *Live) reloadBody(p *content.Page) {
-	var discard diag.List
-	if fresh, _ := content.ReadPage(l.Site.Config, p.Lang, p.RelPath, &discard); fresh != nil {
-		p.Body, p.BodyLine, p.TextHash = fresh.Body, fresh.BodyLine, fresh.TextHash
 	}
 }
 

@@ -155,8 +155,8 @@ type rendered struct {
 	refs      []markdown.AnchorRef
 }
 
-// renderPages renders pages on all cores, converting the Markdown of
-// those convert says; the others keep the HTML of their last conversion.
+// renderPages runs the page step on pages, on all cores, converting the
+// Markdown of those convert says; the others keep their last conversion.
 func (l *Live) renderPages(pages []*content.Page, convert func(*content.Page) bool) []rendered {
 	s := l.Site
 	out := make([]rendered, len(pages))
@@ -165,21 +165,18 @@ func (l *Live) renderPages(pages []*content.Page, convert func(*content.Page) bo
 		return func(i int) {
 			p, r := pages[i], &out[i]
 			var list diag.List
-			if convert(p) {
-				r.converted = true
-				r.refs = s.converter.Convert(p, &scratch.markdown, &list)
-				r.convert = list.Take()
+			o := s.renderStep(p, convert(p), true, scratch, &list)
+			if r.converted = o.converted; o.converted {
+				r.refs, r.convert = o.refs, list.Take()
 			}
-			scratch.html.Reset()
-			if err := s.renderer.RenderPage(p, &scratch.html); err != nil {
-				list.Errorf(p.File, 0, "%v", err)
+			if o.pageErr != nil {
+				list.Errorf(p.File, 0, "%v", o.pageErr)
 				r.template = list.Take()
 				return
 			}
-			r.html = bytes.Clone(scratch.html.Bytes())
-			var err error
-			if r.print, err = s.renderer.RenderPrintFragment(p, &scratch.print); err != nil {
-				list.Errorf(p.File, 0, "%v", err)
+			r.html, r.print = bytes.Clone(o.html), o.print
+			if o.printErr != nil {
+				list.Errorf(p.File, 0, "%v", o.printErr)
 				r.template = list.Take()
 			}
 		}

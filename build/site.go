@@ -215,14 +215,25 @@ func (s *Site) newPageScratch() *pageScratch {
 	return &pageScratch{tokenizer: search.NewTokenizer(), base: strings.TrimSuffix(s.Config.BasePath(), "/")}
 }
 
-// renderOne renders the page at place i of the reading order, hands it
-// to the print pages and, every indexBatch pages, indexes those
-// rendered. It returns the links to anchors left to check, and an error
-// writing files.
+// renderOne runs the page step on the page at place i of the reading
+// order, writes the page, hands its article to the print pages and,
+// every indexBatch pages, indexes those rendered. It returns the links
+// to anchors left to check, and an error writing files.
 func (s *Site) renderOne(book *render.PrintBook, i int, p *content.Page, scratch *pageScratch, w output.Writer) ([]markdown.AnchorRef, error) {
-	refs, err := s.renderPage(p, scratch, w)
-	if perr := s.printPage(book, i, p, scratch, w); err == nil {
-		err = perr
+	o := s.renderStep(p, true, book != nil, scratch, s.Diags)
+	var err error
+	if o.pageErr != nil {
+		s.Diags.Errorf(p.File, 0, "%v", o.pageErr)
+	} else {
+		err = w.WriteFile(render.OutputPath(p), bytes.Clone(o.html))
+	}
+	if book != nil {
+		if o.printErr != nil {
+			s.Diags.Errorf(p.File, 0, "%v", o.printErr)
+		}
+		if perr := book.Add(i, o.print, w); err == nil {
+			err = perr
+		}
 	}
 	if !s.KeepContent {
 		// The page is written and in the print pages: its HTML is
@@ -230,7 +241,7 @@ func (s *Site) renderOne(book *render.PrintBook, i int, p *content.Page, scratch
 		p.Content = ""
 	}
 	if s.Index == nil {
-		return refs, err
+		return o.refs, err
 	}
 	scratch.unindexed = append(scratch.unindexed, p)
 	if len(scratch.unindexed) == indexBatch {
@@ -238,14 +249,47 @@ func (s *Site) renderOne(book *render.PrintBook, i int, p *content.Page, scratch
 			err = ierr
 		}
 	}
-	return refs, err
+	return o.refs, err
 }
 
-// renderPage converts one page, renders it and writes it. It returns the
-// links to anchors left to check, and an error writing files.
-func (s *Site) renderPage(p *content.Page, scratch *pageScratch, w output.Writer) ([]markdown.AnchorRef, error) {
-	refs := s.converter.Convert(p, &scratch.markdown, s.Diags)
-	return refs, s.renderer.WritePage(p, &scratch.html, w)
+// stepOutput is what the page step made of one page.
+type stepOutput struct {
+	// html is the rendered page, in the scratch's buffer: valid until
+	// the scratch's next page. Nil when the page's template failed.
+	html []byte
+	// print is the page's article of the print pages; nil for a page
+	// no print page shows.
+	print *render.PrintFragment
+	// converted says whether the Markdown was converted; refs are then
+	// its links to anchors, to check once every page is converted.
+	converted bool
+	refs      []markdown.AnchorRef
+	// pageErr and printErr are the errors of the page's template and of
+	// its article's.
+	pageErr, printErr error
+}
+
+// renderStep is the one step every page goes through, in a build and in
+// the preview: it converts p's Markdown when convert says so (otherwise
+// p keeps its last conversion) and attaches the result to p, then
+// renders the page, and its print article when print says so, into
+// scratch. The conversion's diagnostics go to diags; the templates'
+// errors are returned, for the caller to report as it shows them.
+func (s *Site) renderStep(p *content.Page, convert, print bool, scratch *pageScratch, diags *diag.List) stepOutput {
+	var o stepOutput
+	if convert {
+		r := s.converter.Convert(p, &scratch.markdown, diags)
+		r.Attach(p)
+		o.converted, o.refs = true, r.AnchorRefs
+	}
+	scratch.html.Reset()
+	if o.pageErr = s.renderer.RenderPage(p, &scratch.html); o.pageErr == nil {
+		o.html = scratch.html.Bytes()
+	}
+	if print {
+		o.print, o.printErr = s.renderer.RenderPrintFragment(p, &scratch.print)
+	}
+	return o
 }
 
 // indexPages adds the scratch's unindexed pages to the index, and writes
@@ -263,21 +307,6 @@ func (s *Site) indexPages(scratch *pageScratch, w output.Writer) error {
 	}
 	scratch.unindexed = scratch.unindexed[:0]
 	return err
-}
-
-// printPage hands a rendered page, at place i of the book's order, to the
-// print pages. A page whose article does not render is reported, and left
-// out of them.
-func (s *Site) printPage(book *render.PrintBook, i int, p *content.Page, scratch *pageScratch, w output.Writer) error {
-	if book == nil {
-		return nil
-	}
-	f, err := s.renderer.RenderPrintFragment(p, &scratch.print)
-	if err != nil {
-		s.Diags.Errorf(p.File, 0, "%v", err)
-		f = nil
-	}
-	return book.Add(i, f, w)
 }
 
 // Build loads the site and writes it atomically to its output folder: the

@@ -46,8 +46,6 @@ func Run(opts Options) (*build.Site, error) {
 		// is no site to render.
 		return site, err
 	}
-	// Rendering releases each page's body: the structures of the
-	// translations are compared before.
 	statuses := Translations(site, "")
 	rec := newRecorder(w, site.Config.BasePath())
 	if err := site.Render(rec); err != nil && !build.IsContentError(err) {
