@@ -38,6 +38,8 @@ type Live struct {
 	// refs are each page's links to anchors, checked again when the
 	// pages they lead to change.
 	refs map[*content.Page][]markdown.AnchorRef
+	// reads are what each page's last rendering read of the pages.
+	reads readLog
 	// held is the new output of pages with errors, kept back while
 	// their last good version is served.
 	held map[*content.Page][]byte
@@ -57,6 +59,7 @@ func NewLive(opts Options, prev *Live) (*Live, error) {
 		diags: newLedger(),
 		read:  map[string]content.Page{},
 		refs:  map[*content.Page][]markdown.AnchorRef{},
+		reads: readLog{},
 		held:  map[*content.Page][]byte{},
 		print: newLivePrint(),
 	}
@@ -153,6 +156,7 @@ type rendered struct {
 	convert   []diag.Diagnostic
 	template  []diag.Diagnostic
 	refs      []markdown.AnchorRef
+	reads     render.Reads
 }
 
 // renderPages runs the page step on pages, on all cores, converting the
@@ -165,7 +169,8 @@ func (l *Live) renderPages(pages []*content.Page, convert func(*content.Page) bo
 		return func(i int) {
 			p, r := pages[i], &out[i]
 			var list diag.List
-			o := s.renderStep(p, convert(p), true, scratch, &list)
+			r.reads = render.Reads{}
+			o := s.renderStep(p, convert(p), true, scratch, &list, r.reads)
 			if r.converted = o.converted; o.converted {
 				r.refs, r.convert = o.refs, list.Take()
 			}
@@ -196,6 +201,7 @@ func (l *Live) keep(pages []*content.Page, results []rendered) {
 			l.diags.setPage(p, func(d *pageDiags) { d.convert = r.convert })
 		}
 		l.diags.setPage(p, func(d *pageDiags) { d.template = r.template })
+		l.reads.set(p, r.reads)
 	}
 }
 

@@ -220,7 +220,7 @@ func (s *Site) newPageScratch() *pageScratch {
 // every indexBatch pages, indexes those rendered. It returns the links
 // to anchors left to check, and an error writing files.
 func (s *Site) renderOne(book *render.PrintBook, i int, p *content.Page, scratch *pageScratch, w output.Writer) ([]markdown.AnchorRef, error) {
-	o := s.renderStep(p, true, book != nil, scratch, s.Diags)
+	o := s.renderStep(p, true, book != nil, scratch, s.Diags, nil)
 	var err error
 	if o.pageErr != nil {
 		s.Diags.Errorf(p.File, 0, "%v", o.pageErr)
@@ -275,7 +275,8 @@ type stepOutput struct {
 // renders the page, and its print article when print says so, into
 // scratch. The conversion's diagnostics go to diags; the templates'
 // errors are returned, for the caller to report as it shows them.
-func (s *Site) renderStep(p *content.Page, convert, print bool, scratch *pageScratch, diags *diag.List) stepOutput {
+// reads, unless nil, records every page the templates read.
+func (s *Site) renderStep(p *content.Page, convert, print bool, scratch *pageScratch, diags *diag.List, reads render.Reads) stepOutput {
 	var o stepOutput
 	if convert {
 		r := s.converter.Convert(p, &scratch.markdown, diags)
@@ -283,11 +284,11 @@ func (s *Site) renderStep(p *content.Page, convert, print bool, scratch *pageScr
 		o.converted, o.refs = true, r.AnchorRefs
 	}
 	scratch.html.Reset()
-	if o.pageErr = s.renderer.RenderPage(p, &scratch.html); o.pageErr == nil {
+	if o.pageErr = s.renderer.RenderPage(p, &scratch.html, reads); o.pageErr == nil {
 		o.html = scratch.html.Bytes()
 	}
 	if print {
-		o.print, o.printErr = s.renderer.RenderPrintFragment(p, &scratch.print)
+		o.print, o.printErr = s.renderer.RenderPrintFragment(p, &scratch.print, reads)
 	}
 	return o
 }

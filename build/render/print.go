@@ -182,7 +182,7 @@ func (s *PrintScope) Index(p *content.Page) int { return slices.Index(s.Pages, p
 // home prints the whole handbook, a top-level section itself; "" for
 // every other page.
 func (d *pageData) PrintURL() string {
-	if s := d.r.print.byRoot[d.Page]; s != nil {
+	if s := d.r.print.byRoot[d.p]; s != nil {
 		return s.URL
 	}
 	return ""
@@ -224,9 +224,10 @@ type printArticleData struct {
 }
 
 // RenderPrintFragment renders p as an article of the print pages, with
-// the HTML of its last conversion, using buf as scratch space. It
-// returns nil for a page no print page shows.
-func (r *Renderer) RenderPrintFragment(p *content.Page, buf *bytes.Buffer) (*PrintFragment, error) {
+// the HTML of its last conversion, using buf as scratch space, and
+// records in reads (unless nil) the pages the template read. It returns
+// nil for a page no print page shows.
+func (r *Renderer) RenderPrintFragment(p *content.Page, buf *bytes.Buffer, reads Reads) (*PrintFragment, error) {
 	if r.layouts[printLayout] == nil || p.Draft {
 		return nil, nil
 	}
@@ -235,7 +236,7 @@ func (r *Renderer) RenderPrintFragment(p *content.Page, buf *bytes.Buffer) (*Pri
 		return nil, fmt.Errorf("%s: no template %q (layouts/partials/print.html defines it)", r.theme.Source("layouts/"+printLayout), printArticle)
 	}
 	buf.Reset()
-	if err := t.Execute(buf, &printArticleData{pageData: r.dataFor(p), Content: contentMark}); err != nil {
+	if err := t.Execute(buf, &printArticleData{pageData: r.dataFor(p, newRecorder(reads)), Content: contentMark}); err != nil {
 		return nil, fmt.Errorf("template %q: %v", printArticle, err)
 	}
 	pieces := strings.Split(buf.String(), contentMark)
