@@ -10,7 +10,13 @@ import (
 // readLog is what each page's last rendering read of the site's pages,
 // as its templates recorded it: the preview renders a page again when
 // something it read changes, whatever the theme shows.
-type readLog map[*content.Page][]pageRead
+type readLog struct {
+	reads map[*content.Page][]pageRead
+	// bodyReaders are, for each page, the pages that read its body,
+	// kept apart so that an edit of a body finds them without going
+	// through every page's reads.
+	bodyReaders map[*content.Page]map[*content.Page]bool
+}
 
 // pageRead is one page a rendering read, and what of it.
 type pageRead struct {
@@ -18,27 +24,64 @@ type pageRead struct {
 	what render.Read
 }
 
+func newReadLog() *readLog {
+	return &readLog{reads: map[*content.Page][]pageRead{}, bodyReaders: map[*content.Page]map[*content.Page]bool{}}
+}
+
 // set records what p's rendering read, replacing what it read before.
-func (log readLog) set(p *content.Page, reads render.Reads) {
+func (log *readLog) set(p *content.Page, reads render.Reads) {
+	log.forget(p)
 	out := make([]pageRead, 0, len(reads))
 	for q, what := range reads {
 		out = append(out, pageRead{q, what})
+		if what&render.ReadBody != 0 {
+			if log.bodyReaders[q] == nil {
+				log.bodyReaders[q] = map[*content.Page]bool{}
+			}
+			log.bodyReaders[q][p] = true
+		}
 	}
-	log[p] = out
+	log.reads[p] = out
+}
+
+// forget drops what p's rendering read: p is gone, or read again.
+func (log *readLog) forget(p *content.Page) {
+	for _, r := range log.reads[p] {
+		if r.what&render.ReadBody != 0 {
+			delete(log.bodyReaders[r.page], p)
+		}
+	}
+	delete(log.reads, p)
 }
 
 // readers returns the pages whose last rendering read something changed
 // says changed: for each changed page, what of it changed.
-func (log readLog) readers(changed map[*content.Page]render.Read) []*content.Page {
+func (log *readLog) readers(changed map[*content.Page]render.Read) []*content.Page {
 	if len(changed) == 0 {
 		return nil
 	}
 	var out []*content.Page
-	for p, reads := range log {
+	for p, reads := range log.reads {
 		for _, r := range reads {
 			if changed[r.page]&r.what != 0 {
 				out = append(out, p)
 				break
+			}
+		}
+	}
+	return out
+}
+
+// bodyReadersOf returns the pages whose last rendering read the body of
+// one of pages.
+func (log *readLog) bodyReadersOf(pages []*content.Page) []*content.Page {
+	seen := map[*content.Page]bool{}
+	var out []*content.Page
+	for _, p := range pages {
+		for q := range log.bodyReaders[p] {
+			if !seen[q] {
+				seen[q] = true
+				out = append(out, q)
 			}
 		}
 	}

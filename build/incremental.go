@@ -225,7 +225,7 @@ func (l *Live) updateBodies(plan *contentPlan) Update {
 	}
 	results := l.renderPages(pages, func(*content.Page) bool { return true })
 	var readers []*content.Page
-	for _, q := range l.reads.readers(changed) {
+	for _, q := range l.reads.bodyReadersOf(pages) {
 		if changed[q] == 0 {
 			readers = append(readers, q)
 		}
@@ -399,7 +399,7 @@ func (l *Live) applyPlan(plan *contentPlan) (put []*content.Page) {
 			l.diags.forget(p)
 			delete(l.refs, p)
 			delete(l.held, p)
-			delete(l.reads, p)
+			l.reads.forget(p)
 		} else {
 			// A section page without its file: its folder still lists
 			// pages, under the title Link gives it.
@@ -425,7 +425,7 @@ func (l *Live) noteAfter(put, made, dropped []*content.Page, removed bool, st *s
 	for _, p := range dropped {
 		l.notePage(p, st)
 		l.diags.forget(p)
-		delete(l.reads, p)
+		l.reads.forget(p)
 		moved[p] = true
 	}
 	for _, p := range made {

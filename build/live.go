@@ -39,7 +39,7 @@ type Live struct {
 	// pages they lead to change.
 	refs map[*content.Page][]markdown.AnchorRef
 	// reads are what each page's last rendering read of the pages.
-	reads readLog
+	reads *readLog
 	// held is the new output of pages with errors, kept back while
 	// their last good version is served.
 	held map[*content.Page][]byte
@@ -59,7 +59,7 @@ func NewLive(opts Options, prev *Live) (*Live, error) {
 		diags: newLedger(),
 		read:  map[string]content.Page{},
 		refs:  map[*content.Page][]markdown.AnchorRef{},
-		reads: readLog{},
+		reads: newReadLog(),
 		held:  map[*content.Page][]byte{},
 		print: newLivePrint(),
 	}
