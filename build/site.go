@@ -66,6 +66,11 @@ type Site struct {
 
 	converter *markdown.Converter
 	renderer  *render.Renderer
+	// once is set by Build, which renders the site a single time: each
+	// page's Markdown is let go once converted, so that a build of a
+	// large site does not hold all of it to the end. A site from Load
+	// keeps it, and renders again.
+	once bool
 }
 
 // StageTiming is the duration of one stage.
@@ -221,6 +226,9 @@ func (s *Site) newPageScratch() *pageScratch {
 // to anchors left to check, and an error writing files.
 func (s *Site) renderOne(book *render.PrintBook, i int, p *content.Page, scratch *pageScratch, w output.Writer) ([]markdown.AnchorRef, error) {
 	o := s.renderStep(p, true, book != nil, scratch, s.Diags, nil)
+	if s.once {
+		p.Body = nil
+	}
 	var err error
 	if o.pageErr != nil {
 		s.Diags.Errorf(p.File, 0, "%v", o.pageErr)
@@ -320,12 +328,15 @@ func Build(opts Options) (*Site, error) {
 
 // BuildContext is Build, stopped when ctx is done (Ctrl-C): the pages in
 // flight finish, the staging folder is removed, the previous output
-// stays as it was, and ctx's error is returned.
+// stays as it was, and ctx's error is returned. The Site returned has
+// let its pages' Markdown go as it converted them: it does not render
+// again (Load and Render do).
 func BuildContext(ctx context.Context, opts Options) (*Site, error) {
 	s, err := load(opts, func(s *Site) error { return s.guard(opts.Force).Check(s.Config.OutputDir) })
 	if err != nil {
 		return s, err
 	}
+	s.once = true
 	dir, err := output.NewDir(s.Config.OutputDir, s.guard(opts.Force))
 	if err != nil {
 		return s, err
