@@ -454,6 +454,9 @@ func (l *Live) noteAfter(put, made, dropped []*content.Page, removed bool, st *s
 		}
 	}
 	for p := range st.reconvert {
+		if p.Body == nil && p.File != "" && l.inSet(p) {
+			l.reloadBody(p)
+		}
 		st.affected[p] = true
 	}
 }
@@ -481,6 +484,15 @@ func (l *Live) noteReaders(st *structural) {
 // readAll stands for every read of a page: what a page put, made or
 // removed changes.
 const readAll = render.ReadMeta | render.ReadBody | render.ReadChildren
+
+// reloadBody reads a page's body again, for a conversion: the body is
+// let go once converted.
+func (l *Live) reloadBody(p *content.Page) {
+	var discard diag.List
+	if fresh, _ := content.ReadPage(l.Site.Config, p.Lang, p.RelPath, &discard); fresh != nil {
+		p.Body, p.BodyLine, p.TextHash = fresh.Body, fresh.BodyLine, fresh.TextHash
+	}
+}
 
 // pagesOf returns the pages of m still in the site, in site order.
 func (l *Live) pagesOf(m map[*content.Page]bool) []*content.Page {

@@ -87,7 +87,7 @@ func (l *Live) Diagnostics() []diag.Diagnostic { return l.diags.all() }
 // load runs Load's stages, keeping each one's diagnostics apart so that
 // an update can replace those of the stages it runs again.
 func (l *Live) load(opts Options) error {
-	s := &Site{Diags: &diag.List{}, KeepContent: true}
+	s := &Site{Diags: &diag.List{}, KeepContent: true, dropMarkdown: true}
 	cfg, err := config.Load(opts.Source, opts.Overrides, s.Diags)
 	l.diags.addBase(s.Diags.Take())
 	if err != nil {

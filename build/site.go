@@ -66,11 +66,12 @@ type Site struct {
 
 	converter *markdown.Converter
 	renderer  *render.Renderer
-	// once is set by Build, which renders the site a single time: each
-	// page's Markdown is let go once converted, so that a build of a
-	// large site does not hold all of it to the end. A site from Load
-	// keeps it, and renders again.
-	once bool
+	// dropMarkdown is set by Build, which renders the site once, and by
+	// the preview, which reads a page's file again before it converts it
+	// again: each page's Markdown is let go once converted, so that a
+	// large site's is not all held to the end. A site from Load keeps
+	// it, and renders again.
+	dropMarkdown bool
 }
 
 // StageTiming is the duration of one stage.
@@ -226,9 +227,6 @@ func (s *Site) newPageScratch() *pageScratch {
 // to anchors left to check, and an error writing files.
 func (s *Site) renderOne(book *render.PrintBook, i int, p *content.Page, scratch *pageScratch, w output.Writer) ([]markdown.AnchorRef, error) {
 	o := s.renderStep(p, true, book != nil, scratch, s.Diags, nil)
-	if s.once {
-		p.Body = nil
-	}
 	var err error
 	if o.pageErr != nil {
 		s.Diags.Errorf(p.File, 0, "%v", o.pageErr)
@@ -290,6 +288,9 @@ func (s *Site) renderStep(p *content.Page, convert, print bool, scratch *pageScr
 		r := s.converter.Convert(p, &scratch.markdown, diags)
 		r.Attach(p)
 		o.converted, o.refs = true, r.AnchorRefs
+		if s.dropMarkdown {
+			p.Body = nil
+		}
 	}
 	scratch.html.Reset()
 	if o.pageErr = s.renderer.RenderPage(p, &scratch.html, reads); o.pageErr == nil {
@@ -336,7 +337,7 @@ func BuildContext(ctx context.Context, opts Options) (*Site, error) {
 	if err != nil {
 		return s, err
 	}
-	s.once = true
+	s.dropMarkdown = true
 	dir, err := output.NewDir(s.Config.OutputDir, s.guard(opts.Force))
 	if err != nil {
 		return s, err
