@@ -34,13 +34,15 @@ type Update struct {
 // paths (absolute, under the languages' content folders) were written,
 // created or removed. Only those files are read again.
 //
-// An edit that leaves a page's front matter as it was changes what that
-// page shows and nothing else, so the page and its translations (whose
-// notes compare their text with it) are rendered again, and nothing is
-// linked again: the time does not grow with the site. Any other change
-// links the set again and renders what Dependents names, before and
-// after the change. A resource (an image beside the pages) added or
-// removed asks for a full build: NeedsFullBuild(err) is then true.
+// An edit that leaves a page's front matter as it was changes its body
+// alone: the page is converted and rendered again, then the pages whose
+// templates read its body (its translations, whose notes compare their
+// text with it), and nothing is linked again. Any other change links
+// the set again and renders the pages whose last rendering read
+// something of a page that changed: its front matter, its ties to other
+// pages or its list of pages, as the templates recorded. A resource
+// (an image beside the pages) added or removed asks for a full build:
+// NeedsFullBuild(err) is then true.
 func (l *Live) UpdateContent(paths []string) (Update, error) {
 	l.changed = false
 	plan, err := l.readChanges(paths)
@@ -206,28 +208,31 @@ func (l *Live) forgetFiles(file string) {
 	}
 }
 
-// updateBodies applies edits that changed pages' bodies alone.
+// updateBodies applies edits that changed pages' bodies alone: it
+// converts and renders the edited pages, then renders the pages whose
+// templates read their bodies, once the bodies are converted.
 func (l *Live) updateBodies(plan *contentPlan) Update {
 	var (
 		pages   []*content.Page
-		edited  = map[*content.Page]bool{}
+		changed = map[*content.Page]render.Read{}
 		anchors = map[*content.Page]map[string]bool{}
 	)
 	for _, e := range plan.edits {
 		p := e.old
 		p.Body, p.BodyLine, p.TextHash = e.fresh.Body, e.fresh.BodyLine, e.fresh.TextHash
-		edited[p], anchors[p] = true, p.Anchors
+		changed[p], anchors[p] = render.ReadBody, p.Anchors
 		pages = append(pages, p)
 	}
-	for _, e := range plan.edits {
-		for _, t := range e.old.Translations {
-			if _, seen := edited[t]; !seen {
-				edited[t] = false
-				pages = append(pages, t)
-			}
+	results := l.renderPages(pages, func(*content.Page) bool { return true })
+	var readers []*content.Page
+	for _, q := range l.reads.bodyReadersOf(pages) {
+		if changed[q] == 0 {
+			readers = append(readers, q)
 		}
 	}
-	results := l.renderPages(pages, func(p *content.Page) bool { return edited[p] })
+	sort.Slice(readers, func(i, j int) bool { return readers[i].ID < readers[j].ID })
+	results = append(results, l.renderPages(readers, func(*content.Page) bool { return false })...)
+	pages = append(pages, readers...)
 	l.keep(pages, results)
 	check := slices.Clone(pages)
 	moved := map[*content.Page]bool{}
@@ -267,6 +272,10 @@ func (l *Live) linkersOf(targets map[*content.Page]bool) []*content.Page {
 
 // structural is what an update that links the set again must redo.
 type structural struct {
+	// before are the pages' ties as they were; changed says what
+	// changed of each page an update changed.
+	before    map[*content.Page]links
+	changed   map[*content.Page]render.Read
 	affected  map[*content.Page]bool // to render again
 	reconvert map[*content.Page]bool // to convert again
 	stale     map[string]bool        // output files that may have lost their page
@@ -279,6 +288,8 @@ type structural struct {
 func (l *Live) updateStructure(plan *contentPlan) (Update, error) {
 	s := l.Site
 	st := &structural{
+		before:    make(map[*content.Page]links, len(s.Pages.Pages)),
+		changed:   map[*content.Page]render.Read{},
 		affected:  map[*content.Page]bool{},
 		reconvert: map[*content.Page]bool{},
 		stale:     map[string]bool{},
@@ -291,6 +302,7 @@ func (l *Live) updateStructure(plan *contentPlan) (Update, error) {
 	made, dropped := content.Relink(s.Pages, s.Config, &list)
 	l.diags.setLink(list.Take())
 	l.noteAfter(put, made, dropped, len(plan.removed) > 0, st)
+	l.noteReaders(st)
 	sitemap = sitemap || len(made) > 0 || len(dropped) > 0
 	n, err := l.renderAffected(st, put)
 	if err != nil {
@@ -349,6 +361,9 @@ func movesInSitemap(plan *contentPlan) bool {
 // noteBefore records, before the set changes, the pages that show the
 // pages about to change or go, and the files those may leave behind.
 func (l *Live) noteBefore(plan *contentPlan, st *structural) {
+	for _, p := range l.Site.Pages.Pages {
+		st.before[p] = linksOf(p)
+	}
 	gone := map[*content.Page]bool{}
 	for _, p := range plan.removed {
 		gone[p] = true
@@ -365,11 +380,10 @@ func (l *Live) noteBefore(plan *contentPlan, st *structural) {
 	}
 }
 
-// notePage marks what shows p, and p's files, before p changes or goes.
+// notePage marks p as changed, and its files as possibly stale, before
+// p changes or goes.
 func (l *Live) notePage(p *content.Page, st *structural) {
-	for _, q := range l.Site.Dependents(p) {
-		st.affected[q] = true
-	}
+	st.changed[p] = readAll
 	st.stale[render.OutputPath(p)] = true
 	for _, a := range render.AliasPaths(p, l.Site.Pages) {
 		st.stale[a] = true
@@ -385,6 +399,7 @@ func (l *Live) applyPlan(plan *contentPlan) (put []*content.Page) {
 			l.diags.forget(p)
 			delete(l.refs, p)
 			delete(l.held, p)
+			l.reads.forget(p)
 		} else {
 			// A section page without its file: its folder still lists
 			// pages, under the title Link gives it.
@@ -410,18 +425,15 @@ func (l *Live) noteAfter(put, made, dropped []*content.Page, removed bool, st *s
 	for _, p := range dropped {
 		l.notePage(p, st)
 		l.diags.forget(p)
+		l.reads.forget(p)
 		moved[p] = true
 	}
 	for _, p := range made {
-		for _, q := range l.Site.Dependents(p) {
-			st.affected[q] = true
-		}
+		st.changed[p] = readAll
 	}
 	urls := removed || len(made) > 0 || len(dropped) > 0
 	for _, p := range put {
-		for _, q := range l.Site.Dependents(p) {
-			st.affected[q] = true
-		}
+		st.changed[p] = readAll
 		st.reconvert[p] = true
 		if old, ok := st.oldURL[p]; !ok || old != p.URL {
 			urls = true
@@ -448,6 +460,30 @@ func (l *Live) noteAfter(put, made, dropped []*content.Page, removed bool, st *s
 		st.affected[p] = true
 	}
 }
+
+// noteReaders marks for rendering the pages that changed, and those whose
+// last rendering read something of them that changed: a page is
+// changed when an edit put it, made it or removed it, or when linking
+// the set again changed its ties to other pages or its list of pages.
+func (l *Live) noteReaders(st *structural) {
+	for _, p := range l.Site.Pages.Pages {
+		if before, ok := st.before[p]; !ok {
+			st.changed[p] = readAll
+		} else if what := before.changeFrom(p); what != 0 {
+			st.changed[p] |= what
+		}
+	}
+	for p := range st.changed {
+		st.affected[p] = true
+	}
+	for _, q := range l.reads.readers(st.changed) {
+		st.affected[q] = true
+	}
+}
+
+// readAll stands for every read of a page: what a page put, made or
+// removed changes.
+const readAll = render.ReadMeta | render.ReadBody | render.ReadChildren
 
 // reloadBody reads a page's body again, for a conversion: the body is
 // let go once converted.

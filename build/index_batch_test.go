@@ -39,3 +39,22 @@ func TestEveryPageIndexed(t *testing.T) {
 		}
 	}
 }
+
+// A build, which renders once, lets each page's Markdown go once it is
+// converted; a site from Load keeps it, to render again.
+func TestBuildLetsMarkdownGo(t *testing.T) {
+	root := writeSite(t, siteFiles())
+	built, _, _ := buildInto(t, root, config.Overrides{})
+	loaded, _, err := renderMemory(t, root, config.Overrides{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range built.Pages.Pages {
+		if p.Body != nil {
+			t.Errorf("%s keeps its Markdown after the build", p.File)
+		}
+		if q := loaded.Pages.Pages[i]; p.File != "" && q.Body == nil {
+			t.Errorf("%s: Load and Render let its Markdown go", q.File)
+		}
+	}
+}

@@ -39,6 +39,8 @@ type Live struct {
 	// refs are each page's links to anchors, checked again when the
 	// pages they lead to change.
 	refs map[*content.Page][]markdown.AnchorRef
+	// reads are what each page's last rendering read of the pages.
+	reads *readLog
 	// held is the new output of pages with errors, kept back while
 	// their last good version is served.
 	held map[*content.Page][]byte
@@ -58,6 +60,7 @@ func NewLive(opts Options, prev *Live) (*Live, error) {
 		diags: newLedger(),
 		read:  map[string]content.Page{},
 		refs:  map[*content.Page][]markdown.AnchorRef{},
+		reads: newReadLog(),
 		held:  map[*content.Page][]byte{},
 		print: newLivePrint(),
 	}
@@ -85,7 +88,7 @@ func (l *Live) Diagnostics() []diag.Diagnostic { return l.diags.all() }
 // load runs Load's stages, keeping each one's diagnostics apart so that
 // an update can replace those of the stages it runs again.
 func (l *Live) load(opts Options) error {
-	s := &Site{Diags: &diag.List{}, KeepContent: true}
+	s := &Site{Diags: &diag.List{}, KeepContent: true, dropMarkdown: true}
 	cfg, err := config.Load(opts.Source, opts.Overrides, s.Diags)
 	l.diags.addBase(s.Diags.Take())
 	if err != nil {
@@ -156,10 +159,11 @@ type rendered struct {
 	convert   []diag.Diagnostic
 	template  []diag.Diagnostic
 	refs      []markdown.AnchorRef
+	reads     render.Reads
 }
 
-// renderPages renders pages on all cores, converting the Markdown of
-// those convert says; the others keep the HTML of their last conversion.
+// renderPages runs the page step on pages, on all cores, converting the
+// Markdown of those convert says; the others keep their last conversion.
 func (l *Live) renderPages(pages []*content.Page, convert func(*content.Page) bool) []rendered {
 	s := l.Site
 	out := make([]rendered, len(pages))
@@ -168,21 +172,19 @@ func (l *Live) renderPages(pages []*content.Page, convert func(*content.Page) bo
 		return func(i int) {
 			p, r := pages[i], &out[i]
 			var list diag.List
-			if convert(p) {
-				r.converted = true
-				r.refs = s.converter.Convert(p, &scratch.markdown, &list)
-				r.convert = list.Take()
+			r.reads = render.Reads{}
+			o := s.renderStep(p, convert(p), true, scratch, &list, r.reads)
+			if r.converted = o.converted; o.converted {
+				r.refs, r.convert = o.refs, list.Take()
 			}
-			scratch.html.Reset()
-			if err := s.renderer.RenderPage(p, &scratch.html); err != nil {
-				list.Add(diag.FromError(err, p.File))
+			if o.pageErr != nil {
+				list.Add(diag.FromError(o.pageErr, p.File))
 				r.template = list.Take()
 				return
 			}
-			r.html = bytes.Clone(scratch.html.Bytes())
-			var err error
-			if r.print, err = s.renderer.RenderPrintFragment(p, &scratch.print); err != nil {
-				list.Add(diag.FromError(err, p.File))
+			r.html, r.print = bytes.Clone(o.html), o.print
+			if o.printErr != nil {
+				list.Add(diag.FromError(o.printErr, p.File))
 				r.template = list.Take()
 			}
 		}
@@ -202,6 +204,7 @@ func (l *Live) keep(pages []*content.Page, results []rendered) {
 			l.diags.setPage(p, func(d *pageDiags) { d.convert = r.convert })
 		}
 		l.diags.setPage(p, func(d *pageDiags) { d.template = r.template })
+		l.reads.set(p, r.reads)
 	}
 }
 

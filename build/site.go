@@ -55,6 +55,12 @@ type Site struct {
 
 	converter *markdown.Converter
 	renderer  *render.Renderer
+	// dropMarkdown is set by Build, which renders the site once, and by
+	// the preview, which reads a page's file again before it converts it
+	// again: each page's Markdown is let go once converted, so that a
+	// large site's is not all held to the end. A site from Load keeps
+	// it, and renders again.
+	dropMarkdown bool
 }
 
 // StageTiming is the duration of one stage.
@@ -206,14 +212,27 @@ func (s *Site) newPageScratch() *pageScratch {
 	return &pageScratch{tokenizer: search.NewTokenizer(), base: strings.TrimSuffix(s.Config.BasePath(), "/")}
 }
 
-// renderOne renders a page, hands it to the print pages (book, nil when
-// the site has none) and, every indexBatch pages, indexes those rendered.
-// It returns the links to anchors left to check, and an error writing
-// files.
+// renderOne runs the page step on a page, writes the page, hands its
+// article to the print pages (book, nil when the site has none) and,
+// every indexBatch pages, indexes those rendered. It returns the links to
+// anchors left to check, and an error writing files.
 func (s *Site) renderOne(book render.PrintPages, p *content.Page, scratch *pageScratch, w output.Writer) ([]markdown.AnchorRef, error) {
-	refs, err := s.renderPage(p, scratch, w)
-	if perr := s.printPage(book, p, scratch); err == nil {
-		err = perr
+	o := s.renderStep(p, true, book != nil, scratch, s.Diags, nil)
+	var err error
+	if o.pageErr != nil {
+		s.Diags.Add(diag.FromError(o.pageErr, p.File))
+	} else {
+		err = w.WriteFile(render.OutputPath(p), bytes.Clone(o.html))
+	}
+	if book != nil {
+		// A page whose article does not render is reported, and left
+		// out of the print pages.
+		if o.printErr != nil {
+			s.Diags.Add(diag.FromError(o.printErr, p.File))
+		}
+		if perr := book.Put(p, o.print); err == nil {
+			err = perr
+		}
 	}
 	if !s.KeepContent {
 		// The page is written and in the print pages: its HTML is
@@ -221,7 +240,7 @@ func (s *Site) renderOne(book render.PrintPages, p *content.Page, scratch *pageS
 		p.Content = ""
 	}
 	if s.Index == nil {
-		return refs, err
+		return o.refs, err
 	}
 	scratch.unindexed = append(scratch.unindexed, p)
 	if len(scratch.unindexed) == indexBatch {
@@ -229,14 +248,51 @@ func (s *Site) renderOne(book render.PrintPages, p *content.Page, scratch *pageS
 			err = ierr
 		}
 	}
-	return refs, err
+	return o.refs, err
 }
 
-// renderPage converts one page, renders it and writes it. It returns the
-// links to anchors left to check, and an error writing files.
-func (s *Site) renderPage(p *content.Page, scratch *pageScratch, w output.Writer) ([]markdown.AnchorRef, error) {
-	refs := s.converter.Convert(p, &scratch.markdown, s.Diags)
-	return refs, s.renderer.WritePage(p, &scratch.html, w)
+// stepOutput is what the page step made of one page.
+type stepOutput struct {
+	// html is the rendered page, in the scratch's buffer: valid until
+	// the scratch's next page. Nil when the page's template failed.
+	html []byte
+	// print is the page's article of the print pages; nil for a page
+	// no print page shows.
+	print *render.PrintFragment
+	// converted says whether the Markdown was converted; refs are then
+	// its links to anchors, to check once every page is converted.
+	converted bool
+	refs      []markdown.AnchorRef
+	// pageErr and printErr are the errors of the page's template and of
+	// its article's.
+	pageErr, printErr error
+}
+
+// renderStep is the one step every page goes through, in a build and in
+// the preview: it converts p's Markdown when convert says so (otherwise
+// p keeps its last conversion) and attaches the result to p, then
+// renders the page, and its print article when print says so, into
+// scratch. The conversion's diagnostics go to diags; the templates'
+// errors are returned, for the caller to report as it shows them.
+// reads, unless nil, records every page the templates read.
+func (s *Site) renderStep(p *content.Page, convert, print bool, scratch *pageScratch, diags *diag.List, reads render.Reads) stepOutput {
+	var o stepOutput
+	if convert {
+		r := s.converter.Convert(p, &scratch.markdown, diags)
+		r.Attach(p)
+		o.converted, o.refs = true, r.AnchorRefs
+		if s.dropMarkdown {
+			p.Body = nil
+		}
+	}
+	scratch.html.Reset()
+	if o.pageErr = s.renderer.RenderPage(p, &scratch.html, reads); o.pageErr == nil {
+		o.html = scratch.html.Bytes()
+	}
+	if print {
+		o.print, o.printErr = s.renderer.RenderPrintFragment(p, &scratch.print, reads)
+	}
+	return o
 }
 
 // indexPages adds the scratch's unindexed pages to the index, and writes
@@ -256,21 +312,6 @@ func (s *Site) indexPages(scratch *pageScratch, w output.Writer) error {
 	return err
 }
 
-// printPage hands a rendered page to the print pages, if the site has
-// any. A page whose article does not render is reported, and left
-// out of them.
-func (s *Site) printPage(book render.PrintPages, p *content.Page, scratch *pageScratch) error {
-	if book == nil {
-		return nil
-	}
-	f, err := s.renderer.RenderPrintFragment(p, &scratch.print)
-	if err != nil {
-		s.Diags.Add(diag.FromError(err, p.File))
-		f = nil
-	}
-	return book.Put(p, f)
-}
-
 // Build loads the site and writes it atomically to its output folder: the
 // previous output stays in place, untouched, unless the whole build
 // succeeds. It refuses, before writing anything, an output folder that is
@@ -281,12 +322,15 @@ func Build(opts Options) (*Site, error) {
 
 // BuildContext is Build, stopped when ctx is done (Ctrl-C): the pages in
 // flight finish, the staging folder is removed, the previous output
-// stays as it was, and ctx's error is returned.
+// stays as it was, and ctx's error is returned. The Site returned has
+// let its pages' Markdown go as it converted them: it does not render
+// again (Load and Render do).
 func BuildContext(ctx context.Context, opts Options) (*Site, error) {
 	s, err := load(opts, func(s *Site) error { return s.guard(opts.Force).Check(s.Config.OutputDir) })
 	if err != nil {
 		return s, err
 	}
+	s.dropMarkdown = true
 	dir, err := output.NewDir(s.Config.OutputDir, s.guard(opts.Force))
 	if err != nil {
 		return s, err

@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"handbook/build/config"
-	"handbook/build/content"
 	"handbook/build/diag"
 	"handbook/build/output"
 	"handbook/themes"
@@ -568,73 +567,6 @@ func TestSummary(t *testing.T) {
 	if want := []string{"config", "read", "link", "templates", "render", "index", "write"}; !reflect.DeepEqual(stages, want) {
 		t.Errorf("stages = %v, want %v", stages, want)
 	}
-}
-
-func pageAt(t *testing.T, s *Site, url string) *content.Page {
-	t.Helper()
-	for _, p := range s.Pages.Pages {
-		if p.URL == url {
-			return p
-		}
-	}
-	t.Fatalf("no page at %s", url)
-	return nil
-}
-
-func urls(ps []*content.Page) []string {
-	var out []string
-	for _, p := range ps {
-		out = append(out, p.URL)
-	}
-	return out
-}
-
-func TestDependents(t *testing.T) {
-	s, _, err := renderMemory(t, writeSite(t, siteFiles()), config.Overrides{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	quote := pageAt(t, s, "/vi/quotes/q-day-two/")
-	got := s.Dependents(quote)
-	want := []string{
-		"/vi/letters/2016/",                  // its letter, which also links to it
-		"/vi/principles/customer-obsession/", // its principle lists it
-		"/vi/quotes/",                        // its section lists it
-		"/vi/",                               // the home counts its section's pages
-		"/vi/quotes/q-day-two/",              // itself
-		"/fr/quotes/q-day-two/",              // its translation's switcher
-	}
-	gotURLs := urls(got)
-	sort.Strings(gotURLs)
-	sort.Strings(want)
-	if !reflect.DeepEqual(gotURLs, want) {
-		t.Errorf("Dependents(quote) = %v, want %v", gotURLs, want)
-	}
-	for i := 1; i < len(got); i++ {
-		if got[i-1].ID >= got[i].ID {
-			t.Errorf("Dependents not ordered by ID: %v", urls(got))
-		}
-	}
-
-	// A page linked from another page's text has that page as dependent.
-	story := pageAt(t, s, "/vi/stories/only-vi/")
-	if !containsURL(s.Dependents(story), "/vi/about/") {
-		t.Errorf("Dependents(story) = %v, lacks the page linking to it", urls(s.Dependents(story)))
-	}
-	// A top-level section is in the navigation of every page of its language.
-	section := pageAt(t, s, "/fr/letters/")
-	if deps := s.Dependents(section); len(deps) != len(s.Pages.Lang("fr").Pages)+1 {
-		t.Errorf("Dependents(top-level section) = %v", urls(deps))
-	}
-}
-
-func containsURL(ps []*content.Page, url string) bool {
-	for _, p := range ps {
-		if p.URL == url {
-			return true
-		}
-	}
-	return false
 }
 
 func TestAliasClashingWithAnotherLanguagesPage(t *testing.T) {

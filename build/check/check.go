@@ -34,8 +34,6 @@ func Run(opts Options) (*build.Site, error) {
 		// broken: there is no site to render.
 		return site, site.Diags.AddProblem(err)
 	}
-	// Rendering releases each page's body: the structures of the
-	// translations are compared before.
 	statuses := Translations(site, "")
 	rec := newRecorder(w, site.Config.BasePath())
 	if err := site.Render(rec); err != nil && !build.IsContentError(err) {

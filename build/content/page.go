@@ -104,7 +104,11 @@ type Page struct {
 	// no such page. Set by Link.
 	Original *Page
 
-	// Set by the Markdown stage.
+	// The page's last conversion, attached by the build's page step
+	// (markdown.Result.Attach) for the templates, the index and the
+	// checks to read; a build lets Content and BodyText go once the page
+	// is written and indexed. Converting reads Body and never changes it,
+	// so a site renders again.
 	Content template.HTML
 	TOC     []Heading
 	Anchors map[string]bool

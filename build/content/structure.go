@@ -169,8 +169,7 @@ func linkTarget(from, dest string, langs []string) string {
 // pages a section links to, or in the relations of the front matter. ok
 // is false when the two have the same structure, or when p is no
 // translation. set is the site's pages, which the links lead to. It reads
-// the pages' bodies, so it is called before the Markdown stage releases
-// them.
+// the pages' bodies.
 func (p *Page) StructureDrift(set *Set) (d Drift, ok bool) {
 	o := p.Original
 	if o == nil {

@@ -47,15 +47,15 @@ func FuzzConvert(f *testing.F) {
 		}
 		diags := &diag.List{}
 		var buf bytes.Buffer
-		refs := fx.conv.Convert(p, &buf, diags)
-		markdown.CheckAnchors(refs, diags)
+		r := fx.conv.Convert(p, &buf, diags)
+		markdown.CheckAnchors(r.AnchorRefs, diags)
 		lastLine := bodyLine + strings.Count(body, "\n")
 		for _, d := range diags.Sorted() {
 			if d.File != p.File || d.Line < bodyLine || d.Line > lastLine {
 				t.Errorf("diagnostic outside the body (lines %d–%d): %v", bodyLine, lastLine, d)
 			}
 		}
-		if p.Anchors == nil {
+		if r.Anchors == nil {
 			t.Error("Anchors not set")
 		}
 	})

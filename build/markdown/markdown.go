@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"html/template"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -68,14 +69,33 @@ func typography(lang string) map[extension.TypographicPunctuation]string {
 	}
 }
 
-// Convert renders one page into p.Content, p.TOC and p.Anchors, using buf
-// as scratch space, and returns the links to anchors that remain to be
-// checked with CheckAnchors once every page is converted. It releases
-// p.Body.
-func (c *Converter) Convert(p *content.Page, buf *bytes.Buffer, diags *diag.List) []AnchorRef {
+// Result is what converting one page's Markdown gives: a value of its
+// own, which the caller keeps for as long as it needs it. Convert never
+// changes the page, so a site can be converted again.
+type Result struct {
+	HTML template.HTML
+	// TOC lists the body's headings, in order.
+	TOC []content.Heading
+	// Anchors are the ids of the body's headings, which links may target.
+	Anchors map[string]bool
+	// LinksTo are the pages the body links to.
+	LinksTo []*content.Page
+	// RelativeLinks are the links and images left as written, for a
+	// check of the written site.
+	RelativeLinks []content.LinkRef
+	// Text is the body as plain text, code left out, for the search
+	// index; empty when the site has no search.
+	Text string
+	// AnchorRefs are the links to anchors, to check with CheckAnchors
+	// once every page is converted.
+	AnchorRefs []AnchorRef
+}
+
+// Convert renders one page's Markdown body, using buf as scratch space.
+// It reads p and changes nothing of it.
+func (c *Converter) Convert(p *content.Page, buf *bytes.Buffer, diags *diag.List) Result {
 	if p.Body == nil {
-		p.Anchors = map[string]bool{}
-		return nil
+		return Result{Anchors: map[string]bool{}}
 	}
 	md := c.byLang[p.Lang]
 	state := &pageState{page: p, diags: diags, ids: newHeadingIDs()}
@@ -87,14 +107,25 @@ func (c *Converter) Convert(p *content.Page, buf *bytes.Buffer, diags *diag.List
 	if err := md.Renderer().Render(buf, p.Body, doc); err != nil {
 		diags.Errorf(p.File, 0, "rendering Markdown: %v", err)
 	}
-	p.TOC = tableOfContents(doc, p.Body)
-	if c.cfg.Search {
-		p.BodyText = bodyText(doc, p.Body)
+	r := Result{
+		HTML:          htmlOf(buf.Bytes()),
+		TOC:           tableOfContents(doc, p.Body),
+		Anchors:       state.ids.used,
+		LinksTo:       state.linksTo,
+		RelativeLinks: state.relative,
+		AnchorRefs:    state.anchors,
 	}
-	p.Anchors = state.ids.used
-	p.LinksTo = state.linksTo
-	p.RelativeLinks = state.relative
-	p.Content = htmlOf(buf.Bytes())
-	p.Body = nil
-	return state.anchors
+	if c.cfg.Search {
+		r.Text = bodyText(doc, p.Body)
+	}
+	return r
+}
+
+// Attach records r on p for the stages after this one (the templates,
+// the search index, the checks), which read a page's last conversion
+// from it. It is the one place a conversion's result is written into a
+// page; converting again and attaching again replaces it whole.
+func (r Result) Attach(p *content.Page) {
+	p.Content, p.TOC, p.Anchors = r.HTML, r.TOC, r.Anchors
+	p.LinksTo, p.RelativeLinks, p.BodyText = r.LinksTo, r.RelativeLinks, r.Text
 }

@@ -69,7 +69,7 @@ func newFixture(t testing.TB, files map[string]string, over config.Overrides) *f
 	conv := markdown.NewConverter(cfg, set, staticFiles)
 	var buf bytes.Buffer
 	for _, p := range set.Pages {
-		conv.Convert(p, &buf, diags)
+		conv.Convert(p, &buf, diags).Attach(p)
 	}
 	if diags.HasErrors() {
 		t.Fatalf("fixture has errors: %v", diags.Sorted())
@@ -90,8 +90,9 @@ func (f *fixture) convertFile(t testing.TB, lang, src string) (string, *content.
 	}
 	diags := &diag.List{}
 	var buf bytes.Buffer
-	refs := f.conv.Convert(p, &buf, diags)
-	markdown.CheckAnchors(refs, diags)
+	r := f.conv.Convert(p, &buf, diags)
+	r.Attach(p)
+	markdown.CheckAnchors(r.AnchorRefs, diags)
 	return string(p.Content), p, diags.Sorted()
 }
 
@@ -445,14 +446,26 @@ func TestConvertEmptyBody(t *testing.T) {
 	}
 }
 
-func TestConvertReleasesBody(t *testing.T) {
+// TestConvertLeavesThePage: converting reads the page and changes
+// nothing of it, so a site converts again to the same result.
+func TestConvertLeavesThePage(t *testing.T) {
 	f := newFixture(t, siteFiles(), config.Overrides{})
-	_, p, _ := f.convert(t, "vi", "Hello.\n")
-	if p.Body != nil {
-		t.Errorf("Body kept after Convert: %q", p.Body)
+	p, errs := content.ParsePage("vi", "content/vi/notes/test.md", "notes/test.md", []byte(testFrontMatter+"Hello [x](#a).\n\n## A\n"))
+	if p == nil || len(errs) > 0 {
+		t.Fatalf("parsing the test page: %v", errs)
 	}
-	if got := strings.TrimSpace(string(p.Content)); got != "<p>Hello.</p>" {
-		t.Errorf("Content = %q", got)
+	before := *p
+	var buf bytes.Buffer
+	first := f.conv.Convert(p, &buf, &diag.List{})
+	if !reflect.DeepEqual(*p, before) {
+		t.Errorf("Convert changed the page:\n%+v\nwas\n%+v", *p, before)
+	}
+	if got := strings.TrimSpace(string(first.HTML)); got != "<p>Hello <a href=\"#a\">x</a>.</p>\n<h2 id=\"a\">A</h2>" {
+		t.Errorf("HTML = %q", got)
+	}
+	second := f.conv.Convert(p, &buf, &diag.List{})
+	if !reflect.DeepEqual(first, second) {
+		t.Errorf("converting again gave\n%+v\nnot\n%+v", second, first)
 	}
 }
 
@@ -470,7 +483,7 @@ func ExampleConverter_Convert() {
 	content.Link(set, cfg, diags)
 	conv := markdown.NewConverter(cfg, set, func(string) bool { return false })
 	p, _ := content.ParsePage("fr", "content/fr/notes/x.md", "notes/x.md", []byte("Voir [la lettre](../letters/2016.md).\n"))
-	conv.Convert(p, new(bytes.Buffer), diags)
-	fmt.Print(p.Content)
+	r := conv.Convert(p, new(bytes.Buffer), diags)
+	fmt.Print(r.HTML)
 	// Output: <p>Voir <a href="/fr/letters/2016/">la lettre</a>.</p>
 }

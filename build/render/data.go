@@ -11,13 +11,13 @@ import (
 // pageData is what a layout sees as ".": the page, its language, the site
 // and the navigation around it.
 type pageData struct {
-	*content.Page
+	*pageView
 	Site *siteData
 	// Permalink is the page's absolute address.
 	Permalink string
 	// TopSection is the top-level section the page is in (or is), which
 	// the navigation marks as current; nil for the home.
-	TopSection *content.Page
+	TopSection *pageView
 	Language   config.Language
 	LangTitle  string
 	// Alternates has one entry per other language: the translation, or
@@ -25,11 +25,11 @@ type pageData struct {
 	Alternates []alternate
 	// XDefault is the page in the default language, for hreflang
 	// x-default; nil when it does not exist.
-	XDefault    *content.Page
-	Breadcrumbs []*content.Page
-	Home        *content.Page
+	XDefault    *pageView
+	Breadcrumbs []*pageView
+	Home        *pageView
 	// Sections are the home's subsections, for the navigation.
-	Sections []*content.Page
+	Sections []*pageView
 	r        *Renderer
 }
 
@@ -40,15 +40,18 @@ type siteData struct {
 	BaseURL         string
 	DefaultLanguage string
 	Languages       []config.Language
-	Homes           []*content.Page
+	Homes           []*pageView
 }
 
 // alternate is one other language of a page.
 type alternate struct {
 	Language config.Language
-	Page     *content.Page
-	Home     *content.Page
+	Page     *pageView
+	Home     *pageView
 }
+
+// Page is the page itself, as {{.Page}} has always named it.
+func (d *pageData) Page() *pageView { return d.pageView }
 
 // T translates an interface string into the page's language.
 func (d *pageData) T(key string) string { return d.r.tr.get(d.Language.Code, key) }
@@ -64,46 +67,47 @@ func (d *pageData) Tr(key string, pairs ...any) string {
 }
 
 // KindName is the translated name of a page's kind.
-func (d *pageData) KindName(p *content.Page) string {
-	if p.Kind == content.Plain {
+func (d *pageData) KindName(p *pageView) string {
+	if p.Kind() == content.Plain {
 		return ""
 	}
-	return d.T("kind_" + string(p.Kind))
+	return d.T("kind_" + string(p.Kind()))
 }
 
 // FormatDate writes a page's date the way the language writes dates.
-func (d *pageData) FormatDate(p *content.Page) string {
-	if p.Date.IsZero() {
+func (d *pageData) FormatDate(p *pageView) string {
+	date := p.Date()
+	if date.IsZero() {
 		return ""
 	}
 	return format(d.T("date_format"), map[string]string{
-		"day":   strconv.Itoa(p.Date.Day()),
-		"month": d.T("month_" + strconv.Itoa(int(p.Date.Month()))),
-		"year":  strconv.Itoa(p.Date.Year()),
+		"day":   strconv.Itoa(date.Day()),
+		"month": d.T("month_" + strconv.Itoa(int(date.Month()))),
+		"year":  strconv.Itoa(date.Year()),
 	})
 }
 
 // HasTOC reports whether the page has enough headings for a table of
 // contents to help.
-func (d *pageData) HasTOC() bool { return len(d.TOC)+len(d.RelatedSections()) > 1 }
+func (d *pageData) HasTOC() bool { return len(d.TOC())+len(d.RelatedSections()) > 1 }
 
 // relatedSection is a list of related pages shown under a page's text:
 // a principle's quotes, stories and exercises, a letter's quotes.
 type relatedSection struct {
 	ID       string // the anchor, after "related-"
 	TitleKey string // the interface string of its heading
-	Pages    []*content.Page
+	Pages    []*pageView
 }
 
 // RelatedSections lists the non-empty related lists of the page, in the
 // order the theme shows them.
 func (d *pageData) RelatedSections() []relatedSection {
 	var all []relatedSection
-	switch d.Kind {
+	switch d.Kind() {
 	case content.Principle:
-		all = []relatedSection{{"quotes", "quotes", d.Quotes}, {"stories", "stories", d.Stories}, {"exercises", "exercises", d.Exercises}}
+		all = []relatedSection{{"quotes", "quotes", d.Quotes()}, {"stories", "stories", d.Stories()}, {"exercises", "exercises", d.Exercises()}}
 	case content.Letter:
-		all = []relatedSection{{"quotes", "quotes_in_letter", d.Quotes}}
+		all = []relatedSection{{"quotes", "quotes_in_letter", d.Quotes()}}
 	}
 	out := all[:0]
 	for _, s := range all {
@@ -115,4 +119,4 @@ func (d *pageData) RelatedSections() []relatedSection {
 }
 
 // Param returns a front-matter parameter the handbook does not know.
-func (d *pageData) Param(key string) any { return d.Params[key] }
+func (d *pageData) Param(key string) any { return d.Params()[key] }

@@ -206,7 +206,7 @@ func (r *Renderer) printScopesOf(p *content.Page) []*printScope {
 // home prints the whole handbook, a top-level section itself; "" for
 // every other page.
 func (d *pageData) PrintURL() string {
-	if s := d.r.print.byRoot[d.Page]; s != nil {
+	if s := d.r.print.byRoot[d.p]; s != nil {
 		return s.URL
 	}
 	return ""
@@ -248,9 +248,10 @@ type printArticleData struct {
 }
 
 // RenderPrintFragment renders p as an article of the print pages, with
-// the HTML of its last conversion, using buf as scratch space. It
-// returns nil for a page no print page shows.
-func (r *Renderer) RenderPrintFragment(p *content.Page, buf *bytes.Buffer) (*PrintFragment, error) {
+// the HTML of its last conversion, using buf as scratch space, and
+// records in reads (unless nil) the pages the template read. It returns
+// nil for a page no print page shows.
+func (r *Renderer) RenderPrintFragment(p *content.Page, buf *bytes.Buffer, reads Reads) (*PrintFragment, error) {
 	if r.layouts[printLayout] == nil || p.Draft {
 		return nil, nil
 	}
@@ -259,7 +260,7 @@ func (r *Renderer) RenderPrintFragment(p *content.Page, buf *bytes.Buffer) (*Pri
 		return nil, fmt.Errorf("%s: no template %q (layouts/partials/print.html defines it)", r.theme.Source("layouts/"+printLayout), printArticle)
 	}
 	buf.Reset()
-	if err := t.Execute(buf, &printArticleData{pageData: r.dataFor(p), Content: contentMark}); err != nil {
+	if err := t.Execute(buf, &printArticleData{pageData: r.dataFor(p, newRecorder(reads)), Content: contentMark}); err != nil {
 		return nil, r.theme.templateProblem(err, "layouts/"+printLayout, pageName(p))
 	}
 	pieces := strings.Split(buf.String(), contentMark)

@@ -27,6 +27,7 @@ type Renderer struct {
 	diags   *diag.List
 	layouts map[string]*template.Template
 	site    *siteData
+	homes   []*content.Page // the languages' homes, for the templates' .Site.Homes
 	print   *printPlan
 }
 
@@ -49,7 +50,7 @@ func New(cfg *config.Config, set *content.Set, theme *Theme, diags *diag.List) (
 	r := &Renderer{cfg: cfg, set: set, theme: theme, tr: tr, diags: diags, layouts: layouts}
 	r.site = &siteData{Title: cfg.Title, Search: cfg.Search, BaseURL: cfg.BaseURL, DefaultLanguage: cfg.DefaultLanguage, Languages: cfg.Languages}
 	for _, l := range set.Langs {
-		r.site.Homes = append(r.site.Homes, l.Home)
+		r.homes = append(r.homes, l.Home)
 	}
 	r.print = r.planPrint(set)
 	r.checkSiteFiles()
@@ -64,7 +65,7 @@ func OutputPath(p *content.Page) string { return strings.TrimPrefix(p.URL, "/") 
 // line it comes from; an error writing the file is returned.
 func (r *Renderer) WritePage(p *content.Page, buf *bytes.Buffer, w output.Writer) error {
 	buf.Reset()
-	if err := r.RenderPage(p, buf); err != nil {
+	if err := r.RenderPage(p, buf, nil); err != nil {
 		r.diags.Add(diag.FromError(err, p.File))
 		return nil
 	}
@@ -73,16 +74,18 @@ func (r *Renderer) WritePage(p *content.Page, buf *bytes.Buffer, w output.Writer
 	return w.WriteFile(OutputPath(p), out)
 }
 
-// RenderPage executes a page's layout into buf. A template's error is a
-// *diag.Problem at the theme file and line it comes from.
-func (r *Renderer) RenderPage(p *content.Page, buf *bytes.Buffer) error {
+// RenderPage executes a page's layout into buf, and records in reads
+// (unless nil) every page the templates read, and what of it. A
+// template's error is a *diag.Problem at the theme file and line it
+// comes from.
+func (r *Renderer) RenderPage(p *content.Page, buf *bytes.Buffer, reads Reads) error {
 	name := layoutFor(p)
 	t := r.layouts[name]
 	if t == nil {
 		name = "page.html"
 		t = r.layouts[name]
 	}
-	if err := t.Execute(buf, r.dataFor(p)); err != nil {
+	if err := t.Execute(buf, r.dataFor(p, newRecorder(reads))); err != nil {
 		return r.theme.templateProblem(err, "layouts/"+name, pageName(p))
 	}
 	return nil
@@ -97,43 +100,52 @@ func pageName(p *content.Page) string {
 	return p.URL
 }
 
-func (r *Renderer) dataFor(p *content.Page) *pageData {
+// dataFor is what p's layout sees as ".", its pages seen through rec.
+// What it works out from the pages before the templates run (the
+// navigation, the breadcrumbs, the other languages) it records as read.
+func (r *Renderer) dataFor(p *content.Page, rec *recorder) *pageData {
 	lang, _ := r.cfg.Language(p.Lang)
 	l := r.set.Lang(p.Lang)
-	d := &pageData{Page: p, Site: r.site, Language: lang, Home: l.Home, r: r}
+	site := *r.site
+	site.Homes = rec.viewsOf(r.homes)
+	d := &pageData{pageView: rec.view(p), Site: &site, Language: lang, Home: rec.view(l.Home), r: r}
+	rec.note(p, ReadMeta)
 	d.Permalink = r.absURL(p.URL)
 	d.LangTitle = lang.Title
 	if d.LangTitle == "" {
 		d.LangTitle = r.cfg.Title
 	}
 	if l.Home != nil {
+		rec.note(l.Home, ReadChildren)
 		for _, c := range l.Home.Children {
 			if c.IsSection {
-				d.Sections = append(d.Sections, c)
+				d.Sections = append(d.Sections, rec.view(c))
 			}
 		}
 	}
 	for a := p.Parent; a != nil; a = a.Parent {
-		d.Breadcrumbs = append([]*content.Page{a}, d.Breadcrumbs...)
+		rec.note(a, ReadMeta)
+		d.Breadcrumbs = append([]*pageView{rec.view(a)}, d.Breadcrumbs...)
 	}
 	if len(d.Breadcrumbs) > 1 {
 		d.TopSection = d.Breadcrumbs[1]
 	} else if p.IsSection && !p.IsHome {
-		d.TopSection = p
+		d.TopSection = d.pageView
 	}
 	for _, other := range r.set.Langs {
 		if other.Code == p.Lang {
 			continue
 		}
-		alt := alternate{Language: other.Language, Home: other.Home}
+		alt := alternate{Language: other.Language, Home: rec.view(other.Home)}
 		for _, t := range p.Translations {
+			rec.note(t, ReadMeta)
 			if t.Lang == other.Code {
-				alt.Page = t
+				alt.Page = rec.view(t)
 			}
 		}
 		d.Alternates = append(d.Alternates, alt)
 	}
-	d.XDefault = p
+	d.XDefault = d.pageView
 	if p.Lang != r.cfg.DefaultLanguage {
 		d.XDefault = nil
 		for _, a := range d.Alternates {
@@ -173,7 +185,7 @@ func (r *Renderer) defaultHome() *content.Page {
 func (r *Renderer) writeRoot(w output.Writer) error {
 	for name, file := range map[string]string{"root.html": "index.html", "404.html": "404.html"} {
 		var buf bytes.Buffer
-		if err := r.layouts[name].Execute(&buf, r.dataFor(r.defaultHome())); err != nil {
+		if err := r.layouts[name].Execute(&buf, r.dataFor(r.defaultHome(), newRecorder(nil))); err != nil {
 			return r.theme.templateProblem(err, "layouts/"+name, "")
 		}
 		if err := w.WriteFile(file, buf.Bytes()); err != nil {

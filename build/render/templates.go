@@ -200,11 +200,11 @@ func funcs(cfg *config.Config, cache *fragmentCache) template.FuncMap {
 type fragmentCache struct {
 	partials *template.Template
 	mu       sync.Mutex
-	done     map[string]template.HTML
+	done     map[string]fragment
 }
 
 func newFragmentCache() *fragmentCache {
-	return &fragmentCache{done: map[string]template.HTML{}}
+	return &fragmentCache{done: map[string]fragment{}}
 }
 
 func (c *fragmentCache) render(name string, data any, keys ...any) (template.HTML, error) {
@@ -213,24 +213,67 @@ func (c *fragmentCache) render(name string, data any, keys ...any) (template.HTM
 		switch k := k.(type) {
 		case string, int, bool, nil:
 			key += "\x00" + fmt.Sprint(k)
+		case viewed:
+			// A page, as the templates see it: the page is the key.
+			key += fmt.Sprintf("\x00%p", k.page())
 		default:
-			// A page or other pointer: its identity is the key.
+			// Another pointer: its identity is the key.
 			key += fmt.Sprintf("\x00%p", k)
 		}
 	}
+	rec := recorderIn(data, keys)
 	c.mu.Lock()
-	html, ok := c.done[key]
+	f, ok := c.done[key]
 	c.mu.Unlock()
 	if ok {
-		return html, nil
+		// The output reused shows what the partial read when it ran.
+		rec.replay(f.reads)
+		return f.html, nil
 	}
 	var buf bytes.Buffer
-	if err := c.partials.ExecuteTemplate(&buf, name, data); err != nil {
+	rec.push()
+	err := c.partials.ExecuteTemplate(&buf, name, data)
+	reads := rec.pop()
+	if err != nil {
 		return "", err
 	}
-	html = template.HTML(buf.String())
+	f = fragment{html: template.HTML(buf.String()), reads: reads}
 	c.mu.Lock()
-	c.done[key] = html
+	c.done[key] = f
 	c.mu.Unlock()
-	return html, nil
+	return f.html, nil
+}
+
+// fragment is a partial's output, and the pages it read.
+type fragment struct {
+	html  template.HTML
+	reads Reads
+}
+
+// viewed is what templates hand a partial as a page: a view of it, or
+// the data of a page's layout.
+type viewed interface {
+	page() *content.Page
+	recorder() *recorder
+}
+
+// recorderIn finds, in a partial's arguments, the recorder of the
+// rendering that calls it. A partial given no page can read none: it
+// gets a recorder that records nothing.
+func recorderIn(data any, keys []any) *recorder {
+	for _, a := range append([]any{data}, keys...) {
+		switch a := a.(type) {
+		case viewed:
+			if rec := a.recorder(); rec != nil {
+				return rec
+			}
+		case map[string]any:
+			for _, v := range a {
+				if v, ok := v.(viewed); ok && v.recorder() != nil {
+					return v.recorder()
+				}
+			}
+		}
+	}
+	return newRecorder(nil)
 }

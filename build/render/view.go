@@ -1,0 +1,385 @@
+package render
+
+// The accessors at the end follow one pattern per kind of field; keep
+// them in step with content.Page's fields.
+
+import (
+	"html/template"
+	"time"
+
+	"handbook/build/content"
+)
+
+// Read says what a rendering read of a page.
+type Read uint8
+
+const (
+	// ReadMeta is a read of what the front matter and the ties between
+	// pages decide: title, address, kind, parent, children, relations.
+	ReadMeta Read = 1 << iota
+	// ReadBody is a read of what the page's body decides: its HTML,
+	// headings, text and text hash.
+	ReadBody
+	// ReadChildren is a read of a section's list of pages.
+	ReadChildren
+)
+
+// Reads are the pages a rendering read, and what of each. The preview
+// renders a page again when something it read changes.
+type Reads map[*content.Page]Read
+
+// recorder hands the templates of one rendering a view of each page,
+// and records what they read through them. Its recordings are nested:
+// a partial rendered for the fragment cache records its own reads as
+// well as the page's. It belongs to one rendering, on one goroutine.
+type recorder struct {
+	views map[*content.Page]*pageView
+	sets  []Reads
+}
+
+// newRecorder returns a recorder into reads; nil reads records nothing.
+func newRecorder(reads Reads) *recorder {
+	r := &recorder{views: map[*content.Page]*pageView{}}
+	if reads != nil {
+		r.sets = []Reads{reads}
+	}
+	return r
+}
+
+// note records a read of p.
+func (r *recorder) note(p *content.Page, what Read) {
+	if p == nil {
+		return
+	}
+	for _, s := range r.sets {
+		s[p] |= what
+	}
+}
+
+// push starts a nested recording; pop ends it and returns what it read.
+func (r *recorder) push() { r.sets = append(r.sets, Reads{}) }
+
+func (r *recorder) pop() Reads {
+	last := r.sets[len(r.sets)-1]
+	r.sets = r.sets[:len(r.sets)-1]
+	return last
+}
+
+// replay records reads made earlier, by a partial whose output is reused.
+func (r *recorder) replay(reads Reads) {
+	for p, what := range reads {
+		r.note(p, what)
+	}
+}
+
+// view returns the one view of p in this rendering (so that templates
+// comparing pages with eq compare views of the same page equal); nil
+// for a nil p.
+func (r *recorder) view(p *content.Page) *pageView {
+	if p == nil {
+		return nil
+	}
+	v := r.views[p]
+	if v == nil {
+		v = &pageView{p: p, rec: r}
+		r.views[p] = v
+	}
+	return v
+}
+
+func (r *recorder) viewsOf(ps []*content.Page) []*pageView {
+	if ps == nil {
+		return nil
+	}
+	out := make([]*pageView, len(ps))
+	for i, p := range ps {
+		out[i] = r.view(p)
+	}
+	return out
+}
+
+// pageView is a page as templates see it: methods named as
+// content.Page's fields, so themes read {{.Title}} or {{.Parent.URL}} as
+// they always have, each of which records the read.
+type pageView struct {
+	p   *content.Page
+	rec *recorder
+}
+
+// Outdated reports whether the page is a stamped translation whose
+// original has changed since.
+func (v *pageView) Outdated() bool {
+	v.rec.note(v.p, ReadMeta)
+	v.rec.note(v.p.Original, ReadBody|ReadMeta)
+	return v.p.Outdated()
+}
+
+// LinksTo are the pages the body links to.
+func (v *pageView) LinksTo() []*pageView {
+	v.rec.note(v.p, ReadBody)
+	return v.rec.viewsOf(v.p.LinksTo)
+}
+
+// page is the page seen; nil for no page.
+func (v *pageView) page() *content.Page {
+	if v == nil {
+		return nil
+	}
+	return v.p
+}
+
+// recorder is the rendering's recorder; nil for no page.
+func (v *pageView) recorder() *recorder {
+	if v == nil {
+		return nil
+	}
+	return v.rec
+}
+
+// Accessors.
+
+// ID is the page's ID.
+func (v *pageView) ID() int {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.ID
+}
+
+// Lang is the page's Lang.
+func (v *pageView) Lang() string {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.Lang
+}
+
+// File is the page's File.
+func (v *pageView) File() string {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.File
+}
+
+// RelPath is the page's RelPath.
+func (v *pageView) RelPath() string {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.RelPath
+}
+
+// IsSection is the page's IsSection.
+func (v *pageView) IsSection() bool {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.IsSection
+}
+
+// IsHome is the page's IsHome.
+func (v *pageView) IsHome() bool {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.IsHome
+}
+
+// Title is the page's Title.
+func (v *pageView) Title() string {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.Title
+}
+
+// Description is the page's Description.
+func (v *pageView) Description() string {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.Description
+}
+
+// Weight is the page's Weight.
+func (v *pageView) Weight() int {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.Weight
+}
+
+// Date is the page's Date.
+func (v *pageView) Date() time.Time {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.Date
+}
+
+// Draft is the page's Draft.
+func (v *pageView) Draft() bool {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.Draft
+}
+
+// TranslationKey is the page's TranslationKey.
+func (v *pageView) TranslationKey() string {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.TranslationKey
+}
+
+// Aliases is the page's Aliases.
+func (v *pageView) Aliases() []string {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.Aliases
+}
+
+// Kind is the page's Kind.
+func (v *pageView) Kind() content.Kind {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.Kind
+}
+
+// Slug is the page's Slug.
+func (v *pageView) Slug() string {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.Slug
+}
+
+// SourceHash is the page's SourceHash.
+func (v *pageView) SourceHash() string {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.SourceHash
+}
+
+// SourceHashLine is the page's SourceHashLine.
+func (v *pageView) SourceHashLine() int {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.SourceHashLine
+}
+
+// Params is the page's Params.
+func (v *pageView) Params() map[string]any {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.Params
+}
+
+// Statement is the page's Statement.
+func (v *pageView) Statement() string {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.Statement
+}
+
+// Text is the page's Text.
+func (v *pageView) Text() string {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.Text
+}
+
+// Year is the page's Year.
+func (v *pageView) Year() int {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.Year
+}
+
+// URL is the page's URL.
+func (v *pageView) URL() string {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.URL
+}
+
+// BodyLine is the page's BodyLine.
+func (v *pageView) BodyLine() int {
+	v.rec.note(v.p, ReadBody)
+	return v.p.BodyLine
+}
+
+// Body is the page's Body.
+func (v *pageView) Body() []byte {
+	v.rec.note(v.p, ReadBody)
+	return v.p.Body
+}
+
+// TextHash is the page's TextHash.
+func (v *pageView) TextHash() string {
+	v.rec.note(v.p, ReadBody)
+	return v.p.TextHash
+}
+
+// Content is the page's Content.
+func (v *pageView) Content() template.HTML {
+	v.rec.note(v.p, ReadBody)
+	return v.p.Content
+}
+
+// TOC is the page's TOC.
+func (v *pageView) TOC() []content.Heading {
+	v.rec.note(v.p, ReadBody)
+	return v.p.TOC
+}
+
+// Anchors is the page's Anchors.
+func (v *pageView) Anchors() map[string]bool {
+	v.rec.note(v.p, ReadBody)
+	return v.p.Anchors
+}
+
+// RelativeLinks is the page's RelativeLinks.
+func (v *pageView) RelativeLinks() []content.LinkRef {
+	v.rec.note(v.p, ReadBody)
+	return v.p.RelativeLinks
+}
+
+// BodyText is the page's BodyText.
+func (v *pageView) BodyText() string {
+	v.rec.note(v.p, ReadBody)
+	return v.p.BodyText
+}
+
+// Parent is the page's Parent.
+func (v *pageView) Parent() *pageView {
+	v.rec.note(v.p, ReadMeta)
+	return v.rec.view(v.p.Parent)
+}
+
+// Prev is the page's Prev.
+func (v *pageView) Prev() *pageView {
+	v.rec.note(v.p, ReadMeta)
+	return v.rec.view(v.p.Prev)
+}
+
+// Next is the page's Next.
+func (v *pageView) Next() *pageView {
+	v.rec.note(v.p, ReadMeta)
+	return v.rec.view(v.p.Next)
+}
+
+// Letter is the page's Letter.
+func (v *pageView) Letter() *pageView {
+	v.rec.note(v.p, ReadMeta)
+	return v.rec.view(v.p.Letter)
+}
+
+// Original is the page's Original.
+func (v *pageView) Original() *pageView {
+	v.rec.note(v.p, ReadMeta)
+	return v.rec.view(v.p.Original)
+}
+
+// Children are the page's Children.
+func (v *pageView) Children() []*pageView {
+	v.rec.note(v.p, ReadChildren)
+	return v.rec.viewsOf(v.p.Children)
+}
+
+// Translations are the page's Translations.
+func (v *pageView) Translations() []*pageView {
+	v.rec.note(v.p, ReadMeta)
+	return v.rec.viewsOf(v.p.Translations)
+}
+
+// Principles are the page's Principles.
+func (v *pageView) Principles() []*pageView {
+	v.rec.note(v.p, ReadMeta)
+	return v.rec.viewsOf(v.p.Principles)
+}
+
+// Quotes are the page's Quotes.
+func (v *pageView) Quotes() []*pageView {
+	v.rec.note(v.p, ReadMeta)
+	return v.rec.viewsOf(v.p.Quotes)
+}
+
+// Stories are the page's Stories.
+func (v *pageView) Stories() []*pageView {
+	v.rec.note(v.p, ReadMeta)
+	return v.rec.viewsOf(v.p.Stories)
+}
+
+// Exercises are the page's Exercises.
+func (v *pageView) Exercises() []*pageView {
+	v.rec.note(v.p, ReadMeta)
+	return v.rec.viewsOf(v.p.Exercises)
+}
