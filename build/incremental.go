@@ -323,11 +323,7 @@ func (l *Live) updateStructure(plan *contentPlan) (Update, error) {
 // returns how many pages it rendered.
 func (l *Live) renderAffected(st *structural, changed []*content.Page) (int, error) {
 	s := l.Site
-	var err error
-	// A renderer made anew forgets the partials it cached (the
-	// navigation shows section titles) and sees the languages' homes
-	// as they are now.
-	s.renderer, err = render.New(s.Config, s.Pages, s.Theme, s.Diags)
+	err := s.RenewRenderer()
 	l.diags.addBase(s.Diags.Take())
 	if err != nil {
 		return 0, err

@@ -4,15 +4,12 @@ import (
 	"bytes"
 	"errors"
 
-	"handbook/build/config"
 	"handbook/build/content"
 	"handbook/build/diag"
 	"handbook/build/internal/parallel"
 	"handbook/build/markdown"
 	"handbook/build/output"
 	"handbook/build/render"
-	"handbook/build/search"
-	"handbook/themes"
 )
 
 // Live is a site kept in memory and brought up to date file by file: the
@@ -88,37 +85,25 @@ func (l *Live) Diagnostics() []diag.Diagnostic { return l.diags.all() }
 // load runs Load's stages, keeping each one's diagnostics apart so that
 // an update can replace those of the stages it runs again.
 func (l *Live) load(opts Options) error {
-	s := &Site{Diags: &diag.List{}, KeepContent: true, dropMarkdown: true}
-	cfg, err := config.Load(opts.Source, opts.Overrides, s.Diags)
-	l.diags.addBase(s.Diags.Take())
+	s, err := LoadEach(opts, func(stage LoadStage, s *Site, found []diag.Diagnostic) {
+		switch stage {
+		case StageRead:
+			for _, d := range found {
+				l.diags.read[d.File] = append(l.diags.read[d.File], d)
+			}
+			for _, p := range s.Pages.Pages {
+				l.read[p.File] = withoutBody(*p)
+			}
+		case StageLink:
+			l.diags.setLink(found)
+		default:
+			l.diags.addBase(found)
+		}
+	})
 	if err != nil {
 		return err
 	}
-	set, err := content.Load(cfg, s.Diags)
-	if err != nil {
-		return err
-	}
-	for _, d := range s.Diags.Take() {
-		l.diags.read[d.File] = append(l.diags.read[d.File], d)
-	}
-	for _, p := range set.Pages {
-		l.read[p.File] = withoutBody(*p)
-	}
-	content.Link(set, cfg, s.Diags)
-	l.diags.setLink(s.Diags.Take())
-	s.Synonyms = search.LoadSynonyms(cfg.Root, langCodes(set), s.Diags)
-	l.diags.addBase(s.Diags.Take())
-	theme, err := render.NewTheme(cfg.Root, cfg.Theme, themes.Default())
-	if err != nil {
-		return err
-	}
-	s.Config, s.Pages, s.Theme = cfg, set, theme
-	s.converter = markdown.NewConverter(cfg, set, render.StaticExists(cfg.Root, theme))
-	s.renderer, err = render.New(cfg, set, theme, s.Diags)
-	l.diags.addBase(s.Diags.Take())
-	if err != nil {
-		return err
-	}
+	s.KeepContent, s.DropMarkdown = true, true
 	l.Site = s
 	return nil
 }
@@ -168,23 +153,23 @@ func (l *Live) renderPages(pages []*content.Page, convert func(*content.Page) bo
 	s := l.Site
 	out := make([]rendered, len(pages))
 	parallel.Each(len(pages), func() func(int) {
-		scratch := s.newPageScratch()
+		scratch := s.NewPageScratch()
 		return func(i int) {
 			p, r := pages[i], &out[i]
 			var list diag.List
 			r.reads = render.Reads{}
-			o := s.renderStep(p, convert(p), true, scratch, &list, r.reads)
-			if r.converted = o.converted; o.converted {
-				r.refs, r.convert = o.refs, list.Take()
+			o := s.RenderStep(p, convert(p), true, scratch, &list, r.reads)
+			if r.converted = o.Converted; o.Converted {
+				r.refs, r.convert = o.AnchorRefs, list.Take()
 			}
-			if o.pageErr != nil {
-				list.Add(diag.FromError(o.pageErr, p.File))
+			if o.PageErr != nil {
+				list.Add(diag.FromError(o.PageErr, p.File))
 				r.template = list.Take()
 				return
 			}
-			r.html, r.print = bytes.Clone(o.html), o.print
-			if o.printErr != nil {
-				list.Add(diag.FromError(o.printErr, p.File))
+			r.html, r.print = bytes.Clone(o.HTML), o.Print
+			if o.PrintErr != nil {
+				list.Add(diag.FromError(o.PrintErr, p.File))
 				r.template = list.Take()
 			}
 		}
@@ -280,9 +265,9 @@ func (l *Live) inSet(p *content.Page) bool {
 // writeListings writes the files that list pages, and the sitemap when
 // asked.
 func (l *Live) writeListings(sitemap bool) error {
-	err := l.Site.renderer.WriteListings(l.out)
+	err := l.Site.Renderer().WriteListings(l.out)
 	if err == nil && sitemap {
-		err = l.Site.renderer.WriteSitemap(l.out)
+		err = l.Site.Renderer().WriteSitemap(l.out)
 	}
 	l.diags.listings = l.Site.Diags.Take()
 	l.changed = true
@@ -291,7 +276,7 @@ func (l *Live) writeListings(sitemap bool) error {
 
 // writeAssets writes the static files, the resources and the stylesheet.
 func (l *Live) writeAssets() error {
-	err := l.Site.renderer.WriteAssets(l.out)
+	err := l.Site.Renderer().WriteAssets(l.out)
 	l.diags.assets = l.Site.Diags.Take()
 	l.changed = true
 	return err

@@ -58,7 +58,7 @@ func (l *Live) flushPrint() {
 // refreshPrint gives the shelf the print pages of the renderer, made
 // anew after the pages were linked again, and removes those gone.
 func (l *Live) refreshPrint() {
-	for _, path := range l.print.shelf.Refresh(l.Site.renderer) {
+	for _, path := range l.print.shelf.Refresh(l.Site.Renderer()) {
 		l.remove(path)
 	}
 }

@@ -53,14 +53,15 @@ type Site struct {
 	// Synonyms are the site's synonym files, which the index carries.
 	Synonyms *search.Synonyms
 
+	// DropMarkdown lets each page's Markdown go once converted, so that
+	// a large site's is not all held to the end. Build sets it, as it
+	// renders the site once; so does a driver that reads a page's file
+	// again before it converts it again (the preview). A site from Load
+	// keeps it, and renders again.
+	DropMarkdown bool
+
 	converter *markdown.Converter
 	renderer  *render.Renderer
-	// dropMarkdown is set by Build, which renders the site once, and by
-	// the preview, which reads a page's file again before it converts it
-	// again: each page's Markdown is let go once converted, so that a
-	// large site's is not all held to the end. A site from Load keeps
-	// it, and renders again.
-	dropMarkdown bool
 }
 
 // StageTiming is the duration of one stage.
@@ -75,15 +76,49 @@ type StageTiming struct {
 // problems are in Diags, and diag.ErrContent is returned when any of them
 // is an error.
 func Load(opts Options) (*Site, error) {
-	return load(opts, nil)
+	return load(opts, nil, nil)
+}
+
+// LoadStage names a stage of LoadEach.
+type LoadStage int
+
+// The stages of LoadEach, in the order they run.
+const (
+	// StageConfig reads the configuration.
+	StageConfig LoadStage = iota
+	// StageRead reads every language's pages; they are not linked yet.
+	StageRead
+	// StageLink links sections, translations and relations.
+	StageLink
+	// StageSynonyms reads the search's synonym files.
+	StageSynonyms
+	// StageTemplates parses the theme's templates.
+	StageTemplates
+)
+
+// LoadEach is Load for a driver that keeps each stage's diagnostics
+// apart, to replace them when it runs that stage again (the preview):
+// after each stage that ran, done is called with the site as that stage
+// left it and the diagnostics the stage found, which are taken out of
+// the site's Diags. A stage that fails ends the load with its error;
+// content errors do not, since the driver holds them.
+func LoadEach(opts Options, done func(LoadStage, *Site, []diag.Diagnostic)) (*Site, error) {
+	return load(opts, nil, done)
 }
 
 // load is Load, with a check of the configuration run before any content
-// is read: a build refuses a bad output folder before it does any work.
-func load(opts Options, checkConfig func(*Site) error) (*Site, error) {
+// is read (a build refuses a bad output folder before it does any work),
+// and with done, unless nil, called after each stage as LoadEach says.
+func load(opts Options, checkConfig func(*Site) error, done func(LoadStage, *Site, []diag.Diagnostic)) (*Site, error) {
 	s := &Site{Diags: &diag.List{}}
+	after := func(st LoadStage) {
+		if done != nil {
+			done(st, s, s.Diags.Take())
+		}
+	}
 	var err error
 	s.stage("config", func() { s.Config, err = config.Load(opts.Source, opts.Overrides, s.Diags) })
+	after(StageConfig)
 	if err != nil {
 		if s.Diags.HasErrors() {
 			return s, diag.ErrContent
@@ -99,14 +134,18 @@ func load(opts Options, checkConfig func(*Site) error) (*Site, error) {
 	if err != nil {
 		return s, err
 	}
+	after(StageRead)
 	s.stage("link", func() { content.Link(s.Pages, s.Config, s.Diags) })
+	after(StageLink)
 	s.Synonyms = search.LoadSynonyms(s.Config.Root, langCodes(s.Pages), s.Diags)
+	after(StageSynonyms)
 	s.Theme, err = render.NewTheme(s.Config.Root, s.Config.Theme, themes.Default())
 	if err != nil {
 		return s, err
 	}
 	s.converter = markdown.NewConverter(s.Config, s.Pages, render.StaticExists(s.Config.Root, s.Theme))
 	s.stage("templates", func() { s.renderer, err = render.New(s.Config, s.Pages, s.Theme, s.Diags) })
+	after(StageTemplates)
 	if err != nil {
 		return s, err
 	}
@@ -114,6 +153,24 @@ func load(opts Options, checkConfig func(*Site) error) (*Site, error) {
 		return s, diag.ErrContent
 	}
 	return s, nil
+}
+
+// Renderer is the site's renderer, for a driver that writes some of the
+// site's files again (the preview): the listings, the sitemap, the
+// assets, the print pages.
+func (s *Site) Renderer() *render.Renderer { return s.renderer }
+
+// RenewRenderer makes the site's renderer anew, once its pages were
+// linked again: the new one forgets the partials the old one cached
+// (the navigation shows section titles) and sees the languages' homes
+// as they are now. Its diagnostics go to Diags.
+func (s *Site) RenewRenderer() error {
+	r, err := render.New(s.Config, s.Pages, s.Theme, s.Diags)
+	if err != nil {
+		return err // render.New's errors name the template, for the diagnostics
+	}
+	s.renderer = r
+	return nil
 }
 
 // Render converts every page's Markdown, renders it and writes it to w,
@@ -133,7 +190,7 @@ func (s *Site) render(ctx context.Context, w output.Writer) error {
 		mu        sync.Mutex
 		anchors   []markdown.AnchorRef
 		writeErr  error
-		scratches []*pageScratch
+		scratches []*PageScratch
 	)
 	keep := func(refs []markdown.AnchorRef, err error) {
 		mu.Lock()
@@ -157,7 +214,7 @@ func (s *Site) render(ctx context.Context, w output.Writer) error {
 			book, order = b, b.Order()
 		}
 		parallel.Each(len(order), func() func(int) {
-			scratch := s.newPageScratch()
+			scratch := s.NewPageScratch()
 			mu.Lock()
 			scratches = append(scratches, scratch)
 			mu.Unlock()
@@ -190,8 +247,9 @@ func (s *Site) render(ctx context.Context, w output.Writer) error {
 	return nil
 }
 
-// pageScratch is what one goroutine reuses from page to page.
-type pageScratch struct {
+// PageScratch is what one goroutine reuses from page to page of
+// RenderStep. One is made by NewPageScratch, and used by one goroutine.
+type PageScratch struct {
 	markdown, html, print bytes.Buffer
 	tokenizer             *search.Tokenizer
 	// unindexed are the pages rendered and not yet indexed. They are
@@ -208,29 +266,31 @@ type pageScratch struct {
 // pages' text is never much of the memory.
 const indexBatch = 64
 
-func (s *Site) newPageScratch() *pageScratch {
-	return &pageScratch{tokenizer: search.NewTokenizer(), base: strings.TrimSuffix(s.Config.BasePath(), "/")}
+// NewPageScratch makes the space a goroutine reuses from page to page of
+// RenderStep.
+func (s *Site) NewPageScratch() *PageScratch {
+	return &PageScratch{tokenizer: search.NewTokenizer(), base: strings.TrimSuffix(s.Config.BasePath(), "/")}
 }
 
 // renderOne runs the page step on a page, writes the page, hands its
 // article to the print pages (book, nil when the site has none) and,
 // every indexBatch pages, indexes those rendered. It returns the links to
 // anchors left to check, and an error writing files.
-func (s *Site) renderOne(book render.PrintPages, p *content.Page, scratch *pageScratch, w output.Writer) ([]markdown.AnchorRef, error) {
-	o := s.renderStep(p, true, book != nil, scratch, s.Diags, nil)
+func (s *Site) renderOne(book render.PrintPages, p *content.Page, scratch *PageScratch, w output.Writer) ([]markdown.AnchorRef, error) {
+	o := s.RenderStep(p, true, book != nil, scratch, s.Diags, nil)
 	var err error
-	if o.pageErr != nil {
-		s.Diags.Add(diag.FromError(o.pageErr, p.File))
+	if o.PageErr != nil {
+		s.Diags.Add(diag.FromError(o.PageErr, p.File))
 	} else {
-		err = w.WriteFile(render.OutputPath(p), bytes.Clone(o.html))
+		err = w.WriteFile(render.OutputPath(p), bytes.Clone(o.HTML))
 	}
 	if book != nil {
 		// A page whose article does not render is reported, and left
 		// out of the print pages.
-		if o.printErr != nil {
-			s.Diags.Add(diag.FromError(o.printErr, p.File))
+		if o.PrintErr != nil {
+			s.Diags.Add(diag.FromError(o.PrintErr, p.File))
 		}
-		if perr := book.Put(p, o.print); err == nil {
+		if perr := book.Put(p, o.Print); err == nil {
 			err = perr
 		}
 	}
@@ -240,7 +300,7 @@ func (s *Site) renderOne(book render.PrintPages, p *content.Page, scratch *pageS
 		p.Content = ""
 	}
 	if s.Index == nil {
-		return o.refs, err
+		return o.AnchorRefs, err
 	}
 	scratch.unindexed = append(scratch.unindexed, p)
 	if len(scratch.unindexed) == indexBatch {
@@ -248,56 +308,56 @@ func (s *Site) renderOne(book render.PrintPages, p *content.Page, scratch *pageS
 			err = ierr
 		}
 	}
-	return o.refs, err
+	return o.AnchorRefs, err
 }
 
-// stepOutput is what the page step made of one page.
-type stepOutput struct {
-	// html is the rendered page, in the scratch's buffer: valid until
+// StepOutput is what the page step made of one page.
+type StepOutput struct {
+	// HTML is the rendered page, in the scratch's buffer: valid until
 	// the scratch's next page. Nil when the page's template failed.
-	html []byte
-	// print is the page's article of the print pages; nil for a page
+	HTML []byte
+	// Print is the page's article of the print pages; nil for a page
 	// no print page shows.
-	print *render.PrintFragment
-	// converted says whether the Markdown was converted; refs are then
-	// its links to anchors, to check once every page is converted.
-	converted bool
-	refs      []markdown.AnchorRef
-	// pageErr and printErr are the errors of the page's template and of
+	Print *render.PrintFragment
+	// Converted says whether the Markdown was converted; AnchorRefs are
+	// then its links to anchors, to check once every page is converted.
+	Converted  bool
+	AnchorRefs []markdown.AnchorRef
+	// PageErr and PrintErr are the errors of the page's template and of
 	// its article's.
-	pageErr, printErr error
+	PageErr, PrintErr error
 }
 
-// renderStep is the one step every page goes through, in a build and in
+// RenderStep is the one step every page goes through, in a build and in
 // the preview: it converts p's Markdown when convert says so (otherwise
 // p keeps its last conversion) and attaches the result to p, then
 // renders the page, and its print article when print says so, into
 // scratch. The conversion's diagnostics go to diags; the templates'
 // errors are returned, for the caller to report as it shows them.
 // reads, unless nil, records every page the templates read.
-func (s *Site) renderStep(p *content.Page, convert, print bool, scratch *pageScratch, diags *diag.List, reads render.Reads) stepOutput {
-	var o stepOutput
+func (s *Site) RenderStep(p *content.Page, convert, print bool, scratch *PageScratch, diags *diag.List, reads render.Reads) StepOutput {
+	var o StepOutput
 	if convert {
 		r := s.converter.Convert(p, &scratch.markdown, diags)
 		r.Attach(p)
-		o.converted, o.refs = true, r.AnchorRefs
-		if s.dropMarkdown {
+		o.Converted, o.AnchorRefs = true, r.AnchorRefs
+		if s.DropMarkdown {
 			p.Body = nil
 		}
 	}
 	scratch.html.Reset()
-	if o.pageErr = s.renderer.RenderPage(p, &scratch.html, reads); o.pageErr == nil {
-		o.html = scratch.html.Bytes()
+	if o.PageErr = s.renderer.RenderPage(p, &scratch.html, reads); o.PageErr == nil {
+		o.HTML = scratch.html.Bytes()
 	}
 	if print {
-		o.print, o.printErr = s.renderer.RenderPrintFragment(p, &scratch.print, reads)
+		o.Print, o.PrintErr = s.renderer.RenderPrintFragment(p, &scratch.print, reads)
 	}
 	return o
 }
 
 // indexPages adds the scratch's unindexed pages to the index, and writes
 // their document files.
-func (s *Site) indexPages(scratch *pageScratch, w output.Writer) error {
+func (s *Site) indexPages(scratch *PageScratch, w output.Writer) error {
 	var err error
 	for _, p := range scratch.unindexed {
 		s.Index.Add(p, scratch.tokenizer)
@@ -326,11 +386,11 @@ func Build(opts Options) (*Site, error) {
 // let its pages' Markdown go as it converted them: it does not render
 // again (Load and Render do).
 func BuildContext(ctx context.Context, opts Options) (*Site, error) {
-	s, err := load(opts, func(s *Site) error { return s.guard(opts.Force).Check(s.Config.OutputDir) })
+	s, err := load(opts, func(s *Site) error { return s.guard(opts.Force).Check(s.Config.OutputDir) }, nil)
 	if err != nil {
 		return s, err
 	}
-	s.dropMarkdown = true
+	s.DropMarkdown = true
 	dir, err := output.NewDir(s.Config.OutputDir, s.guard(opts.Force))
 	if err != nil {
 		return s, err
