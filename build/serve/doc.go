@@ -1,6 +1,6 @@
 // Package serve owns the live preview of a site: `handbook serve`. It
 // watches the site's files, rebuilds in memory only what an edit touches
-// (build.Live), serves the site from memory, and tells the browsers to
+// (preview.Live), serves the site from memory, and tells the browsers to
 // reload over Server-Sent Events, showing the site's errors over the
 // page until they are fixed.
 //

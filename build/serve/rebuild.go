@@ -14,6 +14,7 @@ import (
 	"handbook/build/content"
 	"handbook/build/diag"
 	"handbook/build/output"
+	"handbook/build/preview"
 	"handbook/build/search"
 )
 
@@ -30,9 +31,9 @@ type rebuilder struct {
 	mu sync.Mutex
 	// live is the current build; its Site is nil when the site did not
 	// load, and every batch then tries a full build again.
-	live *build.Live
+	live *preview.Live
 	// good is the last build that loaded: its output is served.
-	good *build.Live
+	good *preview.Live
 	// generation counts rebuilds begun, so the indexer can tell its
 	// copy of the pages went out of date.
 	generation atomic.Uint64
@@ -46,7 +47,7 @@ type outcome struct {
 	// what names the change: a file, or how many.
 	what   string
 	full   bool
-	update build.Update
+	update preview.Update
 	// css lists the stylesheets that changed, when nothing else did.
 	css  []string
 	took time.Duration
@@ -90,15 +91,15 @@ func (r *rebuilder) buildAll(what string) outcome {
 
 // fullBuild runs NewLive; a build that does not load leaves the last
 // good output served.
-func (r *rebuilder) fullBuild() (build.Update, error) {
-	live, err := build.NewLive(r.opts, r.good)
+func (r *rebuilder) fullBuild() (preview.Update, error) {
+	live, err := preview.NewLive(r.opts, r.good)
 	r.live = live
 	if live.Site == nil {
-		return build.Update{}, err
+		return preview.Update{}, err
 	}
 	r.good = live
 	r.served.Store(live.Output())
-	return build.Update{Pages: len(live.Site.Pages.Pages), Changed: true}, err
+	return preview.Update{Pages: len(live.Site.Pages.Pages), Changed: true}, err
 }
 
 // apply brings the site up to date with the changed paths of a batch.
@@ -115,7 +116,7 @@ func (r *rebuilder) apply(paths []string) outcome {
 		o.update, o.err = r.fullBuild()
 	case len(plan.content) > 0 || len(plan.static) > 0:
 		o.update, o.err = r.update(plan)
-		if build.NeedsFullBuild(o.err) {
+		if preview.NeedsFullBuild(o.err) {
 			o.full = true
 			o.update, o.err = r.fullBuild()
 		}
@@ -128,8 +129,8 @@ func (r *rebuilder) apply(paths []string) outcome {
 }
 
 // update applies the content and static changes of a plan in place.
-func (r *rebuilder) update(plan rebuildPlan) (build.Update, error) {
-	var u build.Update
+func (r *rebuilder) update(plan rebuildPlan) (preview.Update, error) {
+	var u preview.Update
 	if len(plan.content) > 0 {
 		var err error
 		if u, err = r.live.UpdateContent(plan.content); err != nil {

@@ -6,8 +6,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	"handbook/build"
 	"handbook/build/output"
+	"handbook/build/preview"
 )
 
 // indexer writes the search index behind the rebuilds. Writing the whole
@@ -97,7 +97,7 @@ func (ix *indexer) refresh() bool {
 	rb := ix.rb
 	rb.mu.Lock()
 	generation := rb.generation.Load()
-	var in *build.SearchInput
+	var in *preview.SearchInput
 	if rb.live != nil && rb.live.Site != nil {
 		in = rb.live.SearchInput()
 	}
@@ -115,7 +115,7 @@ func (ix *indexer) refresh() bool {
 			return rb.generation.Load() != generation
 		}
 	})
-	if errors.Is(err, build.ErrStopped) {
+	if errors.Is(err, preview.ErrStopped) {
 		return false
 	}
 	if err != nil {

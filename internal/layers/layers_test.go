@@ -22,7 +22,7 @@ func theTree() []layer {
 	return []layer{
 		{"tools, helpers", []string{"internal/bench/floor", "internal/bench/reload", "internal/bench/searchbench", "internal/layers", "internal/sitetest"}},
 		{"command line", []string{"cmd/handbook"}},
-		{"drivers", []string{"build/check", "build/publish", "build/scaffold", "build/serve"}},
+		{"drivers", []string{"build/check", "build/preview", "build/publish", "build/scaffold", "build/serve"}},
 		{"pipeline", []string{"build"}},
 		{"5 index", []string{"build/search"}},
 		{"4 render", []string{"build/render"}},

@@ -1,4 +1,4 @@
-package build
+package preview
 
 import (
 	"cmp"

@@ -1,9 +1,11 @@
-package build
+package preview
 
 import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"handbook/build"
 )
 
 // In the preview, as in a build, a draft's folder stays private: a page
@@ -16,7 +18,7 @@ func TestLiveDraftFoldersStayPrivate(t *testing.T) {
 	files["content/vi/open/index.md"] = "---\ntitle: Mở\n---\n"
 	files["content/vi/open/photo.png"] = "PNG"
 	root := writeSite(t, files)
-	l, err := NewLive(Options{Source: root}, nil)
+	l, err := NewLive(build.Options{Source: root}, nil)
 	if err != nil {
 		t.Fatalf("%v %v", err, l.Diagnostics())
 	}
@@ -47,7 +49,7 @@ func TestLiveDraftFoldersStayPrivate(t *testing.T) {
 	if _, err := l.UpdateContent([]string{open}); !NeedsFullBuild(err) {
 		t.Errorf("a bundle made a draft: %v, want a full build", err)
 	}
-	l, err = NewLive(Options{Source: root}, l)
+	l, err = NewLive(build.Options{Source: root}, l)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,9 +1,10 @@
-package build
+package preview
 
 import (
 	"bytes"
 	"errors"
 
+	"handbook/build"
 	"handbook/build/content"
 	"handbook/build/diag"
 	"handbook/build/internal/parallel"
@@ -25,7 +26,7 @@ import (
 type Live struct {
 	// Site is the loaded site; nil when it could not be loaded at all
 	// (a broken configuration or template), which the diagnostics say.
-	Site *Site
+	Site *build.Site
 
 	out   *output.Memory
 	diags *ledger
@@ -51,7 +52,7 @@ type Live struct {
 // when not nil, is the Live this one replaces: a page with errors keeps
 // prev's version. A non-nil error means the site could not be loaded;
 // the Live then serves nothing, and its Diagnostics say why.
-func NewLive(opts Options, prev *Live) (*Live, error) {
+func NewLive(opts build.Options, prev *Live) (*Live, error) {
 	l := &Live{
 		out:   output.NewMemory(),
 		diags: newLedger(),
@@ -84,17 +85,17 @@ func (l *Live) Diagnostics() []diag.Diagnostic { return l.diags.all() }
 
 // load runs Load's stages, keeping each one's diagnostics apart so that
 // an update can replace those of the stages it runs again.
-func (l *Live) load(opts Options) error {
-	s, err := LoadEach(opts, func(stage LoadStage, s *Site, found []diag.Diagnostic) {
+func (l *Live) load(opts build.Options) error {
+	s, err := build.LoadEach(opts, func(stage build.LoadStage, s *build.Site, found []diag.Diagnostic) {
 		switch stage {
-		case StageRead:
+		case build.StageRead:
 			for _, d := range found {
 				l.diags.read[d.File] = append(l.diags.read[d.File], d)
 			}
 			for _, p := range s.Pages.Pages {
 				l.read[p.File] = withoutBody(*p)
 			}
-		case StageLink:
+		case build.StageLink:
 			l.diags.setLink(found)
 		default:
 			l.diags.addBase(found)

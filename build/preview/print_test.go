@@ -1,4 +1,4 @@
-package build
+package preview
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"handbook/build"
 	"handbook/build/config"
 	"handbook/build/diag"
 	"handbook/build/output"
@@ -22,7 +23,7 @@ import (
 // are done, the one they made.
 func TestLivePrintReadDuringUpdates(t *testing.T) {
 	root := writeSite(t, siteFiles())
-	l, err := NewLive(Options{Source: root}, nil)
+	l, err := NewLive(build.Options{Source: root}, nil)
 	if err != nil {
 		t.Fatalf("%v %v", err, l.Diagnostics())
 	}
@@ -71,7 +72,7 @@ func TestLivePrintReadDuringUpdates(t *testing.T) {
 // it keeps its last good HTML, until it is fixed.
 func TestLivePrintKeepsLastGoodArticle(t *testing.T) {
 	root := writeSite(t, siteFiles())
-	l, err := NewLive(Options{Source: root}, nil)
+	l, err := NewLive(build.Options{Source: root}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +117,7 @@ func editFile(t *testing.T, file, old, new string) {
 // follow the titles and the order of the pages.
 func TestLivePrintEqualsBuildAfterEdits(t *testing.T) {
 	root := writeSite(t, siteFiles())
-	l, err := NewLive(Options{Source: root}, nil)
+	l, err := NewLive(build.Options{Source: root}, nil)
 	if err != nil {
 		t.Fatalf("%v %v", err, l.Diagnostics())
 	}
