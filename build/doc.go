@@ -9,6 +9,6 @@
 //	output   write atomically to disk, or to memory for the preview
 //
 // Data flows one way; no stage imports a later one, and none imports this
-// package, so drivers (the command line, the preview server, publishing)
-// all run the same pipeline.
+// package, so drivers (the command line, check, publishing, the preview)
+// all run the same pipeline, through this package's exported API.
 package build
