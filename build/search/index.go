@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -46,7 +47,7 @@ func NewIndex(set *content.Set) *Index {
 	}
 	idx := &Index{langs: map[string]*langIndex{}}
 	for _, l := range set.Langs {
-		li := &langIndex{lang: l.Code, terms: map[string]*term{}, pairIDs: map[uint64]uint32{}, words: map[string]string{}, docOf: map[*content.Page]int{}}
+		li := &langIndex{lang: l.Code, terms: map[string]*term{}, pairIDs: map[uint64]uint32{}, words: map[string]string{}, stemsOf: map[string][]string{}, docOf: map[*content.Page]int{}}
 		li.docs = make([]docInfo, len(keys))
 		for _, p := range l.Pages {
 			li.docOf[p] = keys[p.TranslationKey]
@@ -101,6 +102,10 @@ type langIndex struct {
 	// words maps a folded word to its term when they differ (French
 	// stems), for lookups of what readers type.
 	words map[string]string
+	// stemsOf lists, for a folded word met with spellings of different
+	// stems ("publié" and "publie"), every stem met, so that the written
+	// index can choose one whatever order pages were added in.
+	stemsOf map[string][]string
 	// synonyms are the language's synonym groups.
 	synonyms []SynonymGroup
 }
@@ -179,7 +184,41 @@ func (li *langIndex) register(s *spelling) {
 	}
 	s.formBit = formBit(s.key.term.formID(s.exact))
 	if s.word != s.key.key {
-		li.words[s.word] = s.key.key
+		li.addWord(s.word, s.key.key)
+	}
+}
+
+// addWord records that word is a folded spelling of the term key. The
+// first term met is kept in words; when the word turns out to lead to
+// others too, all of them are kept in stemsOf for settleWords.
+func (li *langIndex) addWord(word, key string) {
+	first, ok := li.words[word]
+	if !ok {
+		li.words[word] = key
+		return
+	}
+	if first == key || slices.Contains(li.stemsOf[word], key) {
+		return
+	}
+	if li.stemsOf[word] == nil {
+		li.stemsOf[word] = []string{first}
+	}
+	li.stemsOf[word] = append(li.stemsOf[word], key)
+}
+
+// settleWords maps each word met with several stems to the one in the
+// most documents, the smallest in byte order among equals: a choice
+// that depends on the pages, not on the order they were added in. It
+// runs once the postings are gathered.
+func (li *langIndex) settleWords() {
+	for word, stems := range li.stemsOf {
+		best := stems[0]
+		for _, key := range stems[1:] {
+			if n, m := len(li.terms[key].postings), len(li.terms[best].postings); n > m || n == m && key < best {
+				best = key
+			}
+		}
+		li.words[word] = best
 	}
 }
 

@@ -167,6 +167,7 @@ func (idx *Index) Write(w output.Writer) error {
 
 func (li *langIndex) write(w output.Writer) error {
 	li.gather()
+	li.settleWords()
 	shards := li.shards(li.synEntries())
 	meta := Meta{Version: 5, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: shardKeyLength}
 	if li.lang == "fr" {
