@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -78,8 +79,28 @@ type term struct {
 	// posting's forms bit set refers to them.
 	forms   []string
 	formIDs map[string]int
+	// later are the documents of the forms numbered after the fifteenth,
+	// which share a posting's last bit, in no order.
+	later []docForm
 	// hasPairFile marks a term whose rare pairs are written apart.
 	hasPairFile bool
+}
+
+// laterForm is a term's form numbered after the fifteenth, met on the
+// page being indexed.
+type laterForm struct {
+	term uint32
+	form int
+}
+
+func compareLaterForms(a, b laterForm) int {
+	return cmp.Or(cmp.Compare(a.term, b.term), cmp.Compare(a.form, b.form))
+}
+
+// docForm is a document with one of a term's later forms.
+type docForm struct {
+	doc  int32
+	form int
 }
 
 // langIndex is the index of one language. Its lock guards what
@@ -169,7 +190,20 @@ func (li *langIndex) merge(doc, length int, tok *Tokenizer) {
 	}
 	li.mu.Lock()
 	li.docs[doc] = docInfo{length: length, present: true, entries: entries}
+	li.logLaterForms(doc, tok.later)
 	li.mu.Unlock()
+}
+
+// logLaterForms records, with their terms, the forms numbered after the
+// fifteenth that a document has (later, which it sorts): which of a
+// term's forms get bits of their own is settled when the index is
+// written, by how many documents each has, not by the order met.
+func (li *langIndex) logLaterForms(doc int, later []laterForm) {
+	slices.SortFunc(later, compareLaterForms)
+	for _, f := range slices.Compact(later) {
+		t := li.byID[f.term]
+		t.later = append(t.later, docForm{doc: int32(doc), form: f.form})
+	}
 }
 
 // register gives a spelling met for the first time its term and its
@@ -182,7 +216,8 @@ func (li *langIndex) register(s *spelling) {
 		s.key.term = li.term(s.key.key)
 		s.key.id = s.key.term.id
 	}
-	s.formBit = formBit(s.key.term.formID(s.exact))
+	s.form = s.key.term.formID(s.exact)
+	s.formBit = formBit(s.form)
 	if s.word != s.key.key {
 		li.addWord(s.word, s.key.key)
 	}

@@ -24,6 +24,7 @@ type Tokenizer struct {
 	page  int // counts pages, to know which slots are this page's
 	terms []docTerm
 	pairs []pairCount
+	later []laterForm // the page's forms numbered after the fifteenth
 }
 
 // tokenizerLang is what a Tokenizer caches for one language of one index.
@@ -53,8 +54,9 @@ type spelling struct {
 	word  string // folded
 	key   *termKey
 	stop  bool
-	// formBit is the bit of the spelling's form in a posting's forms,
-	// once the index has numbered it.
+	// form is the spelling's number among its term's forms, and formBit
+	// its bit in a posting's forms, once the index has numbered it.
+	form    int
 	formBit uint16
 }
 
@@ -108,6 +110,7 @@ func (tk *Tokenizer) startPage(code string, li *langIndex) {
 	tk.page++
 	tk.terms = tk.terms[:0]
 	tk.pairs = tk.pairs[:0]
+	tk.later = tk.later[:0]
 }
 
 // read is the tokenizer's readWord: it finds, or makes, what a spelling
@@ -176,6 +179,9 @@ func (tk *Tokenizer) count(s *spelling, weight float32, lead bool) {
 	dt.tf += weight
 	dt.forms |= s.formBit
 	dt.lead = dt.lead || lead
+	if s.form >= otherForm {
+		tk.later = append(tk.later, laterForm{term: k.id, form: s.form})
+	}
 }
 
 // countPair adds one occurrence of two adjacent terms, by their ids, to

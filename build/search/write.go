@@ -259,24 +259,25 @@ func (li *langIndex) averageLength() float64 {
 }
 
 // prepare numbers a term's forms by the number of documents they occur
-// in, so the output is the same whatever order pages were added in. It
-// returns the forms in that order and, for each form as met, its new
-// number.
-func (t *term) prepare() (forms []string, remap []int) {
-	// Only the first fifteen forms met have bits of their own.
-	order := make([]int, min(len(t.forms), otherForm))
-	uses := make([]int, len(order))
-	for i := range order {
-		order[i] = i
-	}
-	if len(order) > 1 {
+// in, the most first and in byte order among equals, so the output is the
+// same whatever order pages were added in. It returns the fifteen first
+// in that order, which get bits of their own, and how to renumber a
+// posting's bits.
+func (t *term) prepare() (forms []string, numbers formNumbers) {
+	uses := make([]int, len(t.forms))
+	if len(t.forms) > 1 {
 		for _, p := range t.postings {
-			for f := range uses {
+			for f := range min(len(uses), otherForm) {
 				if p.forms&(1<<f) != 0 {
 					uses[f]++
 				}
 			}
 		}
+	}
+	numbers.later = t.laterByDoc(uses)
+	order := make([]int, len(t.forms))
+	for i := range order {
+		order[i] = i
 	}
 	sort.Slice(order, func(i, j int) bool {
 		a, b := order[i], order[j]
@@ -285,13 +286,52 @@ func (t *term) prepare() (forms []string, remap []int) {
 		}
 		return t.forms[a] < t.forms[b]
 	})
-	remap = make([]int, len(order))
-	forms = make([]string, len(order))
+	numbers.remap = make([]int, len(order))
 	for newID, oldID := range order {
-		remap[oldID] = newID
-		forms[newID] = t.forms[oldID]
+		numbers.remap[oldID] = min(newID, otherForm)
+		if newID < otherForm {
+			forms = append(forms, t.forms[oldID])
+		}
 	}
-	return forms, remap
+	return forms, numbers
+}
+
+// laterByDoc counts the documents of the term's later forms into uses
+// and returns them by document.
+func (t *term) laterByDoc(uses []int) map[int32][]int {
+	if len(t.later) == 0 {
+		return nil
+	}
+	byDoc := map[int32][]int{}
+	for _, f := range t.later {
+		uses[f.form]++
+		byDoc[f.doc] = append(byDoc[f.doc], f.form)
+	}
+	return byDoc
+}
+
+// formNumbers renumbers a posting's form bits from the order forms were
+// met to the order of their frequency.
+type formNumbers struct {
+	remap []int           // by form as met, its new number; otherForm past the fifteenth
+	later map[int32][]int // by document, the forms it has numbered after the fifteenth as met
+}
+
+// bits are the posting's form bits renumbered: a form among the fifteen
+// most frequent has its own bit, any other sets the last one.
+func (n formNumbers) bits(p posting) uint32 {
+	var out uint32
+	for old := 0; old < otherForm && old < len(n.remap); old++ {
+		if p.forms&(1<<old) != 0 {
+			out |= 1 << n.remap[old]
+		}
+	}
+	if p.forms&(1<<otherForm) != 0 {
+		for _, old := range n.later[p.doc] {
+			out |= 1 << n.remap[old]
+		}
+	}
+	return out
 }
 
 // scaleTF is BM25's saturated term frequency, tf·(k1+1)/(tf+k1·(1−b+b·dl/avgdl)),
@@ -300,23 +340,6 @@ func scaleTF(tf, dl, avgdl float64) int {
 	v := tf * (k1 + 1) / (tf + k1*(1-b+b*dl/avgdl))
 	s := math.Round(v / (k1 + 1) * 100)
 	return int(max(1, min(100, s)))
-}
-
-// remapBits renumbers a posting's form bits from the order forms were
-// met to the order of their frequency; the bit shared by forms met after
-// the fifteenth stays.
-func remapBits(bits uint16, remap []int) uint32 {
-	var out uint32
-	for old := 0; old < otherForm && old < len(remap); old++ {
-		if bits&(1<<old) == 0 {
-			continue
-		}
-		out |= 1 << remap[old]
-	}
-	if bits&(1<<otherForm) != 0 {
-		out |= 1 << otherForm
-	}
-	return out
 }
 
 func firstWord(key string) string {
