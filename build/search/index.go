@@ -9,10 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kljensen/snowball/french"
-
 	"handbook/build/content"
-	"handbook/build/fold"
+	"handbook/build/search/tokenize"
 )
 
 // otherForm is the bit of the forms met after the first fifteen.
@@ -146,7 +144,7 @@ func (idx *Index) Add(p *content.Page, tok *Tokenizer) {
 	length := 0
 	addText := func(text string, weight float32, lead bool) {
 		prev, hasPrev := uint32(0), false
-		tokenizeEach(text, tok.read, func(t Token) {
+		tokenize.Each(text, tok.read, func(t tokenize.Token) {
 			w := tok.current
 			if w.stop {
 				return
@@ -441,37 +439,6 @@ func spaceAt(s string, i int) int {
 	}
 	return 0
 }
-
-// Stem is the folded stem of a token in lang; languages without a
-// stemmer (Vietnamese, whose syllables do not inflect) keep the word.
-func Stem(lang string, t Token) string {
-	if lang == "fr" {
-		return StemFrench(t.Exact)
-	}
-	return t.Word
-}
-
-// StemFrench is the folded Snowball stem of a French word.
-func StemFrench(exact string) string {
-	return fold.String(french.Stem(exact, true))
-}
-
-// IsStopWord reports the words a query never needs to match: French
-// stop words, compared folded, so "ete" is "été".
-func IsStopWord(lang, exact string) bool {
-	if lang != "fr" {
-		return false
-	}
-	return french.IsStopWord(exact) || frenchStopSet()[fold.String(exact)]
-}
-
-var frenchStopSet = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range frenchStopWords() {
-		m[w] = true
-	}
-	return m
-})
 
 // sortedKeys returns the keys of m in order.
 func sortedKeys[V any](m map[string]V) []string {

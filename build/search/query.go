@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"handbook/build/search/tokenize"
 	"io"
 	"io/fs"
 	"math"
@@ -196,7 +197,7 @@ func matchedWords(query string, missing []Unmatched) []string {
 		miss[m.Word] = true
 	}
 	var out []string
-	for _, t := range Tokenize(query) {
+	for _, t := range tokenize.Tokenize(query) {
 		if !miss[t.Word] {
 			out = append(out, t.Word)
 		}
@@ -244,7 +245,7 @@ func dedupeTranslations(rs []Result) []Result {
 
 // QueryWord is one word of a parsed query.
 type QueryWord struct {
-	Token
+	tokenize.Token
 	// Prefix: the last word while the reader is still typing it.
 	Prefix bool
 	// Stop: a stop word, which does not have to match.
@@ -262,10 +263,10 @@ type QueryWord struct {
 // between quotes (", “ ”, « ») make a phrase, numbered from 1 in their
 // Phrase; a quote left open makes none.
 func ParseQuery(query, lang string) []QueryWord {
-	var tokens []Token
+	var tokens []tokenize.Token
 	var phrases []int
 	for _, part := range quoted(query) {
-		for _, t := range Tokenize(part.text) {
+		for _, t := range tokenize.Tokenize(part.text) {
 			tokens = append(tokens, t)
 			phrases = append(phrases, part.phrase)
 		}
@@ -276,10 +277,10 @@ func ParseQuery(query, lang string) []QueryWord {
 	for i, t := range tokens {
 		// A word that ends a phrase is complete: it is no prefix.
 		w := QueryWord{Token: t, Phrase: phrases[i], Prefix: i == len(tokens)-1 && !trailing && phrases[i] == 0}
-		w.Stop = IsStopWord(lang, t.Exact)
+		w.Stop = tokenize.IsStopWord(lang, t.Exact)
 		allStop = allStop && w.Stop
 		if lang == "vi" {
-			if v, ok := FromTelex(t.Word); ok {
+			if v, ok := tokenize.FromTelex(t.Word); ok {
 				w.Telex = v
 			}
 		}
@@ -321,7 +322,7 @@ func quoted(query string) []quotedPart {
 
 func isQuote(r rune) bool { return r == '"' || r == '“' || r == '”' || r == '«' || r == '»' }
 
-func isQuerySpace(r rune) bool { return isSpace(r) || r == '\n' }
+func isQuerySpace(r rune) bool { return tokenize.IsSpace(r) || r == '\n' }
 
 // candidate is a term a query word may stand for.
 type candidate struct {
@@ -659,7 +660,7 @@ func (s *Searcher) candidates(lang string, w QueryWord, syn []synTerm) ([]candid
 	return out, nil
 }
 
-func foldTelex(v string) string { return Tokenize(v)[0].Word }
+func foldTelex(v string) string { return tokenize.Tokenize(v)[0].Word }
 
 // formIndex is the bit of the exact form typed, when the reader typed
 // marks; -1 when the word was typed without them.
@@ -676,7 +677,7 @@ func formIndex(t *Term, typed string) int {
 }
 
 func foldWordOf(s string) string {
-	toks := Tokenize(s)
+	toks := tokenize.Tokenize(s)
 	if len(toks) == 0 {
 		return s
 	}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"handbook/build/search/tokenize"
 	"strings"
 	"unicode/utf8"
 )
@@ -48,7 +49,7 @@ func Snippet(text, query string, width int) string {
 	text = strings.Join(strings.Fields(text), " ")
 	words := map[string]bool{}
 	var prefix string
-	toks := Tokenize(query)
+	toks := tokenize.Tokenize(query)
 	for i, t := range toks {
 		words[t.Word] = true
 		if i == len(toks)-1 {
@@ -58,7 +59,7 @@ func Snippet(text, query string, width int) string {
 	start := 0
 	pos := 0
 	for _, field := range strings.Fields(text) {
-		for _, t := range Tokenize(field) {
+		for _, t := range tokenize.Tokenize(field) {
 			if words[t.Word] || (prefix != "" && strings.HasPrefix(t.Word, prefix)) {
 				start = pos
 				goto found

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"handbook/build/fold"
+	"handbook/build/search/tokenize"
 )
 
 // Tokenizer turns the pages one goroutine indexes into counts of terms.
@@ -124,7 +125,7 @@ func (tk *Tokenizer) read(written string) (word, exact string) {
 	if f == nil || f.text != written {
 		var ok bool
 		if f, ok = l.written[written]; !ok {
-			f = &writtenForm{text: strings.Clone(written), s: tk.spelling(lower(written))}
+			f = &writtenForm{text: strings.Clone(written), s: tk.spelling(tokenize.Lower(written))}
 			l.written[f.text] = f
 		}
 		*slot = f
@@ -152,8 +153,8 @@ func (tk *Tokenizer) spelling(exact string) *spelling {
 	s := &spelling{exact: exact, word: strings.Clone(fold.String(exact))}
 	key := s.word
 	if l.code == "fr" {
-		key = StemFrench(exact)
-		s.stop = IsStopWord(l.code, exact)
+		key = tokenize.StemFrench(exact)
+		s.stop = tokenize.IsStopWord(l.code, exact)
 	}
 	s.key = l.keys[key]
 	if s.key == nil {

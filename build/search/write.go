@@ -15,6 +15,7 @@ import (
 	"handbook/build/content"
 	"handbook/build/internal/parallel"
 	"handbook/build/output"
+	"handbook/build/search/tokenize"
 )
 
 // The index of a language lives under _search/<lang>/ in the site:
@@ -171,7 +172,7 @@ func (li *langIndex) write(w output.Writer) error {
 	shards := li.shards(li.synEntries())
 	meta := Meta{Version: 5, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: shardKeyLength}
 	if li.lang == "fr" {
-		meta.StopWords = frenchStopWords()
+		meta.StopWords = tokenize.FrenchStopWords()
 	}
 	for _, sh := range shards {
 		if sh.dir == "s" {

@@ -25,6 +25,7 @@ func theTree() []layer {
 		{"drivers", []string{"build/check", "build/publish", "build/scaffold", "build/serve"}},
 		{"pipeline", []string{"build"}},
 		{"5 index", []string{"build/search"}},
+		{"search words", []string{"build/search/tokenize"}},
 		{"4 render", []string{"build/render"}},
 		{"3 parse & link", []string{"build/markdown"}},
 		{"2 content", []string{"build/content"}},
