@@ -88,7 +88,7 @@ func (e *shardEncoder) appendTerm(b []byte, key string) ([]byte, error) {
 		b = e.appendPostings(b, postings, len(t.forms) > 1, numbers)
 		return append(b, '}'), nil
 	}
-	file := "t/" + hex.EncodeToString([]byte(key)) + postingFileExt
+	file := "t/" + hex.EncodeToString([]byte(key)) + PostingFileExt
 	b = append(b, `,"file":`...)
 	b = appendString(b, file)
 	p := e.appendPostingFile(e.file[:0], postings, len(t.forms) > 1, numbers)
@@ -129,11 +129,11 @@ func (e *shardEncoder) appendPostings(b []byte, postings []posting, masks bool, 
 }
 
 // score is a posting's term-frequency part of BM25, scaled to 1..100,
-// plus leadScore when the page's title or statement has the term.
+// plus LeadScore when the page's title or statement has the term.
 func (e *shardEncoder) score(p posting) int {
 	s := scaleTF(float64(p.tf&^leadTF)/4, float64(e.li.docs[p.doc].length), e.avgdl)
 	if p.tf&leadTF != 0 {
-		s |= leadScore
+		s |= LeadScore
 	}
 	return s
 }

@@ -25,8 +25,8 @@ import (
 // postingMagic starts every posting file.
 const postingMagic = "HBP\x01"
 
-// postingFileExt ends the name of every posting file.
-const postingFileExt = ".bin.gz"
+// PostingFileExt ends the name of every posting file.
+const PostingFileExt = ".bin.gz"
 
 const postingHasMasks = 1
 

@@ -12,7 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"handbook/build/search"
+	"handbook/build/search/query"
 	"handbook/build/search/tokenize"
 	"handbook/internal/sitetest"
 )
@@ -53,7 +53,7 @@ type parseCase struct {
 	Words []vectorWord `json:"words"`
 }
 
-// vectorWord is a search.QueryWord as both implementations print it.
+// vectorWord is a query.QueryWord as both implementations print it.
 type vectorWord struct {
 	Word   string `json:"word"`
 	Exact  string `json:"exact"`
@@ -95,9 +95,9 @@ func goTelex(word string) *string {
 	return nil
 }
 
-func goParse(query, lang string) []vectorWord {
+func goParse(q, lang string) []vectorWord {
 	out := []vectorWord{}
-	for _, w := range search.ParseQuery(query, lang) {
+	for _, w := range query.ParseQuery(q, lang) {
 		out = append(out, vectorWord{Word: w.Word, Exact: w.Exact, Joined: w.Joined, Prefix: w.Prefix, Stop: w.Stop, Telex: w.Telex, Phrase: w.Phrase})
 	}
 	return out

@@ -46,15 +46,16 @@ import (
 // Dir is the folder of the search index in the site.
 const Dir = "_search"
 
-// BM25 parameters.
+// BM25 parameters. A posting's score is its saturated term frequency
+// scaled from 0..K1+1 to 1..100, so a query scales it back with K1.
 const (
-	k1 = 1.2
+	K1 = 1.2
 	b  = 0.75
 )
 
-// leadScore is the bit of a posting's score that says the page's title
+// LeadScore is the bit of a posting's score that says the page's title
 // or statement has the term, which raises its score by boostLead.
-const leadScore = 128
+const LeadScore = 128
 
 // maxInline is the largest posting list kept inside its shard; a longer
 // one gets a file, so that looking up a rare word never downloads a
@@ -66,7 +67,7 @@ type Meta struct {
 	// Version 3 and later write the documents' text with its words
 	// separated by single spaces; version 4 and later write posting
 	// files in binary; version 5 and later mark the postings of a title
-	// or statement (leadScore).
+	// or statement (LeadScore).
 	Version int    `json:"version"`
 	Lang    string `json:"lang"`
 	Docs    int    `json:"docs"`
@@ -101,7 +102,7 @@ type Term struct {
 
 // Postings are a term's documents in order: Docs as gaps from the
 // previous document, Scores as the BM25 term-frequency part scaled to
-// 1..100 (plus leadScore where the page's title or statement has the
+// 1..100 (plus LeadScore where the page's title or statement has the
 // term), and Masks as the exact forms (bits of Forms) each document has,
 // left out when the term has a single form.
 type Postings struct {
@@ -120,14 +121,14 @@ type Doc struct {
 	Text  string `json:"text"`
 }
 
-// shardKeyLength is how many runes of a word pick its shard.
-const shardKeyLength = 2
+// ShardKeyLength is how many runes of a word pick its shard.
+const ShardKeyLength = 2
 
 // ShardOf is the file name part of the shard a word or term belongs to.
 func ShardOf(word string) string {
 	rs := []rune(word)
-	if len(rs) > shardKeyLength {
-		rs = rs[:shardKeyLength]
+	if len(rs) > ShardKeyLength {
+		rs = rs[:ShardKeyLength]
 	}
 	return hex.EncodeToString([]byte(string(rs)))
 }
@@ -147,10 +148,10 @@ func (idx *Index) WriteDoc(p *content.Page, base string, w output.Writer) error 
 	text := min(snippetLimit, len(p.Statement)+len(p.Text)+len(p.Description)+len(p.BodyText)+3)
 	buf := make([]byte, 0, len(d.URL)+len(d.Title)+len(d.Kind)+len(d.Lang)+len(d.Key)+text*9/8+64)
 	buf = appendSnippetText(appendDocHead(buf, d), p)
-	return w.WriteFile(docPath(p.Lang, li.docOf[p]), append(buf, '}'))
+	return w.WriteFile(DocPath(p.Lang, li.docOf[p]), append(buf, '}'))
 }
 
-func docPath(lang string, doc int) string {
+func DocPath(lang string, doc int) string {
 	return Dir + "/" + lang + "/d/" + strconv.Itoa(doc) + ".json"
 }
 
@@ -170,7 +171,7 @@ func (li *langIndex) write(w output.Writer) error {
 	li.gather()
 	li.settleWords()
 	shards := li.shards(li.synEntries())
-	meta := Meta{Version: 5, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: shardKeyLength}
+	meta := Meta{Version: 5, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: ShardKeyLength}
 	if li.lang == "fr" {
 		meta.StopWords = tokenize.FrenchStopWords()
 	}
@@ -335,11 +336,11 @@ func (n formNumbers) bits(p posting) uint32 {
 	return out
 }
 
-// scaleTF is BM25's saturated term frequency, tf·(k1+1)/(tf+k1·(1−b+b·dl/avgdl)),
+// scaleTF is BM25's saturated term frequency, tf·(K1+1)/(tf+K1·(1−b+b·dl/avgdl)),
 // scaled from 0..k1+1 to 1..100.
 func scaleTF(tf, dl, avgdl float64) int {
-	v := tf * (k1 + 1) / (tf + k1*(1-b+b*dl/avgdl))
-	s := math.Round(v / (k1 + 1) * 100)
+	v := tf * (K1 + 1) / (tf + K1*(1-b+b*dl/avgdl))
+	s := math.Round(v / (K1 + 1) * 100)
 	return int(max(1, min(100, s)))
 }
 

@@ -23,6 +23,7 @@ func theTree() []layer {
 		{"tools, helpers", []string{"internal/bench/floor", "internal/bench/reload", "internal/bench/searchbench", "internal/layers", "internal/sitetest"}},
 		{"command line", []string{"cmd/handbook"}},
 		{"drivers", []string{"build/check", "build/publish", "build/scaffold", "build/serve"}},
+		{"search queries", []string{"build/search/query"}},
 		{"pipeline", []string{"build"}},
 		{"5 index", []string{"build/search"}},
 		{"search words", []string{"build/search/tokenize"}},

@@ -1,4 +1,4 @@
-package search
+package query
 
 import (
 	"strings"
@@ -19,19 +19,19 @@ func TestEditDistance(t *testing.T) {
 		{"abc", "xyzabc", 1, 2}, // beyond the limit: limit+1
 	}
 	for _, tt := range tests {
-		if got := EditDistance(tt.a, tt.b, tt.limit); got != tt.want {
-			t.Errorf("EditDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
+		if got := editDistance(tt.a, tt.b, tt.limit); got != tt.want {
+			t.Errorf("editDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
 		}
 	}
 }
 
 func TestSnippet(t *testing.T) {
 	text := strings.Repeat("mở đầu ", 60) + "Amazon coi khách hàng là điểm xuất phát. " + strings.Repeat("kết thúc ", 60)
-	got := Snippet(text, "khach hang", 80)
+	got := snippetOf(text, "khach hang", 80)
 	if !strings.Contains(got, "khách hàng") || !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") {
 		t.Errorf("Snippet = %q, want the passage around khách hàng, cut with …", got)
 	}
-	if got := Snippet("ngắn gọn", "xyz", 80); got != "ngắn gọn" {
+	if got := snippetOf("ngắn gọn", "xyz", 80); got != "ngắn gọn" {
 		t.Errorf("Snippet without a match = %q", got)
 	}
 }
