@@ -13,7 +13,10 @@ import (
 	"handbook/build/search/tokenize"
 )
 
-// otherForm is the bit of the forms met after the first fifteen.
+// otherForm is the last bit of a posting's forms, shared by the forms
+// without a bit of their own: while pages are indexed, those met after
+// the first fifteen; in the written index, those after the fifteen that
+// most documents have.
 const otherForm = 15
 
 // Field weights: a word in a title counts five times a word of the body.

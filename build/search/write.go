@@ -84,7 +84,9 @@ type Shard struct {
 	// Syn holds the synonym phrases that start with a word of the
 	// shard, by that word (as SynonymKey makes it).
 	Syn map[string][]SynEntry `json:"syn,omitempty"`
-	// Words maps a folded word to its term where they differ.
+	// Words maps a folded word to its term where they differ; a word
+	// whose spellings have different stems maps to the stem most
+	// documents have.
 	Words map[string]string `json:"words,omitempty"`
 	Terms map[string]*Term  `json:"terms"`
 }
