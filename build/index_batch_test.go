@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"handbook/build/config"
-	"handbook/build/search"
+	"handbook/build/search/query"
 )
 
 // Pages are indexed in batches as they are rendered, and the last pages
@@ -22,7 +22,7 @@ func TestEveryPageIndexed(t *testing.T) {
 			"---\ntitle: Trang %d\n---\n\nVăn bản của trang, với từ %s ở giữa.\n", i, word(i))
 	}
 	s, dest, _ := buildInto(t, writeSite(t, files), config.Overrides{})
-	searcher := search.NewSearcher(os.DirFS(dest))
+	searcher := query.NewSearcher(os.DirFS(dest))
 	for i := range pages {
 		ans, err := searcher.Query(word(i), []string{"vi"}, 10)
 		if err != nil {

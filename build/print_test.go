@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"handbook/build/config"
-	"handbook/build/search"
+	"handbook/build/search/query"
 )
 
 var (
@@ -111,7 +111,7 @@ func TestPrintPagesNotIndexed(t *testing.T) {
 	if _, ok := files["vi/print/index.html"]; !ok {
 		t.Fatal("no print page")
 	}
-	ans, err := search.NewSearcher(os.DirFS(dest)).Query("khách hàng", []string{"vi"}, 100)
+	ans, err := query.NewSearcher(os.DirFS(dest)).Query("khách hàng", []string{"vi"}, 100)
 	if err != nil {
 		t.Fatal(err)
 	}

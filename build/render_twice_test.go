@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"testing"
 
@@ -13,12 +12,6 @@ import (
 // TestRenderTwice: a loaded site renders again to the same files, byte
 // for byte, search index included; rendering changes nothing it needs.
 func TestRenderTwice(t *testing.T) {
-	// On one core the pages are indexed in the same order each time: a
-	// French word folded from two spellings with different stems maps to
-	// the stem of whichever page registers it last, which on all cores
-	// may differ from one build to the next (a matter of the index, not
-	// of rendering again).
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	for name, root := range map[string]string{
 		"fixture":  writeSite(t, siteFiles()),
 		"handbook": filepath.Join(".."),

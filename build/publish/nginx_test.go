@@ -24,7 +24,7 @@ import (
 	"handbook/build"
 	"handbook/build/config"
 	"handbook/build/publish"
-	"handbook/build/search"
+	"handbook/build/search/query"
 	"handbook/internal/sitetest"
 )
 
@@ -275,7 +275,7 @@ func checkServed(t *testing.T, s *nginxServer) {
 	}
 	// The Go query engine reads the index over HTTP, fetching the files
 	// the browser's search would.
-	searcher := search.NewSearcher(httpFS{s, "/handbook/"})
+	searcher := query.NewSearcher(httpFS{s, "/handbook/"})
 	ans, err := searcher.Query("khách hàng", []string{"vi"}, 3)
 	if err != nil || len(ans.Results) == 0 {
 		t.Fatalf("search over HTTP: %v %v", ans, err)

@@ -25,7 +25,7 @@ import (
 	"handbook/build"
 	"handbook/build/config"
 	"handbook/build/fold"
-	"handbook/build/search"
+	"handbook/build/search/query"
 )
 
 // TestBrowserSearch drives the search box of the built handbook in
@@ -44,7 +44,7 @@ func TestBrowserSearch(t *testing.T) {
 	if _, err := build.Build(build.Options{Source: "../..", Overrides: config.Overrides{Dest: site, BaseURL: "http://127.0.0.1/docs/"}}); err != nil {
 		t.Fatalf("building the handbook: %v", err)
 	}
-	searcher := search.NewSearcher(os.DirFS(site))
+	searcher := query.NewSearcher(os.DirFS(site))
 	vi, fr := sitetest.ThemeStrings(t, "vi"), sitetest.ThemeStrings(t, "fr")
 
 	var (
@@ -332,7 +332,7 @@ func (b *browserT) panelText() string {
 
 // typeQuery replaces the query in the focused search box by typing it,
 // and waits for the results the Go Searcher finds.
-func (b *browserT) typeQuery(s *search.Searcher, query string, langs []string) *search.Answer {
+func (b *browserT) typeQuery(s *query.Searcher, query string, langs []string) *query.Answer {
 	b.t.Helper()
 	b.do(chromedp.Evaluate[chromedp.Void](`document.getElementById('site-search-input').select()`), chromedp.KeyEvent(query))
 	return b.waitResults(s, query, langs)
@@ -340,7 +340,7 @@ func (b *browserT) typeQuery(s *search.Searcher, query string, langs []string) *
 
 // waitResults waits until the listed results are the links of the pages
 // the Go Searcher finds for query, in its order.
-func (b *browserT) waitResults(s *search.Searcher, query string, langs []string) *search.Answer {
+func (b *browserT) waitResults(s *query.Searcher, query string, langs []string) *query.Answer {
 	b.t.Helper()
 	want, err := s.Query(query, langs, 10)
 	if err != nil {
@@ -361,7 +361,7 @@ func (b *browserT) waitResults(s *search.Searcher, query string, langs []string)
 
 // pickBilingualQuery finds a query whose results in both languages list
 // pages of both and would list some page twice without the deduplication.
-func pickBilingualQuery(t *testing.T, s *search.Searcher) string {
+func pickBilingualQuery(t *testing.T, s *query.Searcher) string {
 	t.Helper()
 	for _, q := range []string{"bezos", "amazon", "2016", "1998"} {
 		both, err1 := s.Query(q, []string{"vi", "fr"}, 10)

@@ -1,11 +1,7 @@
-// Package search is the index stage of the pipeline and the search over
-// its output: it turns every rendered page into tokens (folded: marks
-// removed and đ written d, French elisions split, Vietnamese syllables
-// paired), writes one sharded index per language beside the site, and
-// answers queries over that index the same way the theme's JavaScript
-// client does.
-//
-// The tokenizer here and the one in themes/default/static/js/search.js
-// must agree token for token; testdata/tokens.json holds the cases both
-// are tested against.
+// Package search is the index stage of the pipeline: it counts the words
+// of every rendered page (as package tokenize splits and folds them,
+// Vietnamese syllables paired) and writes one sharded index per language
+// beside the site. The types of its files (Meta, Shard, Term, Postings,
+// Doc) are exported for package query, which reads them back; the output
+// does not depend on the order pages were added in.
 package search

@@ -1,4 +1,4 @@
-package search
+package search_test
 
 import (
 	"testing"
@@ -7,6 +7,8 @@ import (
 	"handbook/build/config"
 	"handbook/build/content"
 	"handbook/build/output"
+	"handbook/build/search"
+	"handbook/build/search/query"
 )
 
 // TestDocURLIsPercentEncoded indexes a page whose URL holds "?", "#" and
@@ -16,8 +18,8 @@ import (
 func TestDocURLIsPercentEncoded(t *testing.T) {
 	p := &content.Page{Lang: "vi", URL: "/vi/a?b#c-100%/", Title: "Ngựa vằn", BodyText: "Con ngựa vằn.", TranslationKey: "a"}
 	set := &content.Set{Pages: []*content.Page{p}, Langs: []*content.Lang{{Language: config.Language{Code: "vi"}, Pages: []*content.Page{p}}}}
-	idx := NewIndex(set)
-	idx.Add(p, NewTokenizer())
+	idx := search.NewIndex(set)
+	idx.Add(p, search.NewTokenizer())
 	mem := output.NewMemory()
 	if err := idx.WriteDoc(p, "/docs", mem); err != nil {
 		t.Fatal(err)
@@ -30,7 +32,7 @@ func TestDocURLIsPercentEncoded(t *testing.T) {
 		data, _ := mem.File(name)
 		files[name] = &fstest.MapFile{Data: data}
 	}
-	answer, err := NewSearcher(files).Query("ngựa vằn", []string{"vi"}, 5)
+	answer, err := query.NewSearcher(files).Query("ngựa vằn", []string{"vi"}, 5)
 	if err != nil {
 		t.Fatal(err)
 	}

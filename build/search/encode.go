@@ -66,7 +66,7 @@ func (e *shardEncoder) write(sc *shardContent) error {
 func (e *shardEncoder) appendTerm(b []byte, key string) ([]byte, error) {
 	t := e.li.terms[key]
 	postings := t.postings
-	forms, remap := t.prepare()
+	forms, numbers := t.prepare()
 	b = appendString(b, key)
 	b = append(b, `:{"df":`...)
 	b = strconv.AppendInt(b, int64(len(postings)), 10)
@@ -85,19 +85,19 @@ func (e *shardEncoder) appendTerm(b []byte, key string) ([]byte, error) {
 	}
 	if len(postings) <= maxInline {
 		b = append(b, ',')
-		b = e.appendPostings(b, postings, len(t.forms) > 1, remap)
+		b = e.appendPostings(b, postings, len(t.forms) > 1, numbers)
 		return append(b, '}'), nil
 	}
-	file := "t/" + hex.EncodeToString([]byte(key)) + postingFileExt
+	file := "t/" + hex.EncodeToString([]byte(key)) + PostingFileExt
 	b = append(b, `,"file":`...)
 	b = appendString(b, file)
-	p := e.appendPostingFile(e.file[:0], postings, len(t.forms) > 1, remap)
+	p := e.appendPostingFile(e.file[:0], postings, len(t.forms) > 1, numbers)
 	e.file = p
 	return append(b, '}'), writeGzip(e.w, Dir+"/"+e.li.lang+"/"+file, p)
 }
 
 // appendPostings appends the docs, scores and masks fields of Postings.
-func (e *shardEncoder) appendPostings(b []byte, postings []posting, masks bool, remap []int) []byte {
+func (e *shardEncoder) appendPostings(b []byte, postings []posting, masks bool, numbers formNumbers) []byte {
 	b = append(b, `"docs":[`...)
 	prev := int32(0)
 	for i, p := range postings {
@@ -121,7 +121,7 @@ func (e *shardEncoder) appendPostings(b []byte, postings []posting, masks bool, 
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = strconv.AppendUint(b, uint64(remapBits(p.forms, remap)), 10)
+			b = strconv.AppendUint(b, uint64(numbers.bits(p)), 10)
 		}
 		b = append(b, ']')
 	}
@@ -129,11 +129,11 @@ func (e *shardEncoder) appendPostings(b []byte, postings []posting, masks bool, 
 }
 
 // score is a posting's term-frequency part of BM25, scaled to 1..100,
-// plus leadScore when the page's title or statement has the term.
+// plus LeadScore when the page's title or statement has the term.
 func (e *shardEncoder) score(p posting) int {
 	s := scaleTF(float64(p.tf&^leadTF)/4, float64(e.li.docs[p.doc].length), e.avgdl)
 	if p.tf&leadTF != 0 {
-		s |= leadScore
+		s |= LeadScore
 	}
 	return s
 }

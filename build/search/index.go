@@ -1,19 +1,22 @@
 package search
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kljensen/snowball/french"
-
 	"handbook/build/content"
-	"handbook/build/fold"
+	"handbook/build/search/tokenize"
 )
 
-// otherForm is the bit of the forms met after the first fifteen.
+// otherForm is the last bit of a posting's forms, shared by the forms
+// without a bit of their own: while pages are indexed, those met after
+// the first fifteen; in the written index, those after the fifteen that
+// most documents have.
 const otherForm = 15
 
 // Field weights: a word in a title counts five times a word of the body.
@@ -46,7 +49,7 @@ func NewIndex(set *content.Set) *Index {
 	}
 	idx := &Index{langs: map[string]*langIndex{}}
 	for _, l := range set.Langs {
-		li := &langIndex{lang: l.Code, terms: map[string]*term{}, pairIDs: map[uint64]uint32{}, words: map[string]string{}, docOf: map[*content.Page]int{}}
+		li := &langIndex{lang: l.Code, terms: map[string]*term{}, pairIDs: map[uint64]uint32{}, words: map[string]string{}, stemsOf: map[string][]string{}, docOf: map[*content.Page]int{}}
 		li.docs = make([]docInfo, len(keys))
 		for _, p := range l.Pages {
 			li.docOf[p] = keys[p.TranslationKey]
@@ -77,8 +80,28 @@ type term struct {
 	// posting's forms bit set refers to them.
 	forms   []string
 	formIDs map[string]int
+	// later are the documents of the forms numbered after the fifteenth,
+	// which share a posting's last bit, in no order.
+	later []docForm
 	// hasPairFile marks a term whose rare pairs are written apart.
 	hasPairFile bool
+}
+
+// laterForm is a term's form numbered after the fifteenth, met on the
+// page being indexed.
+type laterForm struct {
+	term uint32
+	form int
+}
+
+func compareLaterForms(a, b laterForm) int {
+	return cmp.Or(cmp.Compare(a.term, b.term), cmp.Compare(a.form, b.form))
+}
+
+// docForm is a document with one of a term's later forms.
+type docForm struct {
+	doc  int32
+	form int
 }
 
 // langIndex is the index of one language. Its lock guards what
@@ -101,6 +124,10 @@ type langIndex struct {
 	// words maps a folded word to its term when they differ (French
 	// stems), for lookups of what readers type.
 	words map[string]string
+	// stemsOf lists, for a folded word met with spellings of different
+	// stems ("publié" and "publie"), every stem met, so that the written
+	// index can choose one whatever order pages were added in.
+	stemsOf map[string][]string
 	// synonyms are the language's synonym groups.
 	synonyms []SynonymGroup
 }
@@ -120,7 +147,7 @@ func (idx *Index) Add(p *content.Page, tok *Tokenizer) {
 	length := 0
 	addText := func(text string, weight float32, lead bool) {
 		prev, hasPrev := uint32(0), false
-		tokenizeEach(text, tok.read, func(t Token) {
+		tokenize.Each(text, tok.read, func(t tokenize.Token) {
 			w := tok.current
 			if w.stop {
 				return
@@ -164,7 +191,20 @@ func (li *langIndex) merge(doc, length int, tok *Tokenizer) {
 	}
 	li.mu.Lock()
 	li.docs[doc] = docInfo{length: length, present: true, entries: entries}
+	li.logLaterForms(doc, tok.later)
 	li.mu.Unlock()
+}
+
+// logLaterForms records, with their terms, the forms numbered after the
+// fifteenth that a document has (later, which it sorts): which of a
+// term's forms get bits of their own is settled when the index is
+// written, by how many documents each has, not by the order met.
+func (li *langIndex) logLaterForms(doc int, later []laterForm) {
+	slices.SortFunc(later, compareLaterForms)
+	for _, f := range slices.Compact(later) {
+		t := li.byID[f.term]
+		t.later = append(t.later, docForm{doc: int32(doc), form: f.form})
+	}
 }
 
 // register gives a spelling met for the first time its term and its
@@ -177,9 +217,44 @@ func (li *langIndex) register(s *spelling) {
 		s.key.term = li.term(s.key.key)
 		s.key.id = s.key.term.id
 	}
-	s.formBit = formBit(s.key.term.formID(s.exact))
+	s.form = s.key.term.formID(s.exact)
+	s.formBit = formBit(s.form)
 	if s.word != s.key.key {
-		li.words[s.word] = s.key.key
+		li.addWord(s.word, s.key.key)
+	}
+}
+
+// addWord records that word is a folded spelling of the term key. The
+// first term met is kept in words; when the word turns out to lead to
+// others too, all of them are kept in stemsOf for settleWords.
+func (li *langIndex) addWord(word, key string) {
+	first, ok := li.words[word]
+	if !ok {
+		li.words[word] = key
+		return
+	}
+	if first == key || slices.Contains(li.stemsOf[word], key) {
+		return
+	}
+	if li.stemsOf[word] == nil {
+		li.stemsOf[word] = []string{first}
+	}
+	li.stemsOf[word] = append(li.stemsOf[word], key)
+}
+
+// settleWords maps each word met with several stems to the one in the
+// most documents, the smallest in byte order among equals: a choice
+// that depends on the pages, not on the order they were added in. It
+// runs once the postings are gathered.
+func (li *langIndex) settleWords() {
+	for word, stems := range li.stemsOf {
+		best := stems[0]
+		for _, key := range stems[1:] {
+			if n, m := len(li.terms[key].postings), len(li.terms[best].postings); n > m || n == m && key < best {
+				best = key
+			}
+		}
+		li.words[word] = best
 	}
 }
 
@@ -367,37 +442,6 @@ func spaceAt(s string, i int) int {
 	}
 	return 0
 }
-
-// Stem is the folded stem of a token in lang; languages without a
-// stemmer (Vietnamese, whose syllables do not inflect) keep the word.
-func Stem(lang string, t Token) string {
-	if lang == "fr" {
-		return StemFrench(t.Exact)
-	}
-	return t.Word
-}
-
-// StemFrench is the folded Snowball stem of a French word.
-func StemFrench(exact string) string {
-	return fold.String(french.Stem(exact, true))
-}
-
-// IsStopWord reports the words a query never needs to match: French
-// stop words, compared folded, so "ete" is "été".
-func IsStopWord(lang, exact string) bool {
-	if lang != "fr" {
-		return false
-	}
-	return french.IsStopWord(exact) || frenchStopSet()[fold.String(exact)]
-}
-
-var frenchStopSet = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range frenchStopWords() {
-		m[w] = true
-	}
-	return m
-})
 
 // sortedKeys returns the keys of m in order.
 func sortedKeys[V any](m map[string]V) []string {

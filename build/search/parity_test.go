@@ -13,6 +13,7 @@ import (
 	"handbook/build"
 	"handbook/build/config"
 	"handbook/build/search"
+	"handbook/build/search/query"
 	"handbook/internal/sitetest"
 )
 
@@ -26,13 +27,13 @@ type parityQuery struct {
 // jsAnswer is what search.js's query returns.
 type jsAnswer struct {
 	Results []struct {
-		search.Result
+		query.Result
 		Key string `json:"key"`
 	} `json:"results"`
-	Total     int                `json:"total"`
-	Full      int                `json:"full"`
-	Unmatched []search.Unmatched `json:"unmatched"`
-	Without   []string           `json:"without"`
+	Total     int               `json:"total"`
+	Full      int               `json:"full"`
+	Unmatched []query.Unmatched `json:"unmatched"`
+	Without   []string          `json:"without"`
 }
 
 var (
@@ -176,7 +177,7 @@ func checkParity(t *testing.T, node, site string, queries []parityQuery) {
 	if len(got) != len(queries) {
 		t.Fatalf("run-queries.mjs answered %d queries, want %d", len(got), len(queries))
 	}
-	searcher := search.NewSearcher(os.DirFS(site))
+	searcher := query.NewSearcher(os.DirFS(site))
 	matched := 0
 	for i, q := range queries {
 		want, err := searcher.Query(q.Query, q.Langs, q.Limit)
@@ -204,7 +205,7 @@ func checkParity(t *testing.T, node, site string, queries []parityQuery) {
 }
 
 // diffAnswers describes how a JavaScript answer differs from Go's.
-func diffAnswers(want *search.Answer, got jsAnswer) string {
+func diffAnswers(want *query.Answer, got jsAnswer) string {
 	var b strings.Builder
 	if got.Total != want.Total {
 		fmt.Fprintf(&b, "total %d, want %d\n", got.Total, want.Total)
@@ -240,12 +241,12 @@ type shownResult struct {
 	Matched, Missing                string
 }
 
-func shown(r search.Result) shownResult {
+func shown(r query.Result) shownResult {
 	return shownResult{r.Title, r.URL, r.Lang, r.Kind, r.Snippet, r.Score, strings.Join(r.Matched, " "), strings.Join(r.Missing, " ")}
 }
 
-func normalUnmatched(us []search.Unmatched) []search.Unmatched {
-	out := []search.Unmatched{}
+func normalUnmatched(us []query.Unmatched) []query.Unmatched {
+	out := []query.Unmatched{}
 	for _, u := range us {
 		if u.Suggestions == nil {
 			u.Suggestions = []string{}

@@ -25,14 +25,14 @@ import (
 // postingMagic starts every posting file.
 const postingMagic = "HBP\x01"
 
-// postingFileExt ends the name of every posting file.
-const postingFileExt = ".bin.gz"
+// PostingFileExt ends the name of every posting file.
+const PostingFileExt = ".bin.gz"
 
 const postingHasMasks = 1
 
 // appendPostingFile appends the posting file of postings, their scores
-// scaled against avgdl and their form bits renumbered with remap.
-func (e *shardEncoder) appendPostingFile(b []byte, postings []posting, masks bool, remap []int) []byte {
+// scaled against avgdl and their form bits renumbered with numbers.
+func (e *shardEncoder) appendPostingFile(b []byte, postings []posting, masks bool, numbers formNumbers) []byte {
 	b = append(b, postingMagic...)
 	b = binary.AppendUvarint(b, uint64(len(postings)))
 	flags := byte(0)
@@ -50,7 +50,7 @@ func (e *shardEncoder) appendPostingFile(b []byte, postings []posting, masks boo
 	}
 	if masks {
 		for _, p := range postings {
-			b = binary.AppendUvarint(b, uint64(remapBits(p.forms, remap)))
+			b = binary.AppendUvarint(b, uint64(numbers.bits(p)))
 		}
 	}
 	return b

@@ -22,15 +22,15 @@ func TestPostingFileMatchesJSON(t *testing.T) {
 		for doc := 0; doc < docs; doc += 1 + rng.IntN(1+rng.IntN(400)) {
 			postings = append(postings, posting{doc: int32(doc), tf: uint16(rng.IntN(1 << 16)), forms: uint16(rng.IntN(1 << 16))})
 		}
-		remap := rng.Perm(1 + rng.IntN(otherForm))
+		numbers := formNumbers{remap: rng.Perm(1 + rng.IntN(otherForm))}
 		masks := round%2 == 0
 
 		var fromJSON, fromFile Postings
-		js := append(e.appendPostings([]byte{'{'}, postings, masks, remap), '}')
+		js := append(e.appendPostings([]byte{'{'}, postings, masks, numbers), '}')
 		if err := json.Unmarshal(js, &fromJSON); err != nil {
 			t.Fatal(err)
 		}
-		if err := fromFile.UnmarshalBinary(e.appendPostingFile(nil, postings, masks, remap)); err != nil {
+		if err := fromFile.UnmarshalBinary(e.appendPostingFile(nil, postings, masks, numbers)); err != nil {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(fromFile, fromJSON) {
@@ -47,7 +47,7 @@ func TestPostingFileDamaged(t *testing.T) {
 	for doc := int32(0); doc < 300; doc += 3 {
 		postings = append(postings, posting{doc: doc, tf: 4, forms: 3})
 	}
-	good := e.appendPostingFile(nil, postings, true, []int{1, 0})
+	good := e.appendPostingFile(nil, postings, true, formNumbers{remap: []int{1, 0}})
 	var p Postings
 	if err := p.UnmarshalBinary(good); err != nil {
 		t.Fatal(err)
@@ -68,7 +68,7 @@ func TestPostingFileDamaged(t *testing.T) {
 
 func FuzzPostingFile(f *testing.F) {
 	e := &shardEncoder{li: &langIndex{docs: make([]docInfo, 10)}, avgdl: 1}
-	f.Add(e.appendPostingFile(nil, []posting{{doc: 1, tf: 4, forms: 1}, {doc: 7, tf: 9, forms: 2}}, true, []int{0, 1}))
+	f.Add(e.appendPostingFile(nil, []posting{{doc: 1, tf: 4, forms: 1}, {doc: 7, tf: 9, forms: 2}}, true, formNumbers{remap: []int{0, 1}}))
 	f.Add([]byte("HBP\x01\xff\xff\xff\xff\x0f\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var p Postings

@@ -9,12 +9,12 @@ import (
 
 	"handbook/build"
 	"handbook/build/config"
-	"handbook/build/search"
+	"handbook/build/search/query"
 )
 
 // rankingSite builds a small site whose pages differ in exactly the ways
 // ranking must tell apart, and returns a searcher over it.
-func rankingSite(t *testing.T) *search.Searcher {
+func rankingSite(t *testing.T) *query.Searcher {
 	t.Helper()
 	root := t.TempDir()
 	files := map[string]string{
@@ -56,10 +56,10 @@ func rankingSite(t *testing.T) *search.Searcher {
 	if _, err := build.Build(build.Options{Source: root, Overrides: config.Overrides{Dest: dest}}); err != nil {
 		t.Fatal(err)
 	}
-	return search.NewSearcher(os.DirFS(dest))
+	return query.NewSearcher(os.DirFS(dest))
 }
 
-func urls(ans *search.Answer) []string {
+func urls(ans *query.Answer) []string {
 	var out []string
 	for _, r := range ans.Results {
 		out = append(out, r.URL)
@@ -67,7 +67,7 @@ func urls(ans *search.Answer) []string {
 	return out
 }
 
-func query(t *testing.T, s *search.Searcher, q string, langs ...string) *search.Answer {
+func ask(t *testing.T, s *query.Searcher, q string, langs ...string) *query.Answer {
 	t.Helper()
 	ans, err := s.Query(q, langs, 10)
 	if err != nil {
@@ -79,13 +79,13 @@ func query(t *testing.T, s *search.Searcher, q string, langs ...string) *search.
 func TestRankingMarks(t *testing.T) {
 	s := rankingSite(t)
 	// Without marks, every spelling matches.
-	if got := urls(query(t, s, "duong ", "vi")); len(got) != 3 {
+	if got := urls(ask(t, s, "duong ", "vi")); len(got) != 3 {
 		t.Errorf("duong = %v, want the three pages", got)
 	}
 	// With marks, the page with that very spelling comes first; the
 	// others still match.
 	for q, want := range map[string]string{"đường ": "/vi/duong/", "dương ": "/vi/duong-2/", "đương ": "/vi/duong-3/", "bạn ": "/vi/ban/", "bán ": "/vi/ban-2/"} {
-		got := urls(query(t, s, q, "vi"))
+		got := urls(ask(t, s, q, "vi"))
 		if len(got) == 0 || got[0] != want {
 			t.Errorf("%q = %v, want %s first", q, got, want)
 		}
@@ -94,7 +94,7 @@ func TestRankingMarks(t *testing.T) {
 
 func TestRankingFoldsDStroke(t *testing.T) {
 	s := rankingSite(t)
-	got := urls(query(t, s, "lanh dao", "vi"))
+	got := urls(ask(t, s, "lanh dao", "vi"))
 	if len(got) == 0 || got[0] != "/vi/leader/" {
 		t.Errorf("lanh dao = %v, want /vi/leader/ first", got)
 	}
@@ -102,7 +102,7 @@ func TestRankingFoldsDStroke(t *testing.T) {
 
 func TestRankingPhrase(t *testing.T) {
 	s := rankingSite(t)
-	ans := query(t, s, "khách hàng", "vi")
+	ans := ask(t, s, "khách hàng", "vi")
 	got := urls(ans)[:ans.Full]
 	if len(got) != 2 || got[0] != "/vi/phrase/" {
 		t.Errorf("khách hàng = %v, want the phrase page before the page where the words stand apart", got)
@@ -111,7 +111,7 @@ func TestRankingPhrase(t *testing.T) {
 
 func TestRankingTitleOutweighsBody(t *testing.T) {
 	s := rankingSite(t)
-	got := urls(query(t, s, "đổi mới", "vi"))
+	got := urls(ask(t, s, "đổi mới", "vi"))
 	if len(got) < 2 || got[0] != "/vi/title/" {
 		t.Errorf("đổi mới = %v, want the page titled so first", got)
 	}
@@ -121,14 +121,14 @@ func TestRankingTitleOutweighsBody(t *testing.T) {
 // before a page whose short body repeats it, as in a glossary.
 func TestRankingTitleOutranksRepeatedBody(t *testing.T) {
 	s := rankingSite(t)
-	if got := urls(query(t, s, "déploiement", "fr")); len(got) != 2 || got[0] != "/fr/deploiement/" {
+	if got := urls(ask(t, s, "déploiement", "fr")); len(got) != 2 || got[0] != "/fr/deploiement/" {
 		t.Errorf("déploiement = %v, want the page titled Déploiement continu first", got)
 	}
 }
 
 func TestUnmatchedWordIsReported(t *testing.T) {
 	s := rankingSite(t)
-	ans := query(t, s, "lanh xyzzyq", "vi")
+	ans := ask(t, s, "lanh xyzzyq", "vi")
 	if ans.Full != 0 || len(ans.Results) == 0 {
 		t.Errorf("lanh xyzzyq: %d full matches, results %v; want none, then the pages with lanh", ans.Full, urls(ans))
 	}
@@ -143,7 +143,7 @@ func TestUnmatchedWordIsReported(t *testing.T) {
 	if len(ans.Unmatched) != 1 || ans.Unmatched[0].Word != "xyzzyq" {
 		t.Errorf("unmatched = %+v, want xyzzyq", ans.Unmatched)
 	}
-	ans = query(t, s, "lanz", "vi")
+	ans = ask(t, s, "lanz", "vi")
 	if len(ans.Unmatched) != 1 || !slices.Contains(ans.Unmatched[0].Suggestions, "lanh") {
 		t.Errorf("unmatched = %+v, want lanh suggested", ans.Unmatched)
 	}
@@ -151,23 +151,23 @@ func TestUnmatchedWordIsReported(t *testing.T) {
 
 func TestPrefixAndStemming(t *testing.T) {
 	s := rankingSite(t)
-	if got := urls(query(t, s, "lãnh đạ", "vi")); len(got) == 0 || got[0] != "/vi/leader/" {
+	if got := urls(ask(t, s, "lãnh đạ", "vi")); len(got) == 0 || got[0] != "/vi/leader/" {
 		t.Errorf("prefix lãnh đạ = %v", got)
 	}
-	if got := urls(query(t, s, "décisions", "fr")); len(got) != 1 || got[0] != "/fr/decision/" {
+	if got := urls(ask(t, s, "décisions", "fr")); len(got) != 1 || got[0] != "/fr/decision/" {
 		t.Errorf("décisions = %v, want the page with décision", got)
 	}
-	if got := urls(query(t, s, "experience", "fr")); len(got) != 1 || got[0] != "/fr/experience/" {
+	if got := urls(ask(t, s, "experience", "fr")); len(got) != 1 || got[0] != "/fr/experience/" {
 		t.Errorf("experience = %v, want the page with l’expérience", got)
 	}
-	if got := urls(query(t, s, "la décision", "fr")); len(got) != 1 {
+	if got := urls(ask(t, s, "la décision", "fr")); len(got) != 1 {
 		t.Errorf("a stop word must not be required: %v", got)
 	}
 }
 
 func TestAllLanguagesListsATranslationOnce(t *testing.T) {
 	s := rankingSite(t)
-	ans := query(t, s, "lãnh đạo", "vi", "fr")
+	ans := ask(t, s, "lãnh đạo", "vi", "fr")
 	seen := map[string]bool{}
 	for _, r := range ans.Results {
 		key := strings.TrimPrefix(strings.TrimPrefix(r.URL, "/vi/"), "/fr/")
@@ -186,7 +186,7 @@ func TestAllLanguagesListsATranslationOnce(t *testing.T) {
 // the words, by the weight of the words they match.
 func TestPartialMatchesFollowFullOnes(t *testing.T) {
 	s := rankingSite(t)
-	ans := query(t, s, "emballage recyclable", "fr")
+	ans := ask(t, s, "emballage recyclable", "fr")
 	if got := urls(ans); len(got) != 2 || got[0] != "/fr/carton/" || got[1] != "/fr/boite/" {
 		t.Fatalf("emballage recyclable = %v, want /fr/carton/ (both words) before /fr/boite/ (emballage, many times)", got)
 	}
@@ -201,7 +201,7 @@ func TestPartialMatchesFollowFullOnes(t *testing.T) {
 	}
 	// Two words of three before one, though the page with one has the
 	// rarest word twice.
-	ans = query(t, s, "emballage recyclable verre", "fr")
+	ans = ask(t, s, "emballage recyclable verre", "fr")
 	if got := urls(ans); len(got) != 3 || got[0] != "/fr/carton/" || got[1] != "/fr/verre/" {
 		t.Errorf("emballage recyclable verre = %v, want /fr/carton/ (two words), then /fr/verre/ (the rarest word)", got)
 	}
@@ -209,7 +209,7 @@ func TestPartialMatchesFollowFullOnes(t *testing.T) {
 		t.Errorf("without = %v, want verre", ans.Without)
 	}
 	// Enough pages with every word: none with fewer.
-	ans = query(t, s, "lanh", "vi")
+	ans = ask(t, s, "lanh", "vi")
 	for _, r := range ans.Results {
 		if len(r.Missing) > 0 {
 			t.Errorf("a query of one word has no partial matches: %s", r.URL)
@@ -222,18 +222,18 @@ func TestPartialMatchesFollowFullOnes(t *testing.T) {
 // to stand for another phrase, the syllables side by side.
 func TestSynonyms(t *testing.T) {
 	s := rankingSite(t)
-	ans := query(t, s, "clients ", "fr")
+	ans := ask(t, s, "clients ", "fr")
 	if got := urls(ans); len(got) != 2 || got[0] != "/fr/experience/" || got[1] != "/fr/acheteur/" {
 		t.Errorf("clients = %v, want the page with client, then the one with its synonym consommateur", got)
 	}
-	if got := urls(query(t, s, "consommateurs ", "fr")); len(got) != 2 || got[0] != "/fr/acheteur/" {
+	if got := urls(ask(t, s, "consommateurs ", "fr")); len(got) != 2 || got[0] != "/fr/acheteur/" {
 		t.Errorf("consommateurs = %v, want the page with consommateur, then the one with its synonym client", got)
 	}
 	// acheteur is on no page, but its group is.
-	if got := urls(query(t, s, "acheteurs ", "fr")); len(got) != 2 {
+	if got := urls(ask(t, s, "acheteurs ", "fr")); len(got) != 2 {
 		t.Errorf("acheteurs = %v, want the pages of client and consommateur", got)
 	}
-	ans = query(t, s, "nguoi mua", "vi")
+	ans = ask(t, s, "nguoi mua", "vi")
 	if got := urls(ans); len(got) == 0 || got[0] != "/vi/phrase/" || ans.Full != 1 {
 		t.Errorf("nguoi mua = %v (%d full), want /vi/phrase/ (khách hàng) alone to match every word", got, ans.Full)
 	}
@@ -247,17 +247,17 @@ func TestSynonyms(t *testing.T) {
 // match.
 func TestQuotedPhrase(t *testing.T) {
 	s := rankingSite(t)
-	if got := urls(query(t, s, `"khách hàng"`, "vi")); !slices.Equal(got, []string{"/vi/phrase/"}) {
+	if got := urls(ask(t, s, `"khách hàng"`, "vi")); !slices.Equal(got, []string{"/vi/phrase/"}) {
 		t.Errorf(`"khách hàng" = %v, want only the page where the syllables stand side by side`, got)
 	}
-	if got := urls(query(t, s, `"hàng khách"`, "vi")); len(got) != 0 {
+	if got := urls(ask(t, s, `"hàng khách"`, "vi")); len(got) != 0 {
 		t.Errorf(`"hàng khách" = %v, want nothing: no page has them in that order`, got)
 	}
-	ans := query(t, s, `"khách hàng" xyzzyq`, "vi")
+	ans := ask(t, s, `"khách hàng" xyzzyq`, "vi")
 	if got := urls(ans); !slices.Equal(got, []string{"/vi/phrase/"}) || !slices.Equal(ans.Without, []string{"xyzzyq"}) {
 		t.Errorf(`"khách hàng" xyzzyq = %v without %v, want the phrase's page, without xyzzyq`, got, ans.Without)
 	}
-	if got := urls(query(t, s, `«emballage recyclable»`, "fr")); !slices.Equal(got, []string{"/fr/carton/"}) {
+	if got := urls(ask(t, s, `«emballage recyclable»`, "fr")); !slices.Equal(got, []string{"/fr/carton/"}) {
 		t.Errorf(`«emballage recyclable» = %v, want only the page with both words`, got)
 	}
 }

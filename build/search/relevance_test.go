@@ -8,7 +8,7 @@ import (
 
 	"handbook/build"
 	"handbook/build/config"
-	"handbook/build/search"
+	"handbook/build/search/query"
 )
 
 // handbookSite builds the repository's own handbook once, for the tests
@@ -31,7 +31,7 @@ func TestRelevance(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := search.NewSearcher(os.DirFS(site))
+	s := query.NewSearcher(os.DirFS(site))
 	tests := []struct {
 		lang, query, want string
 	}{

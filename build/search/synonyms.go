@@ -14,6 +14,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"handbook/build/diag"
+	"handbook/build/search/tokenize"
 )
 
 // SynonymDir is the folder of a site's synonym files, one per language:
@@ -95,7 +96,7 @@ func parseSynonyms(name string, data []byte, diags *diag.List) ([]SynonymGroup, 
 			continue
 		}
 		for _, m := range members {
-			if len(Tokenize(m)) == 0 {
+			if len(tokenize.Tokenize(m)) == 0 {
 				diags.Errorf(name, line, "synonym %q has no word", m)
 				ok = false
 			}
@@ -205,9 +206,9 @@ func (s *Synonyms) MissingSynonyms(lang string, texts []string) []SynonymMiss {
 // textKeys are the index's keys of the words of text, stop words left out.
 func textKeys(lang, text string) []string {
 	var keys []string
-	for _, t := range Tokenize(text) {
-		if !IsStopWord(lang, t.Exact) {
-			keys = append(keys, Stem(lang, t))
+	for _, t := range tokenize.Tokenize(text) {
+		if !tokenize.IsStopWord(lang, t.Exact) {
+			keys = append(keys, tokenize.Stem(lang, t))
 		}
 	}
 	return keys
@@ -244,7 +245,7 @@ func (li *langIndex) synEntries() map[string][]SynEntry {
 		}
 		for i, m := range g.Members {
 			var e SynEntry
-			for _, t := range Tokenize(m) {
+			for _, t := range tokenize.Tokenize(m) {
 				e.P = append(e.P, SynonymKey(li.lang, t.Word))
 			}
 			// The phrase itself too: typed in another form (a plural), it
@@ -271,8 +272,8 @@ func (li *langIndex) synEntries() map[string][]SynEntry {
 // nil when the index lacks one.
 func (li *langIndex) synUnits(phrase string) []string {
 	var keys []string
-	for _, t := range Tokenize(phrase) {
-		if IsStopWord(li.lang, t.Exact) {
+	for _, t := range tokenize.Tokenize(phrase) {
+		if tokenize.IsStopWord(li.lang, t.Exact) {
 			continue
 		}
 		key := li.termOf(t)
@@ -297,8 +298,8 @@ func (li *langIndex) synUnits(phrase string) []string {
 
 // termOf is the key of the term a word of a synonym has in the index,
 // or "".
-func (li *langIndex) termOf(t Token) string {
-	for _, key := range []string{li.words[t.Word], t.Word, Stem(li.lang, t)} {
+func (li *langIndex) termOf(t tokenize.Token) string {
+	for _, key := range []string{li.words[t.Word], t.Word, tokenize.Stem(li.lang, t)} {
 		if tm := li.terms[key]; key != "" && tm != nil && len(tm.postings) > 0 {
 			return key
 		}

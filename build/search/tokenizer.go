@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"handbook/build/fold"
+	"handbook/build/search/tokenize"
 )
 
 // Tokenizer turns the pages one goroutine indexes into counts of terms.
@@ -24,6 +25,7 @@ type Tokenizer struct {
 	page  int // counts pages, to know which slots are this page's
 	terms []docTerm
 	pairs []pairCount
+	later []laterForm // the page's forms numbered after the fifteenth
 }
 
 // tokenizerLang is what a Tokenizer caches for one language of one index.
@@ -53,8 +55,9 @@ type spelling struct {
 	word  string // folded
 	key   *termKey
 	stop  bool
-	// formBit is the bit of the spelling's form in a posting's forms,
-	// once the index has numbered it.
+	// form is the spelling's number among its term's forms, and formBit
+	// its bit in a posting's forms, once the index has numbered it.
+	form    int
 	formBit uint16
 }
 
@@ -108,6 +111,7 @@ func (tk *Tokenizer) startPage(code string, li *langIndex) {
 	tk.page++
 	tk.terms = tk.terms[:0]
 	tk.pairs = tk.pairs[:0]
+	tk.later = tk.later[:0]
 }
 
 // read is the tokenizer's readWord: it finds, or makes, what a spelling
@@ -121,7 +125,7 @@ func (tk *Tokenizer) read(written string) (word, exact string) {
 	if f == nil || f.text != written {
 		var ok bool
 		if f, ok = l.written[written]; !ok {
-			f = &writtenForm{text: strings.Clone(written), s: tk.spelling(lower(written))}
+			f = &writtenForm{text: strings.Clone(written), s: tk.spelling(tokenize.Lower(written))}
 			l.written[f.text] = f
 		}
 		*slot = f
@@ -149,8 +153,8 @@ func (tk *Tokenizer) spelling(exact string) *spelling {
 	s := &spelling{exact: exact, word: strings.Clone(fold.String(exact))}
 	key := s.word
 	if l.code == "fr" {
-		key = StemFrench(exact)
-		s.stop = IsStopWord(l.code, exact)
+		key = tokenize.StemFrench(exact)
+		s.stop = tokenize.IsStopWord(l.code, exact)
 	}
 	s.key = l.keys[key]
 	if s.key == nil {
@@ -176,6 +180,9 @@ func (tk *Tokenizer) count(s *spelling, weight float32, lead bool) {
 	dt.tf += weight
 	dt.forms |= s.formBit
 	dt.lead = dt.lead || lead
+	if s.form >= otherForm {
+		tk.later = append(tk.later, laterForm{term: k.id, form: s.form})
+	}
 }
 
 // countPair adds one occurrence of two adjacent terms, by their ids, to

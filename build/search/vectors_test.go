@@ -12,7 +12,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"handbook/build/search"
+	"handbook/build/search/query"
+	"handbook/build/search/tokenize"
 	"handbook/internal/sitetest"
 )
 
@@ -33,9 +34,9 @@ type vectors struct {
 }
 
 type tokenizeCase struct {
-	Name   string         `json:"name"`
-	Text   string         `json:"text"`
-	Tokens []search.Token `json:"tokens"`
+	Name   string           `json:"name"`
+	Text   string           `json:"text"`
+	Tokens []tokenize.Token `json:"tokens"`
 }
 
 type telexCase struct {
@@ -52,7 +53,7 @@ type parseCase struct {
 	Words []vectorWord `json:"words"`
 }
 
-// vectorWord is a search.QueryWord as both implementations print it.
+// vectorWord is a query.QueryWord as both implementations print it.
 type vectorWord struct {
 	Word   string `json:"word"`
 	Exact  string `json:"exact"`
@@ -79,24 +80,24 @@ func readVectors(t *testing.T) *vectors {
 	return &v
 }
 
-func goTokens(text string) []search.Token {
-	out := search.Tokenize(text)
+func goTokens(text string) []tokenize.Token {
+	out := tokenize.Tokenize(text)
 	if out == nil {
-		out = []search.Token{}
+		out = []tokenize.Token{}
 	}
 	return out
 }
 
 func goTelex(word string) *string {
-	if s, ok := search.FromTelex(word); ok {
+	if s, ok := tokenize.FromTelex(word); ok {
 		return &s
 	}
 	return nil
 }
 
-func goParse(query, lang string) []vectorWord {
+func goParse(q, lang string) []vectorWord {
 	out := []vectorWord{}
-	for _, w := range search.ParseQuery(query, lang) {
+	for _, w := range query.ParseQuery(q, lang) {
 		out = append(out, vectorWord{Word: w.Word, Exact: w.Exact, Joined: w.Joined, Prefix: w.Prefix, Stop: w.Stop, Telex: w.Telex, Phrase: w.Phrase})
 	}
 	return out
@@ -107,7 +108,7 @@ func goParse(query, lang string) []vectorWord {
 func TestVectorsGo(t *testing.T) {
 	v := readVectors(t)
 	if *updateVectors {
-		v.FrenchStopWords = search.FrenchStopWordsForTest()
+		v.FrenchStopWords = tokenize.FrenchStopWords()
 		for i := range v.Tokenize {
 			v.Tokenize[i].Tokens = goTokens(v.Tokenize[i].Text)
 		}
@@ -121,7 +122,7 @@ func TestVectorsGo(t *testing.T) {
 		writeVectors(t, v)
 		return
 	}
-	if got := search.FrenchStopWordsForTest(); !reflect.DeepEqual(got, v.FrenchStopWords) {
+	if got := tokenize.FrenchStopWords(); !reflect.DeepEqual(got, v.FrenchStopWords) {
 		t.Errorf("frenchStopWords: the Go list has changed:\ngo   %q\nfile %q", got, v.FrenchStopWords)
 	}
 	for _, c := range v.Tokenize {
@@ -154,9 +155,9 @@ func TestVectorsJS(t *testing.T) {
 		t.Fatalf("node run-vectors.mjs: %v\n%s", err, stderr.String())
 	}
 	var got struct {
-		Tokenize   [][]search.Token `json:"tokenize"`
-		FromTelex  []*string        `json:"fromTelex"`
-		ParseQuery [][]vectorWord   `json:"parseQuery"`
+		Tokenize   [][]tokenize.Token `json:"tokenize"`
+		FromTelex  []*string          `json:"fromTelex"`
+		ParseQuery [][]vectorWord     `json:"parseQuery"`
 	}
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatalf("node run-vectors.mjs printed %q: %v", out, err)

@@ -15,6 +15,7 @@ import (
 	"handbook/build/content"
 	"handbook/build/internal/parallel"
 	"handbook/build/output"
+	"handbook/build/search/tokenize"
 )
 
 // The index of a language lives under _search/<lang>/ in the site:
@@ -45,15 +46,16 @@ import (
 // Dir is the folder of the search index in the site.
 const Dir = "_search"
 
-// BM25 parameters.
+// BM25 parameters. A posting's score is its saturated term frequency
+// scaled from 0..K1+1 to 1..100, so a query scales it back with K1.
 const (
-	k1 = 1.2
+	K1 = 1.2
 	b  = 0.75
 )
 
-// leadScore is the bit of a posting's score that says the page's title
+// LeadScore is the bit of a posting's score that says the page's title
 // or statement has the term, which raises its score by boostLead.
-const leadScore = 128
+const LeadScore = 128
 
 // maxInline is the largest posting list kept inside its shard; a longer
 // one gets a file, so that looking up a rare word never downloads a
@@ -65,7 +67,7 @@ type Meta struct {
 	// Version 3 and later write the documents' text with its words
 	// separated by single spaces; version 4 and later write posting
 	// files in binary; version 5 and later mark the postings of a title
-	// or statement (leadScore).
+	// or statement (LeadScore).
 	Version int    `json:"version"`
 	Lang    string `json:"lang"`
 	Docs    int    `json:"docs"`
@@ -82,7 +84,9 @@ type Shard struct {
 	// Syn holds the synonym phrases that start with a word of the
 	// shard, by that word (as SynonymKey makes it).
 	Syn map[string][]SynEntry `json:"syn,omitempty"`
-	// Words maps a folded word to its term where they differ.
+	// Words maps a folded word to its term where they differ; a word
+	// whose spellings have different stems maps to the stem most
+	// documents have.
 	Words map[string]string `json:"words,omitempty"`
 	Terms map[string]*Term  `json:"terms"`
 }
@@ -100,7 +104,7 @@ type Term struct {
 
 // Postings are a term's documents in order: Docs as gaps from the
 // previous document, Scores as the BM25 term-frequency part scaled to
-// 1..100 (plus leadScore where the page's title or statement has the
+// 1..100 (plus LeadScore where the page's title or statement has the
 // term), and Masks as the exact forms (bits of Forms) each document has,
 // left out when the term has a single form.
 type Postings struct {
@@ -119,14 +123,14 @@ type Doc struct {
 	Text  string `json:"text"`
 }
 
-// shardKeyLength is how many runes of a word pick its shard.
-const shardKeyLength = 2
+// ShardKeyLength is how many runes of a word pick its shard.
+const ShardKeyLength = 2
 
 // ShardOf is the file name part of the shard a word or term belongs to.
 func ShardOf(word string) string {
 	rs := []rune(word)
-	if len(rs) > shardKeyLength {
-		rs = rs[:shardKeyLength]
+	if len(rs) > ShardKeyLength {
+		rs = rs[:ShardKeyLength]
 	}
 	return hex.EncodeToString([]byte(string(rs)))
 }
@@ -146,10 +150,10 @@ func (idx *Index) WriteDoc(p *content.Page, base string, w output.Writer) error 
 	text := min(snippetLimit, len(p.Statement)+len(p.Text)+len(p.Description)+len(p.BodyText)+3)
 	buf := make([]byte, 0, len(d.URL)+len(d.Title)+len(d.Kind)+len(d.Lang)+len(d.Key)+text*9/8+64)
 	buf = appendSnippetText(appendDocHead(buf, d), p)
-	return w.WriteFile(docPath(p.Lang, li.docOf[p]), append(buf, '}'))
+	return w.WriteFile(DocPath(p.Lang, li.docOf[p]), append(buf, '}'))
 }
 
-func docPath(lang string, doc int) string {
+func DocPath(lang string, doc int) string {
 	return Dir + "/" + lang + "/d/" + strconv.Itoa(doc) + ".json"
 }
 
@@ -167,10 +171,11 @@ func (idx *Index) Write(w output.Writer) error {
 
 func (li *langIndex) write(w output.Writer) error {
 	li.gather()
+	li.settleWords()
 	shards := li.shards(li.synEntries())
-	meta := Meta{Version: 5, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: shardKeyLength}
+	meta := Meta{Version: 5, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: ShardKeyLength}
 	if li.lang == "fr" {
-		meta.StopWords = frenchStopWords()
+		meta.StopWords = tokenize.FrenchStopWords()
 	}
 	for _, sh := range shards {
 		if sh.dir == "s" {
@@ -258,24 +263,25 @@ func (li *langIndex) averageLength() float64 {
 }
 
 // prepare numbers a term's forms by the number of documents they occur
-// in, so the output is the same whatever order pages were added in. It
-// returns the forms in that order and, for each form as met, its new
-// number.
-func (t *term) prepare() (forms []string, remap []int) {
-	// Only the first fifteen forms met have bits of their own.
-	order := make([]int, min(len(t.forms), otherForm))
-	uses := make([]int, len(order))
-	for i := range order {
-		order[i] = i
-	}
-	if len(order) > 1 {
+// in, the most first and in byte order among equals, so the output is the
+// same whatever order pages were added in. It returns the fifteen first
+// in that order, which get bits of their own, and how to renumber a
+// posting's bits.
+func (t *term) prepare() (forms []string, numbers formNumbers) {
+	uses := make([]int, len(t.forms))
+	if len(t.forms) > 1 {
 		for _, p := range t.postings {
-			for f := range uses {
+			for f := range min(len(uses), otherForm) {
 				if p.forms&(1<<f) != 0 {
 					uses[f]++
 				}
 			}
 		}
+	}
+	numbers.later = t.laterByDoc(uses)
+	order := make([]int, len(t.forms))
+	for i := range order {
+		order[i] = i
 	}
 	sort.Slice(order, func(i, j int) bool {
 		a, b := order[i], order[j]
@@ -284,38 +290,60 @@ func (t *term) prepare() (forms []string, remap []int) {
 		}
 		return t.forms[a] < t.forms[b]
 	})
-	remap = make([]int, len(order))
-	forms = make([]string, len(order))
+	numbers.remap = make([]int, len(order))
 	for newID, oldID := range order {
-		remap[oldID] = newID
-		forms[newID] = t.forms[oldID]
-	}
-	return forms, remap
-}
-
-// scaleTF is BM25's saturated term frequency, tf·(k1+1)/(tf+k1·(1−b+b·dl/avgdl)),
-// scaled from 0..k1+1 to 1..100.
-func scaleTF(tf, dl, avgdl float64) int {
-	v := tf * (k1 + 1) / (tf + k1*(1-b+b*dl/avgdl))
-	s := math.Round(v / (k1 + 1) * 100)
-	return int(max(1, min(100, s)))
-}
-
-// remapBits renumbers a posting's form bits from the order forms were
-// met to the order of their frequency; the bit shared by forms met after
-// the fifteenth stays.
-func remapBits(bits uint16, remap []int) uint32 {
-	var out uint32
-	for old := 0; old < otherForm && old < len(remap); old++ {
-		if bits&(1<<old) == 0 {
-			continue
+		numbers.remap[oldID] = min(newID, otherForm)
+		if newID < otherForm {
+			forms = append(forms, t.forms[oldID])
 		}
-		out |= 1 << remap[old]
 	}
-	if bits&(1<<otherForm) != 0 {
-		out |= 1 << otherForm
+	return forms, numbers
+}
+
+// laterByDoc counts the documents of the term's later forms into uses
+// and returns them by document.
+func (t *term) laterByDoc(uses []int) map[int32][]int {
+	if len(t.later) == 0 {
+		return nil
+	}
+	byDoc := map[int32][]int{}
+	for _, f := range t.later {
+		uses[f.form]++
+		byDoc[f.doc] = append(byDoc[f.doc], f.form)
+	}
+	return byDoc
+}
+
+// formNumbers renumbers a posting's form bits from the order forms were
+// met to the order of their frequency.
+type formNumbers struct {
+	remap []int           // by form as met, its new number; otherForm past the fifteenth
+	later map[int32][]int // by document, the forms it has numbered after the fifteenth as met
+}
+
+// bits are the posting's form bits renumbered: a form among the fifteen
+// most frequent has its own bit, any other sets the last one.
+func (n formNumbers) bits(p posting) uint32 {
+	var out uint32
+	for old := 0; old < otherForm && old < len(n.remap); old++ {
+		if p.forms&(1<<old) != 0 {
+			out |= 1 << n.remap[old]
+		}
+	}
+	if p.forms&(1<<otherForm) != 0 {
+		for _, old := range n.later[p.doc] {
+			out |= 1 << n.remap[old]
+		}
 	}
 	return out
+}
+
+// scaleTF is BM25's saturated term frequency, tf·(K1+1)/(tf+K1·(1−b+b·dl/avgdl)),
+// scaled from 0..k1+1 to 1..100.
+func scaleTF(tf, dl, avgdl float64) int {
+	v := tf * (K1 + 1) / (tf + K1*(1-b+b*dl/avgdl))
+	s := math.Round(v / (K1 + 1) * 100)
+	return int(max(1, min(100, s)))
 }
 
 func firstWord(key string) string {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"handbook/build/search"
+	"handbook/build/search/query"
 )
 
 // rawGet sends a request line as written, without the cleaning an HTTP
@@ -137,7 +138,7 @@ func TestSearchFollowsRebuilds(t *testing.T) {
 		data, _ := index.File(p)
 		files[p] = &fstest.MapFile{Data: data}
 	}
-	answer, err := search.NewSearcher(files).Query("ngựa vằn", []string{"vi"}, 5)
+	answer, err := query.NewSearcher(files).Query("ngựa vằn", []string{"vi"}, 5)
 	if err != nil {
 		t.Fatal(err)
 	}

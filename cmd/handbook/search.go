@@ -12,6 +12,7 @@ import (
 
 	"handbook/build/diag"
 	"handbook/build/search"
+	"handbook/build/search/query"
 )
 
 const searchUsage = `usage: handbook search [flags] QUERY
@@ -57,8 +58,8 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	if err := flags.Parse(args); err != nil {
 		return exitUsage
 	}
-	query := strings.TrimSpace(strings.Join(flags.Args(), " "))
-	if err := f.check(query); err != nil {
+	text := strings.TrimSpace(strings.Join(flags.Args(), " "))
+	if err := f.check(text); err != nil {
 		fmt.Fprintf(stderr, "handbook search: %v\n", err)
 		return exitUsage
 	}
@@ -66,13 +67,13 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook search: %s has no search index: build the site first (handbook build)\n", f.dest)
 		return exitContent
 	}
-	searcher := search.NewSearcher(os.DirFS(f.dest))
+	searcher := query.NewSearcher(os.DirFS(f.dest))
 	langs, err := searchLanguages(searcher, f.lang)
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook search: %v\n", err)
 		return exitUsage
 	}
-	ans, err := searcher.Query(query, langs, f.limit)
+	ans, err := searcher.Query(text, langs, f.limit)
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook search: %v\n", err)
 		return exitContent
@@ -96,7 +97,7 @@ func (f *searchFlags) check(query string) error {
 	return nil
 }
 
-func searchLanguages(s *search.Searcher, lang string) ([]string, error) {
+func searchLanguages(s *query.Searcher, lang string) ([]string, error) {
 	all, err := s.Languages()
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -115,10 +116,10 @@ func searchLanguages(s *search.Searcher, lang string) ([]string, error) {
 	return nil, fmt.Errorf("no index for language %q (the site has %s)", lang, strings.Join(all, ", "))
 }
 
-func printJSON(ans *search.Answer, stdout, stderr io.Writer) int {
+func printJSON(ans *query.Answer, stdout, stderr io.Writer) int {
 	results := ans.Results
 	if results == nil {
-		results = []search.Result{}
+		results = []query.Result{}
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
@@ -130,7 +131,7 @@ func printJSON(ans *search.Answer, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func printAnswer(ans *search.Answer, w io.Writer) {
+func printAnswer(ans *query.Answer, w io.Writer) {
 	printUnmatched(ans, w)
 	if len(ans.Results) == 0 {
 		fmt.Fprintln(w, "No results.")
@@ -156,7 +157,7 @@ func printAnswer(ans *search.Answer, w io.Writer) {
 
 // printUnmatched tells the reader which words matched nothing, never
 // dropping them in silence, with the closest words of the index.
-func printUnmatched(ans *search.Answer, w io.Writer) {
+func printUnmatched(ans *query.Answer, w io.Writer) {
 	for _, u := range ans.Unmatched {
 		if len(u.Suggestions) > 0 {
 			fmt.Fprintf(w, "No page has %q. Closest: %s\n", u.Word, diag.EscapeControls(strings.Join(u.Suggestions, ", ")))

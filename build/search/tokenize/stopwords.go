@@ -1,4 +1,4 @@
-package search
+package tokenize
 
 import (
 	"sort"
@@ -28,8 +28,8 @@ var snowballFrenchStopWords = []string{
 	"eût", "eussions", "eussiez", "eussent",
 }
 
-// frenchStopWords returns the folded stop words, sorted, each once.
-func frenchStopWords() []string {
+// FrenchStopWords returns the folded stop words, sorted, each once.
+func FrenchStopWords() []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, w := range snowballFrenchStopWords {

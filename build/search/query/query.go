@@ -1,4 +1,4 @@
-package search
+package query
 
 import (
 	"bufio"
@@ -16,6 +16,9 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"handbook/build/search"
+	"handbook/build/search/tokenize"
 )
 
 // Searcher answers queries over the index a build wrote, the way the
@@ -23,25 +26,25 @@ import (
 type Searcher struct {
 	files fs.FS
 	mu    sync.Mutex
-	metas map[string]*Meta
+	metas map[string]*search.Meta
 	cache map[string]any
 }
 
 // NewSearcher searches the index in a built site (files is the site's
 // root, holding _search/).
 func NewSearcher(files fs.FS) *Searcher {
-	return &Searcher{files: files, metas: map[string]*Meta{}, cache: map[string]any{}}
+	return &Searcher{files: files, metas: map[string]*search.Meta{}, cache: map[string]any{}}
 }
 
 // Languages lists the languages that have an index.
 func (s *Searcher) Languages() ([]string, error) {
-	entries, err := fs.ReadDir(s.files, Dir)
+	entries, err := fs.ReadDir(s.files, search.Dir)
 	if err != nil {
 		return nil, err
 	}
 	var langs []string
 	for _, e := range entries {
-		if _, err := fs.Stat(s.files, Dir+"/"+e.Name()+"/meta.json"); err == nil {
+		if _, err := fs.Stat(s.files, search.Dir+"/"+e.Name()+"/meta.json"); err == nil {
 			langs = append(langs, e.Name())
 		}
 	}
@@ -77,7 +80,7 @@ type Result struct {
 type Answer struct {
 	Results []Result
 	// Total counts the pages found: those that match every word, then,
-	// when they are fewer than Handful, those that match some of them.
+	// when they are fewer than handful, those that match some of them.
 	Total int
 	// Full counts the pages that match every word.
 	Full      int
@@ -87,9 +90,9 @@ type Answer struct {
 	Without []string
 }
 
-// Handful is how many pages must match every word of a query for the
+// handful is how many pages must match every word of a query for the
 // pages matching only some of them to be left out.
-const Handful = 5
+const handful = 5
 
 // Unmatched is a query word no page has, and what the index has instead.
 type Unmatched struct {
@@ -100,7 +103,7 @@ type Unmatched struct {
 // Query runs query over the indexes of langs and returns up to limit
 // results (0: all). With several languages, a page and its translation
 // are listed once, as the better-scoring of the two. Pages that match
-// every word come first; when they are fewer than Handful, the pages
+// every word come first; when they are fewer than handful, the pages
 // that match some of the words follow, by the share of the query they
 // match (rarer words weigh more), then by score.
 func (s *Searcher) Query(query string, langs []string, limit int) (*Answer, error) {
@@ -138,7 +141,7 @@ func (s *Searcher) Query(query string, langs []string, limit int) (*Answer, erro
 	}
 	all = dedupeTranslations(all)
 	ans.Full = len(all)
-	if ans.Full < Handful {
+	if ans.Full < handful {
 		kept := partial[:0]
 		for _, r := range partial {
 			if !fullDocs[r.doc] {
@@ -196,7 +199,7 @@ func matchedWords(query string, missing []Unmatched) []string {
 		miss[m.Word] = true
 	}
 	var out []string
-	for _, t := range Tokenize(query) {
+	for _, t := range tokenize.Tokenize(query) {
 		if !miss[t.Word] {
 			out = append(out, t.Word)
 		}
@@ -244,7 +247,7 @@ func dedupeTranslations(rs []Result) []Result {
 
 // QueryWord is one word of a parsed query.
 type QueryWord struct {
-	Token
+	tokenize.Token
 	// Prefix: the last word while the reader is still typing it.
 	Prefix bool
 	// Stop: a stop word, which does not have to match.
@@ -262,10 +265,10 @@ type QueryWord struct {
 // between quotes (", “ ”, « ») make a phrase, numbered from 1 in their
 // Phrase; a quote left open makes none.
 func ParseQuery(query, lang string) []QueryWord {
-	var tokens []Token
+	var tokens []tokenize.Token
 	var phrases []int
 	for _, part := range quoted(query) {
-		for _, t := range Tokenize(part.text) {
+		for _, t := range tokenize.Tokenize(part.text) {
 			tokens = append(tokens, t)
 			phrases = append(phrases, part.phrase)
 		}
@@ -276,10 +279,10 @@ func ParseQuery(query, lang string) []QueryWord {
 	for i, t := range tokens {
 		// A word that ends a phrase is complete: it is no prefix.
 		w := QueryWord{Token: t, Phrase: phrases[i], Prefix: i == len(tokens)-1 && !trailing && phrases[i] == 0}
-		w.Stop = IsStopWord(lang, t.Exact)
+		w.Stop = tokenize.IsStopWord(lang, t.Exact)
 		allStop = allStop && w.Stop
 		if lang == "vi" {
-			if v, ok := FromTelex(t.Word); ok {
+			if v, ok := tokenize.FromTelex(t.Word); ok {
 				w.Telex = v
 			}
 		}
@@ -321,12 +324,12 @@ func quoted(query string) []quotedPart {
 
 func isQuote(r rune) bool { return r == '"' || r == '“' || r == '”' || r == '«' || r == '»' }
 
-func isQuerySpace(r rune) bool { return isSpace(r) || r == '\n' }
+func isQuerySpace(r rune) bool { return tokenize.IsSpace(r) || r == '\n' }
 
 // candidate is a term a query word may stand for.
 type candidate struct {
 	key    string
-	term   *Term
+	term   *search.Term
 	weight float64
 	// form is the bit of the form the reader typed, or -1.
 	form int
@@ -401,11 +404,11 @@ func (s *Searcher) queryLang(query, lang string) (*langAnswer, error) {
 			la.missing = append(la.missing, Unmatched{Word: w.Word, Suggestions: sugg})
 			keys = append(keys, "")
 			per = append(per, nil)
-			idfs = append(idfs, IDF(meta.Docs, 0))
+			idfs = append(idfs, idfOf(meta.Docs, 0))
 			continue
 		}
 		keys = append(keys, cands[0].key)
-		idfs = append(idfs, IDF(meta.Docs, cands[0].term.DF))
+		idfs = append(idfs, idfOf(meta.Docs, cands[0].term.DF))
 		wordScores, err := s.scoreWord(lang, meta, w, cands)
 		if err != nil {
 			return nil, err
@@ -478,7 +481,7 @@ func (s *Searcher) phrasePages(lang string, words []QueryWord, keys []string) (m
 		if words[i].Phrase == 0 || words[i].Phrase != words[i-1].Phrase || words[i].Stop || words[i-1].Stop {
 			continue
 		}
-		var t *Term
+		var t *search.Term
 		if keys[i-1] != "" && keys[i] != "" {
 			var err error
 			if t, err = s.pair(lang, keys[i-1], keys[i]); err != nil {
@@ -540,7 +543,7 @@ func (s *Searcher) synonyms(lang string, words []QueryWord) ([][]synTerm, error)
 			if shard == nil {
 				continue
 			}
-			for _, e := range shard.Syn[SynonymKey(lang, start)] {
+			for _, e := range shard.Syn[search.SynonymKey(lang, start)] {
 				slots := phraseSlots(lang, words, i, e.P)
 				if slots == nil {
 					continue
@@ -589,7 +592,7 @@ func phraseSlots(lang string, words []QueryWord, i int, phrase []string) []int {
 	var slots []int
 	for k, p := range phrase {
 		w := words[i+k]
-		if !slices.ContainsFunc(synonymStarts(w), func(x string) bool { return SynonymKey(lang, x) == p }) {
+		if !slices.ContainsFunc(synonymStarts(w), func(x string) bool { return search.SynonymKey(lang, x) == p }) {
 			return nil
 		}
 		if !w.Stop {
@@ -632,7 +635,7 @@ func (s *Searcher) candidates(lang string, w QueryWord, syn []synTerm) ([]candid
 			return nil, err
 		}
 	}
-	if w.Prefix && utf8.RuneCountInString(w.Word) >= shardKeyLength {
+	if w.Prefix && utf8.RuneCountInString(w.Word) >= search.ShardKeyLength {
 		more, err := s.completions(lang, w.Word, seen)
 		if err != nil {
 			return nil, err
@@ -659,11 +662,11 @@ func (s *Searcher) candidates(lang string, w QueryWord, syn []synTerm) ([]candid
 	return out, nil
 }
 
-func foldTelex(v string) string { return Tokenize(v)[0].Word }
+func foldTelex(v string) string { return tokenize.Tokenize(v)[0].Word }
 
 // formIndex is the bit of the exact form typed, when the reader typed
 // marks; -1 when the word was typed without them.
-func formIndex(t *Term, typed string) int {
+func formIndex(t *search.Term, typed string) int {
 	if typed == "" || typed == foldWordOf(typed) {
 		return -1
 	}
@@ -676,7 +679,7 @@ func formIndex(t *Term, typed string) int {
 }
 
 func foldWordOf(s string) string {
-	toks := Tokenize(s)
+	toks := tokenize.Tokenize(s)
 	if len(toks) == 0 {
 		return s
 	}
@@ -684,7 +687,7 @@ func foldWordOf(s string) string {
 }
 
 // lookup finds the term of a folded word.
-func (s *Searcher) lookup(lang, word string) (string, *Term, error) {
+func (s *Searcher) lookup(lang, word string) (string, *search.Term, error) {
 	shard, err := s.shard(lang, word)
 	if err != nil || shard == nil {
 		return "", nil, err
@@ -694,7 +697,7 @@ func (s *Searcher) lookup(lang, word string) (string, *Term, error) {
 		key = k
 	}
 	t := shard.Terms[key]
-	if t == nil && ShardOf(key) != ShardOf(word) {
+	if t == nil && search.ShardOf(key) != search.ShardOf(word) {
 		other, err := s.shard(lang, key)
 		if err != nil || other == nil {
 			return "", nil, err
@@ -705,7 +708,7 @@ func (s *Searcher) lookup(lang, word string) (string, *Term, error) {
 }
 
 // term finds an index term by its key: a word's, or a pair's.
-func (s *Searcher) term(lang, key string) (*Term, error) {
+func (s *Searcher) term(lang, key string) (*search.Term, error) {
 	if first, second, ok := strings.Cut(key, " "); ok {
 		return s.pair(lang, first, second)
 	}
@@ -762,7 +765,7 @@ func (s *Searcher) wordsLike(lang, word string, weight float64, seen map[string]
 
 // shardWords lists the single words of a shard: its terms (not pairs)
 // and the words that map to a stem.
-func shardWords(shard *Shard) []string {
+func shardWords(shard *search.Shard) []string {
 	var out []string
 	for k := range shard.Terms {
 		if !strings.Contains(k, " ") {
@@ -780,7 +783,7 @@ func shardWords(shard *Shard) []string {
 // transposition) away from word.
 func (s *Searcher) typos(lang, word string) ([]candidate, error) {
 	return s.wordsLike(lang, word, weightTypo, map[string]bool{}, func(w string) bool {
-		return EditDistance(word, w, 1) <= 1
+		return editDistance(word, w, 1) <= 1
 	})
 }
 
@@ -799,7 +802,7 @@ func (s *Searcher) suggest(lang, word string) ([]string, error) {
 	}
 	var all []scored
 	for _, w := range shardWords(shard) {
-		if d := EditDistance(word, w, 3); d <= 3 {
+		if d := editDistance(word, w, 3); d <= 3 {
 			all = append(all, scored{w, d})
 		}
 	}
@@ -819,18 +822,18 @@ func (s *Searcher) suggest(lang, word string) ([]string, error) {
 // scoreWord scores every page a word matches: the best of its candidates,
 // BM25 weighted by how the word matched, and raised where the page has the
 // very form the reader typed with its marks.
-func (s *Searcher) scoreWord(lang string, meta *Meta, w QueryWord, cands []candidate) (map[int]float64, error) {
+func (s *Searcher) scoreWord(lang string, meta *search.Meta, w QueryWord, cands []candidate) (map[int]float64, error) {
 	scores := map[int]float64{}
 	for _, c := range cands {
 		p, err := s.postings(lang, c.term)
 		if err != nil {
 			return nil, err
 		}
-		idf := IDF(meta.Docs, c.term.DF)
+		idf := idfOf(meta.Docs, c.term.DF)
 		doc := 0
 		for i, gap := range p.Docs {
 			doc += int(gap)
-			sc := idf * tfOf(p.Scores[i]) / 100 * (k1 + 1) * c.weight
+			sc := idf * tfOf(p.Scores[i]) / 100 * (search.K1 + 1) * c.weight
 			if c.form >= 0 && hasForm(p, i, c.form) {
 				sc *= boostMarks
 			}
@@ -845,27 +848,27 @@ func (s *Searcher) scoreWord(lang string, meta *Meta, w QueryWord, cands []candi
 // tfOf is the term-frequency part of a posting's score, raised by
 // boostLead where the page's title or statement has the term.
 func tfOf(score int) float64 {
-	if score&leadScore != 0 {
-		return float64(score&^leadScore) * boostLead
+	if score&search.LeadScore != 0 {
+		return float64(score&^search.LeadScore) * boostLead
 	}
 	return float64(score)
 }
 
-func hasForm(p *Postings, i, form int) bool {
+func hasForm(p *search.Postings, i, form int) bool {
 	if len(p.Masks) == 0 {
 		return form == 0
 	}
 	return p.Masks[i]&(1<<form) != 0
 }
 
-// IDF is BM25's inverse document frequency.
-func IDF(docs, df int) float64 {
+// idfOf is BM25's inverse document frequency.
+func idfOf(docs, df int) float64 {
 	return math.Log(1 + (float64(docs)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
 // addPairs raises the pages where adjacent query words stand side by
 // side, through the pairs the index holds for Vietnamese.
-func (s *Searcher) addPairs(lang string, meta *Meta, words []QueryWord, keys []string, matches map[int]*docMatch) error {
+func (s *Searcher) addPairs(lang string, meta *search.Meta, words []QueryWord, keys []string, matches map[int]*docMatch) error {
 	for i := 1; i < len(words); i++ {
 		if keys[i-1] == "" || keys[i] == "" || !words[i].Joined {
 			continue
@@ -881,12 +884,12 @@ func (s *Searcher) addPairs(lang string, meta *Meta, words []QueryWord, keys []s
 		if err != nil {
 			return err
 		}
-		idf := IDF(meta.Docs, t.DF)
+		idf := idfOf(meta.Docs, t.DF)
 		doc := 0
 		for j, gap := range p.Docs {
 			doc += int(gap)
 			if m := matches[doc]; m != nil {
-				m.score += idf * tfOf(p.Scores[j]) / 100 * (k1 + 1) * boostPair
+				m.score += idf * tfOf(p.Scores[j]) / 100 * (search.K1 + 1) * boostPair
 			}
 		}
 	}
@@ -900,21 +903,21 @@ func (s *Searcher) fillResult(r *Result, query string) error {
 		return err
 	}
 	r.Title, r.URL, r.Kind, r.Key = d.Title, d.URL, d.Kind, d.Key
-	r.Snippet = Snippet(d.Text, query, 160)
+	r.Snippet = snippetOf(d.Text, query, 160)
 	return nil
 }
 
-func (s *Searcher) meta(lang string) (*Meta, error) {
+func (s *Searcher) meta(lang string) (*search.Meta, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if m := s.metas[lang]; m != nil {
 		return m, nil
 	}
-	data, err := fs.ReadFile(s.files, Dir+"/"+lang+"/meta.json")
+	data, err := fs.ReadFile(s.files, search.Dir+"/"+lang+"/meta.json")
 	if err != nil {
 		return nil, fmt.Errorf("no search index for %s: %w", lang, err)
 	}
-	var m Meta
+	var m search.Meta
 	if err := json.Unmarshal(data, &m); err != nil {
 		return nil, fmt.Errorf("search index for %s: %w", lang, err)
 	}
@@ -923,20 +926,21 @@ func (s *Searcher) meta(lang string) (*Meta, error) {
 }
 
 // shard loads the shard a word belongs to; nil when there is none.
-func (s *Searcher) shard(lang, word string) (*Shard, error) {
-	name := Dir + "/" + lang + "/s/" + ShardOf(firstWord(word)) + ".json.gz"
-	var sh Shard
+func (s *Searcher) shard(lang, word string) (*search.Shard, error) {
+	first, _, _ := strings.Cut(word, " ")
+	name := search.Dir + "/" + lang + "/s/" + search.ShardOf(first) + ".json.gz"
+	var sh search.Shard
 	ok, err := s.load(name, &sh)
 	if err != nil || !ok {
 		return nil, err
 	}
-	return s.cached(name, &sh).(*Shard), nil
+	return s.cached(name, &sh).(*search.Shard), nil
 }
 
 // pair returns the index's entry for the pair of terms first and
 // second, from the shard of first if the pair is frequent, from the pair
 // file of first if it is rare; nil if the index has no such pair.
-func (s *Searcher) pair(lang, first, second string) (*Term, error) {
+func (s *Searcher) pair(lang, first, second string) (*search.Term, error) {
 	key := first + " " + second
 	shard, err := s.shard(lang, first)
 	if err != nil || shard == nil {
@@ -948,8 +952,8 @@ func (s *Searcher) pair(lang, first, second string) (*Term, error) {
 	if t := shard.Terms[first]; t == nil || !t.Pairs {
 		return nil, nil
 	}
-	name := Dir + "/" + lang + "/p/" + hex.EncodeToString([]byte(first)) + ".json.gz"
-	var pairs Shard
+	name := search.Dir + "/" + lang + "/p/" + hex.EncodeToString([]byte(first)) + ".json.gz"
+	var pairs search.Shard
 	ok, err := s.load(name, &pairs)
 	if err != nil {
 		return nil, err
@@ -957,15 +961,15 @@ func (s *Searcher) pair(lang, first, second string) (*Term, error) {
 	if !ok {
 		return nil, fmt.Errorf("search index: %s is missing", name)
 	}
-	return s.cached(name, &pairs).(*Shard).Terms[key], nil
+	return s.cached(name, &pairs).(*search.Shard).Terms[key], nil
 }
 
-func (s *Searcher) postings(lang string, t *Term) (*Postings, error) {
+func (s *Searcher) postings(lang string, t *search.Term) (*search.Postings, error) {
 	if t.Postings != nil {
 		return t.Postings, nil
 	}
-	name := Dir + "/" + lang + "/" + t.File
-	var p Postings
+	name := search.Dir + "/" + lang + "/" + t.File
+	var p search.Postings
 	ok, err := s.load(name, &p)
 	if err != nil {
 		return nil, err
@@ -973,12 +977,12 @@ func (s *Searcher) postings(lang string, t *Term) (*Postings, error) {
 	if !ok {
 		return nil, fmt.Errorf("search index: %s is missing", name)
 	}
-	return s.cached(name, &p).(*Postings), nil
+	return s.cached(name, &p).(*search.Postings), nil
 }
 
-func (s *Searcher) doc(lang string, n int) (*Doc, error) {
-	name := docPath(lang, n)
-	var d Doc
+func (s *Searcher) doc(lang string, n int) (*search.Doc, error) {
+	name := search.DocPath(lang, n)
+	var d search.Doc
 	ok, err := s.load(name, &d)
 	if err != nil {
 		return nil, err
@@ -986,7 +990,7 @@ func (s *Searcher) doc(lang string, n int) (*Doc, error) {
 	if !ok {
 		return nil, fmt.Errorf("search index: %s is missing", name)
 	}
-	return s.cached(name, &d).(*Doc), nil
+	return s.cached(name, &d).(*search.Doc), nil
 }
 
 // load reads a gzip-compressed JSON file into v unless it is cached;
@@ -1021,10 +1025,10 @@ func (s *Searcher) load(name string, v any) (bool, error) {
 
 // readMaybeGzip reads a file of the index, inflating it if it is
 // gzip-compressed (documents are not).
-// decode reads a posting file into v, a *Postings, and any other file
+// decode reads a posting file into v, a *search.Postings, and any other file
 // as JSON.
 func decode(name string, data []byte, v any) error {
-	if p, ok := v.(*Postings); ok && strings.HasSuffix(name, postingFileExt) {
+	if p, ok := v.(*search.Postings); ok && strings.HasSuffix(name, search.PostingFileExt) {
 		return p.UnmarshalBinary(data)
 	}
 	return json.NewDecoder(bytes.NewReader(data)).Decode(v)

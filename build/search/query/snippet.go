@@ -1,14 +1,15 @@
-package search
+package query
 
 import (
+	"handbook/build/search/tokenize"
 	"strings"
 	"unicode/utf8"
 )
 
-// EditDistance is the Damerau–Levenshtein distance between a and b (with
+// editDistance is the Damerau–Levenshtein distance between a and b (with
 // adjacent transpositions), counting in runes; it stops early and returns
 // limit+1 once the distance is known to exceed limit.
-func EditDistance(a, b string, limit int) int {
+func editDistance(a, b string, limit int) int {
 	ra, rb := []rune(a), []rune(b)
 	if d := len(ra) - len(rb); d > limit || -d > limit {
 		return limit + 1
@@ -41,14 +42,14 @@ func EditDistance(a, b string, limit int) int {
 	return min(prev[len(rb)], limit+1)
 }
 
-// Snippet picks about width runes of text around the first place where
+// snippetOf picks about width runes of text around the first place where
 // the query's words occur (compared folded), on word boundaries, with
 // "…" where it cuts. Without a match it is the start of the text.
-func Snippet(text, query string, width int) string {
+func snippetOf(text, query string, width int) string {
 	text = strings.Join(strings.Fields(text), " ")
 	words := map[string]bool{}
 	var prefix string
-	toks := Tokenize(query)
+	toks := tokenize.Tokenize(query)
 	for i, t := range toks {
 		words[t.Word] = true
 		if i == len(toks)-1 {
@@ -58,7 +59,7 @@ func Snippet(text, query string, width int) string {
 	start := 0
 	pos := 0
 	for _, field := range strings.Fields(text) {
-		for _, t := range Tokenize(field) {
+		for _, t := range tokenize.Tokenize(field) {
 			if words[t.Word] || (prefix != "" && strings.HasPrefix(t.Word, prefix)) {
 				start = pos
 				goto found

@@ -1,4 +1,4 @@
-package search
+package tokenize
 
 import (
 	"strings"
@@ -43,7 +43,9 @@ func isWordRune(r rune) bool {
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
-func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u202f' }
+// IsSpace reports the spaces that separate words without breaking a
+// Vietnamese pair: a space, a tab, a no-break or a narrow no-break space.
+func IsSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u202f' }
 
 // Tokenize splits text into tokens: runs of letters, digits and marks,
 // lowercased and NFC-normalised. An elided French article or pronoun
@@ -54,27 +56,27 @@ func Tokenize(text string) []Token { return tokenize(norm.NFC.String(text), fold
 // tokenize splits NFC text, folding each word with foldWord.
 func tokenize(text string, foldWord func(string) string) []Token {
 	var tokens []Token
-	tokenizeEach(text, lowerThen(foldWord), func(t Token) { tokens = append(tokens, t) })
+	Each(text, lowerThen(foldWord), func(t Token) { tokens = append(tokens, t) })
 	return tokens
 }
 
-// readWord turns a word as written into its folded and its lowercased
+// ReadWord turns a word as written into its folded and its lowercased
 // forms; the indexer's caches the answer for each spelling as written,
 // so that a word met again is not lowercased again.
-type readWord func(written string) (word, exact string)
+type ReadWord func(written string) (word, exact string)
 
 // lowerThen reads a word by lowercasing it and folding that with foldWord.
-func lowerThen(foldWord func(string) string) readWord {
+func lowerThen(foldWord func(string) string) ReadWord {
 	return func(written string) (string, string) {
-		exact := lower(written)
+		exact := Lower(written)
 		return foldWord(exact), exact
 	}
 }
 
-// tokenizeEach calls emit with each token of NFC text. It works on byte
+// Each calls emit with each token of NFC text. It works on byte
 // offsets, so a word is a slice of text until it is read, and the
 // indexer never holds a page's tokens all at once.
-func tokenizeEach(text string, read readWord, emit func(Token)) {
+func Each(text string, read ReadWord, emit func(Token)) {
 	joined := false // the next token may pair with the previous one
 	broken := true  // something other than spaces came since the last token
 	start := -1     // where the current word starts
@@ -101,12 +103,12 @@ func tokenizeEach(text string, read readWord, emit func(Token)) {
 				start = i
 			}
 		case isApostrophe(r) && start >= 0 && wordRuneAt(text, i+size):
-			if elisions[lower(text[start:i])] {
+			if elisions[Lower(text[start:i])] {
 				start = -1
 			} else {
 				flush(i)
 			}
-		case isSpace(r):
+		case IsSpace(r):
 			flush(i)
 		default:
 			flush(i)
@@ -125,8 +127,8 @@ func wordRuneAt(text string, i int) bool {
 	return isWordRune(r)
 }
 
-// lower lowercases a word, without allocating when it already is.
-func lower(s string) string {
+// Lower lowercases a word, without allocating when it already is.
+func Lower(s string) string {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
