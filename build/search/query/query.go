@@ -174,14 +174,26 @@ func dedupePartial(rs []Result) []Result {
 		if rs[i].coverage != rs[j].coverage {
 			return rs[i].coverage > rs[j].coverage
 		}
-		if rs[i].Score != rs[j].Score {
-			return rs[i].Score > rs[j].Score
-		}
-		if rs[i].Lang != rs[j].Lang {
-			return rs[i].Lang < rs[j].Lang
-		}
-		return rs[i].doc < rs[j].doc
+		return ranksBefore(rs[i], rs[j])
 	})
+	return firstOfEachDoc(rs)
+}
+
+// ranksBefore orders results by score, then language and document, so
+// that equal scores come out in the same order every time.
+func ranksBefore(a, b Result) bool {
+	if a.Score != b.Score {
+		return a.Score > b.Score
+	}
+	if a.Lang != b.Lang {
+		return a.Lang < b.Lang
+	}
+	return a.doc < b.doc
+}
+
+// firstOfEachDoc keeps, of sorted results, the first of each document
+// number: a page and its translations share theirs.
+func firstOfEachDoc(rs []Result) []Result {
 	seen := map[int]bool{}
 	out := rs[:0]
 	for _, r := range rs {
@@ -224,25 +236,8 @@ func mergeSuggestions(a, b []string) []string {
 // group: documents are numbered by translationKey, so a page and its
 // translations share their number.
 func dedupeTranslations(rs []Result) []Result {
-	sort.SliceStable(rs, func(i, j int) bool {
-		if rs[i].Score != rs[j].Score {
-			return rs[i].Score > rs[j].Score
-		}
-		if rs[i].Lang != rs[j].Lang {
-			return rs[i].Lang < rs[j].Lang
-		}
-		return rs[i].doc < rs[j].doc
-	})
-	seen := map[int]bool{}
-	out := rs[:0]
-	for _, r := range rs {
-		if seen[r.doc] {
-			continue
-		}
-		seen[r.doc] = true
-		out = append(out, r)
-	}
-	return out
+	sort.SliceStable(rs, func(i, j int) bool { return ranksBefore(rs[i], rs[j]) })
+	return firstOfEachDoc(rs)
 }
 
 // QueryWord is one word of a parsed query.
