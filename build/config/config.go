@@ -27,6 +27,12 @@ type Config struct {
 	File string
 
 	Title string
+	// Hugo is true when the site's configuration is Hugo's (hugo.toml,
+	// config.toml, config/_default/…) rather than handbook.toml: such a
+	// site is read and linked by Hugo's rules (lowercase URLs, its heading
+	// ids, link problems Hugo would not report are warnings), and the
+	// theme shows the site's own identity, not the Day 1 handbook's.
+	Hugo bool
 	// BaseURL is the site's public address, always ending in "/". It may
 	// carry a sub-path (https://intranet.example/handbook/).
 	BaseURL string

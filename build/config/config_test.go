@@ -376,6 +376,7 @@ style = "monokai"
 				Root:            root,
 				File:            name,
 				Title:           "Hugo site",
+				Hugo:            true,
 				BaseURL:         "https://example.org/docs/",
 				DefaultLanguage: "fr",
 				Languages: []Language{

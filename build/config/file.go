@@ -160,6 +160,7 @@ func loadHugo(cfg *Config, diags *diag.List) (lineMap, error) {
 		return nil, errInvalid
 	}
 	h := hugoReader{raw: lowerKeys(raw), orig: raw}
+	cfg.Hugo = true
 	setIf(&cfg.Title, h.str("title"))
 	setIf(&cfg.BaseURL, h.str("baseurl"))
 	setIf(&cfg.DefaultLanguage, h.str("defaultcontentlanguage"))
