@@ -164,7 +164,7 @@ func TestBuildWithWarnings(t *testing.T) {
 	if !strings.HasPrefix(stdout, "handbook: built 6 pages") {
 		t.Errorf("stdout: %q", stdout)
 	}
-	want := `themes/custom/i18n/fr.toml: warning: interface string "footer" is not translated into fr: using vi` + "\n"
+	want := `themes/custom/i18n/fr.toml: warning: 81 interface strings are not translated into fr ("breadcrumbs", "choose_language", "date_format", "duration", "exercises", …): using vi` + "\n"
 	if !strings.Contains(stderr, want) {
 		t.Errorf("stderr lacks %q:\n%s", want, stderr)
 	}
