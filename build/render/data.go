@@ -50,6 +50,18 @@ type alternate struct {
 	Home     *pageView
 }
 
+// Untranslated are the other languages the page is not translated into
+// yet, for one notice that lists them all.
+func (d *pageData) Untranslated() []alternate {
+	var out []alternate
+	for _, a := range d.Alternates {
+		if a.Page == nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // Page is the page itself, as {{.Page}} has always named it.
 func (d *pageData) Page() *pageView { return d.pageView }
 
