@@ -20,6 +20,8 @@ type pageData struct {
 	TopSection *pageView
 	Language   config.Language
 	LangTitle  string
+	// LangDescription is the site's description in the page's language.
+	LangDescription string
 	// Alternates has one entry per other language: the translation, or
 	// nil when the page is not translated yet.
 	Alternates []alternate
@@ -35,6 +37,11 @@ type pageData struct {
 
 type siteData struct {
 	Title string
+	// Handbook is whether the site is the Day 1 handbook's model (not a
+	// Hugo site, and with pages of a kind): the theme then uses the
+	// handbook's own wording; another site is named by its title and
+	// description.
+	Handbook bool
 	// Search is whether the site has a search index, and so a search box.
 	Search          bool
 	BaseURL         string
