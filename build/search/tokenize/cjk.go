@@ -16,7 +16,10 @@ import (
 // such text as overlapping pairs of characters, as search engines do
 // for these languages without a dictionary.
 func IsCJK(r rune) bool {
-	if r < 0x1100 {
+	// Below Hangul Jamo, and between them and the CJK radicals (Latin
+	// Extended Additional, where Vietnamese lives, and punctuation), no
+	// rune is of these scripts: the tables are not searched for them.
+	if r < 0x1100 || 0x1200 <= r && r < 0x2e80 {
 		return false
 	}
 	switch r {

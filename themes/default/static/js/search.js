@@ -17,9 +17,13 @@ const isWord = c => {
 }
 // CJK is what Go's tokenize.IsCJK accepts: Han, Hiragana, Katakana and
 // Hangul, the prolonged sound marks and the iteration marks; isCJK tests
-// the first character of c.
+// the first character of c, without the regular expression where no
+// character of those scripts is (Vietnamese letters, punctuation).
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー々〆ｰ]/u
-const isCJK = c => c.charCodeAt(0) >= 0x1100 && CJK.test(c)
+const isCJK = c => {
+  const n = c.charCodeAt(0)
+  return n >= 0x1100 && (n < 0x1200 || n >= 0x2e80) && CJK.test(c)
+}
 const ELIDED = new Set('l d j m n s t c qu jusqu lorsqu puisqu quoiqu'.split(' '))
 const STROKES = { đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', Æ: 'æ', Œ: 'œ' }
 const own = (o, k) => (o && Object.hasOwn(o, k) ? o[k] : undefined)
