@@ -80,7 +80,8 @@ func TestHugoSiteHasItsOwnIdentity(t *testing.T) {
 		`placeholder="Tìm trong Thuật ngữ đám mây"`,
 		`<footer class="site-footer"><p>Thuật ngữ điện toán đám mây</p></footer>`)
 	mustContain(t, "en/print", pages["en/print/index.html"], "Our print guide.")
-	mustContain(t, "en/terms/api", pages["en/terms/api/index.html"], `<title>API · Cloud Glossary</title>`)
+	mustContain(t, "en/terms/api", pages["en/terms/api/index.html"], `<title>API · Cloud Glossary</title>`, `<meta property="og:locale" content="en_US">`)
+	mustContain(t, "vi home", pages["vi/index.html"], `<meta property="og:locale" content="vi_VN">`)
 }
 
 func TestPlainSiteNamesItselfAndPrintsOnRequest(t *testing.T) {

@@ -75,6 +75,9 @@ func (d *pageData) Page() *pageView { return d.pageView }
 // T translates an interface string into the page's language.
 func (d *pageData) T(key string) string { return d.r.tr.get(d.Language.Code, key) }
 
+// Locale is the page's language as Open Graph names it (og:locale).
+func (d *pageData) Locale() string { return d.r.tr.locale(d.Language.Code) }
+
 // Tr translates an interface string and fills its placeholders, given as
 // name, value pairs: {{.Tr "quote_from" "year" "2016"}}.
 func (d *pageData) Tr(key string, pairs ...any) string {

@@ -151,6 +151,20 @@ func (tr *translations) get(lang, key string) string {
 	return key
 }
 
+// locale is lang's og_locale string ("vi_VN"), or, for a language the
+// theme has no strings for, its code written as a locale ("pt-br" is
+// "pt_BR"): a page in Japanese never claims to be en_US.
+func (tr *translations) locale(lang string) string {
+	if s, ok := tr.byLang[lang]["og_locale"]; ok {
+		return s
+	}
+	base, region, found := strings.Cut(lang, "-")
+	if !found {
+		return base
+	}
+	return base + "_" + strings.ToUpper(region)
+}
+
 // report warns once about a string that no language has: a layout asks
 // for a string its theme never defined.
 func (tr *translations) report(lang, key string) {

@@ -174,6 +174,11 @@ func TestTranslationsManyLanguages(t *testing.T) {
 	if got := tr.get("ja", "b"); got != "B en" {
 		t.Errorf("get(ja, b) = %q, want English", got)
 	}
+	for lang, want := range map[string]string{"ja": "ja", "pt-br": "pt_BR", "de": "de"} {
+		if got := tr.locale(lang); got != want {
+			t.Errorf("locale(%s) = %q, want %q", lang, got, want)
+		}
+	}
 	if got := tr.get("de", "a"); got != "A de" {
 		t.Errorf("get(de, a) = %q", got)
 	}

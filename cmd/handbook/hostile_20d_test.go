@@ -43,7 +43,10 @@ func TestHostile20d(t *testing.T) {
 					t.Errorf("ja/print/ is not the site's page: %v\n%s", err, page)
 				}
 				home, _ := os.ReadFile(filepath.Join(work, "site/public/ja/index.html"))
-				for _, w := range []string{"Sổ tay", "Day 1", "print-link", "skip_to_content"} {
+				if !strings.Contains(string(home), `<meta property="og:locale" content="ja">`) {
+					t.Error("the home's og:locale is not ja")
+				}
+				for _, w := range []string{"Sổ tay", "Day 1", "print-link", "skip_to_content", "en_US"} {
 					if strings.Contains(string(home), w) {
 						t.Errorf("the home says %q", w)
 					}
