@@ -386,7 +386,7 @@ func TestThemeOverrideAndI18nFallback(t *testing.T) {
 	viFooter := `<footer class="site-footer"><p>Sổ tay Ngày 1: nguyên tắc lãnh đạo, trích dẫn, câu chuyện và bài tập.</p></footer>`
 	mustContain(t, "fr/about", file("fr/about/index.html"), viFooter, `<a class="skip-link" href="#main">Aller au contenu</a>`)
 	want := diag.Diagnostic{File: "themes/custom/i18n/fr.toml", Severity: diag.Warning,
-		Message: `interface string "footer" is not translated into fr: using vi`}
+		Message: `1 interface string is not translated into fr ("footer"): using vi`}
 	var warnings []diag.Diagnostic
 	for _, d := range s.Diags.Sorted() {
 		if d.Severity == diag.Warning {

@@ -27,6 +27,15 @@ type Config struct {
 	File string
 
 	Title string
+	// Description is the site's one-line summary (handbook.toml's
+	// description, Hugo's params.description): a site that is not the
+	// Day 1 handbook shows it in the footer and as its home's meta
+	// description.
+	Description string
+	// Print asks for the print pages or turns them off (handbook.toml's
+	// print, Hugo's params.print); nil leaves them to the content: a
+	// site of the handbook's model (pages with a kind) has them.
+	Print *bool
 	// Hugo is true when the site's configuration is Hugo's (hugo.toml,
 	// config.toml, config/_default/…) rather than handbook.toml: such a
 	// site is read and linked by Hugo's rules (lowercase URLs, its heading
@@ -77,6 +86,8 @@ type Language struct {
 	ContentDir string
 	// Title overrides the site title in this language.
 	Title string
+	// Description overrides the site's description in this language.
+	Description string
 }
 
 // Overrides are the values given on the command line; empty fields leave

@@ -20,6 +20,8 @@ import (
 // out from one set to its zero value.
 type handbookFile struct {
 	Title           string                  `toml:"title"`
+	Description     string                  `toml:"description"`
+	Print           *bool                   `toml:"print"`
 	BaseURL         string                  `toml:"baseURL"`
 	DefaultLanguage string                  `toml:"defaultLanguage"`
 	Output          string                  `toml:"output"`
@@ -38,10 +40,11 @@ type markupFile struct {
 }
 
 type languageFile struct {
-	Name       string `toml:"name"`
-	Weight     int    `toml:"weight"`
-	ContentDir string `toml:"contentDir"`
-	Title      string `toml:"title"`
+	Name        string `toml:"name"`
+	Weight      int    `toml:"weight"`
+	ContentDir  string `toml:"contentDir"`
+	Title       string `toml:"title"`
+	Description string `toml:"description"`
 }
 
 // loadHandbook reads a handbook.toml into cfg, and returns the lines of
@@ -63,6 +66,8 @@ func loadHandbook(cfg *Config, diags *diag.List) (lineMap, error) {
 		return nil, errInvalid
 	}
 	setIf(&cfg.Title, f.Title)
+	setIf(&cfg.Description, f.Description)
+	cfg.Print = f.Print
 	setIf(&cfg.BaseURL, f.BaseURL)
 	setIf(&cfg.DefaultLanguage, f.DefaultLanguage)
 	setIf(&cfg.Theme, f.Theme)
@@ -78,7 +83,9 @@ func loadHandbook(cfg *Config, diags *diag.List) (lineMap, error) {
 	setIf(&cfg.Markup.HighlightStyle, f.Markup.HighlightStyle)
 	setIf(&cfg.Markup.HighlightDarkStyle, f.Markup.HighlightDarkStyle)
 	for code, l := range f.Languages {
-		cfg.Languages = append(cfg.Languages, newLanguage(code, l.Name, l.Weight, l.ContentDir, l.Title))
+		lang := newLanguage(code, l.Name, l.Weight, l.ContentDir, l.Title)
+		lang.Description = l.Description
+		cfg.Languages = append(cfg.Languages, lang)
 	}
 	return keyLines(keys), nil
 }
@@ -162,6 +169,12 @@ func loadHugo(cfg *Config, diags *diag.List) (lineMap, error) {
 	h := hugoReader{raw: lowerKeys(raw), orig: raw}
 	cfg.Hugo = true
 	setIf(&cfg.Title, h.str("title"))
+	if d, ok := h.get("params", "description").(string); ok {
+		cfg.Description = d
+	}
+	if p, ok := h.get("params", "print").(bool); ok {
+		cfg.Print = &p
+	}
 	setIf(&cfg.BaseURL, h.str("baseurl"))
 	setIf(&cfg.DefaultLanguage, h.str("defaultcontentlanguage"))
 	if dir := h.str("publishdir"); dir != "" {
@@ -177,14 +190,21 @@ func loadHugo(cfg *Config, diags *diag.List) (lineMap, error) {
 		name := lr.str("label")
 		setIf(&name, lr.str("languagename"))
 		w, _ := lr.get("weight").(int64)
-		cfg.Languages = append(cfg.Languages, newLanguage(code, name, int(w), lr.str("contentdir"), lr.str("title")))
+		lang := newLanguage(code, name, int(w), lr.str("contentdir"), lr.str("title"))
+		lang.Description, _ = lr.get("params", "description").(string)
+		setIf(&lang.Description, lr.str("description"))
+		cfg.Languages = append(cfg.Languages, lang)
 		h.used["languages."+code] = true
 		for k := range l {
 			h.used["languages."+code+"."+k] = isKnownHugoLanguageKey(k)
 		}
+		if lang.Description != "" {
+			h.used["languages."+code+".params"] = true
+			h.used["languages."+code+".params.description"] = true
+		}
 	}
 	if ignored := h.ignored(); len(ignored) > 0 {
-		diags.Warnf(cfg.File, 0, "Hugo configuration: ignoring %s (the handbook reads title, baseURL, defaultContentLanguage, publishDir, languages and markup.goldmark.renderer.unsafe)", strings.Join(ignored, ", "))
+		diags.Warnf(cfg.File, 0, "Hugo configuration: ignoring %s (the handbook reads title, params.description, params.print, baseURL, defaultContentLanguage, publishDir, languages and markup.goldmark.renderer.unsafe)", strings.Join(ignored, ", "))
 	}
 	if exists(filepath.Join(cfg.Root, "layouts")) {
 		diags.Warnf("layouts", 0, "Hugo templates are not used: the site is rendered with the %q theme", cfg.Theme)
@@ -194,7 +214,7 @@ func loadHugo(cfg *Config, diags *diag.List) (lineMap, error) {
 
 func isKnownHugoLanguageKey(k string) bool {
 	switch k {
-	case "label", "languagename", "weight", "contentdir", "title":
+	case "label", "languagename", "weight", "contentdir", "title", "description":
 		return true
 	}
 	return false

@@ -14,6 +14,7 @@ import (
 
 const twoLanguages = `title = "Handbook"
 defaultLanguage = "vi"
+print = true
 [languages.vi]
 weight = 1
 [languages.fr]

@@ -20,6 +20,8 @@ type pageData struct {
 	TopSection *pageView
 	Language   config.Language
 	LangTitle  string
+	// LangDescription is the site's description in the page's language.
+	LangDescription string
 	// Alternates has one entry per other language: the translation, or
 	// nil when the page is not translated yet.
 	Alternates []alternate
@@ -35,6 +37,11 @@ type pageData struct {
 
 type siteData struct {
 	Title string
+	// Handbook is whether the site is the Day 1 handbook's model (not a
+	// Hugo site, and with pages of a kind): the theme then uses the
+	// handbook's own wording; another site is named by its title and
+	// description.
+	Handbook bool
 	// Search is whether the site has a search index, and so a search box.
 	Search          bool
 	BaseURL         string
@@ -50,11 +57,26 @@ type alternate struct {
 	Home     *pageView
 }
 
+// Untranslated are the other languages the page is not translated into
+// yet, for one notice that lists them all.
+func (d *pageData) Untranslated() []alternate {
+	var out []alternate
+	for _, a := range d.Alternates {
+		if a.Page == nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // Page is the page itself, as {{.Page}} has always named it.
 func (d *pageData) Page() *pageView { return d.pageView }
 
 // T translates an interface string into the page's language.
 func (d *pageData) T(key string) string { return d.r.tr.get(d.Language.Code, key) }
+
+// Locale is the page's language as Open Graph names it (og:locale).
+func (d *pageData) Locale() string { return d.r.tr.locale(d.Language.Code) }
 
 // Tr translates an interface string and fills its placeholders, given as
 // name, value pairs: {{.Tr "quote_from" "year" "2016"}}.

@@ -102,7 +102,7 @@ type printPlan struct {
 // lines of the table of contents, are a run of its language's.
 func (r *Renderer) planPrint(set *content.Set) *printPlan {
 	plan := &printPlan{byRoot: map[*content.Page]*printScope{}, clashes: map[*content.Page]string{}}
-	if r.layouts[printLayout] == nil {
+	if r.layouts[printLayout] == nil || !r.printing() {
 		return plan
 	}
 	plan.order = make([]*content.Page, 0, len(set.Pages))

@@ -48,13 +48,37 @@ func New(cfg *config.Config, set *content.Set, theme *Theme, diags *diag.List) (
 		return nil, err
 	}
 	r := &Renderer{cfg: cfg, set: set, theme: theme, tr: tr, diags: diags, layouts: layouts}
-	r.site = &siteData{Title: cfg.Title, Search: cfg.Search, BaseURL: cfg.BaseURL, DefaultLanguage: cfg.DefaultLanguage, Languages: cfg.Languages}
+	r.site = &siteData{Title: cfg.Title, Handbook: usesModel(cfg, set), Search: cfg.Search, BaseURL: cfg.BaseURL, DefaultLanguage: cfg.DefaultLanguage, Languages: cfg.Languages}
 	for _, l := range set.Langs {
 		r.homes = append(r.homes, l.Home)
 	}
 	r.print = r.planPrint(set)
 	r.checkSiteFiles()
 	return r, nil
+}
+
+// usesModel reports whether a site is the handbook's model: read from
+// handbook.toml, with a page of one of the model's kinds.
+func usesModel(cfg *config.Config, set *content.Set) bool {
+	if cfg.Hugo {
+		return false
+	}
+	for _, p := range set.Pages {
+		if p.Kind != content.Plain {
+			return true
+		}
+	}
+	return false
+}
+
+// printing reports whether the site has print pages: where it asks for
+// them, else where it is the handbook's model. On any other site, a page
+// of its own may have the URL a print page would.
+func (r *Renderer) printing() bool {
+	if r.cfg.Print != nil {
+		return *r.cfg.Print
+	}
+	return r.site.Handbook
 }
 
 // OutputPath is the file a page is written to.
@@ -114,6 +138,10 @@ func (r *Renderer) dataFor(p *content.Page, rec *recorder) *pageData {
 	d.LangTitle = lang.Title
 	if d.LangTitle == "" {
 		d.LangTitle = r.cfg.Title
+	}
+	d.LangDescription = lang.Description
+	if d.LangDescription == "" {
+		d.LangDescription = r.cfg.Description
 	}
 	if l.Home != nil {
 		rec.note(l.Home, ReadChildren)

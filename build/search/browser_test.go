@@ -400,3 +400,38 @@ func fitsPhone(measures string) bool {
 	}
 	return true
 }
+
+// TestBrowserSearchJapanese types a Japanese query into the search box of
+// a site in Japanese, English and German, gets the pages Go finds (the
+// page with the word first), and opens the first.
+func TestBrowserSearchJapanese(t *testing.T) {
+	chromium := sitetest.NeedTool(t, "Chromium", "/usr/bin/chromium", "chromium", "chromium-browser")
+	if testing.Short() {
+		t.Skip("starts a browser")
+	}
+	site := buildSite(t, writeAnyLanguageSite(t))
+	searcher := query.NewSearcher(os.DirFS(site))
+	srv := httptest.NewServer(http.FileServer(http.Dir(site)))
+	t.Cleanup(srv.Close)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	t.Cleanup(cancel)
+	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx,
+		append(sitetest.ChromiumOptions(chromium, t.TempDir()), chromedp.WindowSize(1280, 900))...)
+	t.Cleanup(cancelAlloc)
+	ctx, cancelTab := chromedp.NewContext(ctx)
+	t.Cleanup(cancelTab)
+
+	b := &browserT{t: t, ctx: ctx}
+	b.do(chromedp.Navigate(srv.URL + "/ja/"))
+	b.waitFor(`document.querySelector('[data-search][data-ready]') !== null`, "the search module to start")
+	b.do(chromedp.Evaluate[chromedp.Void](`document.getElementById('site-search-input').focus()`))
+	for _, q := range []string{"東", "サーバー", "入社初日"} {
+		want := b.typeQuery(searcher, q, []string{"ja"})
+		if len(want.Results) == 0 {
+			t.Fatalf("Go finds nothing for %q: the site no longer fits the test", q)
+		}
+	}
+	b.do(chromedp.Evaluate[chromedp.Void](`document.querySelector('#site-search-list [role=option] a').click()`))
+	b.waitFor(`location.pathname === '/ja/tokyo/'`, "the page of 入社初日 to open")
+}

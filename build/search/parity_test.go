@@ -334,3 +334,60 @@ func writeLargeSite(t *testing.T, n int) string {
 	}
 	return root
 }
+
+// TestClientParityAnyLanguage runs queries in Japanese, Chinese, Korean,
+// English and German, languages without rules of their own, through both
+// implementations over a small site in those languages: CJK text is
+// searched by pairs of characters, and snippets cut a paragraph without
+// spaces near the word.
+func TestClientParityAnyLanguage(t *testing.T) {
+	node := sitetest.NeedTool(t, "node", "node")
+	site := buildSite(t, writeAnyLanguageSite(t))
+	ja, en, de := []string{"ja"}, []string{"en"}, []string{"de"}
+	checkParity(t, node, site, []parityQuery{
+		{"東京都", ja, 10},
+		{"東", ja, 10},
+		{"サーバー", ja, 10},
+		{"がっこう", ja, 10},
+		{"入社初日", ja, 10},
+		{"GitLab サーバー", ja, 10},
+		{"搜索引擎", ja, 10},
+		{"검색", ja, 10},
+		{"onboarding", en, 10},
+		{"on-call runbook", en, 10},
+		{"Strasse", de, 10},
+		{"übersicht", de, 10},
+		{"東京 onboarding", []string{"ja", "en", "de"}, 10},
+	})
+}
+
+// writeAnyLanguageSite writes a site in Japanese, English and German.
+func writeAnyLanguageSite(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	long := strings.Repeat("社員は毎日ハンドブックを読みます。", 20)
+	files := map[string]string{
+		"handbook.toml": "title = \"Handbook\"\nbaseURL = \"https://any.example/\"\ndefaultLanguage = \"ja\"\n\n" +
+			"[languages.ja]\nname = \"日本語\"\nweight = 1\ncontentDir = \"content/ja\"\n\n" +
+			"[languages.en]\nname = \"English\"\nweight = 2\ncontentDir = \"content/en\"\n\n" +
+			"[languages.de]\nname = \"Deutsch\"\nweight = 3\ncontentDir = \"content/de\"\n",
+		"content/ja/_index.md":     "---\ntitle: ハンドブック\n---\n\nようこそ。\n",
+		"content/ja/tokyo.md":      "---\ntitle: 東京都のオフィス\n---\n\n" + long + "東京都に住む社員は入社初日にオフィスへ来ます。\n",
+		"content/ja/kyoto.md":      "---\ntitle: 京都\n---\n\n京都と東京の間。GitLabのサーバーは動いています。\n",
+		"content/ja/school.md":     "---\ntitle: 学校\n---\n\nがっこうとかっこう。\n\n中文：搜索引擎。한국어 검색 엔진.\n",
+		"content/en/_index.md":     "---\ntitle: Handbook\n---\n\nWelcome.\n",
+		"content/en/onboarding.md": "---\ntitle: Onboarding\n---\n\nThe team's on-call runbook: don't panic. Onboarding in Tokyo (東京).\n",
+		"content/de/_index.md":     "---\ntitle: Handbuch\n---\n\nWillkommen.\n",
+		"content/de/strasse.md":    "---\ntitle: Die Straße\n---\n\nÜbersicht der Größenänderung in der Straße.\n",
+	}
+	for name, body := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}

@@ -3,7 +3,6 @@ package search
 import (
 	"strings"
 
-	"handbook/build/fold"
 	"handbook/build/search/tokenize"
 )
 
@@ -150,7 +149,7 @@ func (tk *Tokenizer) spelling(exact string) *spelling {
 		return s
 	}
 	exact = strings.Clone(exact)
-	s := &spelling{exact: exact, word: strings.Clone(fold.String(exact))}
+	s := &spelling{exact: exact, word: strings.Clone(tokenize.Fold(exact))}
 	key := s.word
 	if l.code == "fr" {
 		key = tokenize.StemFrench(exact)

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/klauspost/compress/gzip"
 
@@ -129,10 +130,20 @@ const ShardKeyLength = 2
 // ShardOf is the file name part of the shard a word or term belongs to.
 func ShardOf(word string) string {
 	rs := []rune(word)
-	if len(rs) > ShardKeyLength {
-		rs = rs[:ShardKeyLength]
+	if n := ShardKeyLengthOf(word); len(rs) > n {
+		rs = rs[:n]
 	}
 	return hex.EncodeToString([]byte(string(rs)))
+}
+
+// ShardKeyLengthOf is how many runes of word pick its shard: one for a
+// CJK pair, whose two characters would make a shard of each pair (tens
+// of thousands of files for a Japanese handbook), else ShardKeyLength.
+func ShardKeyLengthOf(word string) int {
+	if r, _ := utf8.DecodeRuneInString(word); tokenize.IsCJK(r) {
+		return 1
+	}
+	return ShardKeyLength
 }
 
 // WriteDoc writes the document file of a page: called as each page is

@@ -630,7 +630,7 @@ func (s *Searcher) candidates(lang string, w QueryWord, syn []synTerm) ([]candid
 			return nil, err
 		}
 	}
-	if w.Prefix && utf8.RuneCountInString(w.Word) >= search.ShardKeyLength {
+	if w.Prefix && utf8.RuneCountInString(w.Word) >= search.ShardKeyLengthOf(w.Word) {
 		more, err := s.completions(lang, w.Word, seen)
 		if err != nil {
 			return nil, err

@@ -61,7 +61,7 @@ func snippetOf(text, query string, width int) string {
 	for _, field := range strings.Fields(text) {
 		for _, t := range tokenize.Tokenize(field) {
 			if words[t.Word] || (prefix != "" && strings.HasPrefix(t.Word, prefix)) {
-				start = pos
+				start = pos + cjkOffset(field, t)
 				goto found
 			}
 		}
@@ -72,10 +72,12 @@ found:
 	from := utf8.RuneCountInString(text[:start]) - width/3
 	from = max(0, from)
 	to := min(len(runes), from+width)
-	for from > 0 && runes[from-1] != ' ' {
+	// Text is cut between words, or at any CJK character: Japanese and
+	// Chinese run a paragraph without a space.
+	for from > 0 && runes[from-1] != ' ' && !tokenize.IsCJK(runes[from]) {
 		from--
 	}
-	for to < len(runes) && runes[to] != ' ' {
+	for to < len(runes) && runes[to] != ' ' && !tokenize.IsCJK(runes[to-1]) {
 		to++
 	}
 	out := string(runes[from:to])
@@ -86,4 +88,15 @@ found:
 		out += "…"
 	}
 	return out
+}
+
+// cjkOffset is where in field a matching CJK token starts: a field of
+// Japanese or Chinese may be a whole paragraph, so the snippet goes to
+// the word, not to the field. 0 for other tokens.
+func cjkOffset(field string, t tokenize.Token) int {
+	r, _ := utf8.DecodeRuneInString(t.Exact)
+	if !tokenize.IsCJK(r) {
+		return 0
+	}
+	return max(0, strings.Index(field, t.Exact))
 }

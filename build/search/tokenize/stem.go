@@ -17,8 +17,12 @@ func Stem(lang string, t Token) string {
 	return t.Word
 }
 
-// StemFrench is the folded Snowball stem of a French word.
+// StemFrench is the folded Snowball stem of a French word; a CJK pair
+// quoted in French text is its own stem.
 func StemFrench(exact string) string {
+	if isCJKWord(exact) {
+		return exact
+	}
 	return fold.String(french.Stem(exact, true))
 }
 

@@ -6,8 +6,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
-
-	"handbook/build/fold"
 )
 
 // Token is one word of a text.
@@ -50,8 +48,10 @@ func IsSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u00a0' || r =
 // Tokenize splits text into tokens: runs of letters, digits and marks,
 // lowercased and NFC-normalised. An elided French article or pronoun
 // before an apostrophe is dropped (l’expérience → expérience); any other
-// apostrophe separates two words.
-func Tokenize(text string) []Token { return tokenize(norm.NFC.String(text), fold.String) }
+// apostrophe separates two words. A run of CJK characters (see IsCJK)
+// makes a token of each overlapping pair of them ("東京都" → "東京",
+// "京都"), or of its one character when it has one.
+func Tokenize(text string) []Token { return tokenize(norm.NFC.String(text), Fold) }
 
 // tokenize splits NFC text, folding each word with foldWord.
 func tokenize(text string, foldWord func(string) string) []Token {
@@ -80,6 +80,8 @@ func Each(text string, read ReadWord, emit func(Token)) {
 	joined := false // the next token may pair with the previous one
 	broken := true  // something other than spaces came since the last token
 	start := -1     // where the current word starts
+	cjk := -1       // where the current run of CJK characters starts
+	last := -1      // where the run's last character starts
 	flush := func(end int) {
 		if start < 0 {
 			return
@@ -92,10 +94,36 @@ func Each(text string, read ReadWord, emit func(Token)) {
 		emit(Token{Word: word, Exact: exact, Joined: joined && !broken})
 		joined, broken = true, false
 	}
+	// endCJK emits the last pair of a CJK run, or its one character, and
+	// breaks pairs across it: the pairs of Vietnamese syllables never
+	// take in a CJK token.
+	endCJK := func(end int) {
+		if cjk < 0 {
+			return
+		}
+		if last == cjk {
+			emitCJK(text[cjk:end], read, emit)
+		}
+		cjk, last, broken, joined = -1, -1, true, false
+	}
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if r >= 0x1100 && IsCJK(r) {
+			flush(i)
+			if cjk < 0 {
+				cjk = i
+			} else {
+				emitCJK(text[last:i+size], read, emit)
+			}
+			last = i
+			i += size
+			continue
+		}
+		if cjk >= 0 {
+			endCJK(i)
 		}
 		switch {
 		case isWordRune(r):
@@ -116,7 +144,16 @@ func Each(text string, read ReadWord, emit func(Token)) {
 		}
 		i += size
 	}
+	endCJK(len(text))
 	flush(len(text))
+}
+
+// emitCJK emits one pair (or the lone character) of a CJK run.
+func emitCJK(pair string, read ReadWord, emit func(Token)) {
+	word, exact := read(pair)
+	if word != "" {
+		emit(Token{Word: word, Exact: exact})
+	}
 }
 
 func wordRuneAt(text string, i int) bool {

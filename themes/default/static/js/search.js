@@ -15,6 +15,15 @@ const isWord = c => {
   if ((n >= 0xc0 && n <= 0x24f && n != 0xd7 && n != 0xf7) || (n >= 0x300 && n <= 0x36f) || (n >= 0x1e00 && n <= 0x1eff)) return true
   return WORD.test(c)
 }
+// CJK is what Go's tokenize.IsCJK accepts: Han, Hiragana, Katakana and
+// Hangul, the prolonged sound marks and the iteration marks; isCJK tests
+// the first character of c, without the regular expression where no
+// character of those scripts is (Vietnamese letters, punctuation).
+const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー々〆ｰ]/u
+const isCJK = c => {
+  const n = c.charCodeAt(0)
+  return n >= 0x1100 && (n < 0x1200 || n >= 0x2e80) && CJK.test(c)
+}
 const ELIDED = new Set('l d j m n s t c qu jusqu lorsqu puisqu quoiqu'.split(' '))
 const STROKES = { đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', Æ: 'æ', Œ: 'œ' }
 const own = (o, k) => (o && Object.hasOwn(o, k) ? o[k] : undefined)
@@ -120,9 +129,10 @@ const runeCount = s => s.length - (s.match(/[\uD800-\uDBFF](?=[\uDC00-\uDFFF])/g
 // Go lowercases rune by rune: İ is i, and Σ is σ even at the end of a word.
 const lower = s => s.replace(/[İΣ]/g, c => (c == 'İ' ? 'i' : 'σ')).toLowerCase()
 
-// fold is a word as the index stores it: no marks, đ as d, lower case.
+// fold is a word as the index stores it: no marks, đ as d, ß as ss,
+// lower case; a CJK word (Go's tokenize.Fold) stands as written.
 export const fold = s =>
-  /^[\0-@[-\x7f]*$/.test(s) ? s : lower(unmark(s.normalize('NFD')).replace(/[đĐðÐøØłŁÆŒ]/g, c => STROKES[c]))
+  /^[\0-@[-\x7f]*$/.test(s) || isCJK(s) ? s : lower(unmark(s.normalize('NFD')).replace(/[đĐðÐøØłŁÆŒ]/g, c => STROKES[c])).replace(/ß/g, 'ss')
 
 // unmark removes the nonspacing marks: for Latin text and its
 // punctuation, those of the combining diacritics block, with no Unicode
@@ -131,19 +141,32 @@ const unmark = s => (/[^\0-\u036f\u1e00-\u1eff\u2000-\u20cf]/.test(s) ? s.replac
 
 // tokenize splits text into {word, exact, joined} like Go's Tokenize:
 // joined says only spaces separate the token from the one before.
+// A run of CJK characters makes a token of each overlapping pair, or of
+// its one character, and breaks the pairs of syllables around it.
 export function tokenize(text) {
   const out = [], cs = runes(lower(text.normalize('NFC')))
-  let w = '', joined = false, broken = true
+  let w = '', joined = false, broken = true, run = 0, prev = ''
   const flush = () => {
     const word = fold(w)
     if (word) out.push({ word, exact: w, joined: joined && !broken }), (joined = true), (broken = false)
     w = ''
   }
+  const endRun = () => {
+    if (run == 1) out.push({ word: prev, exact: prev, joined: false })
+    if (run) (run = 0), (broken = true), (joined = false)
+  }
   cs.forEach((c, i) => {
+    if (isCJK(c)) {
+      flush()
+      if (run) out.push({ word: prev + c, exact: prev + c, joined: false })
+      return run++, (prev = c)
+    }
+    endRun()
     if (isWord(c)) w += c
     else if ((c == "'" || c == '’') && w && isWord(cs[i + 1] || ' ')) ELIDED.has(w) ? (w = '') : flush()
     else flush(), ' \t\u00a0\u202f'.includes(c) || (broken = true)
   })
+  endRun()
   flush()
   return out
 }
@@ -266,8 +289,9 @@ export function snippet(text, query, width, spaced = false) {
   const rs = surrogates ? runes(joined) : joined
   if (surrogates) start = runeCount(joined.slice(0, start))
   let from = Math.max(0, start - Math.trunc(width / 3)), to = Math.min(rs.length, from + width)
-  while (from > 0 && rs[from - 1] != ' ') from--
-  while (to < rs.length && rs[to] != ' ') to++
+  // Text is cut between words, or at any CJK character (Go's snippetOf).
+  while (from > 0 && rs[from - 1] != ' ' && !isCJK(rs[from])) from--
+  while (to < rs.length && rs[to] != ' ' && !isCJK(rs[to - 1])) to++
   const cut = surrogates ? rs.slice(from, to).join('') : rs.slice(from, to)
   return (from > 0 ? '…' : '') + cut + (to < rs.length ? '…' : '')
 }
@@ -280,7 +304,12 @@ export function snippet(text, query, width, spaced = false) {
 // field folds to part of the folded field) are tokenized.
 function firstMatch(joined, toks) {
   const words = new Set(toks.map(t => t.word)), needles = new Set([...words, toks.at(-1).word])
-  const matches = f => tokenize(f).some(t => words.has(t.word) || t.word.startsWith(toks.at(-1).word))
+  // matches is the offset in field f of its first token that matches (a
+  // CJK token's own, as Go's cjkOffset), or -1.
+  const matches = f => {
+    const t = tokenize(f).find(t => words.has(t.word) || t.word.startsWith(toks.at(-1).word))
+    return !t ? -1 : isCJK(t.exact) ? Math.max(0, f.indexOf(t.exact)) : 0
+  }
   for (let at = 0; at < joined.length; ) {
     let end = joined.indexOf(' ', at + 480)
     if (end < 0) end = joined.length
@@ -301,8 +330,9 @@ function byFold(part, needles, matches) {
       const from = folded.lastIndexOf(' ', i) + 1
       if (best >= 0 && from >= best) break
       const to = (folded.indexOf(' ', i) + 1 || part.length + 1) - 1
-      if (matches(part.slice(from, to))) {
-        best = from
+      const at = matches(part.slice(from, to))
+      if (at >= 0) {
+        best = from + at
         break
       }
       i = to
@@ -316,7 +346,9 @@ function byField(part, toks, matches) {
   let pos = 0
   for (const f of part.split(' ')) {
     const folded = fold(f)
-    if (toks.some(t => folded.includes(t.word)) && matches(f)) return pos
+    // A CJK word keeps marks the folded field loses (が): the field is read.
+    const at = toks.some(t => isCJK(t.word) || folded.includes(t.word)) ? matches(f) : -1
+    if (at >= 0) return pos + at
     pos += f.length + 1
   }
   return -1
@@ -526,7 +558,10 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
     return metas.get(lang)
   }
   const hexOf = s => Array.from(new TextEncoder().encode(s), b => b.toString(16).padStart(2, '0')).join('')
-  const shardOf = (m, word) => hexOf(runes(word).slice(0, m.prefix).join(''))
+  // keyLength is Go's ShardKeyLengthOf: a CJK pair's shard is named by its
+  // first character.
+  const keyLength = (m, word) => (isCJK(word) ? 1 : m.prefix)
+  const shardOf = (m, word) => hexOf(runes(word).slice(0, keyLength(m, word)).join(''))
   const shard = (m, word) => {
     const hex = shardOf(m, word.split(' ')[0])
     return m.shards.has(hex) ? load(`${m.lang}/s/${hex}.json.gz`) : null
@@ -623,7 +658,7 @@ export function createSearch(base, { fetch: get = u => fetch(u), wasm = typeof W
       found.forEach(r => add(r, weight, () => -1))
       return out.splice(before)
     }
-    if (w.prefix && runes(w.word).length >= m.prefix) {
+    if (w.prefix && runes(w.word).length >= keyLength(m, w.word)) {
       const more = await many(x => x.startsWith(w.word) && x != w.word, 0.9)
       out.push(...more.sort((a, b) => b.t.df - a.t.df || cmp(a.key, b.key)).slice(0, 10))
     }
