@@ -44,4 +44,10 @@ const (
 	// CodeTerminology is a wording a language's terms file avoids, or a
 	// terms file that does not read.
 	CodeTerminology = "terminology"
+	// CodeIgnoredConfig is a key of a Hugo site's configuration the
+	// handbook does not read.
+	CodeIgnoredConfig = "ignored-config"
+	// CodeUnusedLayouts is a Hugo site's own templates, which the
+	// handbook does not render with.
+	CodeUnusedLayouts = "unused-layouts"
 )
