@@ -50,4 +50,7 @@ const (
 	// CodeUnusedLayouts is a Hugo site's own templates, which the
 	// handbook does not render with.
 	CodeUnusedLayouts = "unused-layouts"
+	// CodeIgnoredSummary is check's one summary of what the tool left
+	// aside of a site (the codes IsIgnored reports).
+	CodeIgnoredSummary = "ignored"
 )

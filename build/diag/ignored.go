@@ -18,3 +18,20 @@ func IsIgnored(code string) bool {
 	}
 	return false
 }
+
+// ignoredTitles say what each kind of thing left aside is, in check's
+// summary of them.
+var ignoredTitles = map[string]string{
+	CodeUnusedLayouts:   "Hugo layouts not used",
+	CodeIgnoredConfig:   "configuration keys not read",
+	"unknown-shortcode": "unknown shortcodes",
+}
+
+// IgnoredTitle says what the things of an ignored code are ("unknown
+// shortcodes"); a code it does not know titles its own.
+func IgnoredTitle(code string) string {
+	if t, ok := ignoredTitles[code]; ok {
+		return t
+	}
+	return code
+}
