@@ -85,6 +85,10 @@ func removeAccents(s string) string {
 type hugoIDs struct {
 	idType string
 	used   map[string]bool
+	// next is, for each id that has been repeated, the smallest suffix
+	// that may still be free: ids are only added, so a page of n
+	// identical headings takes n steps, not n².
+	next map[string]int
 }
 
 // generate makes the id of the text of a heading, or of a definition
@@ -98,12 +102,15 @@ func (h *hugoIDs) generate(text string, term bool) string {
 		}
 	}
 	if h.used[id] {
-		base := id + "-"
-		for i := 1; ; i++ {
-			if id = base + strconv.Itoa(i); !h.used[id] {
-				break
-			}
+		if h.next == nil {
+			h.next = map[string]int{}
 		}
+		base := id
+		i := max(h.next[base], 1)
+		for id = base + "-" + strconv.Itoa(i); h.used[id]; id = base + "-" + strconv.Itoa(i) {
+			i++
+		}
+		h.next[base] = i + 1
 	}
 	h.used[id] = true
 	return id
