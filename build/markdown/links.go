@@ -144,7 +144,8 @@ type resolver struct {
 
 // resolve handles the forms writers use: "other.md", "../dir/page.md#h"
 // and "/section/page.md" name source files; "/section/page/" is a site
-// path in the page's own language, as Hugo users write them; "#h" is an
+// path in the page's own language, else the default language's, as Hugo
+// users write them; "#h" is an
 // anchor on the same page. Anything with a scheme or host is external and
 // left alone.
 func (r *resolver) resolve(from *content.Page, dest string) resolution {
