@@ -32,33 +32,40 @@ func ParseFormat(name string) (Format, error) {
 	return "", fmt.Errorf("unknown format %q (known: text, json, github)", name)
 }
 
-// Strict returns diags with every warning made an error.
+// Strict returns diags with every warning made an error, but for what
+// the tool left aside of a site (diag.IsIgnored), which is no problem of
+// its content.
 func Strict(diags []diag.Diagnostic) []diag.Diagnostic {
 	out := make([]diag.Diagnostic, len(diags))
 	for i, d := range diags {
-		d.Severity = diag.Error
+		if !diag.IsIgnored(d.Code) {
+			d.Severity = diag.Error
+		}
 		out[i] = d
 	}
 	return out
 }
 
-// Write prints diags in format f. dir is joined before each file's path:
-// the site's folder as seen from where the paths are read (GitHub reads
-// them from the repository's root).
+// Write prints diags in format f, then, when the site has things the
+// tool left aside (diag.IsIgnored), one summary of them in place of
+// their diagnostics. dir is joined before each file's path: the site's
+// folder as seen from where the paths are read (GitHub reads them from
+// the repository's root).
 func Write(w io.Writer, diags []diag.Diagnostic, f Format, dir string) error {
+	problems, ignored := splitIgnored(diags)
 	switch f {
 	case JSON:
-		return writeJSON(w, diags, dir)
+		return writeJSON(w, problems, ignored, dir)
 	case GitHub:
-		return writeGitHub(w, diags, dir)
+		return writeGitHub(w, problems, ignored, dir)
 	}
-	for _, d := range diags {
+	for _, d := range problems {
 		d.File = join(dir, d.File)
 		if _, err := fmt.Fprintln(w, d.String()); err != nil {
 			return err
 		}
 	}
-	return nil
+	return writeTextSummary(w, ignored, dir)
 }
 
 func join(dir, file string) string {
@@ -77,10 +84,19 @@ type jsonDiagnostic struct {
 	Code     string `json:"code"`
 }
 
-func writeJSON(w io.Writer, diags []diag.Diagnostic, dir string) error {
-	out := make([]jsonDiagnostic, len(diags))
-	for i, d := range diags {
-		out[i] = jsonDiagnostic{join(dir, d.File), d.Line, d.Severity.String(), d.Message, codeOf(d)}
+func toJSON(d diag.Diagnostic, dir string) jsonDiagnostic {
+	return jsonDiagnostic{join(dir, d.File), d.Line, d.Severity.String(), d.Message, codeOf(d)}
+}
+
+// writeJSON prints one array: the problems, then the summary of what was
+// left aside, when there is any.
+func writeJSON(w io.Writer, diags []diag.Diagnostic, ignored []ignoredGroup, dir string) error {
+	out := make([]any, 0, len(diags)+1)
+	for _, d := range diags {
+		out = append(out, toJSON(d, dir))
+	}
+	if len(ignored) > 0 {
+		out = append(out, newJSONSummary(ignored, dir))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -99,7 +115,7 @@ func codeOf(d diag.Diagnostic) string {
 
 // writeGitHub prints workflow commands:
 // ::error file=content/vi/a.md,line=3,title=broken-link::message
-func writeGitHub(w io.Writer, diags []diag.Diagnostic, dir string) error {
+func writeGitHub(w io.Writer, diags []diag.Diagnostic, ignored []ignoredGroup, dir string) error {
 	for _, d := range diags {
 		var props []string
 		if d.File != "" {
@@ -113,7 +129,11 @@ func writeGitHub(w io.Writer, diags []diag.Diagnostic, dir string) error {
 			return err
 		}
 	}
-	return nil
+	if len(ignored) == 0 {
+		return nil
+	}
+	_, err := io.WriteString(w, gitHubSummary(ignored, dir))
+	return err
 }
 
 // escapeData and escapeProperty escape as the Actions runner unescapes.

@@ -16,7 +16,7 @@ import (
 func checkPages(site *build.Site, rec *recorder) {
 	for _, p := range site.Pages.Pages {
 		checkTitle(site, p)
-		checkRelativeLinks(site.Diags, p, rec)
+		checkRelativeLinks(site.Diags, p, rec, linkSeverity(site))
 	}
 	for _, l := range site.Pages.Langs {
 		checkReachable(site.Diags, l, rec)
@@ -47,10 +47,19 @@ func checkTitle(site *build.Site, p *content.Page) {
 	}
 }
 
+// linkSeverity is that of a link that leads nowhere: an error, but a
+// warning on a Hugo site, which Hugo builds with such links.
+func linkSeverity(site *build.Site) diag.Severity {
+	if site.Config.Hugo {
+		return diag.Warning
+	}
+	return diag.Error
+}
+
 // checkRelativeLinks reports the relative links and images of a page's
 // body that the browser would resolve to no file of the site. The build
 // checks every other kind of link itself.
-func checkRelativeLinks(diags *diag.List, p *content.Page, rec *recorder) {
+func checkRelativeLinks(diags *diag.List, p *content.Page, rec *recorder, severity diag.Severity) {
 	here := &url.URL{Path: p.URL}
 	for _, l := range p.RelativeLinks {
 		u, err := url.Parse(l.Dest)
@@ -59,7 +68,7 @@ func checkRelativeLinks(diags *diag.List, p *content.Page, rec *recorder) {
 		}
 		target := here.ResolveReference(u).Path
 		if !rec.exists(target) {
-			diags.Add(diag.Diagnostic{File: p.File, Line: l.Line, Code: diag.CodeBrokenLink,
+			diags.Add(diag.Diagnostic{File: p.File, Line: l.Line, Code: diag.CodeBrokenLink, Severity: severity,
 				Message: fmt.Sprintf("broken link %s: no file at %s", l.Dest, target)})
 		}
 	}

@@ -75,6 +75,13 @@ type Markup struct {
 	// for code blocks in light and dark mode.
 	HighlightStyle     string
 	HighlightDarkStyle string
+	// HugoIDs names Hugo's rule for heading ids ("github", "github-ascii"
+	// or "blackfriday", from markup.goldmark.parser.autoIDType) on a Hugo
+	// site, whose links were written against it; "" on the handbook's own.
+	HugoIDs string
+	// DefinitionTermIDs gives definition terms ids as headings get them
+	// (Hugo's markup.goldmark.parser.autoDefinitionTermID).
+	DefinitionTermIDs bool
 }
 
 // Language is one language of the site.

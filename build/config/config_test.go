@@ -386,7 +386,7 @@ style = "monokai"
 				OutputDir: filepath.Join(root, "dist"),
 				Theme:     "default",
 				Search:    true,
-				Markup:    Markup{UnsafeHTML: true, HighlightStyle: "github", HighlightDarkStyle: "github-dark"},
+				Markup:    Markup{UnsafeHTML: true, HighlightStyle: "github", HighlightDarkStyle: "github-dark", HugoIDs: "github"},
 			}
 			if !reflect.DeepEqual(cfg, want) {
 				t.Errorf("config =\n%+v\nwant\n%+v", cfg, want)
@@ -568,5 +568,23 @@ func TestBasePathAndAbsURL(t *testing.T) {
 				t.Errorf("AbsURL(/) = %q, want BaseURL %q", got, cfg.BaseURL)
 			}
 		})
+	}
+}
+
+// A Hugo site's rule for heading ids is read from autoIDType, or from
+// autoHeadingIDType, its older name; without either it is Hugo's default.
+func TestLoadHugoIDs(t *testing.T) {
+	for conf, want := range map[string]Markup{
+		"": {HugoIDs: "github"},
+		"[markup.goldmark.parser]\nautoHeadingIDType = \"blackfriday\"\n":              {HugoIDs: "blackfriday"},
+		"[markup.goldmark.parser]\nautoIDType = \"github-ascii\"\n":                    {HugoIDs: "github-ascii"},
+		"[markup.goldmark.parser]\nautoDefinitionTermID = true\n":                      {HugoIDs: "github", DefinitionTermIDs: true},
+		"[markup.goldmark.parser]\nAutoIDType = 'blackfriday'\nautoHeadingID = true\n": {HugoIDs: "blackfriday"},
+	} {
+		root := site(t, map[string]string{"hugo.toml": "title = \"x\"\n" + conf, "content/en/": ""})
+		cfg, _ := load(t, root, Overrides{})
+		if cfg.Markup.HugoIDs != want.HugoIDs || cfg.Markup.DefinitionTermIDs != want.DefinitionTermIDs {
+			t.Errorf("%q: ids %q, terms %v; want %q, %v", conf, cfg.Markup.HugoIDs, cfg.Markup.DefinitionTermIDs, want.HugoIDs, want.DefinitionTermIDs)
+		}
 	}
 }

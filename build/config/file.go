@@ -183,6 +183,7 @@ func loadHugo(cfg *Config, diags *diag.List) (lineMap, error) {
 	if unsafe, ok := h.get("markup", "goldmark", "renderer", "unsafe").(bool); ok {
 		cfg.Markup.UnsafeHTML = unsafe
 	}
+	readHugoIDs(cfg, &h)
 	langs, _ := h.get("languages").(map[string]any)
 	for code, v := range langs {
 		l, _ := v.(map[string]any)
@@ -204,12 +205,26 @@ func loadHugo(cfg *Config, diags *diag.List) (lineMap, error) {
 		}
 	}
 	if ignored := h.ignored(); len(ignored) > 0 {
-		diags.Warnf(cfg.File, 0, "Hugo configuration: ignoring %s (the handbook reads title, params.description, params.print, baseURL, defaultContentLanguage, publishDir, languages and markup.goldmark.renderer.unsafe)", strings.Join(ignored, ", "))
+		diags.Add(diag.Diagnostic{File: cfg.File, Severity: diag.Warning, Code: diag.CodeIgnoredConfig,
+			Message: fmt.Sprintf("Hugo configuration: ignoring %s (the handbook reads title, params.description, params.print, baseURL, defaultContentLanguage, publishDir, languages, markup.goldmark.renderer.unsafe and markup.goldmark.parser's autoIDType and autoDefinitionTermID)", strings.Join(ignored, ", "))})
 	}
 	if exists(filepath.Join(cfg.Root, "layouts")) {
-		diags.Warnf("layouts", 0, "Hugo templates are not used: the site is rendered with the %q theme", cfg.Theme)
+		diags.Add(diag.Diagnostic{File: "layouts", Severity: diag.Warning, Code: diag.CodeUnusedLayouts,
+			Message: fmt.Sprintf("Hugo templates are not used: the site is rendered with the %q theme", cfg.Theme)})
 	}
 	return keyLines(tomlKeys(data)), nil
+}
+
+// readHugoIDs reads how Hugo would make the ids of headings and
+// definition terms: autoIDType, or autoHeadingIDType, its older name.
+func readHugoIDs(cfg *Config, h *hugoReader) {
+	cfg.Markup.HugoIDs = "github"
+	for _, key := range []string{"autoheadingidtype", "autoidtype"} {
+		if t, ok := h.get("markup", "goldmark", "parser", key).(string); ok {
+			cfg.Markup.HugoIDs = t
+		}
+	}
+	cfg.Markup.DefinitionTermIDs, _ = h.get("markup", "goldmark", "parser", "autodefinitiontermid").(bool)
 }
 
 func isKnownHugoLanguageKey(k string) bool {

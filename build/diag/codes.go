@@ -44,4 +44,13 @@ const (
 	// CodeTerminology is a wording a language's terms file avoids, or a
 	// terms file that does not read.
 	CodeTerminology = "terminology"
+	// CodeIgnoredConfig is a key of a Hugo site's configuration the
+	// handbook does not read.
+	CodeIgnoredConfig = "ignored-config"
+	// CodeUnusedLayouts is a Hugo site's own templates, which the
+	// handbook does not render with.
+	CodeUnusedLayouts = "unused-layouts"
+	// CodeIgnoredSummary is check's one summary of what the tool left
+	// aside of a site (the codes IsIgnored reports).
+	CodeIgnoredSummary = "ignored"
 )

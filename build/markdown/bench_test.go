@@ -89,9 +89,11 @@ var pathological = []struct {
 // handbook's converter and with goldmark alone, so that both the growth
 // from one size to the other and the ratio to goldmark show. goldmark runs
 // with the same extensions but its own heading ids left off, since those
-// are what handbook replaces.
+// are what handbook replaces. "hugo" is handbook's converter on a Hugo
+// site, which gives headings and terms Hugo's ids too.
 func BenchmarkPathological(b *testing.B) {
 	fx := newFixture(b, siteFiles(), config.Overrides{})
+	hugo := newFixture(b, hugoSite("[markup.goldmark.parser]\nautoDefinitionTermID = true\n"), config.Overrides{})
 	plain := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList, extension.Typographer),
 		goldmark.WithParserOptions(parser.WithAttribute()),
@@ -114,6 +116,16 @@ func BenchmarkPathological(b *testing.B) {
 					p := benchPage(body)
 					diags := &diag.List{}
 					markdown.CheckAnchors(fx.conv.Convert(p, &buf, diags).AnchorRefs, diags)
+				}
+			})
+			b.Run(fmt.Sprintf("%s/n=%d/hugo", tc.name, n), func(b *testing.B) {
+				b.SetBytes(int64(len(body)))
+				var buf bytes.Buffer
+				for b.Loop() {
+					p := benchPage(body)
+					p.Lang, p.File, p.URL = "en", "content/en/notes/test.md", "/en/notes/test/"
+					diags := &diag.List{}
+					markdown.CheckAnchors(hugo.conv.Convert(p, &buf, diags).AnchorRefs, diags)
 				}
 			})
 		}

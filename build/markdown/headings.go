@@ -27,6 +27,9 @@ type headingIDs struct {
 	// heading would try n suffixes, and a page of repeated headings
 	// would take time quadratic in their number.
 	next map[string]int
+	// explicit are the ids written by hand ({#id}), which Hugo's ids
+	// keep too; nil until one is.
+	explicit map[string]bool
 }
 
 func newHeadingIDs() *headingIDs {
@@ -55,7 +58,13 @@ func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 func suffixed(base string, i int) string { return base + "-" + strconv.Itoa(i) }
 
 // Put records an id written by hand ({#id}).
-func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
+func (h *headingIDs) Put(value []byte) {
+	h.used[string(value)] = true
+	if h.explicit == nil {
+		h.explicit = map[string]bool{}
+	}
+	h.explicit[string(value)] = true
+}
 
 // stripMarkup removes link destinations from heading source, so that
 // "## See [the letter](../letters/2016.md)" does not put the path in the

@@ -39,6 +39,8 @@ type AnchorRef struct {
 	target *content.Page
 	anchor string
 	dest   string
+	// severity is a Hugo site's warning, the handbook's error.
+	severity diag.Severity
 }
 
 // CheckAnchors reports the links whose anchor is not a heading of the
@@ -53,7 +55,7 @@ func CheckAnchors(refs []AnchorRef, diags *diag.List) {
 					where = "on " + r.target.URL
 				}
 			}
-			diags.Add(diag.Diagnostic{File: r.from.File, Line: r.line, Code: diag.CodeMissingAnchor,
+			diags.Add(diag.Diagnostic{File: r.from.File, Line: r.line, Code: diag.CodeMissingAnchor, Severity: r.severity,
 				Message: fmt.Sprintf("broken link %s: no heading #%s %s", r.dest, r.anchor, where)})
 		}
 	}
@@ -101,7 +103,7 @@ func (e *pageLinks) rewrite(state *pageState, dest []byte, line func(dest []byte
 	}
 	at := line(dest)
 	if res.problem != "" {
-		state.diags.Add(diag.Diagnostic{File: state.page.File, Line: at, Code: diag.CodeBrokenLink,
+		state.diags.Add(diag.Diagnostic{File: state.page.File, Line: at, Code: diag.CodeBrokenLink, Severity: e.resolver.severity,
 			Message: fmt.Sprintf("broken link %s: %s", dest, res.problem)})
 		return dest
 	}
@@ -109,7 +111,7 @@ func (e *pageLinks) rewrite(state *pageState, dest []byte, line func(dest []byte
 		state.linksTo = append(state.linksTo, res.target)
 	}
 	if res.anchor != "" {
-		state.anchors = append(state.anchors, AnchorRef{state.page, at, res.target, res.anchor, string(dest)})
+		state.anchors = append(state.anchors, AnchorRef{state.page, at, res.target, res.anchor, string(dest), e.resolver.severity})
 	}
 	return []byte(res.url)
 }
@@ -132,11 +134,18 @@ type resolver struct {
 	// static reports whether a site path is served by a file outside the
 	// content folders (theme assets, the site's static folder).
 	static func(sitePath string) bool
+	// defaultLang is the language whose page a site path leads to when
+	// the linking page's language has none there, as in Hugo.
+	defaultLang string
+	// severity is that of a link that leads nowhere: an error, or on a
+	// Hugo site, which Hugo builds with such links, a warning.
+	severity diag.Severity
 }
 
 // resolve handles the forms writers use: "other.md", "../dir/page.md#h"
 // and "/section/page.md" name source files; "/section/page/" is a site
-// path in the page's own language, as Hugo users write them; "#h" is an
+// path in the page's own language, else the default language's, as Hugo
+// users write them; "#h" is an
 // anchor on the same page. Anything with a scheme or host is external and
 // left alone.
 func (r *resolver) resolve(from *content.Page, dest string) resolution {
@@ -211,7 +220,10 @@ func (r *resolver) bySource(from *content.Page, p string) (*content.Page, *conte
 }
 
 // bySitePath finds the page served at a site path, in the linking page's
-// language unless the path starts with a language code.
+// language unless the path starts with a language code. A path the
+// language has no page at leads to the default language's page there,
+// as Hugo resolves it; the site path returned is the one looked for
+// first, which a message names.
 func (r *resolver) bySitePath(from *content.Page, p string) (*content.Page, string) {
 	clean := path.Clean(p)
 	if path.Ext(clean) == "" && clean != "/" {
@@ -222,11 +234,25 @@ func (r *resolver) bySitePath(from *content.Page, p string) (*content.Page, stri
 			return l.ByURL(clean), clean
 		}
 	}
-	sitePath := "/" + from.Lang + clean
-	if clean == "/" {
-		sitePath = "/" + from.Lang + "/"
+	lang := r.set.Lang(from.Lang)
+	sitePath := langRoot(lang) + strings.TrimPrefix(clean, "/")
+	if t := lang.ByURL(sitePath); t != nil || from.Lang == r.defaultLang {
+		return t, sitePath
 	}
-	return r.set.Lang(from.Lang).ByURL(sitePath), sitePath
+	if def := r.set.Lang(r.defaultLang); def != nil {
+		if t := def.ByURL(langRoot(def) + strings.TrimPrefix(clean, "/")); t != nil {
+			return t, sitePath
+		}
+	}
+	return nil, sitePath
+}
+
+// langRoot is the site path a language's pages are under: its home's.
+func langRoot(l *content.Lang) string {
+	if l.Home != nil && l.Home.URL != "" {
+		return l.Home.URL
+	}
+	return "/" + l.Code + "/"
 }
 
 func (r *resolver) withBase(sitePath string, u *url.URL) string {

@@ -30,7 +30,10 @@ type Converter struct {
 func NewConverter(cfg *config.Config, set *content.Set, static func(sitePath string) bool) *Converter {
 	c := &Converter{cfg: cfg, set: set, byLang: map[string]goldmark.Markdown{}}
 	c.highlighter = newHighlighter()
-	c.resolver = &resolver{set: set, basePath: cfg.BasePath(), static: static}
+	c.resolver = &resolver{set: set, basePath: cfg.BasePath(), static: static, defaultLang: cfg.DefaultLanguage}
+	if cfg.Hugo {
+		c.resolver.severity = diag.Warning
+	}
 	for _, l := range cfg.Languages {
 		c.byLang[l.Code] = c.newGoldmark(l.Code)
 	}
@@ -42,16 +45,20 @@ func (c *Converter) newGoldmark(lang string) goldmark.Markdown {
 	if c.cfg.Markup.UnsafeHTML {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
+	extensions := []goldmark.Extender{
+		extension.GFM,
+		extension.Footnote,
+		extension.DefinitionList,
+		extension.NewTypographer(extension.WithTypographicSubstitutions(typography(lang))),
+		c.highlighter,
+		&pageLinks{resolver: c.resolver},
+		&escapedHTML{enabled: !c.cfg.Markup.UnsafeHTML},
+	}
+	if c.cfg.Markup.HugoIDs != "" {
+		extensions = append(extensions, &hugoHeadings{idType: c.cfg.Markup.HugoIDs, terms: c.cfg.Markup.DefinitionTermIDs})
+	}
 	return goldmark.New(append(rendererOpts,
-		goldmark.WithExtensions(
-			extension.GFM,
-			extension.Footnote,
-			extension.DefinitionList,
-			extension.NewTypographer(extension.WithTypographicSubstitutions(typography(lang))),
-			c.highlighter,
-			&pageLinks{resolver: c.resolver},
-			&escapedHTML{enabled: !c.cfg.Markup.UnsafeHTML},
-		),
+		goldmark.WithExtensions(extensions...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 	)...)
 }
