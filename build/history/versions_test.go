@@ -3,82 +3,27 @@ package history
 import (
 	"context"
 	"errors"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"handbook/internal/sitetest"
 )
 
-// gitRepo is a repository made by a test, whose commits have set dates
-// and authors, so that every run makes the same history.
-type gitRepo struct {
-	t   *testing.T
-	dir string
-	n   int
-}
-
-// newGitRepo makes an empty repository in a temporary folder; the test
-// is skipped where git is not installed (CI installs it).
-func newGitRepo(t *testing.T) *gitRepo {
-	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("git is not installed")
-		}
-		t.Skip("git is not installed: the history tests need it")
-	}
-	g := &gitRepo{t: t, dir: t.TempDir()}
-	g.run("init", "-q", "-b", "main")
-	return g
-}
-
-func (g *gitRepo) run(args ...string) string {
-	g.t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = g.dir
-	cmd.Env = append(os.Environ(),
-		"GIT_AUTHOR_NAME=Lan", "GIT_AUTHOR_EMAIL=lan@example.com",
-		"GIT_COMMITTER_NAME=Lan", "GIT_COMMITTER_EMAIL=lan@example.com",
-		"GIT_AUTHOR_DATE=2026-03-0"+string(rune('1'+g.n%9))+"T10:00:00Z",
-		"GIT_COMMITTER_DATE=2026-03-0"+string(rune('1'+g.n%9))+"T10:00:00Z",
-		"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		g.t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return string(out)
-}
-
-func (g *gitRepo) write(name, text string) {
-	g.t.Helper()
-	p := filepath.Join(g.dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		g.t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		g.t.Fatal(err)
-	}
-}
-
-// commit commits everything, on the next day of March 2026.
-func (g *gitRepo) commit(subject string) {
-	g.t.Helper()
-	g.run("add", "-A")
-	g.run("commit", "-q", "-m", subject)
-	g.n++
+func newGitRepo(t *testing.T) *sitetest.GitRepo {
+	return sitetest.NewGitRepo(t, t.TempDir())
 }
 
 func TestVersionsFollowRenamesNewestFirst(t *testing.T) {
 	g := newGitRepo(t)
-	g.write("site/content/vi/a.md", "one\n")
-	g.commit("add a")
-	g.write("site/content/vi/a.md", "two\n")
-	g.commit("edit a")
-	g.run("mv", "site/content/vi/a.md", "site/content/vi/b.md")
-	g.commit("rename a to b")
+	g.Write(map[string]string{"site/content/vi/a.md": "one\n"})
+	g.Commit("add a")
+	g.Write(map[string]string{"site/content/vi/a.md": "two\n"})
+	g.Commit("edit a")
+	g.Git("mv", "site/content/vi/a.md", "site/content/vi/b.md")
+	g.Commit("rename a to b")
 	ctx := context.Background()
-	r, err := Open(ctx, filepath.Join(g.dir, "site"))
+	r, err := Open(ctx, filepath.Join(g.Dir, "site"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,12 +50,12 @@ func TestVersionsFollowRenamesNewestFirst(t *testing.T) {
 
 func TestVersionsOfADeletedFile(t *testing.T) {
 	g := newGitRepo(t)
-	g.write("a.md", "one\n")
-	g.commit("add a")
-	g.run("rm", "-q", "a.md")
-	g.commit("remove a")
+	g.Write(map[string]string{"a.md": "one\n"})
+	g.Commit("add a")
+	g.Git("rm", "-q", "a.md")
+	g.Commit("remove a")
 	ctx := context.Background()
-	r, err := Open(ctx, g.dir)
+	r, err := Open(ctx, g.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,10 +73,10 @@ func TestVersionsOfADeletedFile(t *testing.T) {
 
 func TestUncommitted(t *testing.T) {
 	g := newGitRepo(t)
-	g.write("a.md", "one\n")
-	g.commit("add a")
+	g.Write(map[string]string{"a.md": "one\n"})
+	g.Commit("add a")
 	ctx := context.Background()
-	r, err := Open(ctx, g.dir)
+	r, err := Open(ctx, g.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +85,7 @@ func TestUncommitted(t *testing.T) {
 		want        bool
 	}{{"", "a.md", false}, {"a.md", "a.md", true}, {"new.md", "new.md", true}} {
 		if step.write != "" {
-			g.write(step.write, "changed\n")
+			g.Write(map[string]string{step.write: "changed\n"})
 		}
 		if got, err := r.Uncommitted(ctx, step.file); err != nil || got != step.want {
 			t.Errorf("Uncommitted(%s) after writing %q = %v, %v; want %v", step.file, step.write, got, err, step.want)
@@ -154,13 +99,13 @@ func TestOpenOutsideARepositoryAndShallow(t *testing.T) {
 	if _, err := Open(ctx, t.TempDir()); !errors.Is(err, ErrNotRepository) {
 		t.Fatalf("Open outside a repository: %v", err)
 	}
-	g.write("a.md", "one\n")
-	g.commit("one")
-	g.write("a.md", "two\n")
-	g.commit("two")
+	g.Write(map[string]string{"a.md": "one\n"})
+	g.Commit("one")
+	g.Write(map[string]string{"a.md": "two\n"})
+	g.Commit("two")
 	clone := filepath.Join(t.TempDir(), "clone")
-	g.run("clone", "-q", "--depth", "1", "file://"+g.dir, clone)
-	for dir, want := range map[string]bool{g.dir: false, clone: true} {
+	g.Git("clone", "-q", "--depth", "1", "file://"+g.Dir, clone)
+	for dir, want := range map[string]bool{g.Dir: false, clone: true} {
 		r, err := Open(ctx, dir)
 		if err != nil {
 			t.Fatal(err)
