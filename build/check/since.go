@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path"
 	"path/filepath"
 
@@ -109,6 +110,9 @@ func originalGone(ctx context.Context, site *build.Site, repo *history.Repo, tr 
 	def := site.Config.DefaultLanguage
 	lang, _ := site.Config.Language(def)
 	file := path.Join(filepath.ToSlash(lang.ContentDir), tr.RelPath)
+	if _, err := os.Stat(filepath.Join(site.Config.Root, filepath.FromSlash(file))); err == nil {
+		return fmt.Errorf("%s: its original %s is there, but does not read as a page: fix its errors first", tr.File, file)
+	}
 	versions, err := repo.Versions(ctx, file)
 	if err == nil && len(versions) > 0 && versions[0].Deleted {
 		v := versions[0]
@@ -160,4 +164,34 @@ func ReadSource(site *build.Site, p *content.Page) (*content.Page, error) {
 
 func paragraphsOf(p *content.Page) []Paragraph {
 	return Paragraphs(string(p.Body), p.BodyLine)
+}
+
+// DiffTargets returns the translations whose original's changes target
+// asks for, in lang only when lang is not "": a translation's file (its
+// original may be gone), an original's file (each of its translations),
+// a folder of pages or a translationKey, as StampTargets reads them.
+func DiffTargets(site *build.Site, target, lang string) ([]*content.Page, error) {
+	named, err := pagesNamed(site, target)
+	if err != nil {
+		return nil, err
+	}
+	def := site.Config.DefaultLanguage
+	var out []*content.Page
+	seen := map[*content.Page]bool{}
+	for _, p := range named {
+		candidates := []*content.Page{p}
+		if p.Lang == def {
+			candidates = p.Translations
+		}
+		for _, t := range candidates {
+			if !seen[t] && t.File != "" && t.Lang != def && (lang == "" || t.Lang == lang) {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no translation of it to compare (a translation, or an original that has one)", target)
+	}
+	return out, nil
 }
