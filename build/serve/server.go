@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"handbook/build"
+	"handbook/build/content"
 	"handbook/build/output"
 	"handbook/build/search"
 )
@@ -23,6 +25,9 @@ type handler struct {
 	events      http.Handler
 	// status says why there is no site yet, for the page shown instead.
 	status func() string
+	// translation finds a translation by its URL, for the translator's
+	// views.
+	translation func(u string) (*build.Site, *content.Page, bool)
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -37,6 +42,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	case scriptPath:
 		serveBytes(w, r, http.StatusOK, "text/javascript; charset=utf-8", liveJS)
+		return
+	}
+	if strings.HasPrefix(r.URL.Path, translatePrefix+"/") {
+		h.serveTranslation(w, r)
 		return
 	}
 	name, ok := sitePath(r.URL.Path)
@@ -112,7 +121,7 @@ func folderURL(name, rawQuery string) string {
 func serveFile(w http.ResponseWriter, r *http.Request, status int, name string, data []byte) {
 	ctype := contentType(name, data)
 	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data)
+		data = inject(linkTranslatorsView(data, name))
 	}
 	serveBytes(w, r, status, ctype, data)
 }

@@ -1,0 +1,107 @@
+package serve
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"handbook/build/content"
+	"handbook/internal/sitetest"
+)
+
+// The original of the translator's view tests, at the stamp and after.
+const (
+	aboutV1 = "---\ntitle: Giới thiệu\n---\n\n## Mục đích\n\nSổ tay giúp người mới.\n\nĐoạn cuối.\n"
+	aboutV2 = "---\ntitle: Giới thiệu sổ tay\n---\n\n## Mục đích\n\nSổ tay giúp mọi người mới.\n\nĐoạn cuối.\n"
+)
+
+// stampOf is the stamp of the original of vi with text data.
+func stampOf(t *testing.T, data string) string {
+	t.Helper()
+	p, errs := content.ParsePage("vi", "content/vi/about.md", "about.md", []byte(data))
+	if p == nil || len(errs) > 0 {
+		t.Fatalf("parse: %v", errs)
+	}
+	return p.TextHash
+}
+
+// translatedSite is the fixture site in a git repository, its
+// fr/about.md translating aboutV1, stamped and committed, and the
+// original then edited to aboutV2 (on disk only).
+func translatedSite(t *testing.T) *sitetest.GitRepo {
+	t.Helper()
+	files := siteFiles()
+	files["content/vi/about.md"] = aboutV1
+	files["content/fr/about.md"] = "---\ntitle: À propos\nsourceHash: \"" + stampOf(t, aboutV1) +
+		"\"\n---\n\n## But\n\nLe manuel aide les <nouveaux>.\n\nDernier paragraphe.\n"
+	g := sitetest.NewGitRepo(t, t.TempDir())
+	g.Write(files)
+	g.Commit("the handbook")
+	g.Write(map[string]string{"content/vi/about.md": aboutV2})
+	return g
+}
+
+func TestTranslatorsView(t *testing.T) {
+	g := translatedSite(t)
+	tp := startPreview(t, g.Dir, nil)
+	code, page := tp.get(t, "/fr/about/")
+	if code != http.StatusOK || !strings.Contains(page, `<a class="handbook-translate" href="/_handbook/translate/fr/about/">`) {
+		t.Fatalf("the out-of-date page (%d) has no link to its translator's view:\n%s", code, page)
+	}
+	if built, _ := tp.rb.site().File("fr/about/index.html"); strings.Contains(string(built), "_handbook/translate") {
+		t.Error("the site in memory, as a build would write it, links to the translator's view")
+	}
+	code, view := tp.get(t, "/_handbook/translate/fr/about/")
+	if code != http.StatusOK {
+		t.Fatalf("translator's view: %d\n%s", code, view)
+	}
+	for _, want := range []string{
+		// The title, changed since the stamp, beside the translation's.
+		`<span class="field">title</span>Giới thiệu<ins> sổ tay</ins></div><div class="cell tr changed field-row" lang="fr"><span class="field">title</span>À propos</div>`,
+		// The heading beside the heading.
+		`lang="vi"><span class="line">5</span>## Mục đích</div><div class="cell tr same" lang="fr"><span class="line">6</span>## But</div>`,
+		// The changed paragraph, marked, beside its translation, escaped.
+		`<span class="line">7</span>Sổ tay giúp <ins>mọi </ins>người mới.</div><div class="cell tr changed" lang="fr"><span class="line">8</span>Le manuel aide les &lt;nouveaux&gt;.</div>`,
+		`Đoạn cuối.</div><div class="cell tr same" lang="fr"><span class="line">10</span>Dernier paragraphe.</div>`,
+		"Out of date.", "(changes not committed)",
+		scriptTag,
+	} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the view lacks %s:\n%s", want, view)
+		}
+	}
+}
+
+func TestTranslatorsViewServesOnlyTranslations(t *testing.T) {
+	g := translatedSite(t)
+	tp := startPreview(t, g.Dir, nil)
+	for path, want := range map[string]int{
+		"/_handbook/translate/vi/about/":                         http.StatusNotFound, // an original
+		"/_handbook/translate/fr/nowhere/":                       http.StatusNotFound,
+		"/_handbook/translate/fr/../../etc/passwd":               http.StatusBadRequest,
+		"/_handbook/translate/fr/%2e%2e/%2e%2e/":                 http.StatusBadRequest,
+		"/_handbook/translate/fr/about%5c..%5c..%5c/":            http.StatusBadRequest,
+		"/_handbook/translate/fr/principles/customer-obsession/": http.StatusOK, // unstamped
+	} {
+		if code, body := tp.get(t, path); code != want {
+			t.Errorf("%s: %d, want %d\n%s", path, code, want, body)
+		}
+	}
+	if _, view := tp.get(t, "/_handbook/translate/fr/principles/customer-obsession/"); !strings.Contains(view, "not stamped (no sourceHash)") {
+		t.Errorf("the view of an unstamped translation does not say so:\n%s", view)
+	}
+}
+
+func TestLinkTranslatorsView(t *testing.T) {
+	page := `<main><P class="notice notice-outdated">Old. <a href="/vi/x/">Read</a></P></main>`
+	got := string(linkTranslatorsView([]byte(page), "fr/x y/index.html"))
+	want := `<main><P class="notice notice-outdated">Old. <a href="/vi/x/">Read</a> <a class="handbook-translate" href="/_handbook/translate/fr/x%20y/">Side by side with the original, its changes marked (preview)</a></P></main>`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	for _, page := range []string{`<p>no notice</p>`, `notice-outdated`, `<p class="notice-outdated">unclosed`} {
+		if got := string(linkTranslatorsView([]byte(page), "fr/index.html")); got != page {
+			t.Errorf("%q became %q", page, got)
+		}
+	}
+}
