@@ -28,6 +28,9 @@ type handler struct {
 	// translation finds a translation by its URL, for the translator's
 	// views.
 	translation func(u string) (*build.Site, *content.Page, bool)
+	// outdated says whether the page at a URL is a translation out of
+	// date, whose theme may not say so.
+	outdated func(u string) bool
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -65,6 +68,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if data, ok := files.File(name); ok {
+		if strings.HasSuffix(name, ".html") {
+			data = linkTranslatorsView(data, name, h.outdated)
+		}
 		serveFile(w, r, http.StatusOK, name, data)
 		return
 	}
@@ -121,7 +127,7 @@ func folderURL(name, rawQuery string) string {
 func serveFile(w http.ResponseWriter, r *http.Request, status int, name string, data []byte) {
 	ctype := contentType(name, data)
 	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(linkTranslatorsView(data, name))
+		data = inject(data)
 	}
 	serveBytes(w, r, status, ctype, data)
 }

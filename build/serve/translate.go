@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 
 	"handbook/build"
@@ -135,6 +136,28 @@ func sinceStatus(s *check.Since) string {
 	return msg + "."
 }
 
+// noteOutdated records which translations of the site served are out of
+// date, for the pages served to link to their views without waiting
+// for a rebuild under way. It runs with r.mu held.
+func (r *rebuilder) noteOutdated() {
+	set := map[string]bool{}
+	if r.good != nil && r.good.Site != nil {
+		for _, p := range r.good.Site.Pages.Pages {
+			if p.Outdated() {
+				set[p.URL] = true
+			}
+		}
+	}
+	r.outdated.Store(&set)
+}
+
+// isOutdated reports whether the page at site path u is a translation
+// out of date.
+func (r *rebuilder) isOutdated(u string) bool {
+	set := r.outdated.Load()
+	return set != nil && (*set)[u]
+}
+
 // outdatedClass marks the out-of-date notice of a translation's page, in
 // the default theme's partial outdated.html; a theme that keeps the
 // class gets the link to the translator's view in its notice.
@@ -142,31 +165,65 @@ const outdatedClass = "notice-outdated"
 
 // linkTranslatorsView adds to the out-of-date notice of the page at
 // name ("fr/about/index.html") a link to its translator's view, before
-// the notice's closing tag. Pages without the notice are left as built.
-func linkTranslatorsView(page []byte, name string) []byte {
-	at := bytes.Index(page, []byte(outdatedClass))
-	if at < 0 || path.Base(name) != "index.html" {
+// the notice's closing tag. The page of a translation out of date whose
+// theme has no such notice gets the link in a bar of its own at the top
+// of its body. Other pages are left as built.
+func linkTranslatorsView(page []byte, name string, outdated func(u string) bool) []byte {
+	u := "/" + strings.TrimSuffix(name, "index.html")
+	if path.Base(name) != "index.html" || !outdated(u) {
 		return page
 	}
+	link := `<a class="handbook-translate" href="` + html.EscapeString(translateURL(u)) + `">Side by side with the original, its changes marked (preview)</a>`
+	if out, ok := linkInNotice(page, link); ok {
+		return out
+	}
+	return linkInBar(page, link)
+}
+
+// noticeClass finds the out-of-date notice's class in a tag: the
+// class's name alone could be in the page's text.
+var noticeClass = regexp.MustCompile(`<[a-zA-Z][a-zA-Z0-9]*\s[^<>]*class="[^"<>]*\b` + outdatedClass + `\b`)
+
+// linkInNotice puts link at the end of the out-of-date notice.
+func linkInNotice(page []byte, link string) ([]byte, bool) {
+	loc := noticeClass.FindIndex(page)
+	if loc == nil {
+		return nil, false
+	}
+	at := loc[1]
 	open := bytes.LastIndexByte(page[:at], '<')
 	if open < 0 {
-		return page
+		return nil, false
 	}
 	tag := page[open+1:]
 	n := bytes.IndexFunc(tag, func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') })
 	if n <= 0 {
-		return page
+		return nil, false
 	}
 	end := indexFold(page[at:], []byte("</"+strings.ToLower(string(tag[:n]))))
 	if end < 0 {
-		return page
+		return nil, false
 	}
-	end += at
-	u := "/" + strings.TrimSuffix(name, "index.html")
-	link := ` <a class="handbook-translate" href="` + html.EscapeString(translateURL(u)) + `">Side by side with the original, its changes marked (preview)</a>`
-	out := make([]byte, 0, len(page)+len(link))
-	out = append(append(append(out, page[:end]...), link...), page[end:]...)
-	return out
+	return insertAt(page, at+end, " "+link), true
+}
+
+// linkInBar puts link in a bar of its own, right after the <body> tag
+// (or at the page's start when it has none).
+func linkInBar(page []byte, link string) []byte {
+	at := 0
+	if body := indexFold(page, []byte("<body")); body >= 0 {
+		if end := bytes.IndexByte(page[body:], '>'); end >= 0 {
+			at = body + end + 1
+		}
+	}
+	bar := `<p class="handbook-translate-bar" style="margin:0;padding:.5rem 1rem;background:#fff8d6;color:#1a1a1a;font:14px/1.5 system-ui,sans-serif">This translation is out of date. ` +
+		strings.Replace(link, "<a ", `<a style="color:#0b57d0" `, 1) + `</p>`
+	return insertAt(page, at, bar)
+}
+
+func insertAt(page []byte, at int, s string) []byte {
+	out := make([]byte, 0, len(page)+len(s))
+	return append(append(append(out, page[:at]...), s...), page[at:]...)
 }
 
 // indexFold is bytes.Index ignoring ASCII case; tag is lower case.

@@ -93,15 +93,41 @@ func TestTranslatorsViewServesOnlyTranslations(t *testing.T) {
 }
 
 func TestLinkTranslatorsView(t *testing.T) {
-	page := `<main><P class="notice notice-outdated">Old. <a href="/vi/x/">Read</a></P></main>`
-	got := string(linkTranslatorsView([]byte(page), "fr/x y/index.html"))
-	want := `<main><P class="notice notice-outdated">Old. <a href="/vi/x/">Read</a> <a class="handbook-translate" href="/_handbook/translate/fr/x%20y/">Side by side with the original, its changes marked (preview)</a></P></main>`
-	if got != want {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
-	}
-	for _, page := range []string{`<p>no notice</p>`, `notice-outdated`, `<p class="notice-outdated">unclosed`} {
-		if got := string(linkTranslatorsView([]byte(page), "fr/index.html")); got != page {
-			t.Errorf("%q became %q", page, got)
+	outdated := func(u string) bool { return u == "/fr/x y/" }
+	link := `<a class="handbook-translate" href="/_handbook/translate/fr/x%20y/">Side by side with the original, its changes marked (preview)</a>`
+	for _, tc := range []struct{ name, page, want string }{
+		{"fr/x y/index.html",
+			`<main><P id=n class="notice notice-outdated">Old. <a href="/vi/x/">Read</a></P></main>`,
+			`<main><P id=n class="notice notice-outdated">Old. <a href="/vi/x/">Read</a> ` + link + `</P></main>`},
+		// A theme without the notice, or the class's name in the text
+		// alone: a bar at the top of the body.
+		{"fr/x y/index.html", `<body class="a"><p>notice-outdated</p></body>`, `<body class="a"><p class="handbook-translate-bar"`},
+		{"fr/x y/index.html", `<p class="notice-outdated">unclosed`, `<p class="handbook-translate-bar"`},
+		// Pages up to date, and other files, stay as built.
+		{"fr/index.html", `<p class="notice-outdated">x</p>`, `<p class="notice-outdated">x</p>`},
+		{"fr/x y/print.html", `<p class="notice-outdated">x</p>`, `<p class="notice-outdated">x</p>`},
+	} {
+		got := string(linkTranslatorsView([]byte(tc.page), tc.name, outdated))
+		if !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%s %s became\n%s\nwant it to start with\n%s", tc.name, tc.page, got, tc.want)
 		}
+	}
+}
+
+// TestTranslatorsViewLinkInAnotherTheme: a theme whose out-of-date
+// notice is its own still links the page to its translator's view.
+func TestTranslatorsViewLinkInAnotherTheme(t *testing.T) {
+	g := translatedSite(t)
+	g.Write(map[string]string{
+		"handbook.toml": "theme = \"plain\"\n" + sitetest.Config,
+		"themes/plain/layouts/partials/outdated.html": `{{define "outdated"}}{{if .Outdated}}<div class="stale">Ancienne version.</div>{{end}}{{end}}`,
+	})
+	tp := startPreview(t, g.Dir, nil)
+	_, page := tp.get(t, "/fr/about/")
+	if !strings.Contains(page, `<p class="handbook-translate-bar"`) || !strings.Contains(page, `href="/_handbook/translate/fr/about/"`) || !strings.Contains(page, "Ancienne version.") {
+		t.Errorf("the page has no link to its translator's view:\n%s", page)
+	}
+	if _, page := tp.get(t, "/fr/"); strings.Contains(page, "handbook-translate") {
+		t.Errorf("a page up to date links to a translator's view:\n%s", page)
 	}
 }
