@@ -142,9 +142,15 @@ func sinceStatus(s *check.Since) string {
 func (r *rebuilder) noteOutdated() {
 	set := map[string]bool{}
 	if r.good != nil && r.good.Site != nil {
-		for _, p := range r.good.Site.Pages.Pages {
-			if p.Outdated() {
-				set[p.URL] = true
+		site := r.good.Site
+		for _, l := range site.Pages.Langs {
+			if l.Code == site.Config.DefaultLanguage {
+				continue // the originals
+			}
+			for _, p := range l.Pages {
+				if p.Outdated() {
+					set[p.URL] = true
+				}
 			}
 		}
 	}
