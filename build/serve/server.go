@@ -47,7 +47,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		serveBytes(w, r, http.StatusOK, "text/javascript; charset=utf-8", liveJS)
 		return
 	}
-	if strings.HasPrefix(r.URL.Path, translatePrefix+"/") {
+	if h.translation != nil && strings.HasPrefix(r.URL.Path, translatePrefix+"/") {
 		h.serveTranslation(w, r)
 		return
 	}
@@ -68,7 +68,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if data, ok := files.File(name); ok {
-		if strings.HasSuffix(name, ".html") {
+		if h.outdated != nil && strings.HasSuffix(name, ".html") {
 			data = linkTranslatorsView(data, name, h.outdated)
 		}
 		serveFile(w, r, http.StatusOK, name, data)
