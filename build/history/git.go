@@ -54,7 +54,9 @@ func (r *Repo) Shallow(ctx context.Context) (bool, error) {
 // said. Git's own configuration of colours and pagers is turned off, so
 // that the output is the same on every machine.
 func (r *Repo) git(ctx context.Context, input []byte, args ...string) ([]byte, error) {
-	args = append([]string{"-c", "color.ui=false", "-c", "core.quotepath=false", "--no-pager"}, args...)
+	// Literal pathspecs: a file named a[1].md or *.md is that file, not
+	// a pattern.
+	args = append([]string{"-c", "color.ui=false", "-c", "core.quotepath=false", "--literal-pathspecs"}, args...)
 	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Dir = r.top
 	cmd.Env = append(cmd.Environ(), "GIT_OPTIONAL_LOCKS=0", "LC_ALL=C")

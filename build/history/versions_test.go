@@ -115,3 +115,26 @@ func TestOpenOutsideARepositoryAndShallow(t *testing.T) {
 		}
 	}
 }
+
+// TestVersionsOfAFileNamedLikeAPattern: the names git would read as
+// patterns or magic are the files they name.
+func TestVersionsOfAFileNamedLikeAPattern(t *testing.T) {
+	g := newGitRepo(t)
+	g.Write(map[string]string{"a[1].md": "bracket\n", "a1.md": "plain\n", "*.md": "star\n", ":(top)x.md": "magic\n", "x.md": "x\n", "b c.md": "space\n"})
+	g.Commit("names")
+	ctx := context.Background()
+	r, err := Open(ctx, g.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"a[1].md": "bracket\n", "*.md": "star\n", ":(top)x.md": "magic\n", "b c.md": "space\n"} {
+		vs, err := r.Versions(ctx, name)
+		if err != nil || len(vs) != 1 || vs[0].Path != name {
+			t.Errorf("Versions(%q) = %+v, %v", name, vs, err)
+			continue
+		}
+		if _, got, ok, err := r.Find(ctx, vs, func([]byte) bool { return true }); !ok || err != nil || string(got) != text {
+			t.Errorf("Find(%q) = %q, %v, %v", name, got, ok, err)
+		}
+	}
+}
