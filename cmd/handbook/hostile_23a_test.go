@@ -52,6 +52,18 @@ func TestHostile23a(t *testing.T) {
 			code: exitContent, output: "content/fr/nowhere.md: no such page",
 		},
 		{
+			name:  "diff of a path outside the site",
+			files: stamped, setup: committed("", false),
+			args: []string{"translations", "--diff", "../../../../etc/passwd"},
+			code: exitContent, output: "../../../../etc/passwd: no such page, folder of pages or translationKey",
+		},
+		{
+			name:  "diff of an original without translation",
+			files: stamped, setup: committed("", false),
+			args: []string{"translations", "--diff", "content/vi/principles/day-one.md"},
+			code: exitContent, output: "content/vi/principles/day-one.md: no translation of it to compare",
+		},
+		{
 			name:  "original edited with terminal escapes",
 			files: stamped, setup: committed("---\ntitle: Giới thiệu\n---\n\nVề sổ tay\x1b[2J\x1b]0;pwned\x07 \u202egnol.\n", true),
 			args:      []string{"translations", "--diff", "content/fr/about.md"},
