@@ -89,6 +89,8 @@ func translationView(ctx context.Context, site *build.Site, tr *content.Page) []
 	if err != nil {
 		return viewPage(title, "", `<p class="problem">`+html.EscapeString(err.Error())+`</p>`)
 	}
+	// The stamp as saved: a stamp made since the last rebuild counts.
+	tr.SourceHash = trNow.SourceHash
 	since, err := check.SinceStamp(ctx, site, tr)
 	var rows []viewRow
 	switch {
