@@ -129,7 +129,11 @@ func (r *rebuilder) apply(paths []string) outcome {
 		}
 	}
 	o.took = time.Since(start)
-	r.noteOutdated()
+	if o.update.Changed {
+		// A translation that goes out of date, or back, is rendered
+		// again: an output as it was keeps the set as it was.
+		r.noteOutdated()
+	}
 	return o
 }
 
