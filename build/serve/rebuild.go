@@ -38,9 +38,9 @@ type rebuilder struct {
 	// copy of the pages went out of date.
 	generation atomic.Uint64
 	served     atomic.Pointer[output.Memory]
-	// outdated holds the URLs of the translations out of date in the
-	// site served, whose pages link to their translator's views.
-	outdated atomic.Pointer[map[string]bool]
+	// outdated remembers which pages served are translations out of
+	// date, whose pages link to their translator's views.
+	outdated outdatedPages
 	// built is set once the first build is over, whether it loaded.
 	built atomic.Bool
 }
@@ -88,7 +88,7 @@ func (r *rebuilder) buildAll(what string) outcome {
 	o := outcome{what: what, full: true}
 	o.update, o.err = r.fullBuild()
 	o.took = time.Since(start)
-	r.noteOutdated()
+	r.outdated.forget()
 	r.built.Store(true)
 	return o
 }
@@ -129,11 +129,7 @@ func (r *rebuilder) apply(paths []string) outcome {
 		}
 	}
 	o.took = time.Since(start)
-	if o.update.Changed {
-		// A translation that goes out of date, or back, is rendered
-		// again: an output as it was keeps the set as it was.
-		r.noteOutdated()
-	}
+	r.outdated.forget()
 	return o
 }
 

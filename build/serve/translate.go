@@ -10,6 +10,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 
 	"handbook/build"
 	"handbook/build/check"
@@ -138,32 +139,57 @@ func sinceStatus(s *check.Since) string {
 	return msg + "."
 }
 
-// noteOutdated records which translations of the site served are out of
-// date, for the pages served to link to their views without waiting
-// for a rebuild under way. It runs with r.mu held.
-func (r *rebuilder) noteOutdated() {
-	set := map[string]bool{}
-	if r.good != nil && r.good.Site != nil {
-		site := r.good.Site
-		for _, l := range site.Pages.Langs {
-			if l.Code == site.Config.DefaultLanguage {
-				continue // the originals
-			}
-			for _, p := range l.Pages {
-				if p.Outdated() {
-					set[p.URL] = true
-				}
-			}
-		}
-	}
-	r.outdated.Store(&set)
+// outdatedPages remembers, for the site served, which pages are
+// translations out of date, as pages are asked for: each is looked up
+// once per change of the site, and a rebuild costs nothing more
+// however large the site.
+type outdatedPages struct {
+	mu    sync.Mutex
+	known map[string]bool
 }
 
-// isOutdated reports whether the page at site path u is a translation
-// out of date.
+// forget empties the memory, once the site changed. The rebuilder calls
+// it with its lock held, which orders it with isOutdated's lookups.
+func (o *outdatedPages) forget() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.known = nil
+}
+
+func (o *outdatedPages) get(u string) (outdated, ok bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	outdated, ok = o.known[u]
+	return outdated, ok
+}
+
+func (o *outdatedPages) set(u string, outdated bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.known == nil {
+		o.known = map[string]bool{}
+	}
+	o.known[u] = outdated
+}
+
+// isOutdated reports whether the page at URL u of the site served is a
+// translation out of date.
 func (r *rebuilder) isOutdated(u string) bool {
-	set := r.outdated.Load()
-	return set != nil && (*set)[u]
+	if outdated, ok := r.outdated.get(u); ok {
+		return outdated
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	outdated := false
+	if r.good != nil && r.good.Site != nil {
+		lang := strings.Split(strings.TrimPrefix(u, "/"), "/")[0]
+		if l := r.good.Site.Pages.Lang(lang); l != nil {
+			p := l.ByURL(u)
+			outdated = p != nil && p.Outdated()
+		}
+	}
+	r.outdated.set(u, outdated)
+	return outdated
 }
 
 // outdatedClass marks the out-of-date notice of a translation's page, in

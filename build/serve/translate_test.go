@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"handbook/build/content"
 	"handbook/internal/sitetest"
@@ -129,5 +130,16 @@ func TestTranslatorsViewLinkInAnotherTheme(t *testing.T) {
 	}
 	if _, page := tp.get(t, "/fr/"); strings.Contains(page, "handbook-translate") {
 		t.Errorf("a page up to date links to a translator's view:\n%s", page)
+	}
+	// Stamped again, the translation is up to date: its link goes.
+	editFile(t, g.Dir, "content/fr/about.md", stampOf(t, aboutV1), stampOf(t, aboutV2))
+	for deadline := time.Now().Add(waitTimeout); ; time.Sleep(20 * time.Millisecond) {
+		_, page := tp.get(t, "/fr/about/")
+		if !strings.Contains(page, "Ancienne version.") && !strings.Contains(page, "handbook-translate") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the page stamped again still links to its view:\n%s", page)
+		}
 	}
 }
