@@ -71,25 +71,41 @@ func SinceStamp(ctx context.Context, site *build.Site, tr *content.Page) (*Since
 		s.Body = DiffParagraphs(paragraphsOf(now), paragraphsOf(now))
 		return s, nil
 	}
-	versions, err := repo.Versions(ctx, now.File)
+	v, text, versions, err := findStamped(ctx, repo, tr, now)
 	if err != nil {
 		return nil, err
 	}
-	v, text, ok, err := repo.Find(ctx, versions, func(data []byte) bool {
-		p, _ := content.ParsePage(now.Lang, now.File, now.RelPath, data)
-		return p != nil && p.TextHash == tr.SourceHash
-	})
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, stampNotFound(ctx, repo, tr, now, len(versions))
+	if text == nil {
+		return nil, stampNotFound(ctx, repo, tr, now, versions)
 	}
 	s.Stamped = v
 	s.Then, _ = content.ParsePage(now.Lang, v.Path, now.RelPath, text)
 	s.Fields = fieldChanges(s.Then, now)
 	s.Body = DiffParagraphs(paragraphsOf(s.Then), paragraphsOf(now))
 	return s, nil
+}
+
+// findStamped finds the version of the original now whose text has
+// tr's stamp: first among the versions at its path, then, when none has
+// it, following the file through renames (which costs git more). text
+// is nil when no version has it; versions is how many were looked at.
+func findStamped(ctx context.Context, repo *history.Repo, tr, now *content.Page) (v history.Version, text []byte, versions int, err error) {
+	stamped := func(data []byte) bool {
+		p, _ := content.ParsePage(now.Lang, now.File, now.RelPath, data)
+		return p != nil && p.TextHash == tr.SourceHash
+	}
+	for _, list := range []func(context.Context, string) ([]history.Version, error){repo.Versions, repo.VersionsFollowed} {
+		vs, err := list(ctx, now.File)
+		if err != nil {
+			return history.Version{}, nil, 0, err
+		}
+		v, text, ok, err := repo.Find(ctx, vs, stamped)
+		if err != nil || ok {
+			return v, text, len(vs), err
+		}
+		versions = len(vs)
+	}
+	return history.Version{}, nil, versions, nil
 }
 
 // historyUnavailable says why the original's versions cannot be read.

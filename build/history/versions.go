@@ -27,11 +27,24 @@ type Version struct {
 func (v Version) Short() string { return v.Commit[:min(len(v.Commit), 7)] }
 
 // Versions lists the commits that changed file (a slash path from the
-// site's root), newest first, following the file through renames, as
-// git log --follow does. A file never committed has none.
+// site's root), newest first, at that path alone. A file never committed
+// has none.
 func (r *Repo) Versions(ctx context.Context, file string) ([]Version, error) {
-	out, err := r.git(ctx, nil, "log", "--follow", "--no-merges", "-M",
-		"--format=%x1e%H%x1f%cI%x1f%s", "--name-status", "--", r.prefix+file)
+	return r.versions(ctx, file)
+}
+
+// VersionsFollowed lists the commits that changed file, newest first,
+// following it through renames, as git log --follow does. Following
+// costs git several times the time of Versions on a long history (4.2 s
+// against 1.2 s for a file of a repository of 15,000 commits), so it is
+// for when the versions at the file's path are not enough.
+func (r *Repo) VersionsFollowed(ctx context.Context, file string) ([]Version, error) {
+	return r.versions(ctx, file, "--follow")
+}
+
+func (r *Repo) versions(ctx context.Context, file string, options ...string) ([]Version, error) {
+	args := append([]string{"log", "--no-merges", "-M", "--format=%x1e%H%x1f%cI%x1f%s", "--name-status"}, options...)
+	out, err := r.git(ctx, nil, append(args, "--", r.prefix+file)...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}

@@ -27,7 +27,10 @@ func TestVersionsFollowRenamesNewestFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	vs, err := r.Versions(ctx, "content/vi/b.md")
+	if vs, err := r.Versions(ctx, "content/vi/b.md"); err != nil || len(vs) != 1 {
+		t.Fatalf("the versions at the path alone: %+v, %v", vs, err)
+	}
+	vs, err := r.VersionsFollowed(ctx, "content/vi/b.md")
 	if err != nil {
 		t.Fatal(err)
 	}
