@@ -39,3 +39,26 @@ func TestDiffParagraphsPairsARemovedWithAnAdded(t *testing.T) {
 		t.Errorf("changes %v, want %v", changes, want)
 	}
 }
+
+// TestDiffParagraphsPairsTheRewrittenParagraph: of two paragraphs
+// removed and two added, the one rewritten is paired with its new text,
+// not with the paragraph beside it.
+func TestDiffParagraphsPairsTheRewrittenParagraph(t *testing.T) {
+	old := Paragraphs("Kept.\n\nGone for good.\n\nThe team decides fast.\n", 1)
+	new := Paragraphs("Kept.\n\nThe team decides fast, then writes it down.\n\nA new idea.\n", 1)
+	var got []string
+	for _, c := range DiffParagraphs(old, new) {
+		s := []string{"unchanged", "changed", "added", "removed"}[c.Change]
+		if c.Old != nil {
+			s += " " + c.Old.Text
+		}
+		if c.New != nil {
+			s += " → " + c.New.Text
+		}
+		got = append(got, s)
+	}
+	want := []string{"unchanged Kept. → Kept.", "removed Gone for good.", "changed The team decides fast. → The team decides fast, then writes it down.", "added → A new idea."}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("changes:\n%q\nwant\n%q", got, want)
+	}
+}

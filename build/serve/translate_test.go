@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"handbook/build/check"
 	"handbook/build/content"
 	"handbook/internal/sitetest"
 )
@@ -141,5 +142,33 @@ func TestTranslatorsViewLinkInAnotherTheme(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatalf("the page stamped again still links to its view:\n%s", page)
 		}
+	}
+}
+
+// TestAlignRows: the translation's paragraphs stand beside the ones of
+// the version stamped they translate, whatever was added or removed
+// since; one of its own gets a row of its own.
+func TestAlignRows(t *testing.T) {
+	then := check.Paragraphs("## A\n\nkept\n\ngone\n\nchanged\n\n## B\n\nlast\n", 1)
+	now := check.Paragraphs("## A\n\nkept\n\nchanged, now\n\nnew\n\n## B\n\nlast\n", 1)
+	tr := check.Paragraphs("## A'\n\nkept'\n\ngone'\n\nchanged'\n\nextra'\n\n## B'\n\nlast'\n", 1)
+	var got []string
+	for _, row := range alignRows(check.DiffParagraphs(then, now), tr) {
+		left := ""
+		for _, w := range row.left {
+			left += w.Text
+		}
+		right := ""
+		if row.right != nil {
+			right = row.right.Text
+		}
+		got = append(got, changeClasses[row.change]+":"+left+"|"+right)
+	}
+	want := []string{
+		"same:## A|## A'", "same:kept|kept'", "removed:gone|gone'", "changed:changed, now|changed'",
+		"added:new|", "same:|extra'", "same:## B|## B'", "same:last|last'",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
