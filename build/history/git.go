@@ -32,6 +32,11 @@ func Open(ctx context.Context, dir string) (*Repo, error) {
 		return nil, ErrNoGit
 	}
 	out, err := (&Repo{top: dir}).git(ctx, nil, "rev-parse", "--is-inside-work-tree", "--show-toplevel", "--show-prefix")
+	if err != nil && !strings.Contains(err.Error(), "not a git repository") {
+		// Another reason, such as a repository of another user that
+		// git refuses ("dubious ownership"): git says what to do.
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
 	lines := strings.Split(string(out), "\n")
 	if err != nil || len(lines) < 3 || lines[0] != "true" {
 		return nil, fmt.Errorf("%s: %w", dir, ErrNotRepository)

@@ -3,6 +3,8 @@ package history
 import (
 	"context"
 	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -139,5 +141,29 @@ func TestVersionsOfAFileNamedLikeAPattern(t *testing.T) {
 		if _, got, ok, err := r.Find(ctx, vs, func([]byte) bool { return true }); !ok || err != nil || string(got) != text {
 			t.Errorf("Find(%q) = %q, %v, %v", name, got, ok, err)
 		}
+	}
+}
+
+// TestOpenARepositoryGitRefuses: a repository of another user, which
+// git refuses to read, is not called "no repository": git's words say
+// what to do.
+func TestOpenARepositoryGitRefuses(t *testing.T) {
+	if os.Getuid() != 0 {
+		t.Skip("giving the repository to another user needs root")
+	}
+	g := newGitRepo(t)
+	err := filepath.WalkDir(g.Dir, func(p string, _ fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		return os.Lchown(p, 12345, 12345)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
+	_, err = Open(context.Background(), g.Dir)
+	if err == nil || errors.Is(err, ErrNotRepository) || !strings.Contains(err.Error(), "dubious ownership") {
+		t.Errorf("Open: %v, want git's refusal", err)
 	}
 }
