@@ -85,32 +85,17 @@ func translateURL(u string) string {
 // shows the two side by side alone.
 func translationView(ctx context.Context, site *build.Site, tr *content.Page) []byte {
 	title := "Translation of " + tr.File
-	var b bytes.Buffer
 	trNow, err := check.ReadSource(site, tr)
 	if err != nil {
-		return viewPage(title, "", `<p class="problem">`+html.EscapeString(err.Error())+`</p>`)
+		return viewPage(title, "", problem(err))
 	}
 	// The stamp as saved: a stamp made since the last rebuild counts.
 	tr.SourceHash = trNow.SourceHash
-	since, err := check.SinceStamp(ctx, site, tr)
-	var rows []viewRow
-	switch {
-	case err == nil:
-		fmt.Fprintf(&b, "<p class=\"status\">%s</p>\n", sinceStatus(since))
-		rows = alignRows(since.Body, check.Paragraphs(string(trNow.Body), trNow.BodyLine))
-		rows = append(fieldRows(since, trNow), rows...)
-	case tr.Original == nil:
-		return viewPage(title, "", `<p class="problem">`+html.EscapeString(err.Error())+`</p>`)
-	default:
-		fmt.Fprintf(&b, "<p class=\"problem\">%s</p>\n", html.EscapeString(err.Error()))
-		now, rerr := check.ReadSource(site, tr.Original)
-		if rerr != nil {
-			return viewPage(title, b.String(), "")
-		}
-		ps := check.Paragraphs(string(now.Body), now.BodyLine)
-		rows = alignRows(check.DiffParagraphs(ps, ps), check.Paragraphs(string(trNow.Body), trNow.BodyLine))
-		rows = append(fieldRows(&check.Since{Now: now, Then: now}, trNow), rows...)
+	status, rows, err := viewRows(ctx, site, tr, trNow)
+	if err != nil {
+		return viewPage(title, "", problem(err))
 	}
+	var b bytes.Buffer
 	orig := tr.Original
 	fmt.Fprintf(&b, "<div class=\"grid\">\n<div class=\"head\">%s <small>%s</small></div><div class=\"head\">%s <small>%s</small></div>\n",
 		html.EscapeString(orig.Lang), html.EscapeString(orig.File), html.EscapeString(tr.Lang), html.EscapeString(tr.File))
@@ -118,7 +103,35 @@ func translationView(ctx context.Context, site *build.Site, tr *content.Page) []
 		writeRow(&b, row, orig.Lang, tr.Lang)
 	}
 	b.WriteString("</div>\n")
-	return viewPage(title, "", b.String())
+	return viewPage(title, status, b.String())
+}
+
+// viewRows are the rows of a translator's view, and the status line
+// above them: what the marks are measured from, or why there are none.
+// trNow is the translation as saved.
+func viewRows(ctx context.Context, site *build.Site, tr, trNow *content.Page) (status string, rows []viewRow, err error) {
+	trParagraphs := check.Paragraphs(string(trNow.Body), trNow.BodyLine)
+	since, err := check.SinceStamp(ctx, site, tr)
+	if err == nil {
+		status = `<p class="status">` + sinceStatus(since) + "</p>\n"
+		return status, append(fieldRows(since, trNow), alignRows(since.Body, trParagraphs)...), nil
+	}
+	if tr.Original == nil {
+		return "", nil, err
+	}
+	// No marks: the two side by side, and why.
+	now, readErr := check.ReadSource(site, tr.Original)
+	if readErr != nil {
+		return "", nil, readErr
+	}
+	ps := check.Paragraphs(string(now.Body), now.BodyLine)
+	rows = append(fieldRows(&check.Since{Now: now, Then: now}, trNow), alignRows(check.DiffParagraphs(ps, ps), trParagraphs)...)
+	return problem(err), rows, nil
+}
+
+// problem says why the view cannot show something.
+func problem(err error) string {
+	return `<p class="problem">` + html.EscapeString(err.Error()) + "</p>\n"
 }
 
 // sinceStatus says what the left column's marks are measured from.

@@ -89,8 +89,9 @@ func TestTranslatorsViewServesOnlyTranslations(t *testing.T) {
 			t.Errorf("%s: %d, want %d\n%s", path, code, want, body)
 		}
 	}
-	if _, view := tp.get(t, "/_handbook/translate/fr/principles/customer-obsession/"); !strings.Contains(view, "not stamped (no sourceHash)") {
-		t.Errorf("the view of an unstamped translation does not say so:\n%s", view)
+	if _, view := tp.get(t, "/_handbook/translate/fr/principles/customer-obsession/"); !strings.Contains(view, "not stamped (no sourceHash)") ||
+		!strings.Contains(view, `## Khách hàng là ai?</div><div class="cell tr same" lang="fr"><span class="line">8</span>## Qui est le client ?</div>`) {
+		t.Errorf("the view of an unstamped translation does not say so, beside the two texts:\n%s", view)
 	}
 }
 
