@@ -106,7 +106,9 @@
     const change = JSON.parse(e.data);
     if (change.css) {
       swapStylesheets(change.css);
-    } else if (change.url && change.url !== location.pathname) {
+    } else if (change.url && change.url !== location.pathname && !location.pathname.startsWith('/_handbook/')) {
+      // The preview's own pages (a translator's view) stay where they
+      // are: they show the file just edited themselves.
       location.href = change.url;
     } else {
       reload();

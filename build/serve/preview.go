@@ -102,7 +102,7 @@ func Start(opts Options) (*Preview, error) {
 		return nil, err
 	}
 	p.ix = newIndexer(p.rb, opts.SearchDelay, p.logf, opts.indexed)
-	p.handler = &handler{site: p.rb.site, index: p.ix.index, events: p.hub, status: p.rb.status}
+	p.handler = &handler{site: p.rb.site, index: p.ix.index, events: p.hub, status: p.rb.status, translation: p.rb.translationOf, outdated: p.rb.isOutdated}
 	p.wg.Add(1)
 	go p.loop()
 	return p, nil

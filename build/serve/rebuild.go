@@ -38,6 +38,9 @@ type rebuilder struct {
 	// copy of the pages went out of date.
 	generation atomic.Uint64
 	served     atomic.Pointer[output.Memory]
+	// outdated remembers which pages served are translations out of
+	// date, whose pages link to their translator's views.
+	outdated outdatedPages
 	// built is set once the first build is over, whether it loaded.
 	built atomic.Bool
 }
@@ -85,6 +88,7 @@ func (r *rebuilder) buildAll(what string) outcome {
 	o := outcome{what: what, full: true}
 	o.update, o.err = r.fullBuild()
 	o.took = time.Since(start)
+	r.outdated.forget()
 	r.built.Store(true)
 	return o
 }
@@ -125,6 +129,7 @@ func (r *rebuilder) apply(paths []string) outcome {
 		}
 	}
 	o.took = time.Since(start)
+	r.outdated.forget()
 	return o
 }
 

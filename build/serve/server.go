@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"handbook/build"
+	"handbook/build/content"
 	"handbook/build/output"
 	"handbook/build/search"
 )
@@ -23,6 +25,12 @@ type handler struct {
 	events      http.Handler
 	// status says why there is no site yet, for the page shown instead.
 	status func() string
+	// translation finds a translation by its URL, for the translator's
+	// views.
+	translation func(u string) (*build.Site, *content.Page, bool)
+	// outdated says whether the page at a URL is a translation out of
+	// date, whose theme may not say so.
+	outdated func(u string) bool
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -37,6 +45,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	case scriptPath:
 		serveBytes(w, r, http.StatusOK, "text/javascript; charset=utf-8", liveJS)
+		return
+	}
+	if h.translation != nil && strings.HasPrefix(r.URL.Path, translatePrefix+"/") {
+		h.serveTranslation(w, r)
 		return
 	}
 	name, ok := sitePath(r.URL.Path)
@@ -56,6 +68,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if data, ok := files.File(name); ok {
+		if h.outdated != nil && strings.HasSuffix(name, ".html") {
+			data = linkTranslatorsView(data, name, h.outdated)
+		}
 		serveFile(w, r, http.StatusOK, name, data)
 		return
 	}

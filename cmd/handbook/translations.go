@@ -15,6 +15,7 @@ import (
 
 const translationsUsage = `usage: handbook translations [flags]
        handbook translations --stamp PAGE [PAGE ...]
+       handbook translations --diff PAGE [PAGE ...]
 
 Prints where every page stands in every language other than the default
 one (or in --lang only), against its original in the default language:
@@ -27,6 +28,22 @@ translation once it matches its original. PAGE is a translation's file, an
 original's file (all its translations), a folder of pages, or a
 translationKey.
 
+--diff prints what changed in a translation's original since the version
+the translation was stamped against: the fields a translator translates
+(title, description, statement, text), old → new, then each paragraph
+that changed, word by word ({+inserted+}, [-deleted-]; in colour on a
+terminal, unless NO_COLOR is set). The stamped version is found in the
+site's git history, following the original through renames; "now" is
+the original's file as it is on disk, committed or not. PAGE is a
+translation's file or its original's (all its translations, or --lang's).
+It says why when there is nothing to compare: the translation is not
+stamped, its original was deleted, the site is not in a git repository,
+the history is shallow (run git fetch --unshallow), or no version of the
+original has the stamped text.
+
+Exit codes: 0 done (the changes shown); 1 a page could not be stamped or
+compared, or the content has errors; 2 a usage error.
+
 Flags:
 `
 
@@ -35,12 +52,14 @@ type translationsFlags struct {
 	source string
 	lang   string
 	stamp  string
+	diff   string
 }
 
 func (f *translationsFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.source, "source", ".", "the site's root `folder` (with handbook.toml or hugo.toml)")
 	fs.StringVar(&f.lang, "lang", "", "only this `language` (fr); default: every language but the default one")
 	fs.StringVar(&f.stamp, "stamp", "", "stamp the translations of `PAGE` (and of the pages after the flags)")
+	fs.StringVar(&f.diff, "diff", "", "print what changed in the original of `PAGE` since its stamp (and of the pages after the flags)")
 }
 
 func translationsCommand() command {
@@ -59,8 +78,12 @@ func runTranslations(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
-	if f.stamp == "" && fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "handbook translations: unexpected argument %q (to stamp pages: --stamp PAGE ...)\n", fs.Arg(0))
+	if f.stamp != "" && f.diff != "" {
+		fmt.Fprintln(stderr, "handbook translations: --stamp and --diff go one at a time")
+		return exitUsage
+	}
+	if f.stamp == "" && f.diff == "" && fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "handbook translations: unexpected argument %q (to stamp pages: --stamp PAGE ...; to compare them: --diff PAGE ...)\n", fs.Arg(0))
 		return exitUsage
 	}
 	site, err := build.Load(build.Options{Source: f.source})
@@ -72,9 +95,12 @@ func runTranslations(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	code := exitOK
-	if f.stamp != "" {
+	switch {
+	case f.diff != "":
+		code = showDiffs(site, append([]string{f.diff}, fs.Args()...), f.lang, stdout, stderr)
+	case f.stamp != "":
 		code = stamp(site, append([]string{f.stamp}, fs.Args()...), f.lang, stdout, stderr)
-	} else {
+	default:
 		printStatuses(check.Translations(site, f.lang), stdout)
 	}
 	if site.Diags.HasErrors() {
