@@ -44,4 +44,11 @@ const (
 	// CodeTerminology is a wording a language's terms file avoids, or a
 	// terms file that does not read.
 	CodeTerminology = "terminology"
+	// CodeUnknownShortcode is a shortcode the tool does not know and the
+	// site has no usable template for: its content is kept in a wrapper,
+	// or it is dropped.
+	CodeUnknownShortcode = "unknown-shortcode"
+	// CodeShortcodeTemplate is a site's shortcode template the tool
+	// cannot run (it uses what the tool's templates do not offer).
+	CodeShortcodeTemplate = "shortcode-template"
 )
