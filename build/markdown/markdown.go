@@ -61,6 +61,7 @@ func (c *Converter) newGoldmark(lang string) goldmark.Markdown {
 			&pageLinks{resolver: c.resolver},
 			&escapedHTML{enabled: !c.cfg.Markup.UnsafeHTML},
 			shortcodeMarkers{},
+			githubAlerts{},
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 	)...)
