@@ -231,6 +231,7 @@ func (s *Site) render(ctx context.Context, w output.Writer) error {
 			writeErr = ctx.Err()
 		}
 		markdown.CheckAnchors(anchors, s.Diags)
+		s.converter.ReportShortcodes(s.Diags)
 		if writeErr == nil {
 			writeErr = s.renderer.WriteSiteFiles(w)
 		}

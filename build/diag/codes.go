@@ -53,4 +53,11 @@ const (
 	// CodeIgnoredSummary is check's one summary of what the tool left
 	// aside of a site (the codes IsIgnored reports).
 	CodeIgnoredSummary = "ignored"
+	// CodeUnknownShortcode is a shortcode the tool does not know and the
+	// site has no usable template for: its content is kept in a wrapper,
+	// or it is dropped.
+	CodeUnknownShortcode = "unknown-shortcode"
+	// CodeShortcodeTemplate is a site's shortcode template the tool
+	// cannot run (it uses what the tool's templates do not offer).
+	CodeShortcodeTemplate = "shortcode-template"
 )

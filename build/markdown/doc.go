@@ -5,6 +5,10 @@
 // contents. Links to pages or anchors that do not exist are reported with
 // the file and line they were written on.
 //
+// A page's shortcodes are expanded first (build/shortcode), and their
+// HTML written in place of the markers they leave (shortcodes.go);
+// GitHub's alerts become the same callouts (alerts.go).
+//
 // The goldmark configuration is assembled by composition: each concern is
 // its own extension (links.go, headings.go, rawhtml.go), added to a plain
 // goldmark instance per language.

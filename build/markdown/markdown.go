@@ -13,6 +13,7 @@ import (
 	"handbook/build/config"
 	"handbook/build/content"
 	"handbook/build/diag"
+	"handbook/build/shortcode"
 )
 
 // Converter turns pages' Markdown into HTML. It is safe for concurrent use
@@ -24,6 +25,7 @@ type Converter struct {
 	byLang      map[string]goldmark.Markdown
 	resolver    *resolver
 	highlighter *highlighter
+	shortcodes  *shortcode.Expander
 }
 
 // NewConverter prepares one goldmark instance per language of set.
@@ -34,6 +36,13 @@ func NewConverter(cfg *config.Config, set *content.Set, static func(sitePath str
 	if cfg.Hugo {
 		c.resolver.severity = diag.Warning
 	}
+	c.shortcodes = shortcode.New(shortcode.Options{
+		Root: cfg.Root, Set: set, SiteTitle: cfg.Title, BaseURL: cfg.BaseURL, BasePath: cfg.BasePath(),
+		Highlight: func(lang, code string) template.HTML {
+			return template.HTML(c.highlighter.highlight(lang, code))
+		},
+		Markdownify: c.markdownify,
+	})
 	for _, l := range cfg.Languages {
 		c.byLang[l.Code] = c.newGoldmark(l.Code)
 	}
@@ -53,6 +62,8 @@ func (c *Converter) newGoldmark(lang string) goldmark.Markdown {
 		c.highlighter,
 		&pageLinks{resolver: c.resolver},
 		&escapedHTML{enabled: !c.cfg.Markup.UnsafeHTML},
+		shortcodeMarkers{},
+		githubAlerts{},
 	}
 	if c.cfg.Markup.HugoIDs != "" {
 		extensions = append(extensions, &hugoHeadings{idType: c.cfg.Markup.HugoIDs, terms: c.cfg.Markup.DefinitionTermIDs})
@@ -105,25 +116,33 @@ func (c *Converter) Convert(p *content.Page, buf *bytes.Buffer, diags *diag.List
 		return Result{Anchors: map[string]bool{}}
 	}
 	md := c.byLang[p.Lang]
+	// Shortcodes are expanded first, on the lines they were written on,
+	// so what is said of the Markdown below names the writer's lines.
+	expanded := c.shortcodes.Expand(p, diags)
+	src := expanded.Source
 	state := &pageState{page: p, diags: diags, ids: newHeadingIDs()}
 	pc := parser.NewContext(parser.WithIDs(state.ids))
 	pc.Set(stateKey, state)
-	doc := md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(pc))
+	pc.Set(fragmentsKey, expanded.Fragments)
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	buf.Reset()
-	buf.Grow(len(p.Body) * 3 / 2)
-	if err := md.Renderer().Render(buf, p.Body, doc); err != nil {
+	buf.Grow(len(src) * 3 / 2)
+	if err := md.Renderer().Render(buf, src, doc); err != nil {
 		diags.Errorf(p.File, 0, "rendering Markdown: %v", err)
 	}
 	r := Result{
 		HTML:          htmlOf(buf.Bytes()),
-		TOC:           tableOfContents(doc, p.Body),
+		TOC:           tableOfContents(doc, src),
 		Anchors:       state.ids.used,
 		LinksTo:       state.linksTo,
 		RelativeLinks: state.relative,
 		AnchorRefs:    state.anchors,
 	}
 	if c.cfg.Search {
-		r.Text = bodyText(doc, p.Body)
+		r.Text = bodyText(doc, src)
+	}
+	if len(expanded.Fragments) > 0 {
+		resolveMarkers(&r, expanded.Fragments)
 	}
 	return r
 }
@@ -136,3 +155,8 @@ func (r Result) Attach(p *content.Page) {
 	p.Content, p.TOC, p.Anchors = r.HTML, r.TOC, r.Anchors
 	p.LinksTo, p.RelativeLinks, p.BodyText = r.LinksTo, r.RelativeLinks, r.Text
 }
+
+// ReportShortcodes reports, once each, the shortcodes the pages converted
+// since the last report used that the tool does not know, and the site's
+// shortcode templates it could not run.
+func (c *Converter) ReportShortcodes(diags *diag.List) { c.shortcodes.Report(diags) }

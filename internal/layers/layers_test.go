@@ -28,7 +28,7 @@ func theTree() []layer {
 		{"5 index", []string{"build/search"}},
 		{"search words", []string{"build/search/tokenize"}},
 		{"4 render", []string{"build/render"}},
-		{"3 parse & link", []string{"build/markdown"}},
+		{"3 parse & link", []string{"build/markdown", "build/shortcode"}},
 		{"2 content", []string{"build/content"}},
 		{"1 config", []string{"build/config"}},
 		{"support", []string{"build/diag", "build/fold", "build/history", "build/internal/files", "build/internal/parallel", "build/output", "themes"}},
