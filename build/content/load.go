@@ -25,12 +25,13 @@ import (
 // the folders of draft bundles and sections (leaveOutDrafts).
 func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
 	set := &Set{byLang: map[string]*Lang{}, resources: map[string]bool{}}
-	var sources []source
 	for _, lc := range cfg.Languages {
 		lang := &Lang{Language: lc}
 		set.Langs = append(set.Langs, lang)
 		set.byLang[lc.Code] = lang
-		w := newWalker(cfg, lc, diags)
+	}
+	var sources []source
+	for _, w := range contentWalkers(cfg, diags) {
 		if err := w.walk(); err != nil {
 			return nil, err
 		}
@@ -40,6 +41,7 @@ func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
 			set.resources[r.URL] = true
 		}
 	}
+	sortByLanguage(cfg, sources)
 	pages := readAll(sources, cfg.FileSizeLimit(), diags)
 	for _, p := range pages {
 		if p != nil {
@@ -52,6 +54,38 @@ func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
 		set.leaveOutDrafts()
 	}
 	return set, nil
+}
+
+// contentWalkers makes one walker per content folder: languages may
+// share one (Hugo's content/, where page.fr.md is French), which is then
+// walked once. Its files whose names name no language are the default
+// language's if it is among them, else the first's.
+func contentWalkers(cfg *config.Config, diags *diag.List) []*walker {
+	var out []*walker
+	byDir := map[string]*walker{}
+	for _, lc := range cfg.Languages {
+		if w, ok := byDir[lc.ContentDir]; ok {
+			w.sharing = append(w.sharing, lc.Code)
+			if lc.Code == cfg.DefaultLanguage {
+				w.lang = lc.Code
+			}
+			continue
+		}
+		w := newWalker(cfg, lc, diags)
+		byDir[lc.ContentDir] = w
+		out = append(out, w)
+	}
+	return out
+}
+
+// sortByLanguage orders sources by their language's place in the
+// configuration, keeping the walk's order within a language.
+func sortByLanguage(cfg *config.Config, sources []source) {
+	rank := map[string]int{}
+	for i, l := range cfg.Languages {
+		rank[l.Code] = i
+	}
+	sort.SliceStable(sources, func(i, j int) bool { return rank[sources[i].lang] < rank[sources[j].lang] })
 }
 
 // source is a Markdown file waiting to be read.
