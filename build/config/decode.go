@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
@@ -16,6 +14,7 @@ import (
 
 	"handbook/build/diag"
 	"handbook/build/internal/files"
+	"handbook/build/internal/yamlerr"
 )
 
 // readFile reads file, relative to root, refusing anything but a regular
@@ -49,7 +48,7 @@ func decodeConfig(file string, data []byte, diags *diag.List) (m map[string]any,
 		lines = yamlKeyLines(file, data)
 	default:
 		if err = yaml.Unmarshal(data, &m); err != nil {
-			line, msg := yamlError(err)
+			line, msg := yamlerr.Locate(data, err)
 			diags.Errorf(file, line, "%s", msg)
 			return nil, nil, false
 		}
@@ -76,23 +75,6 @@ func jsonErrorLine(data []byte, err error) int {
 	}
 	offset = min(offset, int64(len(data)))
 	return 1 + bytes.Count(data[:offset], []byte("\n"))
-}
-
-var yamlErrLine = regexp.MustCompile(`^(?:yaml: )?(?:unmarshal errors:\n\s*)?line (\d+): (.*)$`)
-
-// yamlError finds the line a YAML decoding error names, and its message
-// without the library's prefix.
-func yamlError(err error) (int, string) {
-	msg := err.Error()
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n, m[2]
-	}
-	return 0, strings.TrimPrefix(msg, "yaml: ")
 }
 
 // yamlKeyLines maps the keys of a YAML document (or a JSON one, which
