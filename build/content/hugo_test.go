@@ -93,3 +93,75 @@ func TestLocateByFileName(t *testing.T) {
 		}
 	}
 }
+
+func TestHugoURLRules(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"hugo.toml":                 "title = \"Docs\"\n",
+		"content/Docs/_index.md":    "---\ntitle: Docs\n---\n",
+		"content/Docs/My Page.md":   "---\ntitle: A page with a long title\nlinkTitle: Short\n---\n",
+		"content/Docs/Img.PNG":      "PNG",
+		"content/slugged.md":        "---\ntitle: S\nslug: Nice Slug\n---\n",
+		"content/a.md":              "---\ntitle: A\nurl: /Custom/Path\n---\n",
+		"content/b.md":              "---\ntitle: B\nurl: /en/b-here/\n---\n",
+		"content/c.md":              "---\ntitle: C\nurl: ../../etc\n---\n",
+		"content/raw.html":          "---\ntitle: Raw\n---\n<p>x</p>\n",
+		"content/Bundle/index.html": "<p>y</p>\n",
+	})
+	set, diags := loadSite(t, root, config.Overrides{})
+	if got := diagStrings(diags); len(got) > 0 {
+		t.Fatalf("diagnostics: %q", got)
+	}
+	for rel, want := range map[string]string{
+		"Docs/_index.md":    "/en/docs/",
+		"Docs/My Page.md":   "/en/docs/my-page/",
+		"slugged.md":        "/en/nice-slug/",
+		"a.md":              "/en/Custom/Path/", // url is kept as written
+		"b.md":              "/en/b-here/",
+		"c.md":              "/en/etc/",
+		"raw.html":          "/en/raw/",
+		"Bundle/index.html": "/en/bundle/",
+	} {
+		if p := page(t, set, "en", rel); p.URL != want {
+			t.Errorf("%s: URL %s, want %s", rel, p.URL, want)
+		}
+	}
+	if p := page(t, set, "en", "raw.html"); !p.IsHTML {
+		t.Error("raw.html is not an HTML page")
+	}
+	if p := page(t, set, "en", "Docs/My Page.md"); p.LinkTitle() != "Short" || p.Title != "A page with a long title" {
+		t.Errorf("LinkTitle, Title = %q, %q", p.LinkTitle(), p.Title)
+	}
+	if p := page(t, set, "en", "a.md"); p.LinkTitle() != "A" {
+		t.Errorf("LinkTitle without linkTitle = %q, want the title", p.LinkTitle())
+	}
+	if got, want := strings.Join(resourceList(set), " "), "/en/docs/Img.PNG"; got != want {
+		t.Errorf("resources %q, want %q", got, want)
+	}
+}
+
+func TestHandbookURLsKeepTheirCase(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"handbook.toml":        twoLanguages,
+		"content/vi/_index.md": "---\ntitle: Trang chủ\n---\n",
+		"content/vi/Upper.md":  "---\ntitle: U\nurl: /elsewhere/\n---\n",
+		"content/vi/page.html": "<p>x</p>",
+		"content/fr/_index.md": "---\ntitle: Accueil\n---\n",
+	})
+	set, _ := loadSite(t, root, config.Overrides{})
+	p := page(t, set, "vi", "Upper.md")
+	if p.URL != "/vi/Upper/" || p.Params["url"] != "/elsewhere/" {
+		t.Errorf("URL %s, params %v: want the handbook's rules, url a parameter", p.URL, p.Params)
+	}
+	if set.Lang("vi").ByRelPath("page.html") != nil {
+		t.Error("an .html file is a page of a handbook site")
+	}
+}
+
+func TestHugoURLWithControlCharacter(t *testing.T) {
+	root := writeSite(t, map[string]string{"hugo.toml": "title = \"x\"\n", "content/a.md": "---\ntitle: A\n\nurl: \"/a\\u0007b/\"\n---\n"})
+	_, diags := loadSite(t, root, config.Overrides{})
+	want := `content/a.md:4: url "/a\ab/" holds a control character`
+	if got := diagStrings(diags); len(got) != 1 || got[0] != want {
+		t.Errorf("diagnostics %q, want %q", got, want)
+	}
+}

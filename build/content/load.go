@@ -94,6 +94,7 @@ type source struct {
 	abs     string
 	file    string // relative to the site root
 	relPath string // relative to the language folder
+	hugo    bool   // read by Hugo's rules
 }
 
 // IgnoredName reports whether a file or folder is left out of the site:
@@ -127,7 +128,7 @@ func readPage(src source, limit int64, diags *diag.List) *Page {
 		diags.Errorf(src.file, 0, "cannot read the file: %v", files.WithoutPath(err))
 		return nil
 	}
-	p, errs := ParsePage(src.lang, src.file, src.relPath, data)
+	p, errs := parsePage(src, data)
 	for _, e := range errs {
 		diags.Errorf(src.file, e.Line, "%s", e.Msg)
 	}
@@ -138,6 +139,13 @@ func readPage(src source, limit int64, diags *diag.List) *Page {
 // or nil when the file cannot be used, and every problem found, each with
 // its line.
 func ParsePage(lang, file, relPath string, data []byte) (*Page, []*FrontMatterError) {
+	return parsePage(source{lang: lang, file: file, relPath: relPath}, data)
+}
+
+// parsePage makes a page from src's bytes, by Hugo's rules when src is
+// a Hugo site's.
+func parsePage(src source, data []byte) (*Page, []*FrontMatterError) {
+	lang, file, relPath := src.lang, src.file, src.relPath
 	valid, mayNeedNFC := scanText(data)
 	if !valid {
 		return nil, []*FrontMatterError{{invalidUTF8Line(data), "the file is not valid UTF-8: save it as UTF-8"}}
@@ -151,9 +159,10 @@ func ParsePage(lang, file, relPath string, data []byte) (*Page, []*FrontMatterEr
 	if err != nil {
 		return nil, []*FrontMatterError{err.(*FrontMatterError)}
 	}
-	p := &Page{Lang: lang, File: file, RelPath: relPath, Body: body, BodyLine: bodyLine}
-	p.IsSection = path.Base(relPath) == "_index.md"
-	p.IsHome = relPath == "_index.md"
+	p := &Page{Lang: lang, File: file, RelPath: relPath, Body: body, BodyLine: bodyLine, hugo: src.hugo}
+	p.IsSection = pageStem(relPath) == "_index"
+	p.IsHome = p.IsSection && path.Dir(relPath) == "."
+	p.IsHTML = path.Ext(relPath) == ".html"
 	if format == "" {
 		if err := p.applyDefaults(); err != nil {
 			return p, []*FrontMatterError{err}
@@ -242,6 +251,16 @@ func (p *Page) applyFrontMatter(fm *frontMatter) []*FrontMatterError {
 		}
 	}
 	str("title", &p.Title)
+	str("linkTitle", &p.linkTitle)
+	if f, ok := fm.take("url"); ok && p.hugo {
+		if v, err := f.str(); err != nil {
+			fail(f, "url", err)
+		} else {
+			p.ownURL, p.urlLine = strings.TrimSpace(v), f.line
+		}
+	} else if ok {
+		fm.set("url", f.value, f.line)
+	}
 	str("description", &p.Description)
 	str("translationKey", &p.TranslationKey)
 	if f, ok := fm.take("slug"); ok {
@@ -336,7 +355,7 @@ func (p *Page) applyHandbookFields(fm *frontMatter, str func(string, *string), i
 // folder is reported, and the file name used instead.
 func (p *Page) applyDefaults() *FrontMatterError {
 	if p.TranslationKey == "" {
-		p.TranslationKey = strings.TrimSuffix(p.RelPath, ".md")
+		p.TranslationKey = strings.TrimSuffix(p.RelPath, path.Ext(p.RelPath))
 	}
 	if p.Slug == "" && !p.IsSection {
 		p.Slug = fileSlug(p.RelPath)
@@ -350,6 +369,16 @@ func (p *Page) applyDefaults() *FrontMatterError {
 		problem = &FrontMatterError{p.slugLine, err.Error()}
 		p.Slug, p.slugLine = fileSlug(p.RelPath), 0
 		u, _ = pageURL(p.Lang, p.RelPath, p.IsSection, p.Slug)
+	}
+	if p.hugo {
+		u = lowerPath(p.Lang, u)
+	}
+	if p.ownURL != "" {
+		if own, err := ownURL(p.Lang, p.ownURL); err != nil {
+			problem = &FrontMatterError{p.urlLine, err.Error()}
+		} else {
+			u = own
+		}
 	}
 	p.URL = u
 	p.TextHash = p.textHash()

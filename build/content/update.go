@@ -48,7 +48,7 @@ func ReadPage(cfg *config.Config, lang, rel string, diags *diag.List) (p *Page, 
 	abs := filepath.Join(cfg.Root, filepath.FromSlash(lc.ContentDir), filepath.FromSlash(rel))
 	file, _ := filepath.Rel(cfg.Root, abs)
 	_, relPath, _ := fileLanguage(cfg, lang, rel)
-	src := source{lang: lang, abs: abs, file: filepath.ToSlash(file), relPath: relPath}
+	src := source{lang: lang, abs: abs, file: filepath.ToSlash(file), relPath: relPath, hugo: cfg.Hugo}
 	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
 		return nil, false
 	}

@@ -25,7 +25,7 @@ func EscapePath(sitePath string) string {
 // ".md" (a bundle's index.md: its folder's name), with spaces written as
 // hyphens, as Hugo does.
 func fileSlug(relPath string) string {
-	slug := strings.TrimSuffix(path.Base(relPath), ".md")
+	slug := pageStem(relPath)
 	if slug == "index" {
 		slug = path.Base(path.Dir(relPath))
 	}
@@ -42,7 +42,7 @@ func hyphenate(s string) string { return strings.ReplaceAll(s, " ", "-") }
 // character, is an error.
 func pageURL(lang, relPath string, isSection bool, slug string) (string, error) {
 	dir := path.Dir(relPath)
-	own := isSection || path.Base(relPath) == "index.md"
+	own := isSection || pageStem(relPath) == "index"
 	switch {
 	case own && dir == ".":
 		return "/" + lang + "/", nil
@@ -60,6 +60,53 @@ func pageURL(lang, relPath string, isSection bool, slug string) (string, error) 
 		return "", fmt.Errorf("slug %q leads out of the language's folder %s (to %s): a slug names a page inside its language; use aliases for other paths", slug, home, strings.TrimSuffix(u, "/")+"/")
 	}
 	return u + "/", nil
+}
+
+// pageStem is a page file's name without its extension: "index" for
+// a bundle's index.md (or index.html), "_index" for a section's.
+func pageStem(relPath string) string {
+	base := path.Base(relPath)
+	return strings.TrimSuffix(base, path.Ext(base))
+}
+
+// lowerPath lowercases a site path of language lang, the language's
+// code left as configured: Hugo writes its pages' paths in lower case.
+func lowerPath(lang, u string) string {
+	home := "/" + lang + "/"
+	if rest, ok := strings.CutPrefix(u, home); ok {
+		return home + strings.ToLower(rest)
+	}
+	return strings.ToLower(u)
+}
+
+// resourceURL is the site path of a file at rel in language lang's
+// content folder: on a Hugo site, its folders are in lower case, as the
+// pages beside it, and its name as written.
+func resourceURL(hugo bool, lang, rel string) string {
+	if !hugo {
+		return "/" + lang + "/" + rel
+	}
+	dir, name := path.Split(rel)
+	return lowerPath(lang, "/"+lang+"/"+dir) + name
+}
+
+// ownURL is the site path a page's url field (Hugo's) gives it: the
+// whole path, cleaned, inside the page's language (url: /about/ on a
+// French page is /fr/about/, and url: /fr/about/ is the same). Hugo
+// keeps its case. A control character in it is an error.
+func ownURL(lang, url string) (string, error) {
+	if strings.IndexFunc(url, isControl) >= 0 {
+		return "", fmt.Errorf("url %q holds a control character", url)
+	}
+	if i := strings.IndexAny(url, "?#"); i >= 0 {
+		url = url[:i]
+	}
+	clean := path.Clean("/" + url)
+	home := "/" + lang
+	if clean != home && !strings.HasPrefix(clean, home+"/") {
+		clean = path.Clean(home + clean)
+	}
+	return strings.TrimSuffix(clean, "/") + "/", nil
 }
 
 func isControl(r rune) bool { return r < 0x20 || r == 0x7f }

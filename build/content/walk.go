@@ -63,8 +63,8 @@ func (w *walker) walkUnder(dir string) error {
 func (w *walker) file(p string, d fs.DirEntry) {
 	r, _ := filepath.Rel(w.root, p)
 	lang, rel, named := fileLanguage(w.cfg, w.lang, filepath.ToSlash(r))
-	if strings.HasSuffix(d.Name(), ".md") {
-		w.pages = append(w.pages, source{lang: lang, abs: p, file: w.siteFile(p), relPath: rel})
+	if isPageFile(w.cfg, d.Name()) {
+		w.pages = append(w.pages, source{lang: lang, abs: p, file: w.siteFile(p), relPath: rel, hugo: w.cfg.Hugo})
 		return
 	}
 	if err := files.CheckEntry(d, w.limit); err != nil {
@@ -76,8 +76,14 @@ func (w *walker) file(p string, d fs.DirEntry) {
 		langs = []string{lang}
 	}
 	for _, l := range langs {
-		w.resources = append(w.resources, Resource{Lang: l, Src: p, File: w.siteFile(p), URL: "/" + l + "/" + rel})
+		w.resources = append(w.resources, Resource{Lang: l, Src: p, File: w.siteFile(p), URL: resourceURL(w.cfg.Hugo, l, rel), rel: rel})
 	}
+}
+
+// isPageFile reports whether a content file named name is a page: a
+// Markdown file, or on a Hugo site an HTML one too.
+func isPageFile(cfg *config.Config, name string) bool {
+	return strings.HasSuffix(name, ".md") || cfg.Hugo && strings.HasSuffix(name, ".html")
 }
 
 // fileLanguage finds the language of a file at rel in a content folder

@@ -97,6 +97,9 @@ func (c *Converter) Convert(p *content.Page, buf *bytes.Buffer, diags *diag.List
 	if p.Body == nil {
 		return Result{Anchors: map[string]bool{}}
 	}
+	if p.IsHTML {
+		return c.convertHTML(p)
+	}
 	md := c.byLang[p.Lang]
 	state := &pageState{page: p, diags: diags, ids: newHeadingIDs()}
 	pc := parser.NewContext(parser.WithIDs(state.ids))
