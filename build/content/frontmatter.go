@@ -37,11 +37,14 @@ type FrontMatterError struct {
 func (e *FrontMatterError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
 // splitFrontMatter separates front matter from body. It recognises YAML
-// between "---" lines and TOML between "+++" lines; a file without either
-// is all body. bodyLine is the 1-based line on which the body starts.
+// between "---" lines, TOML between "+++" lines and a JSON object
+// opening the file (Hugo's three forms); a file without any is all
+// body. bodyLine is the 1-based line on which the body starts.
 func splitFrontMatter(src []byte) (format string, fm, body []byte, bodyLine int, err error) {
 	var delim string
 	switch {
+	case isJSONObject(src):
+		return splitJSON(src)
 	case bytes.HasPrefix(src, []byte("---")):
 		delim, format = "---", "yaml"
 	case bytes.HasPrefix(src, []byte("+++")):
@@ -112,8 +115,11 @@ func cutLine(b []byte) (line, rest []byte, hadNewline bool) {
 // parseFrontMatter decodes front matter whose first line is line
 // firstLine of the file, keeping each key's line.
 func parseFrontMatter(format string, src []byte, firstLine int) (*frontMatter, error) {
-	if format == "toml" {
+	switch format {
+	case "toml":
 		return parseTOML(src, firstLine)
+	case "json":
+		return parseJSON(src, firstLine)
 	}
 	return parseYAML(src, firstLine)
 }

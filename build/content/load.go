@@ -169,7 +169,11 @@ func parsePage(src source, data []byte) (*Page, []*FrontMatterError) {
 		}
 		return p, nil
 	}
-	fm, err := parseFrontMatter(format, fmSrc, 2)
+	firstLine := 2 // after the opening "---" or "+++"
+	if format == "json" {
+		firstLine = 1 // the object opens the file
+	}
+	fm, err := parseFrontMatter(format, fmSrc, firstLine)
 	if err != nil {
 		return nil, []*FrontMatterError{err.(*FrontMatterError)}
 	}
