@@ -133,6 +133,15 @@ func index(lang *Lang, diags *diag.List) {
 	}
 }
 
+// section is the section page of folder dir: its _index.md, or on a
+// Hugo site its _index.html.
+func (l *Lang) section(dir string) *Page {
+	if p := l.byRelPath[path.Join(dir, "_index.md")]; p != nil {
+		return p
+	}
+	return l.byRelPath[path.Join(dir, "_index.html")]
+}
+
 // buildTree gives each page its parent section, each section its children
 // in reading order, and each page its previous and next sibling.
 func buildTree(lang *Lang) {
@@ -148,9 +157,14 @@ func buildTree(lang *Lang) {
 			dir = path.Dir(dir)
 		}
 		for {
-			if parent := lang.byRelPath[path.Join(dir, "_index.md")]; parent != nil {
+			if parent := lang.section(dir); parent != nil {
 				p.Parent = parent
-				parent.Children = append(parent.Children, p)
+				if !p.build.unlisted() {
+					parent.Children = append(parent.Children, p)
+				}
+				break
+			}
+			if dir == "." {
 				break
 			}
 			dir = path.Dir(dir)

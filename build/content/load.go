@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -48,11 +49,19 @@ func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
 			set.Pages = append(set.Pages, p)
 		}
 	}
+	if cfg.Hugo {
+		applyCascades(set.Pages)
+		now := time.Now()
+		for _, p := range set.Pages {
+			p.settle(now)
+		}
+	}
 	if cfg.Drafts {
 		markDraftFolders(set.Pages)
 	} else {
 		set.leaveOutDrafts()
 	}
+	set.leaveOutUnrendered()
 	return set, nil
 }
 
@@ -283,6 +292,7 @@ func (p *Page) applyFrontMatter(fm *frontMatter) []*FrontMatterError {
 	}
 	integer("weight", &p.Weight)
 	if f, ok := fm.take("draft"); ok {
+		p.draftSet = p.hugo // only Hugo's cascade asks
 		var err error
 		if p.Draft, err = f.boolean(); err != nil {
 			fail(f, "draft", err)
@@ -315,6 +325,9 @@ func (p *Page) applyFrontMatter(fm *frontMatter) []*FrontMatterError {
 	}
 	if p.Kind != Plain {
 		errs = append(errs, p.applyHandbookFields(fm, str, integer)...)
+	}
+	if p.hugo {
+		errs = append(errs, p.applyHugoFields(fm)...)
 	}
 	p.Params = make(map[string]any, len(fm.fields))
 	for _, k := range fm.order {

@@ -66,6 +66,17 @@ type Page struct {
 	Weight         int
 	Date           time.Time
 	Draft          bool
+	// PublishDate and ExpiryDate are a Hugo page's: it is left out, as a
+	// draft, before the one and from the other.
+	PublishDate, ExpiryDate time.Time
+	// draftSet and headlessSet tell that the front matter sets draft
+	// and headless, which a cascade then leaves as they are.
+	draftSet, headlessSet bool
+	// headless, build and cascade are a Hugo page's (hugofields.go,
+	// cascade.go).
+	headless bool
+	build    buildOptions
+	cascade  []cascadeEntry
 	TranslationKey string
 	Aliases        []string
 	Kind           Kind
