@@ -61,11 +61,11 @@ type Page struct {
 
 	Title string
 	// linkTitle is the front matter's linkTitle (Hugo's), see LinkTitle.
-	linkTitle      string
-	Description    string
-	Weight         int
-	Date           time.Time
-	Draft          bool
+	linkTitle   string
+	Description string
+	Weight      int
+	Date        time.Time
+	Draft       bool
 	// PublishDate and ExpiryDate are a Hugo page's: it is left out, as a
 	// draft, before the one and from the other.
 	PublishDate, ExpiryDate time.Time
@@ -74,9 +74,9 @@ type Page struct {
 	draftSet, headlessSet bool
 	// headless, build and cascade are a Hugo page's (hugofields.go,
 	// cascade.go).
-	headless bool
-	build    buildOptions
-	cascade  []cascadeEntry
+	headless       bool
+	build          buildOptions
+	cascade        []cascadeEntry
 	TranslationKey string
 	Aliases        []string
 	Kind           Kind
