@@ -165,3 +165,24 @@ func TestHugoURLWithControlCharacter(t *testing.T) {
 		t.Errorf("diagnostics %q, want %q", got, want)
 	}
 }
+
+func TestHugoAliasClashIsAWarning(t *testing.T) {
+	set, diags := loadSite(t, writeSite(t, map[string]string{
+		"hugo.toml":             "title = \"x\"\n",
+		"content/a.md":          "---\ntitle: A\naliases: [/old/]\n---\n",
+		"content/b.md":          "---\ntitle: B\naliases: [/old/, /b-old/]\n---\n",
+		"content/c.md":          "---\ntitle: C\naliases: [/sub/]\n---\n",
+		"content/sub/deep/x.md": "---\ntitle: X\n---\n",
+	}), config.Overrides{})
+	got := diagStrings(diags)
+	want := []string{
+		"content/b.md:3: warning: the alias /en/old/ is not written: content/a.md:3 (the alias /en/old/) is written there",
+		"content/c.md:3: warning: the alias /en/sub/ is not written: the page /en/sub/ (made for a folder without _index.md) is written there",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if b := page(t, set, "en", "b.md"); strings.Join(b.Aliases, " ") != "/b-old/" {
+		t.Errorf("b's aliases %q, want the one that is written", b.Aliases)
+	}
+}

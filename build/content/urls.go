@@ -208,10 +208,7 @@ func claimOutputs(set *Set, diags *diag.List) {
 		c.claim(diags, strings.TrimPrefix(p.URL, "/")+"index.html", pageOrigin(p))
 	}
 	for _, p := range set.Pages {
-		for _, a := range p.Aliases {
-			u := set.AliasURL(p.Lang, a)
-			c.claim(diags, strings.TrimPrefix(u, "/")+"index.html", Origin{File: p.File, Line: max(p.aliasLine, 1), Kind: "alias", URL: u})
-		}
+		p.Aliases = c.claimAliases(set, p, diags)
 	}
 	for _, r := range set.Resources {
 		c.claim(diags, strings.TrimPrefix(r.URL, "/"), Origin{File: r.File, Kind: "file", URL: r.URL})
@@ -221,6 +218,27 @@ func claimOutputs(set *Set, diags *diag.List) {
 			report(diags, c.origins[i], inside, fmt.Sprintf("is written at %s, where %s needs a folder", file, inside))
 		}
 	}
+}
+
+// claimAliases claims the output file of each of p's aliases and returns
+// the aliases to write. On a Hugo site, an alias where a page or another
+// alias is already written is a warning, and is not written: Hugo writes
+// one over the other and says nothing, so its sites have such aliases.
+func (c *outputClaims) claimAliases(set *Set, p *Page, diags *diag.List) []string {
+	kept := p.Aliases[:0:0]
+	for _, a := range p.Aliases {
+		u := set.AliasURL(p.Lang, a)
+		file := strings.TrimPrefix(u, "/") + "index.html"
+		o := Origin{File: p.File, Line: max(p.aliasLine, 1), Kind: "alias", URL: u}
+		if first, clash := c.find(c.files, file); clash && p.hugo {
+			diags.Add(diag.Diagnostic{File: o.File, Line: o.Line, Code: diag.CodeURLClash, Severity: diag.Warning,
+				Message: o.What() + " is not written: " + first.String() + " is written there"})
+			continue
+		}
+		c.claim(diags, file, o)
+		kept = append(kept, a)
+	}
+	return kept
 }
 
 func pageOrigin(p *Page) Origin {
