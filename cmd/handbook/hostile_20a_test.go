@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -82,6 +83,67 @@ func TestHostile20a(t *testing.T) {
 			args:   []string{"build", "--source", "$SITE"},
 			code:   exitContent,
 			output: "content/docs/page.md:3: front matter: did not find expected ',' or '}'",
+		},
+		{
+			name:   "broken JSON front matter",
+			files:  withHugo(map[string]string{"content/docs/page.md": "{\n  \"title\": \"Page\",\n  \"weight\": 1,,\n}\n\nText.\n"}),
+			args:   []string{"build", "--source", "$SITE"},
+			code:   exitContent,
+			output: "content/docs/page.md:3: front matter: invalid character ','",
+		},
+		{
+			name:   "a build option Hugo does not have",
+			files:  withHugo(map[string]string{"content/docs/_index.md": "---\ntitle: Docs\ncascade:\n  build:\n    render: later\n---\n"}),
+			args:   []string{"check", "--source", "$SITE"},
+			code:   exitContent,
+			output: `content/docs/_index.md:3: cascade build render must be one of always, never, link, not "later"`,
+		},
+		{
+			name: "hidden snippets, a headless bundle, a future page and an HTML page with a script",
+			files: withHugo(map[string]string{
+				"content/_snippets/_index.md": "---\ncascade:\n  build: {render: never, list: never, publishResources: false}\n---\n",
+				"content/_snippets/note.md":   "Private snippet.\n",
+				"content/_snippets/data.csv":  "a,b\n",
+				"content/media/index.md":      "---\nheadless: true\n---\n",
+				"content/media/logo.png":      "PNG",
+				"content/soon.md":             "---\ntitle: Soon\npublishDate: 2999-01-01\n---\n\nNot yet.\n",
+				"content/raw.html":            "---\ntitle: Raw\n---\n<script>alert(1)</script><p>Hi</p>\n",
+			}),
+			args:    []string{"build", "--source", "$SITE"},
+			code:    exitOK,
+			written: []string{"site/public"},
+			after: func(t *testing.T, work string) {
+				out := filepath.Join(work, "site", "public")
+				for _, gone := range []string{"en/_snippets/note/index.html", "en/_snippets/data.csv", "en/media/index.html", "en/soon/index.html"} {
+					if _, err := os.Stat(filepath.Join(out, gone)); err == nil {
+						t.Errorf("%s is written", gone)
+					}
+				}
+				if _, err := os.Stat(filepath.Join(out, "en", "media", "logo.png")); err != nil {
+					t.Errorf("the headless bundle's file is not written: %v", err)
+				}
+				raw, err := os.ReadFile(filepath.Join(out, "en", "raw", "index.html"))
+				if err != nil || strings.Contains(string(raw), "<script>alert") || !strings.Contains(string(raw), "&lt;script&gt;alert(1)") {
+					t.Errorf("the HTML page's script is not shown escaped (%v)", err)
+				}
+				// Nothing of the hidden pages is anywhere: pages, lists,
+				// the sitemap or the search index (its files are gzipped,
+				// so its words are looked for through the command).
+				_ = filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+					if err == nil && !d.IsDir() {
+						if b, _ := os.ReadFile(p); strings.Contains(string(b), "Private snippet") || strings.Contains(string(b), "Not yet") || strings.Contains(string(b), "/en/soon/") {
+							t.Errorf("%s holds a hidden page", p)
+						}
+					}
+					return nil
+				})
+				for _, word := range []string{"private", "snippet", "yet"} {
+					_, stdout, _ := runCmd("search", "--dest", out, word)
+					if strings.Contains(stdout, "/en/") {
+						t.Errorf("search %q finds a hidden page:\n%s", word, stdout)
+					}
+				}
+			},
 		},
 		{
 			name:      "a configuration that is not a map",
