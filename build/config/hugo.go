@@ -248,6 +248,59 @@ func applyHugo(cfg *Config, h *hugoReader) {
 		cfg.Languages = []Language{newLanguage(cfg.DefaultLanguage, name, 0, contentDir, "")}
 	}
 	h.used["languagecode"] = true // the same language, for <html lang>
+	applyContentMounts(cfg, h)
+}
+
+// applyContentMounts reads the module mounts whose target is content/
+// (Hugo's documentation mounts content/en there for English): the
+// mount's source is the content folder of its languages (lang, or
+// sites.matrix.languages; all of them when it names none). A
+// language's first such mount is read; the other mounts are ignored.
+func applyContentMounts(cfg *Config, h *hugoReader) {
+	mounts, _ := h.get("module", "mounts").([]any)
+	taken := map[string]bool{}
+	for _, m := range mounts {
+		mr := hugoReader{raw: asMap(m)}
+		if strings.Trim(path.Clean("/"+mr.str("target")), "/") != "content" || mr.str("source") == "" {
+			continue
+		}
+		langs := mountLanguages(&mr)
+		for i := range cfg.Languages {
+			l := &cfg.Languages[i]
+			if taken[l.Code] || (langs != nil && !langs[strings.ToLower(l.Code)]) {
+				continue
+			}
+			taken[l.Code] = true
+			l.ContentDir = path.Clean(filepath.ToSlash(mr.str("source")))
+		}
+	}
+}
+
+// mountLanguages are the languages a mount is for, in lower case, or nil
+// for all.
+func mountLanguages(mr *hugoReader) map[string]bool {
+	var names []any
+	if l := mr.str("lang"); l != "" {
+		names = append(names, l)
+	}
+	if list, ok := mr.get("sites", "matrix", "languages").([]any); ok {
+		names = append(names, list...)
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, n := range names {
+		if s, ok := n.(string); ok {
+			out[strings.ToLower(s)] = true
+		}
+	}
+	return out
+}
+
+func asMap(v any) map[string]any {
+	m, _ := v.(map[string]any)
+	return lowerKeys(m)
 }
 
 // number reads a whole number as TOML (int64), YAML (int) or JSON

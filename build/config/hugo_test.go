@@ -127,3 +127,38 @@ func TestLoadHugoBadFiles(t *testing.T) {
 		})
 	}
 }
+
+func TestLoadHugoContentMounts(t *testing.T) {
+	// Hugo's own documentation mounts content/en as the English content.
+	root := site(t, map[string]string{
+		"hugo.toml": `[languages.en]
+weight = 1
+[languages.fr]
+weight = 2
+[[module.mounts]]
+source = "assets"
+target = "assets"
+[[module.mounts]]
+source = 'content/en'
+target = 'content'
+  [module.mounts.sites.matrix]
+  languages = ['en']
+[[module.mounts]]
+source = "translated/fr/"
+target = "content"
+lang = "fr"
+[[module.mounts]]
+source = "other"
+target = "content"
+`,
+		"content/en/": "", "translated/fr/": "",
+	})
+	cfg, _ := load(t, root, Overrides{})
+	want := []Language{
+		{Code: "en", Name: "en", Weight: 1, ContentDir: "content/en"},
+		{Code: "fr", Name: "fr", Weight: 2, ContentDir: "translated/fr"},
+	}
+	if !reflect.DeepEqual(cfg.Languages, want) {
+		t.Errorf("languages = %+v, want %+v", cfg.Languages, want)
+	}
+}
