@@ -172,6 +172,7 @@ func TestHugoAliasClashIsAWarning(t *testing.T) {
 		"content/a.md":          "---\ntitle: A\naliases: [/old/]\n---\n",
 		"content/b.md":          "---\ntitle: B\naliases: [/old/, /b-old/]\n---\n",
 		"content/c.md":          "---\ntitle: C\naliases: [/sub/]\n---\n",
+		"content/Self.md":       "---\ntitle: Self\naliases: [/self/]\n---\n",
 		"content/sub/deep/x.md": "---\ntitle: X\n---\n",
 	}), config.Overrides{})
 	got := diagStrings(diags)
@@ -181,6 +182,9 @@ func TestHugoAliasClashIsAWarning(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("diagnostics\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if p := page(t, set, "en", "Self.md"); len(p.Aliases) != 0 {
+		t.Errorf("an alias of the page's own path is kept: %q", p.Aliases)
 	}
 	if b := page(t, set, "en", "b.md"); strings.Join(b.Aliases, " ") != "/b-old/" {
 		t.Errorf("b's aliases %q, want the one that is written", b.Aliases)

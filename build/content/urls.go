@@ -230,6 +230,9 @@ func (c *outputClaims) claimAliases(set *Set, p *Page, diags *diag.List) []strin
 		u := set.AliasURL(p.Lang, a)
 		file := strings.TrimPrefix(u, "/") + "index.html"
 		o := Origin{File: p.File, Line: max(p.aliasLine, 1), Kind: "alias", URL: u}
+		if u == p.URL && p.hugo {
+			continue // the page's own path, once Hugo's rules lowercase it
+		}
 		if first, clash := c.find(c.files, file); clash && p.hugo {
 			diags.Add(diag.Diagnostic{File: o.File, Line: o.Line, Code: diag.CodeURLClash, Severity: diag.Warning,
 				Message: o.What() + " is not written: " + first.String() + " is written there"})
