@@ -155,3 +155,39 @@ func TestHostile20a(t *testing.T) {
 		},
 	})
 }
+
+func TestHostile20aRobots(t *testing.T) {
+	read := func(want string, generated bool) func(t *testing.T, work string) {
+		return func(t *testing.T, work string) {
+			b, err := os.ReadFile(filepath.Join(work, "site", "public", "robots.txt"))
+			if err != nil || strings.Contains(string(b), "Sitemap:") != generated || !strings.Contains(string(b), want) {
+				t.Errorf("robots.txt = %q (%v), want %q", b, err, want)
+			}
+		}
+	}
+	runHostile(t, []hostileCase{
+		{
+			name:    "a Hugo site's own robots.txt",
+			files:   withHugo(map[string]string{"static/robots.txt": "User-agent: *\nDisallow: /private/\n"}),
+			args:    []string{"build", "--source", "$SITE"},
+			code:    exitOK,
+			written: []string{"site/public"},
+			after:   read("Disallow: /private/", false),
+		},
+		{
+			name:   "a handbook site's static robots.txt still clashes",
+			files:  withFiles(map[string]string{"static/robots.txt": "User-agent: *\n"}),
+			args:   []string{"build", "--source", "$SITE"},
+			code:   exitContent,
+			output: "static/robots.txt: the static file /robots.txt would replace robots.txt",
+		},
+		{
+			name:    "a Hugo site without one gets the generated one",
+			files:   withHugo(nil),
+			args:    []string{"build", "--source", "$SITE"},
+			code:    exitOK,
+			written: []string{"site/public"},
+			after:   read("Allow: /", true),
+		},
+	})
+}
