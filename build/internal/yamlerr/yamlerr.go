@@ -32,10 +32,53 @@ func Locate(src []byte, err error) (int, string) {
 	}
 	line, _ := strconv.Atoi(m[1])
 	msg = m[2]
+	if strings.HasPrefix(msg, "did not find expected ',' or") {
+		if open := unclosedFlow(src); open > 0 {
+			return open, msg
+		}
+	}
 	if isParserError(msg) {
 		line++
 	}
 	return min(line, lastLine(src)), msg
+}
+
+// unclosedFlow is the line of the first "[" or "{" of src that is never
+// closed, outside quotes and comments, or 0. The library names the line
+// a flow collection it cannot close starts on only when it is not the
+// first, so it is found here.
+func unclosedFlow(src []byte) int {
+	var open []int // the lines of the openers not yet closed
+	line, quote := 1, byte(0)
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '\n':
+			line++
+			if len(open) == 0 {
+				quote = 0 // outside a flow, a quote is not read past its line
+			}
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#' && (i == 0 || src[i-1] == ' ' || src[i-1] == '\t' || src[i-1] == '\n'):
+			for i < len(src) && src[i] != '\n' {
+				i++
+			}
+			i--
+		case c == '[' || c == '{':
+			open = append(open, line)
+		case (c == ']' || c == '}') && len(open) > 0:
+			open = open[:len(open)-1]
+		}
+	}
+	if len(open) == 0 {
+		return 0
+	}
+	return open[0]
 }
 
 // isParserError tells the parser's messages from the scanner's.
