@@ -74,7 +74,10 @@ func pageStem(relPath string) string {
 func lowerPath(lang, u string) string {
 	home := "/" + lang + "/"
 	if rest, ok := strings.CutPrefix(u, home); ok {
-		return home + strings.ToLower(rest)
+		if lower := strings.ToLower(rest); lower != rest {
+			return home + lower
+		}
+		return u
 	}
 	return strings.ToLower(u)
 }
