@@ -146,23 +146,19 @@ func Load(root string, over Overrides, diags *diag.List) (*Config, error) {
 	}
 	cfg := defaults(abs)
 	var lines lineMap
-	for _, name := range configNames {
-		if exists(filepath.Join(abs, name)) {
-			cfg.File = name
-			break
-		}
+	if exists(filepath.Join(abs, FileName)) {
+		cfg.File = FileName
 	}
-	switch cfg.File {
-	case FileName:
+	if cfg.File == FileName {
 		lines, err = loadHandbook(cfg, diags)
-	case "hugo.toml", "config.toml":
+		warnHugoBeside(cfg, diags)
+	} else {
 		lines, err = loadHugo(cfg, diags)
 	}
 	if err != nil {
 		return nil, err
 	}
-	warnUnread(cfg, diags)
-	if len(cfg.Languages) == 0 {
+	if len(cfg.Languages) == 0 && !cfg.Hugo {
 		cfg.Languages = detectLanguages(abs, diags)
 	}
 	if over.BaseURL != "" {
@@ -179,26 +175,35 @@ func Load(root string, over Overrides, diags *diag.List) (*Config, error) {
 	return cfg, nil
 }
 
-// lineMap maps each key of a configuration file, dotted and in lower
-// case, to its line, so that a bad value is reported where it is written.
-type lineMap map[string]int
+// lineMap maps each key of the configuration, dotted and in lower case,
+// to the file and line it is written on, so that a bad value is reported
+// where it is written: a Hugo configuration may be spread over several
+// files.
+type lineMap map[string]keyPos
 
-// line returns the line of the first of keys (dotted, lower case) that
-// the configuration file sets, or 0.
-func (lines lineMap) line(keys ...string) int {
+// keyPos is where a key of the configuration is written.
+type keyPos struct {
+	file string
+	line int
+}
+
+// at returns the file and line of the first of keys (dotted, lower case)
+// the configuration sets, or file and 0 when it sets none of them.
+func (lines lineMap) at(file string, keys ...string) (string, int) {
 	for _, k := range keys {
-		if n, ok := lines[k]; ok {
-			return n
+		if p, ok := lines[k]; ok {
+			return p.file, p.line
 		}
 	}
-	return 0
+	return file, 0
 }
 
 // checkBaseURL reports a baseURL the file sets that is not an address
 // (see CheckBaseURL) at its line, and returns whether it is one.
 func (c *Config) checkBaseURL(lines lineMap, diags *diag.List) bool {
 	if err := CheckBaseURL(c.BaseURL); err != nil {
-		diags.Errorf(c.File, lines.line("baseurl"), "baseURL %q %v", c.BaseURL, err)
+		file, line := lines.at(c.File, "baseurl")
+		diags.Errorf(file, line, "baseURL %q %v", c.BaseURL, err)
 		return false
 	}
 	return true
@@ -259,12 +264,14 @@ func (c *Config) validate(lines lineMap, diags *diag.List) error {
 		bad = true
 	}
 	if _, ok := c.Language(c.DefaultLanguage); !ok && len(c.Languages) > 0 {
-		diags.Errorf(c.File, lines.line("defaultlanguage", "defaultcontentlanguage"), "default language %q is not one of the languages", c.DefaultLanguage)
+		file, line := lines.at(c.File, "defaultlanguage", "defaultcontentlanguage")
+		diags.Errorf(file, line, "default language %q is not one of the languages", c.DefaultLanguage)
 		bad = true
 	}
 	for _, l := range c.Languages {
 		if !isLanguageCode(l.Code) {
-			diags.Errorf(c.File, lines.line("languages."+strings.ToLower(l.Code)), "languages: %q is not a language code: write a BCP 47 tag, like vi, fr or pt-BR", l.Code)
+			file, line := lines.at(c.File, "languages."+strings.ToLower(l.Code))
+			diags.Errorf(file, line, "languages: %q is not a language code: write a BCP 47 tag, like vi, fr or pt-BR", l.Code)
 			bad = true
 			continue
 		}

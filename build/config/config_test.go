@@ -436,14 +436,17 @@ style = "monokai"
 }
 
 func TestLoadHugoMinimal(t *testing.T) {
-	// A Hugo site whose every key is understood gets no warning, and its
-	// languages come from content/ when it declares none.
+	// A Hugo site whose every key is understood gets no warning, and
+	// without [languages] it has one language, Hugo's default, whose
+	// pages are straight under content/: its folders are sections, even
+	// those named like a language.
 	root := site(t, map[string]string{
 		"hugo.toml":   "title = \"Docs\"\nbaseURL = \"https://example.org/\"\n",
 		"content/vi/": "", "content/fr/": "",
 	})
 	cfg, diags := load(t, root, Overrides{})
-	if cfg.Title != "Docs" || cfg.BaseURL != "https://example.org/" || len(cfg.Languages) != 2 {
+	want := []Language{{Code: "en", Name: "en", ContentDir: "content"}}
+	if cfg.Title != "Docs" || cfg.BaseURL != "https://example.org/" || !reflect.DeepEqual(cfg.Languages, want) || cfg.DefaultLanguage != "en" {
 		t.Errorf("config = %+v", cfg)
 	}
 	if cfg.Markup.UnsafeHTML {

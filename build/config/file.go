@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
@@ -87,7 +85,7 @@ func loadHandbook(cfg *Config, diags *diag.List) (lineMap, error) {
 		lang.Description = l.Description
 		cfg.Languages = append(cfg.Languages, lang)
 	}
-	return keyLines(keys), nil
+	return keyLines(cfg.File, keys), nil
 }
 
 // checkKeys reports, at its line, each key of a handbook.toml that
@@ -152,140 +150,6 @@ func reportTOMLError(file string, err error, diags *diag.List) {
 	diags.Errorf(file, 0, "%v", err)
 }
 
-// loadHugo reads the part of a Hugo configuration the handbook
-// understands and reports, once, the keys it leaves aside. Hugo's keys are
-// case-insensitive, so they are matched in lower case. It returns the
-// lines of the file's keys.
-func loadHugo(cfg *Config, diags *diag.List) (lineMap, error) {
-	data, err := readConfig(cfg)
-	if err != nil {
-		return nil, err
-	}
-	var raw map[string]any
-	if err := toml.Unmarshal(data, &raw); err != nil {
-		reportTOMLError(cfg.File, err, diags)
-		return nil, errInvalid
-	}
-	h := hugoReader{raw: lowerKeys(raw), orig: raw}
-	cfg.Hugo = true
-	setIf(&cfg.Title, h.str("title"))
-	if d, ok := h.get("params", "description").(string); ok {
-		cfg.Description = d
-	}
-	if p, ok := h.get("params", "print").(bool); ok {
-		cfg.Print = &p
-	}
-	setIf(&cfg.BaseURL, h.str("baseurl"))
-	setIf(&cfg.DefaultLanguage, h.str("defaultcontentlanguage"))
-	if dir := h.str("publishdir"); dir != "" {
-		cfg.OutputDir = resolve(cfg.Root, dir)
-	}
-	if unsafe, ok := h.get("markup", "goldmark", "renderer", "unsafe").(bool); ok {
-		cfg.Markup.UnsafeHTML = unsafe
-	}
-	readHugoIDs(cfg, &h)
-	langs, _ := h.get("languages").(map[string]any)
-	for code, v := range langs {
-		l, _ := v.(map[string]any)
-		lr := hugoReader{raw: l}
-		name := lr.str("label")
-		setIf(&name, lr.str("languagename"))
-		w, _ := lr.get("weight").(int64)
-		lang := newLanguage(code, name, int(w), lr.str("contentdir"), lr.str("title"))
-		lang.Description, _ = lr.get("params", "description").(string)
-		setIf(&lang.Description, lr.str("description"))
-		cfg.Languages = append(cfg.Languages, lang)
-		h.used["languages."+code] = true
-		for k := range l {
-			h.used["languages."+code+"."+k] = isKnownHugoLanguageKey(k)
-		}
-		if lang.Description != "" {
-			h.used["languages."+code+".params"] = true
-			h.used["languages."+code+".params.description"] = true
-		}
-	}
-	if ignored := h.ignored(); len(ignored) > 0 {
-		diags.Add(diag.Diagnostic{File: cfg.File, Severity: diag.Warning, Code: diag.CodeIgnoredConfig,
-			Message: fmt.Sprintf("Hugo configuration: ignoring %s (the handbook reads title, params.description, params.print, baseURL, defaultContentLanguage, publishDir, languages, markup.goldmark.renderer.unsafe and markup.goldmark.parser's autoIDType and autoDefinitionTermID)", strings.Join(ignored, ", "))})
-	}
-	if exists(filepath.Join(cfg.Root, "layouts")) {
-		diags.Add(diag.Diagnostic{File: "layouts", Severity: diag.Warning, Code: diag.CodeUnusedLayouts,
-			Message: fmt.Sprintf("Hugo templates are not used: the site is rendered with the %q theme", cfg.Theme)})
-	}
-	return keyLines(tomlKeys(data)), nil
-}
-
-// readHugoIDs reads how Hugo would make the ids of headings and
-// definition terms: autoIDType, or autoHeadingIDType, its older name.
-func readHugoIDs(cfg *Config, h *hugoReader) {
-	cfg.Markup.HugoIDs = "github"
-	for _, key := range []string{"autoheadingidtype", "autoidtype"} {
-		if t, ok := h.get("markup", "goldmark", "parser", key).(string); ok {
-			cfg.Markup.HugoIDs = t
-		}
-	}
-	cfg.Markup.DefinitionTermIDs, _ = h.get("markup", "goldmark", "parser", "autodefinitiontermid").(bool)
-}
-
-func isKnownHugoLanguageKey(k string) bool {
-	switch k {
-	case "label", "languagename", "weight", "contentdir", "title", "description":
-		return true
-	}
-	return false
-}
-
-// hugoReader walks a Hugo configuration and remembers which keys were read.
-type hugoReader struct {
-	raw  map[string]any
-	used map[string]bool
-	// orig is raw as written, so that ignored keys are named as the
-	// writer spelled them.
-	orig map[string]any
-}
-
-func (h *hugoReader) get(path ...string) any {
-	if h.used == nil {
-		h.used = map[string]bool{}
-	}
-	var cur any = h.raw
-	for i, p := range path {
-		m, ok := cur.(map[string]any)
-		if !ok {
-			return nil
-		}
-		h.used[strings.Join(path[:i+1], ".")] = true
-		cur = m[p]
-	}
-	return cur
-}
-
-func (h *hugoReader) str(key string) string {
-	s, _ := h.get(key).(string)
-	return s
-}
-
-// ignored lists the leaf keys that were never read, as written.
-func (h *hugoReader) ignored() []string {
-	var out []string
-	var walk func(prefix, lower string, m map[string]any)
-	walk = func(prefix, lower string, m map[string]any) {
-		for k, v := range m {
-			key, lkey := prefix+k, lower+strings.ToLower(k)
-			if sub, ok := v.(map[string]any); ok && h.used[lkey] {
-				walk(key+".", lkey+".", sub)
-				continue
-			}
-			if !h.used[lkey] {
-				out = append(out, key)
-			}
-		}
-	}
-	walk("", "", h.orig)
-	sort.Strings(out)
-	return out
-}
-
 func lowerKeys(m map[string]any) map[string]any {
 	out := make(map[string]any, len(m))
 	for k, v := range m {
@@ -308,37 +172,4 @@ func resolve(root, p string) string {
 		return p
 	}
 	return filepath.Join(root, p)
-}
-
-// configNames are the configuration files the handbook reads, first
-// found first.
-var configNames = []string{FileName, "hugo.toml", "config.toml"}
-
-// unreadNames are Hugo's other configuration files, which the handbook
-// does not read.
-var unreadNames = []string{"hugo.yaml", "hugo.yml", "hugo.json", "config.yaml", "config.yml", "config.json"}
-
-// warnUnread names every configuration file of the site the handbook
-// does not read, so that no setting is dropped in silence: Hugo's YAML
-// and JSON files, the files of config/_default/, and the TOML files
-// after the one that was read.
-func warnUnread(cfg *Config, diags *diag.List) {
-	var unread []string
-	for _, name := range append(configNames, unreadNames...) {
-		if name != cfg.File && exists(filepath.Join(cfg.Root, name)) {
-			unread = append(unread, name)
-		}
-	}
-	if entries, err := os.ReadDir(filepath.Join(cfg.Root, "config", "_default")); err == nil {
-		for _, e := range entries {
-			unread = append(unread, "config/_default/"+e.Name())
-		}
-	}
-	for _, name := range unread {
-		if cfg.File == "" {
-			diags.Warnf(name, 0, "this configuration file is not read, and the site has none that is: it is built with the defaults (the handbook reads %s, else hugo.toml, else config.toml)", FileName)
-		} else {
-			diags.Warnf(name, 0, "this configuration file is not read: the handbook reads %s only", cfg.File)
-		}
-	}
 }

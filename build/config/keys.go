@@ -70,16 +70,16 @@ func lineOf(p *unstable.Parser, it unstable.Iterator) int {
 	return p.Shape(it.Node().Raw).Start.Line
 }
 
-// keyLines maps each key of keys, joined with dots and in lower case, to
+// keyLines maps each key of keys, written in file, joined with dots and in lower case, to
 // the first line it is written on. Lower case serves Hugo's files, whose
 // keys are case-insensitive; a handbook.toml has had its keys checked
 // exactly before its lines are looked up.
-func keyLines(keys []tomlKey) lineMap {
+func keyLines(file string, keys []tomlKey) lineMap {
 	lines := lineMap{}
 	for _, k := range keys {
 		name := strings.ToLower(strings.Join(k.path, "."))
 		if _, ok := lines[name]; !ok {
-			lines[name] = k.line
+			lines[name] = keyPos{file, k.line}
 		}
 	}
 	return lines

@@ -109,9 +109,9 @@ func TestLoadWarnsOfUnreadConfigFiles(t *testing.T) {
 		want  []string
 	}{
 		{
-			name:  "only a hugo.yaml",
-			files: map[string]string{"hugo.yaml": "baseURL: https://x/\n", "content/vi/": ""},
-			want:  []string{"hugo.yaml: warning: this configuration file is not read, and the site has none that is: it is built with the defaults"},
+			name:  "only a file config/_default/ cannot hold",
+			files: map[string]string{"config/_default/notes.txt": "x", "content/vi/": ""},
+			want:  []string{"config/_default/notes.txt: warning: this configuration file is not read, and the site has none that is: it is built with the defaults"},
 		},
 		{
 			name:  "handbook.toml and others",
@@ -125,7 +125,12 @@ func TestLoadWarnsOfUnreadConfigFiles(t *testing.T) {
 		{
 			name:  "hugo.toml and config.yml",
 			files: map[string]string{"hugo.toml": "", "config.yml": "", "content/vi/": ""},
-			want:  []string{"config.yml: warning: this configuration file is not read: the handbook reads hugo.toml only"},
+			want:  []string{"config.yml: warning: this configuration file is not read: Hugo reads hugo.toml"},
+		},
+		{
+			name:  "an environment's folder",
+			files: map[string]string{"config/_default/hugo.yaml": "title: x\n", "config/production/hugo.yaml": "baseURL: https://x/\n", "content/": ""},
+			want:  []string{"config/production: warning: Hugo environment configuration is not read"},
 		},
 	}
 	for _, tt := range tests {

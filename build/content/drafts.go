@@ -27,7 +27,7 @@ func (s *Set) leaveOutDrafts() {
 	s.Pages = kept
 	res := s.Resources[:0]
 	for _, r := range s.Resources {
-		if folders.hold(r.Lang, strings.TrimPrefix(r.URL, "/"+r.Lang+"/")) {
+		if folders.hold(r.Lang, r.rel) {
 			delete(s.resources, r.URL)
 			continue
 		}
@@ -61,7 +61,7 @@ func draftFolders(pages []*Page) privateFolders {
 		if !p.Draft || p.IsHome {
 			continue
 		}
-		if base := path.Base(p.RelPath); base == "index.md" || base == "_index.md" {
+		if stem := pageStem(p.RelPath); stem == "index" || stem == "_index" {
 			out[p.Lang] = append(out[p.Lang], path.Dir(p.RelPath))
 		}
 	}

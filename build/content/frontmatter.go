@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -12,6 +11,8 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 	"go.yaml.in/yaml/v3"
+
+	"handbook/build/internal/yamlerr"
 )
 
 // field is one front-matter value with the line it starts on.
@@ -36,11 +37,14 @@ type FrontMatterError struct {
 func (e *FrontMatterError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
 // splitFrontMatter separates front matter from body. It recognises YAML
-// between "---" lines and TOML between "+++" lines; a file without either
-// is all body. bodyLine is the 1-based line on which the body starts.
+// between "---" lines, TOML between "+++" lines and a JSON object
+// opening the file (Hugo's three forms); a file without any is all
+// body. bodyLine is the 1-based line on which the body starts.
 func splitFrontMatter(src []byte) (format string, fm, body []byte, bodyLine int, err error) {
 	var delim string
 	switch {
+	case isJSONObject(src):
+		return splitJSON(src)
 	case bytes.HasPrefix(src, []byte("---")):
 		delim, format = "---", "yaml"
 	case bytes.HasPrefix(src, []byte("+++")):
@@ -111,14 +115,16 @@ func cutLine(b []byte) (line, rest []byte, hadNewline bool) {
 // parseFrontMatter decodes front matter whose first line is line
 // firstLine of the file, keeping each key's line.
 func parseFrontMatter(format string, src []byte, firstLine int) (*frontMatter, error) {
-	if format == "toml" {
+	switch format {
+	case "toml":
 		return parseTOML(src, firstLine)
+	case "json":
+		return parseJSON(src, firstLine)
 	}
 	return parseYAML(src, firstLine)
 }
 
 var (
-	yamlLine    = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 	yamlLineRef = regexp.MustCompile(`at line (\d+)`)
 )
 
@@ -126,18 +132,8 @@ func parseYAML(src []byte, firstLine int) (*frontMatter, error) {
 	fm := &frontMatter{fields: map[string]field{}}
 	var raw map[string]any
 	if err := yaml.Unmarshal(src, &raw); err != nil {
-		msg := err.Error()
-		// Unmarshal errors ("mapping key already defined") come as a
-		// list, each "line N: ..."; report the first one at its line.
-		var te *yaml.TypeError
-		if errors.As(err, &te) && len(te.Errors) > 0 {
-			msg = te.Errors[0]
-		}
-		line := firstLine
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			line, msg = firstLine+n-1, m[2]
-		}
+		n, msg := yamlerr.Locate(src, err)
+		line := firstLine + max(n, 1) - 1
 		// Lines the message mentions are counted from the front matter
 		// too ("already defined at line 1"); make them lines of the file.
 		msg = yamlLineRef.ReplaceAllStringFunc(msg, func(s string) string {

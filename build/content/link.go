@@ -74,7 +74,7 @@ func addMissingSections(set *Set, lang *Lang, cfg *config.Config) {
 // A section's _index.md and a leaf bundle's index.md are the page of
 // their own folder, which needs no other.
 func markFoldersAbove(p *Page, need map[string]bool) {
-	own := p.IsSection || path.Base(p.RelPath) == "index.md"
+	own := p.IsSection || pageStem(p.RelPath) == "index"
 	for d := path.Dir(p.RelPath); d != "."; d = path.Dir(d) {
 		if own && d == path.Dir(p.RelPath) {
 			continue
@@ -85,7 +85,7 @@ func markFoldersAbove(p *Page, need map[string]bool) {
 
 // madeSection is the page made for folder dir when it has no _index.md.
 func (l *Lang) madeSection(dir string, cfg *config.Config) *Page {
-	p := &Page{Lang: l.Code, RelPath: path.Join(dir, "_index.md"), IsSection: true, IsHome: dir == ".", Params: map[string]any{}}
+	p := &Page{Lang: l.Code, RelPath: path.Join(dir, "_index.md"), IsSection: true, IsHome: dir == ".", Params: map[string]any{}, hugo: cfg.Hugo}
 	p.Title = path.Base(dir)
 	if p.IsHome {
 		p.Title = l.Title
@@ -133,6 +133,15 @@ func index(lang *Lang, diags *diag.List) {
 	}
 }
 
+// section is the section page of folder dir: its _index.md, or on a
+// Hugo site its _index.html.
+func (l *Lang) section(dir string) *Page {
+	if p := l.byRelPath[path.Join(dir, "_index.md")]; p != nil {
+		return p
+	}
+	return l.byRelPath[path.Join(dir, "_index.html")]
+}
+
 // buildTree gives each page its parent section, each section its children
 // in reading order, and each page its previous and next sibling.
 func buildTree(lang *Lang) {
@@ -148,9 +157,14 @@ func buildTree(lang *Lang) {
 			dir = path.Dir(dir)
 		}
 		for {
-			if parent := lang.byRelPath[path.Join(dir, "_index.md")]; parent != nil {
+			if parent := lang.section(dir); parent != nil {
 				p.Parent = parent
-				parent.Children = append(parent.Children, p)
+				if !p.build.unlisted() {
+					parent.Children = append(parent.Children, p)
+				}
+				break
+			}
+			if dir == "." {
 				break
 			}
 			dir = path.Dir(dir)

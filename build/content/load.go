@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -25,12 +26,13 @@ import (
 // the folders of draft bundles and sections (leaveOutDrafts).
 func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
 	set := &Set{byLang: map[string]*Lang{}, resources: map[string]bool{}}
-	var sources []source
 	for _, lc := range cfg.Languages {
 		lang := &Lang{Language: lc}
 		set.Langs = append(set.Langs, lang)
 		set.byLang[lc.Code] = lang
-		w := newWalker(cfg, lc, diags)
+	}
+	var sources []source
+	for _, w := range contentWalkers(cfg, diags) {
 		if err := w.walk(); err != nil {
 			return nil, err
 		}
@@ -40,10 +42,18 @@ func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
 			set.resources[r.URL] = true
 		}
 	}
+	sortByLanguage(cfg, sources)
 	pages := readAll(sources, cfg.FileSizeLimit(), diags)
 	for _, p := range pages {
 		if p != nil {
 			set.Pages = append(set.Pages, p)
+		}
+	}
+	if cfg.Hugo {
+		applyCascades(set.Pages)
+		now := time.Now()
+		for _, p := range set.Pages {
+			p.settle(now)
 		}
 	}
 	if cfg.Drafts {
@@ -51,7 +61,40 @@ func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
 	} else {
 		set.leaveOutDrafts()
 	}
+	set.leaveOutUnrendered()
 	return set, nil
+}
+
+// contentWalkers makes one walker per content folder: languages may
+// share one (Hugo's content/, where page.fr.md is French), which is then
+// walked once. Its files whose names name no language are the default
+// language's if it is among them, else the first's.
+func contentWalkers(cfg *config.Config, diags *diag.List) []*walker {
+	var out []*walker
+	byDir := map[string]*walker{}
+	for _, lc := range cfg.Languages {
+		if w, ok := byDir[lc.ContentDir]; ok {
+			w.sharing = append(w.sharing, lc.Code)
+			if lc.Code == cfg.DefaultLanguage {
+				w.lang = lc.Code
+			}
+			continue
+		}
+		w := newWalker(cfg, lc, diags)
+		byDir[lc.ContentDir] = w
+		out = append(out, w)
+	}
+	return out
+}
+
+// sortByLanguage orders sources by their language's place in the
+// configuration, keeping the walk's order within a language.
+func sortByLanguage(cfg *config.Config, sources []source) {
+	rank := map[string]int{}
+	for i, l := range cfg.Languages {
+		rank[l.Code] = i
+	}
+	sort.SliceStable(sources, func(i, j int) bool { return rank[sources[i].lang] < rank[sources[j].lang] })
 }
 
 // source is a Markdown file waiting to be read.
@@ -60,6 +103,7 @@ type source struct {
 	abs     string
 	file    string // relative to the site root
 	relPath string // relative to the language folder
+	hugo    bool   // read by Hugo's rules
 }
 
 // IgnoredName reports whether a file or folder is left out of the site:
@@ -93,7 +137,7 @@ func readPage(src source, limit int64, diags *diag.List) *Page {
 		diags.Errorf(src.file, 0, "cannot read the file: %v", files.WithoutPath(err))
 		return nil
 	}
-	p, errs := ParsePage(src.lang, src.file, src.relPath, data)
+	p, errs := parsePage(src, data)
 	for _, e := range errs {
 		diags.Errorf(src.file, e.Line, "%s", e.Msg)
 	}
@@ -104,6 +148,13 @@ func readPage(src source, limit int64, diags *diag.List) *Page {
 // or nil when the file cannot be used, and every problem found, each with
 // its line.
 func ParsePage(lang, file, relPath string, data []byte) (*Page, []*FrontMatterError) {
+	return parsePage(source{lang: lang, file: file, relPath: relPath}, data)
+}
+
+// parsePage makes a page from src's bytes, by Hugo's rules when src is
+// a Hugo site's.
+func parsePage(src source, data []byte) (*Page, []*FrontMatterError) {
+	lang, file, relPath := src.lang, src.file, src.relPath
 	valid, mayNeedNFC := scanText(data)
 	if !valid {
 		return nil, []*FrontMatterError{{invalidUTF8Line(data), "the file is not valid UTF-8: save it as UTF-8"}}
@@ -117,16 +168,21 @@ func ParsePage(lang, file, relPath string, data []byte) (*Page, []*FrontMatterEr
 	if err != nil {
 		return nil, []*FrontMatterError{err.(*FrontMatterError)}
 	}
-	p := &Page{Lang: lang, File: file, RelPath: relPath, Body: body, BodyLine: bodyLine}
-	p.IsSection = path.Base(relPath) == "_index.md"
-	p.IsHome = relPath == "_index.md"
+	p := &Page{Lang: lang, File: file, RelPath: relPath, Body: body, BodyLine: bodyLine, hugo: src.hugo}
+	p.IsSection = pageStem(relPath) == "_index"
+	p.IsHome = p.IsSection && path.Dir(relPath) == "."
+	p.IsHTML = path.Ext(relPath) == ".html"
 	if format == "" {
 		if err := p.applyDefaults(); err != nil {
 			return p, []*FrontMatterError{err}
 		}
 		return p, nil
 	}
-	fm, err := parseFrontMatter(format, fmSrc, 2)
+	firstLine := 2 // after the opening "---" or "+++"
+	if format == "json" {
+		firstLine = 1 // the object opens the file
+	}
+	fm, err := parseFrontMatter(format, fmSrc, firstLine)
 	if err != nil {
 		return nil, []*FrontMatterError{err.(*FrontMatterError)}
 	}
@@ -208,6 +264,16 @@ func (p *Page) applyFrontMatter(fm *frontMatter) []*FrontMatterError {
 		}
 	}
 	str("title", &p.Title)
+	str("linkTitle", &p.linkTitle)
+	if f, ok := fm.take("url"); ok && p.hugo {
+		if v, err := f.str(); err != nil {
+			fail(f, "url", err)
+		} else {
+			p.ownURL, p.urlLine = strings.TrimSpace(v), f.line
+		}
+	} else if ok {
+		fm.set("url", f.value, f.line)
+	}
 	str("description", &p.Description)
 	str("translationKey", &p.TranslationKey)
 	if f, ok := fm.take("slug"); ok {
@@ -226,6 +292,7 @@ func (p *Page) applyFrontMatter(fm *frontMatter) []*FrontMatterError {
 	}
 	integer("weight", &p.Weight)
 	if f, ok := fm.take("draft"); ok {
+		p.draftSet = p.hugo // only Hugo's cascade asks
 		var err error
 		if p.Draft, err = f.boolean(); err != nil {
 			fail(f, "draft", err)
@@ -258,6 +325,9 @@ func (p *Page) applyFrontMatter(fm *frontMatter) []*FrontMatterError {
 	}
 	if p.Kind != Plain {
 		errs = append(errs, p.applyHandbookFields(fm, str, integer)...)
+	}
+	if p.hugo {
+		errs = append(errs, p.applyHugoFields(fm)...)
 	}
 	p.Params = make(map[string]any, len(fm.fields))
 	for _, k := range fm.order {
@@ -302,7 +372,7 @@ func (p *Page) applyHandbookFields(fm *frontMatter, str func(string, *string), i
 // folder is reported, and the file name used instead.
 func (p *Page) applyDefaults() *FrontMatterError {
 	if p.TranslationKey == "" {
-		p.TranslationKey = strings.TrimSuffix(p.RelPath, ".md")
+		p.TranslationKey = strings.TrimSuffix(p.RelPath, path.Ext(p.RelPath))
 	}
 	if p.Slug == "" && !p.IsSection {
 		p.Slug = fileSlug(p.RelPath)
@@ -316,6 +386,16 @@ func (p *Page) applyDefaults() *FrontMatterError {
 		problem = &FrontMatterError{p.slugLine, err.Error()}
 		p.Slug, p.slugLine = fileSlug(p.RelPath), 0
 		u, _ = pageURL(p.Lang, p.RelPath, p.IsSection, p.Slug)
+	}
+	if p.hugo {
+		u = lowerPath(p.Lang, u)
+	}
+	if p.ownURL != "" {
+		if own, err := ownURL(p.Lang, p.ownURL); err != nil {
+			problem = &FrontMatterError{p.urlLine, err.Error()}
+		} else {
+			u = own
+		}
 	}
 	p.URL = u
 	p.TextHash = p.textHash()

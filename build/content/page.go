@@ -51,12 +51,32 @@ type Page struct {
 
 	IsSection bool
 	IsHome    bool
+	// IsHTML is true for a Hugo site's .html content file: its body is
+	// HTML, the page's content as written (escaped unless the site
+	// allows raw HTML), not Markdown.
+	IsHTML bool
+	// hugo is true when the page is a Hugo site's, read and addressed
+	// by Hugo's rules (config.Config.Hugo).
+	hugo bool
 
-	Title          string
-	Description    string
-	Weight         int
-	Date           time.Time
-	Draft          bool
+	Title string
+	// linkTitle is the front matter's linkTitle (Hugo's), see LinkTitle.
+	linkTitle   string
+	Description string
+	Weight      int
+	Date        time.Time
+	Draft       bool
+	// PublishDate and ExpiryDate are a Hugo page's: it is left out, as a
+	// draft, before the one and from the other.
+	PublishDate, ExpiryDate time.Time
+	// draftSet and headlessSet tell that the front matter sets draft
+	// and headless, which a cascade then leaves as they are.
+	draftSet, headlessSet bool
+	// headless, build and cascade are a Hugo page's (hugofields.go,
+	// cascade.go).
+	headless       bool
+	build          buildOptions
+	cascade        []cascadeEntry
 	TranslationKey string
 	Aliases        []string
 	Kind           Kind
@@ -65,6 +85,10 @@ type Page struct {
 	// fields (0 when the front matter has none), for the messages of
 	// URLs that clash.
 	slugLine, aliasLine int
+	// ownURL is the page's whole URL from its url field (Hugo's), ""
+	// without one; urlLine is the field's line.
+	ownURL  string
+	urlLine int
 	// SourceHash is the TextHash of the original this translation was
 	// made from, as `handbook translations --stamp` recorded it;
 	// SourceHashLine is the line of the field, for the diagnostics.
@@ -123,6 +147,15 @@ type Page struct {
 	BodyText string
 }
 
+// LinkTitle is the page's title in menus, lists and breadcrumbs: its
+// linkTitle, else its title, as Hugo's .LinkTitle.
+func (p *Page) LinkTitle() string {
+	if p.linkTitle != "" {
+		return p.linkTitle
+	}
+	return p.Title
+}
+
 // LinkRef is a link destination as written in a page's body, with the
 // line of the file it is on.
 type LinkRef struct {
@@ -173,6 +206,9 @@ type Resource struct {
 	Src  string
 	File string
 	URL  string
+	// rel is the file's path relative to its language's content folder,
+	// without a language's code in its name, as pages' RelPath.
+	rel string
 }
 
 // Set is every page of every language.

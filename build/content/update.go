@@ -21,14 +21,18 @@ import (
 // Locate finds the language whose content folder holds abs (a file or a
 // folder) and abs's path relative to that folder, with forward slashes
 // ("." for the folder itself). ok is false outside every content folder.
+// In a folder languages share, a file is the language its name says
+// (page.fr.md), as Load reads it.
 func Locate(cfg *config.Config, abs string) (lang, rel string, ok bool) {
-	for _, l := range cfg.Languages {
-		dir := filepath.Join(cfg.Root, filepath.FromSlash(l.ContentDir))
-		r, err := filepath.Rel(dir, abs)
+	var tmp diag.List
+	for _, w := range contentWalkers(cfg, &tmp) {
+		r, err := filepath.Rel(w.root, abs)
 		if err != nil || !filepath.IsLocal(r) && r != "." {
 			continue
 		}
-		return l.Code, filepath.ToSlash(r), true
+		rel = filepath.ToSlash(r)
+		lang, _, _ = fileLanguage(cfg, w.lang, rel)
+		return lang, rel, true
 	}
 	return "", "", false
 }
@@ -43,7 +47,8 @@ func ReadPage(cfg *config.Config, lang, rel string, diags *diag.List) (p *Page, 
 	}
 	abs := filepath.Join(cfg.Root, filepath.FromSlash(lc.ContentDir), filepath.FromSlash(rel))
 	file, _ := filepath.Rel(cfg.Root, abs)
-	src := source{lang: lang, abs: abs, file: filepath.ToSlash(file), relPath: rel}
+	_, relPath, _ := fileLanguage(cfg, lang, rel)
+	src := source{lang: lang, abs: abs, file: filepath.ToSlash(file), relPath: relPath, hugo: cfg.Hugo}
 	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
 		return nil, false
 	}

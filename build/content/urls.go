@@ -25,7 +25,7 @@ func EscapePath(sitePath string) string {
 // ".md" (a bundle's index.md: its folder's name), with spaces written as
 // hyphens, as Hugo does.
 func fileSlug(relPath string) string {
-	slug := strings.TrimSuffix(path.Base(relPath), ".md")
+	slug := pageStem(relPath)
 	if slug == "index" {
 		slug = path.Base(path.Dir(relPath))
 	}
@@ -42,7 +42,7 @@ func hyphenate(s string) string { return strings.ReplaceAll(s, " ", "-") }
 // character, is an error.
 func pageURL(lang, relPath string, isSection bool, slug string) (string, error) {
 	dir := path.Dir(relPath)
-	own := isSection || path.Base(relPath) == "index.md"
+	own := isSection || pageStem(relPath) == "index"
 	switch {
 	case own && dir == ".":
 		return "/" + lang + "/", nil
@@ -60,6 +60,56 @@ func pageURL(lang, relPath string, isSection bool, slug string) (string, error) 
 		return "", fmt.Errorf("slug %q leads out of the language's folder %s (to %s): a slug names a page inside its language; use aliases for other paths", slug, home, strings.TrimSuffix(u, "/")+"/")
 	}
 	return u + "/", nil
+}
+
+// pageStem is a page file's name without its extension: "index" for
+// a bundle's index.md (or index.html), "_index" for a section's.
+func pageStem(relPath string) string {
+	base := path.Base(relPath)
+	return strings.TrimSuffix(base, path.Ext(base))
+}
+
+// lowerPath lowercases a site path of language lang, the language's
+// code left as configured: Hugo writes its pages' paths in lower case.
+func lowerPath(lang, u string) string {
+	home := "/" + lang + "/"
+	if rest, ok := strings.CutPrefix(u, home); ok {
+		if lower := strings.ToLower(rest); lower != rest {
+			return home + lower
+		}
+		return u
+	}
+	return strings.ToLower(u)
+}
+
+// resourceURL is the site path of a file at rel in language lang's
+// content folder: on a Hugo site, its folders are in lower case, as the
+// pages beside it, and its name as written.
+func resourceURL(hugo bool, lang, rel string) string {
+	if !hugo {
+		return "/" + lang + "/" + rel
+	}
+	dir, name := path.Split(rel)
+	return lowerPath(lang, "/"+lang+"/"+dir) + name
+}
+
+// ownURL is the site path a page's url field (Hugo's) gives it: the
+// whole path, cleaned, inside the page's language (url: /about/ on a
+// French page is /fr/about/, and url: /fr/about/ is the same). Hugo
+// keeps its case. A control character in it is an error.
+func ownURL(lang, url string) (string, error) {
+	if strings.IndexFunc(url, isControl) >= 0 {
+		return "", fmt.Errorf("url %q holds a control character", url)
+	}
+	if i := strings.IndexAny(url, "?#"); i >= 0 {
+		url = url[:i]
+	}
+	clean := path.Clean("/" + url)
+	home := "/" + lang
+	if clean != home && !strings.HasPrefix(clean, home+"/") {
+		clean = path.Clean(home + clean)
+	}
+	return strings.TrimSuffix(clean, "/") + "/", nil
 }
 
 func isControl(r rune) bool { return r < 0x20 || r == 0x7f }
@@ -161,10 +211,7 @@ func claimOutputs(set *Set, diags *diag.List) {
 		c.claim(diags, strings.TrimPrefix(p.URL, "/")+"index.html", pageOrigin(p))
 	}
 	for _, p := range set.Pages {
-		for _, a := range p.Aliases {
-			u := set.AliasURL(p.Lang, a)
-			c.claim(diags, strings.TrimPrefix(u, "/")+"index.html", Origin{File: p.File, Line: max(p.aliasLine, 1), Kind: "alias", URL: u})
-		}
+		p.Aliases = c.claimAliases(set, p, diags)
 	}
 	for _, r := range set.Resources {
 		c.claim(diags, strings.TrimPrefix(r.URL, "/"), Origin{File: r.File, Kind: "file", URL: r.URL})
@@ -174,6 +221,30 @@ func claimOutputs(set *Set, diags *diag.List) {
 			report(diags, c.origins[i], inside, fmt.Sprintf("is written at %s, where %s needs a folder", file, inside))
 		}
 	}
+}
+
+// claimAliases claims the output file of each of p's aliases and returns
+// the aliases to write. On a Hugo site, an alias where a page or another
+// alias is already written is a warning, and is not written: Hugo writes
+// one over the other and says nothing, so its sites have such aliases.
+func (c *outputClaims) claimAliases(set *Set, p *Page, diags *diag.List) []string {
+	kept := p.Aliases[:0:0]
+	for _, a := range p.Aliases {
+		u := set.AliasURL(p.Lang, a)
+		file := strings.TrimPrefix(u, "/") + "index.html"
+		o := Origin{File: p.File, Line: max(p.aliasLine, 1), Kind: "alias", URL: u}
+		if u == p.URL && p.hugo {
+			continue // the page's own path, once Hugo's rules lowercase it
+		}
+		if first, clash := c.find(c.files, file); clash && p.hugo {
+			diags.Add(diag.Diagnostic{File: o.File, Line: o.Line, Code: diag.CodeURLClash, Severity: diag.Warning,
+				Message: o.What() + " is not written: " + first.String() + " is written there"})
+			continue
+		}
+		c.claim(diags, file, o)
+		kept = append(kept, a)
+	}
+	return kept
 }
 
 func pageOrigin(p *Page) Origin {

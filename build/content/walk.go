@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -19,11 +20,15 @@ import (
 // checked when they are read (files.Read), resources here, since the
 // output stage copies them later.
 type walker struct {
-	cfg   *config.Config
-	lang  string
-	root  string // the language's content folder
-	limit int64
-	diags *diag.List
+	cfg *config.Config
+	// lang is the language of the folder's files whose names name none
+	// (page.md, not page.fr.md); sharing are the languages whose content
+	// folder it is, which each get its resources.
+	lang    string
+	sharing []string
+	root    string // the language's content folder
+	limit   int64
+	diags   *diag.List
 
 	pages     []source
 	resources []Resource
@@ -31,11 +36,12 @@ type walker struct {
 
 func newWalker(cfg *config.Config, lc config.Language, diags *diag.List) *walker {
 	return &walker{
-		cfg:   cfg,
-		lang:  lc.Code,
-		root:  filepath.Join(cfg.Root, filepath.FromSlash(lc.ContentDir)),
-		limit: cfg.FileSizeLimit(),
-		diags: diags,
+		cfg:     cfg,
+		lang:    lc.Code,
+		sharing: []string{lc.Code},
+		root:    filepath.Join(cfg.Root, filepath.FromSlash(lc.ContentDir)),
+		limit:   cfg.FileSizeLimit(),
+		diags:   diags,
 	}
 }
 
@@ -56,16 +62,53 @@ func (w *walker) walkUnder(dir string) error {
 // file takes a file that is not a folder as a page or a resource.
 func (w *walker) file(p string, d fs.DirEntry) {
 	r, _ := filepath.Rel(w.root, p)
-	rel := filepath.ToSlash(r)
-	if strings.HasSuffix(d.Name(), ".md") {
-		w.pages = append(w.pages, source{lang: w.lang, abs: p, file: w.siteFile(p), relPath: rel})
+	lang, rel, named := fileLanguage(w.cfg, w.lang, filepath.ToSlash(r))
+	if isPageFile(w.cfg, d.Name()) {
+		w.pages = append(w.pages, source{lang: lang, abs: p, file: w.siteFile(p), relPath: rel, hugo: w.cfg.Hugo})
 		return
 	}
 	if err := files.CheckEntry(d, w.limit); err != nil {
 		w.diags.Errorf(w.siteFile(p), 0, "%v", err)
 		return
 	}
-	w.resources = append(w.resources, Resource{Lang: w.lang, Src: p, File: w.siteFile(p), URL: "/" + w.lang + "/" + rel})
+	langs := w.sharing
+	if named {
+		langs = []string{lang}
+	}
+	for _, l := range langs {
+		w.resources = append(w.resources, Resource{Lang: l, Src: p, File: w.siteFile(p), URL: resourceURL(w.cfg.Hugo, l, rel), rel: rel})
+	}
+}
+
+// isPageFile reports whether a content file named name is a page: a
+// Markdown file, or on a Hugo site an HTML one too.
+func isPageFile(cfg *config.Config, name string) bool {
+	return strings.HasSuffix(name, ".md") || cfg.Hugo && strings.HasSuffix(name, ".html")
+}
+
+// fileLanguage finds the language of a file at rel in a content folder
+// whose files are in lang unless their names say otherwise: on a Hugo
+// site, a configured language's code before the extension
+// (about.fr.md, _index.fr.md, logo.fr.png) makes the file that
+// language's, at the path without the code (about.md), which pairs it
+// with its translations. named tells whether the name gave the language.
+func fileLanguage(cfg *config.Config, lang, rel string) (fileLang, relPath string, named bool) {
+	if !cfg.Hugo || len(cfg.Languages) < 2 {
+		return lang, rel, false
+	}
+	dir, name := path.Split(rel)
+	ext := path.Ext(name)
+	stem := strings.TrimSuffix(name, ext)
+	i := strings.LastIndexByte(stem, '.')
+	if i <= 0 {
+		return lang, rel, false
+	}
+	for _, l := range cfg.Languages {
+		if strings.EqualFold(stem[i+1:], l.Code) {
+			return l.Code, dir + stem[:i] + ext, true
+		}
+	}
+	return lang, rel, false
 }
 
 // siteFile is p's slash path from the site's root, as diagnostics name

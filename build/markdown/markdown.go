@@ -115,6 +115,9 @@ func (c *Converter) Convert(p *content.Page, buf *bytes.Buffer, diags *diag.List
 	if p.Body == nil {
 		return Result{Anchors: map[string]bool{}}
 	}
+	if p.IsHTML {
+		return c.convertHTML(p)
+	}
 	md := c.byLang[p.Lang]
 	// Shortcodes are expanded first, on the lines they were written on,
 	// so what is said of the Markdown below names the writer's lines.

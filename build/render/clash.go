@@ -30,6 +30,9 @@ func (r *Renderer) generatedFiles() map[string]string {
 	for _, s := range r.print.scopes {
 		files[s.Path()] = "the print page " + s.URL
 	}
+	if r.siteRobots() {
+		delete(files, "robots.txt")
+	}
 	return files
 }
 

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
@@ -98,7 +100,20 @@ func (r *Renderer) absURL(sitePath string) string {
 func xmlStart(name string) xml.StartElement { return xml.StartElement{Name: xml.Name{Local: name}} }
 
 func (r *Renderer) writeRobots(w output.Writer) error {
+	if r.siteRobots() {
+		return nil
+	}
 	return w.WriteFile("robots.txt", robotsTxt(r.cfg.AbsURL("/sitemap.xml")))
+}
+
+// siteRobots reports whether a Hugo site has a robots.txt of its own in
+// static/, which is then the site's: Hugo writes none unless asked to.
+func (r *Renderer) siteRobots() bool {
+	if !r.cfg.Hugo {
+		return false
+	}
+	fi, err := os.Lstat(filepath.Join(r.cfg.Root, "static", "robots.txt"))
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // robotsTxt is a robots.txt that allows everything and names the sitemap.

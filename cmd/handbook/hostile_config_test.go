@@ -166,11 +166,11 @@ func keyCases() []hostileCase {
 func unreadConfigCases() []hostileCase {
 	return []hostileCase{
 		{
-			name:      "only a hugo.yaml",
-			files:     withFiles(map[string]string{"handbook.toml": "\x00delete", "hugo.yaml": "baseURL: https://handbook.example/\n"}),
+			name:      "only a file config/_default/ cannot hold",
+			files:     withFiles(map[string]string{"handbook.toml": "\x00delete", "config/_default/notes.txt": "baseURL: https://handbook.example/\n"}),
 			args:      []string{"build", "--source", "$SITE"},
 			code:      exitOK,
-			output:    "hugo.yaml: warning: this configuration file is not read, and the site has none that is: it is built with the defaults",
+			output:    "config/_default/notes.txt: warning: this configuration file is not read, and the site has none that is: it is built with the defaults",
 			notOutput: []string{"config.json"},
 			written:   []string{"site/public"},
 		},

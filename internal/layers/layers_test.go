@@ -31,7 +31,7 @@ func theTree() []layer {
 		{"3 parse & link", []string{"build/markdown", "build/shortcode"}},
 		{"2 content", []string{"build/content"}},
 		{"1 config", []string{"build/config"}},
-		{"support", []string{"build/diag", "build/fold", "build/history", "build/internal/files", "build/internal/parallel", "build/output", "themes"}},
+		{"support", []string{"build/diag", "build/fold", "build/history", "build/internal/files", "build/internal/parallel", "build/internal/yamlerr", "build/output", "themes"}},
 	}
 }
 

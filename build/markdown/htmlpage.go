@@ -1,0 +1,51 @@
+package markdown
+
+import (
+	"html"
+	"html/template"
+	"regexp"
+	"strings"
+
+	"handbook/build/content"
+)
+
+// A Hugo site's .html content file is a page whose body is HTML, not
+// Markdown: Hugo renders it as it is written. Here it is, when the site
+// allows raw HTML; otherwise it is shown escaped, as raw HTML in
+// Markdown is, so that no HTML nobody allowed reaches a reader.
+
+var (
+	htmlIDRE      = regexp.MustCompile(`\sid\s*=\s*["']([^"']+)["']`)
+	htmlHiddenRE  = regexp.MustCompile(`(?is)<(script|style)\b.*?</(script|style)\s*>`)
+	htmlTagRE     = regexp.MustCompile(`(?s)<[^>]*>`)
+	htmlSpaceRE   = regexp.MustCompile(`\s+`)
+	htmlCommentRE = regexp.MustCompile(`(?s)<!--.*?-->`)
+)
+
+// convertHTML makes the result of an HTML page: its body as its content,
+// the ids in it as its anchors, and its text without tags, scripts and
+// styles for the search index.
+func (c *Converter) convertHTML(p *content.Page) Result {
+	body := string(p.Body)
+	r := Result{Anchors: map[string]bool{}}
+	if c.cfg.Markup.UnsafeHTML {
+		r.HTML = template.HTML(body)
+		for _, m := range htmlIDRE.FindAllStringSubmatch(body, -1) {
+			r.Anchors[html.UnescapeString(m[1])] = true
+		}
+	} else {
+		r.HTML = template.HTML(`<pre class="raw-html">` + html.EscapeString(body) + `</pre>`)
+	}
+	if c.cfg.Search {
+		r.Text = htmlText(body)
+	}
+	return r
+}
+
+// htmlText is the text a reader sees of an HTML fragment.
+func htmlText(s string) string {
+	s = htmlCommentRE.ReplaceAllString(s, " ")
+	s = htmlHiddenRE.ReplaceAllString(s, " ")
+	s = htmlTagRE.ReplaceAllString(s, " ")
+	return strings.TrimSpace(htmlSpaceRE.ReplaceAllString(html.UnescapeString(s), " "))
+}
