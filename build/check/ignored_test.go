@@ -99,7 +99,7 @@ func TestStrictLeavesIgnored(t *testing.T) {
 func TestCheckHugoSite(t *testing.T) {
 	files := map[string]string{
 		"hugo.toml": "title = \"Docs\"\ndefaultContentLanguage = \"en\"\nenableEmoji = true\n" +
-			"[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+			"[languages.en]\nweight = 1\ncontentDir = \"content/en\"\n[languages.fr]\nweight = 2\ncontentDir = \"content/fr\"\n",
 		"layouts/_default/single.html": "{{ .Content }}",
 		"content/en/_index.md":         "---\ntitle: Docs\ndescription: Docs.\n---\n\n[Install](/install/#smileys--emotion)\n",
 		"content/en/install.md": "---\ntitle: Install\ndescription: How.\n---\n\n## Smileys & Emotion\n\n" +

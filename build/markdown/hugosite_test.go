@@ -13,7 +13,7 @@ import (
 func hugoSite(parser string) map[string]string {
 	return map[string]string{
 		"hugo.toml": "title = \"Docs\"\ndefaultContentLanguage = \"en\"\n" +
-			"[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n[languages.vi]\nweight = 3\n" + parser,
+			"[languages.en]\nweight = 1\ncontentDir = \"content/en\"\n[languages.fr]\nweight = 2\ncontentDir = \"content/fr\"\n[languages.vi]\nweight = 3\ncontentDir = \"content/vi\"\n" + parser,
 		"content/en/_index.md":            "---\ntitle: Docs\n---\n",
 		"content/en/guide/_index.md":      "---\ntitle: Guide\n---\n",
 		"content/en/guide/install.md":     "---\ntitle: Install\n---\n\n## Smileys & Emotion\n\nText.\n",

@@ -14,7 +14,7 @@ import (
 func hugoLinkSite(page string) map[string]string {
 	return map[string]string{
 		"hugo.toml": "title = \"Docs\"\ndefaultContentLanguage = \"en\"\nenableEmoji = true\n" +
-			"[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n[languages.vi]\nweight = 3\n",
+			"[languages.en]\nweight = 1\ncontentDir = \"content/en\"\n[languages.fr]\nweight = 2\ncontentDir = \"content/fr\"\n[languages.vi]\nweight = 3\ncontentDir = \"content/vi\"\n",
 		"layouts/_default/single.html": "{{ .Content }}",
 		"content/en/_index.md":         "---\ntitle: Docs\n---\n\n[page](/page/)\n",
 		"content/fr/_index.md":         "---\ntitle: Docs\n---\n\n[page en anglais](/page/#a--b)\n",
