@@ -29,6 +29,7 @@ func theTree() []layer {
 		{"search words", []string{"build/search/tokenize"}},
 		{"4 render", []string{"build/render"}},
 		{"3 parse & link", []string{"build/markdown"}},
+		{"git history", []string{"build/history"}},
 		{"2 content", []string{"build/content"}},
 		{"1 config", []string{"build/config"}},
 		{"support", []string{"build/diag", "build/fold", "build/internal/files", "build/internal/parallel", "build/output", "themes"}},
