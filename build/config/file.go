@@ -28,6 +28,7 @@ type handbookFile struct {
 	Search          *bool                   `toml:"search"`
 	MaxFileSize     uint64                  `toml:"maxFileSize"`
 	Markup          markupFile              `toml:"markup"`
+	History         historyFile             `toml:"history"`
 	Languages       map[string]languageFile `toml:"languages"`
 }
 
@@ -35,6 +36,11 @@ type markupFile struct {
 	UnsafeHTML         bool   `toml:"unsafeHTML"`
 	HighlightStyle     string `toml:"highlightStyle"`
 	HighlightDarkStyle string `toml:"highlightDarkStyle"`
+}
+
+type historyFile struct {
+	Enable        *bool `toml:"enable"`
+	ChangesMonths *int  `toml:"changesMonths"`
 }
 
 type languageFile struct {
@@ -80,7 +86,27 @@ func loadHandbook(cfg *Config, diags *diag.List) (lineMap, error) {
 	for code, l := range f.Languages {
 		cfg.Languages = append(cfg.Languages, newLanguage(code, l.Name, l.Weight, l.ContentDir, l.Title))
 	}
-	return keyLines(keys), nil
+	lines := keyLines(keys)
+	if !readHistory(cfg, f.History, lines, diags) {
+		return nil, errInvalid
+	}
+	return lines, nil
+}
+
+// readHistory reads the [history] table into cfg; a negative
+// changesMonths is an error at its line.
+func readHistory(cfg *Config, f historyFile, lines lineMap, diags *diag.List) bool {
+	if f.Enable != nil {
+		cfg.History.Enable, cfg.History.Explicit = *f.Enable, *f.Enable
+	}
+	if f.ChangesMonths != nil {
+		if *f.ChangesMonths < 0 {
+			diags.Errorf(cfg.File, lines.line("history.changesmonths"), "history.changesMonths is %d: it counts months back, 0 for no \"what's new\" page", *f.ChangesMonths)
+			return false
+		}
+		cfg.History.ChangesMonths = *f.ChangesMonths
+	}
+	return true
 }
 
 // checkKeys reports, at its line, each key of a handbook.toml that
