@@ -52,10 +52,14 @@ type Page struct {
 	IsSection bool
 	IsHome    bool
 
-	Title          string
-	Description    string
-	Weight         int
-	Date           time.Time
+	Title       string
+	Description string
+	Weight      int
+	Date        time.Time
+	// Updated is when the page's file last changed its text, from the
+	// site's git history; zero outside git, or with the history off.
+	// Set by the build after Link.
+	Updated        time.Time
 	Draft          bool
 	TranslationKey string
 	Aliases        []string

@@ -21,6 +21,9 @@ type Log struct {
 	Shallow bool
 	// Changes are the recent changes, newest first (see Change).
 	Changes []Change
+	// Newest is the date of the newest commit of the content: the
+	// changes' feed was last updated then.
+	Newest  time.Time
 	updated map[string]time.Time
 }
 
@@ -54,8 +57,10 @@ func Read(root string, dirs []string, months int) (*Log, error) {
 	if log.updated, err = lastChanges(commits, blobs); err != nil {
 		return nil, err
 	}
+	log.Newest = newest(commits)
 	if months > 0 && len(commits) > 0 {
-		if log.Changes, err = recentChanges(commits, since(commits, months), shallow, blobs); err != nil {
+		start := log.Newest.AddDate(0, -months, 0)
+		if log.Changes, err = recentChanges(commits, start, shallow, blobs); err != nil {
 			return nil, err
 		}
 	}
@@ -90,15 +95,15 @@ func git(dir string, args ...string) ([]byte, error) {
 	return out, nil
 }
 
-// since is the start of the window of recent changes: months months
-// before the newest commit. It never depends on the clock, so the same
-// commit builds the same site.
-func since(commits []*commit, months int) time.Time {
-	var newest time.Time
+// newest is the date of the newest commit. The window of recent changes
+// counts back from it, never from the clock, so that the same commit
+// builds the same site.
+func newest(commits []*commit) time.Time {
+	var last time.Time
 	for _, c := range commits {
-		if c.when.After(newest) {
-			newest = c.when
+		if c.when.After(last) {
+			last = c.when
 		}
 	}
-	return newest.AddDate(0, -months, 0)
+	return last
 }

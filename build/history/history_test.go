@@ -3,6 +3,8 @@ package history
 import (
 	"errors"
 	"testing"
+
+	"handbook/internal/sitetest"
 )
 
 func TestUpdatedIsTheLastCommitThatChangedTheText(t *testing.T) {
@@ -100,7 +102,7 @@ func TestShallowCloneDatesFromWhatIsThere(t *testing.T) {
 	r.write("content/vi/b.md", page("B", "", "b, c\n"))
 	r.commit("2026-03-01T08:00:00Z", "Say more on page B")
 	clone := t.TempDir() + "/clone"
-	runGit(t, r.dir, nil, "clone", "-q", "--depth", "1", "file://"+r.dir, clone)
+	sitetest.Git(t, r.dir, nil, "clone", "-q", "--depth", "1", "file://"+r.dir, clone)
 
 	log, err := Read(clone, []string{"content"}, 12)
 	if err != nil {
