@@ -13,8 +13,9 @@ import (
 
 // historySite is the small handbook in a git repository of three
 // commits: the whole site on 10 January 2026; on 5 March its Vietnamese
-// principle's text and the draft; on 20 March the French principle's
-// stamp alone, as handbook translations --stamp writes it.
+// principle's text; on 6 March the draft and the about page; on 20 March
+// the French principle's stamp alone, as handbook translations --stamp
+// writes it.
 func historySite(t *testing.T) string {
 	t.Helper()
 	root := writeSite(t, siteFiles())
@@ -23,9 +24,14 @@ func historySite(t *testing.T) string {
 	writeFiles(t, root, map[string]string{
 		"content/vi/principles/customer-obsession.md": "---\ntitle: Ám ảnh về khách hàng\nkind: principle\n" +
 			"statement: Bắt đầu từ khách hàng.\nweight: 1\n---\n\n## Khách hàng là ai?\n\nVăn bản mới.\n",
-		"content/vi/principles/draft-idea.md": "---\ntitle: Bản nháp\ndraft: true\n---\n\nVẫn chưa xong.\n",
 	})
 	sitetest.GitCommit(t, root, "2026-03-05T10:00:00+07:00", "Say who the customer is on the principle page")
+	writeFiles(t, root, map[string]string{
+		"content/vi/principles/draft-idea.md": "---\ntitle: Bản nháp\ndraft: true\n---\n\nVẫn chưa xong.\n",
+		"content/vi/about.md": "---\ntitle: Giới thiệu\naliases: [/gioi-thieu/]\n---\n\n" +
+			"Xem [nguyên tắc](principles/customer-obsession.md) và [câu chuyện](/stories/only-vi/). Thêm.\n",
+	})
+	sitetest.GitCommit(t, root, "2026-03-06T10:00:00+07:00", "Plan the secret reorganisation in the draft")
 	writeFiles(t, root, map[string]string{
 		"content/fr/principles/customer-obsession.md": "---\ntitle: L’obsession du client\nkind: principle\n" +
 			"statement: Partir du client.\nweight: 1\nsourceHash: 0123456789abcdef\n---\n\n## Qui est le client ?\n",
@@ -58,7 +64,10 @@ func TestChangesPageAndFeed(t *testing.T) {
 		"Say who the customer is on the principle page",
 		`<h2 id="month-2026-01">Tháng 1 năm 2026</h2>`, `Trang mới: <a href="/vi/about/">Giới thiệu</a>`,
 		`hreflang="fr" href="https://handbook.example/fr/changes/"`)
-	mustNotContain(t, "vi changes", vi, "Bản nháp", "draft-idea")
+	// The commit that changed the draft changed the about page too: the
+	// page is listed, the subject, which may speak of the draft, is not.
+	mustContain(t, "vi changes", vi, `Đã thay đổi: <a href="/vi/about/">Giới thiệu</a></li>`)
+	mustNotContain(t, "vi changes", vi, "Bản nháp", "draft-idea", "secret")
 	fr := files["fr/changes/index.html"]
 	mustContain(t, "fr changes", fr, "<h1>Quoi de neuf</h1>", `<h2 id="month-2026-03">Mars 2026</h2>`,
 		`Traduction mise à jour: <a href="/fr/principles/customer-obsession/">L’obsession du client</a>`,
@@ -87,7 +96,7 @@ func TestChangesPageAndFeed(t *testing.T) {
 	}
 	// Not even a build with the drafts lists them.
 	_, _, files = buildInto(t, root, config.Overrides{Drafts: true})
-	mustNotContain(t, "vi changes with --drafts", files["vi/changes/index.html"], "Bản nháp", "draft-idea")
+	mustNotContain(t, "vi changes with --drafts", files["vi/changes/index.html"], "Bản nháp", "draft-idea", "secret")
 	for _, e := range parseAtom(t, files["vi/feed.xml"]).Entries {
 		if strings.Contains(e.Link.Href, "draft-idea") {
 			t.Errorf("the draft is in the feed: %+v", e)
@@ -141,9 +150,6 @@ func parseAtom(t *testing.T, data string) *atomFeed {
 func TestHistoryBuildsAreByteIdentical(t *testing.T) {
 	root := historySite(t)
 	_, _, first := buildInto(t, root, config.Overrides{})
-	// An edit not committed yet changes the text, not the dates.
-	writeFiles(t, root, map[string]string{"content/vi/about.md": "---\ntitle: Giới thiệu\naliases: [/gioi-thieu/]\n---\n\n" +
-		"Xem [nguyên tắc](principles/customer-obsession.md) và [câu chuyện](/stories/only-vi/).\n"})
 	_, _, second := buildInto(t, root, config.Overrides{})
 	if !maps.Equal(first, second) {
 		for name := range first {
@@ -152,6 +158,15 @@ func TestHistoryBuildsAreByteIdentical(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestUncommittedEditKeepsTheLastCommitsDate(t *testing.T) {
+	root := historySite(t)
+	writeFiles(t, root, map[string]string{"content/vi/stories/only-vi.md": "---\ntitle: Chỉ có tiếng Việt\n" +
+		"kind: story\nprinciples: [customer-obsession]\n---\n\nChuyện, viết lại.\n"})
+	_, _, files := buildInto(t, root, config.Overrides{})
+	mustContain(t, "the edited story", files["vi/stories/only-vi/index.html"], "Chuyện, viết lại.",
+		`<time datetime="2026-01-10">Cập nhật lần cuối: ngày 10 tháng 1 năm 2026</time>`)
 }
 
 func TestNoHistoryOutsideGit(t *testing.T) {

@@ -44,9 +44,9 @@ type pageChange struct {
 // UseChanges gives the renderer the site's recent changes (newest
 // first) and the date of its newest commit, for the "what's new" page
 // and the feed of each language; it reports a page, alias or file that
-// would land on one of them. Drafts are left out, and so is a page's
-// change of a kind older than another of the same month: the newest
-// stands for them.
+// would land on one of them. Drafts are left out, and so are the
+// subjects of the commits that changed one, and a page's change of a
+// kind older than another of the same month: the newest stands for them.
 func (r *Renderer) UseChanges(changes []history.Change, newest time.Time) {
 	byFile := map[string]*content.Page{}
 	for _, p := range r.set.Pages {
@@ -60,11 +60,15 @@ func (r *Renderer) UseChanges(changes []history.Change, newest time.Time) {
 		year, month int
 	}
 	listed := map[monthKind]bool{}
+	private := privateCommits(changes, byFile)
 	sc := &siteChanges{byLang: map[string][]pageChange{}, newest: newest}
 	for _, c := range changes {
 		p := byFile[c.File]
 		if p == nil || c.Kind == history.Restamped && p.Original == nil {
-			continue // gone, a draft, or a stamp on an original, which means nothing
+			continue // a draft, or a stamp on an original, which means nothing
+		}
+		if private[c.Commit] {
+			c.Subject = ""
 		}
 		k := monthKind{p, c.Kind, c.When.Year(), int(c.When.Month())}
 		if listed[k] {
@@ -75,6 +79,18 @@ func (r *Renderer) UseChanges(changes []history.Change, newest time.Time) {
 	}
 	r.changes = sc
 	r.checkChangesClash()
+}
+
+// privateCommits are the commits that changed a page the site does not
+// publish (a draft): their subjects may speak of it, so none is shown.
+func privateCommits(changes []history.Change, published map[string]*content.Page) map[string]bool {
+	private := map[string]bool{}
+	for _, c := range changes {
+		if strings.HasSuffix(c.File, ".md") && published[c.File] == nil {
+			private[c.Commit] = true
+		}
+	}
+	return private
 }
 
 // checkChangesClash reports each page, alias, file beside the pages or
