@@ -6,23 +6,42 @@ import (
 	"handbook/build/history"
 )
 
-// readHistory reads the site's git history, when the configuration asks
-// for it, gives each page the date its file last changed, and hands the
-// recent changes to the renderer. Outside a git repository the pages
-// have no date: it is never made up from the files' times.
-func (s *Site) readHistory() {
+// startHistory starts reading the site's git history, when the
+// configuration asks for it, beside the reading of the content: git runs
+// in processes of its own, so the two overlap. The function it returns
+// waits for the history, gives each page the date its file last changed
+// and keeps the recent changes for the renderer. Outside a git
+// repository the pages have no date: it is never made up from the
+// files' times.
+func (s *Site) startHistory() (apply func()) {
 	h := s.Config.History
 	if !h.Enable {
-		return
+		return func() {}
 	}
 	dirs := make([]string, len(s.Config.Languages))
 	for i, l := range s.Config.Languages {
 		dirs[i] = l.ContentDir
 	}
-	log, err := history.Read(s.Config.Root, dirs, h.ChangesMonths)
+	type result struct {
+		log *history.Log
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		log, err := history.Read(s.Config.Root, dirs, h.ChangesMonths)
+		done <- result{log, err}
+	}()
+	return func() {
+		r := <-done
+		s.useHistory(r.log, r.err)
+	}
+}
+
+// useHistory dates the pages from log, or says why there is no history.
+func (s *Site) useHistory(log *history.Log, err error) {
 	switch {
 	case errors.Is(err, history.ErrNoRepository):
-		if h.Explicit {
+		if s.Config.History.Explicit {
 			s.Diags.Warnf(s.Config.File, 0, "[history] enable = true, but the site is not in a git repository (or git is not installed): pages show no date")
 		}
 		return

@@ -133,13 +133,14 @@ func load(opts Options, checkConfig func(*Site) error, done func(LoadStage, *Sit
 			return s, err
 		}
 	}
+	applyHistory := s.startHistory()
 	s.stage("read", func() { s.Pages, err = content.Load(s.Config, s.Diags) })
 	if err != nil {
-		return s, err
+		return s, err // the history's goroutine ends on its own
 	}
 	after(StageRead)
 	s.stage("link", func() { content.Link(s.Pages, s.Config, s.Diags) })
-	s.stage("history", s.readHistory)
+	s.stage("history", applyHistory)
 	after(StageLink)
 	s.Synonyms = search.LoadSynonyms(s.Config.Root, langCodes(s.Pages), s.Diags)
 	after(StageSynonyms)
