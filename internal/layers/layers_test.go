@@ -20,7 +20,7 @@ type layer struct {
 // than above search. A new package goes in the layer of its one job.
 func theTree() []layer {
 	return []layer{
-		{"tools, helpers", []string{"internal/bench/floor", "internal/bench/reload", "internal/bench/searchbench", "internal/layers", "internal/sitetest"}},
+		{"tools, helpers", []string{"internal/bench/floor", "internal/bench/githistory", "internal/bench/reload", "internal/bench/searchbench", "internal/layers", "internal/sitetest"}},
 		{"command line", []string{"cmd/handbook"}},
 		{"drivers", []string{"build/check", "build/preview", "build/publish", "build/scaffold", "build/serve"}},
 		{"search queries", []string{"build/search/query"}},
