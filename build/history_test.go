@@ -234,3 +234,20 @@ func TestChangesPageURLTaken(t *testing.T) {
 		t.Error("changesMonths = 0 writes a feed")
 	}
 }
+
+func TestAnotherThemeShowsTheDatesItsOwnWay(t *testing.T) {
+	root := historySite(t)
+	writeFiles(t, root, map[string]string{
+		"handbook.toml": strings.Replace(siteConfig, `defaultLanguage = "vi"`, "defaultLanguage = \"vi\"\ntheme = \"corp\"", 1),
+		"themes/corp/layouts/partials/lastupdated.html": `{{define "lastupdated"}}{{if not .Updated.IsZero}}<footer data-updated="{{.Updated.Format "2006-01-02T15:04"}}">{{.FormatDay .Updated}}</footer>{{end}}{{end}}`,
+		"themes/corp/layouts/changes.html": `<!DOCTYPE html><html lang="{{.Language.Code}}"><title>{{.Title}}</title>` +
+			`{{range .Changes.Months}}<h2>{{.Label}}</h2>{{range .Entries}}<p>{{.Kind}} {{.Page.Title}}</p>{{end}}{{end}}</html>`,
+	})
+	sitetest.GitCommit(t, root, "2026-03-21T10:00:00+01:00", "Dress the handbook in the corporate theme")
+	_, _, files := buildInto(t, root, config.Overrides{})
+	mustContain(t, "vi principle", files["vi/principles/customer-obsession/index.html"],
+		`<footer data-updated="2026-03-05T10:00">ngày 5 tháng 3 năm 2026</footer>`)
+	mustNotContain(t, "vi principle", files["vi/principles/customer-obsession/index.html"], "Cập nhật lần cuối")
+	mustContain(t, "fr changes", files["fr/changes/index.html"], "<title>Quoi de neuf</title>", "<h2>Mars 2026</h2>",
+		"<p>restamped L’obsession du client</p>")
+}
