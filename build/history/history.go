@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os/exec"
+	"path"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -38,33 +42,99 @@ func (l *Log) Updated(file string) time.Time {
 }
 
 // Read reads the history of the content folders dirs (relative to root,
-// the site's folder) in one pass of git log, following renames, and the
-// changes of the last months months before the newest commit (none for
-// months 0). It returns ErrNoRepository when root is not in a git
-// repository.
+// the site's folder), following renames, and the changes of the last
+// months months before the newest commit (none for months 0). Each
+// folder is read by a git log of its own, all at once: the time goes to
+// git comparing each commit's folders with its parent's, which the
+// processes share out over the cores. It returns ErrNoRepository when
+// root is not in a git repository.
 func Read(root string, dirs []string, months int) (*Log, error) {
 	shallow, err := repositoryState(root)
 	if err != nil {
 		return nil, err
 	}
-	commits, err := readCommits(root, dirs)
+	dirs = outermost(dirs)
+	parts := make([]*folderLog, len(dirs))
+	errs := make([]error, len(dirs))
+	var wg sync.WaitGroup
+	for i, dir := range dirs {
+		wg.Go(func() { parts[i], errs[i] = readFolder(root, dir) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	log := &Log{Shallow: shallow, updated: map[string]time.Time{}}
+	for _, part := range parts {
+		maps.Copy(log.updated, part.updated)
+		if n := newest(part.commits); n.After(log.Newest) {
+			log.Newest = n
+		}
+	}
+	if months > 0 && !log.Newest.IsZero() {
+		start := log.Newest.AddDate(0, -months, 0)
+		for _, part := range parts {
+			changes, err := recentChanges(part.commits, start, shallow, part.blobs)
+			if err != nil {
+				return nil, err
+			}
+			log.Changes = append(log.Changes, changes...)
+		}
+		sortChanges(log.Changes)
+	}
+	return log, nil
+}
+
+// folderLog is the history of one content folder.
+type folderLog struct {
+	commits []*commit
+	blobs   *blobReader
+	updated map[string]time.Time
+}
+
+// readFolder reads the commits of one content folder and when each of
+// its files last changed.
+func readFolder(root, dir string) (*folderLog, error) {
+	commits, err := readCommits(root, []string{dir})
 	if err != nil {
 		return nil, err
 	}
 	resolveNames(commits)
-	blobs := newBlobReader(root)
-	log := &Log{Shallow: shallow}
-	if log.updated, err = lastChanges(commits, blobs); err != nil {
-		return nil, err
-	}
-	log.Newest = newest(commits)
-	if months > 0 && len(commits) > 0 {
-		start := log.Newest.AddDate(0, -months, 0)
-		if log.Changes, err = recentChanges(commits, start, shallow, blobs); err != nil {
-			return nil, err
+	f := &folderLog{commits: commits, blobs: newBlobReader(root)}
+	f.updated, err = lastChanges(commits, f.blobs)
+	return f, err
+}
+
+// outermost leaves out the folders inside another of dirs, whose files
+// that one's log has already, and repeats.
+func outermost(dirs []string) []string {
+	var out []string
+	for _, d := range dirs {
+		d = path.Clean(d)
+		inside := slices.ContainsFunc(dirs, func(o string) bool {
+			o = path.Clean(o)
+			return o != d && (o == "." || strings.HasPrefix(d, o+"/"))
+		})
+		if !inside && !slices.Contains(out, d) {
+			out = append(out, d)
 		}
 	}
-	return log, nil
+	return out
+}
+
+// sortChanges puts changes newest first; those of one time by commit,
+// then file, so that the order is the same whichever folder's log came
+// first.
+func sortChanges(changes []Change) {
+	slices.SortStableFunc(changes, func(a, b Change) int {
+		if c := b.When.Compare(a.When); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Commit, b.Commit); c != 0 {
+			return c
+		}
+		return strings.Compare(a.File, b.File)
+	})
 }
 
 // repositoryState reports whether root is in a shallow clone, or

@@ -2,6 +2,8 @@ package history
 
 import (
 	"errors"
+	"maps"
+	"slices"
 	"testing"
 
 	"handbook/internal/sitetest"
@@ -201,5 +203,35 @@ func TestUsefulSubject(t *testing.T) {
 		if got := usefulSubject(subject) != ""; got != useful {
 			t.Errorf("usefulSubject(%q) useful = %v, want %v", subject, got, useful)
 		}
+	}
+}
+
+// TestEachFolderApartReadsTheSame: the content folders read by logs of
+// their own (a folder inside another read once) give the history one
+// log of their parent gives.
+func TestEachFolderApartReadsTheSame(t *testing.T) {
+	r := newTestRepo(t)
+	r.write("content/vi/a.md", page("A", "", "a\n"))
+	r.write("content/fr/a.md", page("A", "", "a\n"))
+	r.commit("2026-01-01T08:00:00Z", "Start the handbook in two languages")
+	r.write("content/vi/a.md", page("A", "", "a, b\n"))
+	r.write("content/fr/a.md", page("A", "h", "a, b\n"))
+	r.commit("2026-02-01T08:00:00Z", "Say more on page A, in both")
+	r.write("content/fr/b/c.md", page("C", "", "c\n"))
+	r.commit("2026-03-01T08:00:00Z", "Add a French page on hiring")
+
+	whole, err := Read(r.dir, []string{"content"}, 6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	apart, err := Read(r.dir, []string{"content/vi", "content/fr", "content/fr/b", "content/vi"}, 6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.Equal(whole.updated, apart.updated) || !slices.Equal(whole.Changes, apart.Changes) || !whole.Newest.Equal(apart.Newest) {
+		t.Errorf("read apart:\n%v\n%+v\nwhole:\n%v\n%+v", apart.updated, apart.Changes, whole.updated, whole.Changes)
+	}
+	if len(apart.Changes) != 5 {
+		t.Errorf("%d changes, want 5: %+v", len(apart.Changes), apart.Changes)
 	}
 }
