@@ -80,7 +80,7 @@ func (b *blobReader) fetch(ids []string) error {
 // and the content, or "<id> missing" for a blob a shallow clone lacks,
 // which is summarized as empty.
 func (b *blobReader) readBatch(r *bufio.Reader, ids []string) error {
-	var buf []byte
+	var buf, scratch []byte
 	for _, id := range ids {
 		line, err := r.ReadString('\n')
 		if err != nil {
@@ -105,7 +105,7 @@ func (b *blobReader) readBatch(r *bufio.Reader, ids []string) error {
 		if _, err := io.ReadFull(r, buf); err != nil {
 			return fmt.Errorf("git cat-file: reading %s: %w", id, err)
 		}
-		b.done[id] = summarize(b.seed, buf[:size])
+		b.done[id], scratch = summarize(b.seed, buf[:size], scratch)
 	}
 	return nil
 }
@@ -118,13 +118,11 @@ func (b *blobReader) summary(id string) blobSummary { return b.done[id] }
 
 // summarize hashes a file's text with its translation stamp left out
 // and each run of whitespace made one space, and returns the stamp.
-func summarize(seed maphash.Seed, data []byte) blobSummary {
-	var h maphash.Hash
-	h.SetSeed(seed)
+// The text is put together in scratch, which it returns to be reused.
+func summarize(seed maphash.Seed, data, scratch []byte) (blobSummary, []byte) {
 	front, body, stamp := splitStamp(data)
-	writeWords(&h, front)
-	writeWords(&h, body)
-	return blobSummary{text: h.Sum64(), stamp: stamp}
+	scratch = appendWords(appendWords(scratch[:0], front), body)
+	return blobSummary{text: maphash.Bytes(seed, scratch), stamp: stamp}, scratch
 }
 
 // splitStamp cuts the sourceHash line out of a file's front matter
@@ -166,22 +164,21 @@ func stampValue(line []byte) (string, bool) {
 	return strings.Trim(string(bytes.TrimSpace(rest[1:])), `"'`), true
 }
 
-// writeWords writes data's words to h, each followed by one space.
-func writeWords(h *maphash.Hash, data []byte) {
+// appendWords appends data's words to out, each followed by one space.
+func appendWords(out, data []byte) []byte {
 	start := -1
 	for i, c := range data {
 		space := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 		switch {
 		case space && start >= 0:
-			h.Write(data[start:i])
-			h.WriteByte(' ')
+			out = append(append(out, data[start:i]...), ' ')
 			start = -1
 		case !space && start < 0:
 			start = i
 		}
 	}
 	if start >= 0 {
-		h.Write(data[start:])
-		h.WriteByte(' ')
+		out = append(append(out, data[start:]...), ' ')
 	}
+	return out
 }
