@@ -14,6 +14,7 @@ import (
 	"handbook/build/config"
 	"handbook/build/content"
 	"handbook/build/diag"
+	"handbook/build/history"
 	"handbook/build/internal/parallel"
 	"handbook/build/markdown"
 	"handbook/build/output"
@@ -62,6 +63,8 @@ type Site struct {
 
 	converter *markdown.Converter
 	renderer  *render.Renderer
+	// history is the site's git history; nil when it has none.
+	history *history.Log
 }
 
 // StageTiming is the duration of one stage.
@@ -130,12 +133,14 @@ func load(opts Options, checkConfig func(*Site) error, done func(LoadStage, *Sit
 			return s, err
 		}
 	}
+	applyHistory := s.startHistory()
 	s.stage("read", func() { s.Pages, err = content.Load(s.Config, s.Diags) })
 	if err != nil {
-		return s, err
+		return s, err // the history's goroutine ends on its own
 	}
 	after(StageRead)
 	s.stage("link", func() { content.Link(s.Pages, s.Config, s.Diags) })
+	s.stage("history", applyHistory)
 	after(StageLink)
 	s.Synonyms = search.LoadSynonyms(s.Config.Root, langCodes(s.Pages), s.Diags)
 	after(StageSynonyms)
@@ -144,7 +149,7 @@ func load(opts Options, checkConfig func(*Site) error, done func(LoadStage, *Sit
 		return s, err
 	}
 	s.converter = markdown.NewConverter(s.Config, s.Pages, render.StaticExists(s.Config.Root, s.Theme))
-	s.stage("templates", func() { s.renderer, err = render.New(s.Config, s.Pages, s.Theme, s.Diags) })
+	s.stage("templates", func() { s.renderer, err = s.newRenderer() })
 	after(StageTemplates)
 	if err != nil {
 		return s, err
@@ -165,12 +170,22 @@ func (s *Site) Renderer() *render.Renderer { return s.renderer }
 // (the navigation shows section titles) and sees the languages' homes
 // as they are now. Its diagnostics go to Diags.
 func (s *Site) RenewRenderer() error {
-	r, err := render.New(s.Config, s.Pages, s.Theme, s.Diags)
+	r, err := s.newRenderer()
 	if err != nil {
 		return err // render.New's errors name the template, for the diagnostics
 	}
 	s.renderer = r
 	return nil
+}
+
+// newRenderer makes the site's renderer, with the recent changes of its
+// history for the "what's new" pages.
+func (s *Site) newRenderer() (*render.Renderer, error) {
+	r, err := render.New(s.Config, s.Pages, s.Theme, s.Diags)
+	if err == nil && s.history != nil && s.Config.History.ChangesMonths > 0 {
+		r.UseChanges(s.history.Changes, s.history.Newest)
+	}
+	return r, err
 }
 
 // Render converts every page's Markdown, renders it and writes it to w,

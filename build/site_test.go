@@ -520,7 +520,7 @@ func TestSummary(t *testing.T) {
 	for _, st := range s.Timings {
 		stages = append(stages, st.Stage)
 	}
-	if want := []string{"config", "read", "link", "templates", "render", "index", "write"}; !reflect.DeepEqual(stages, want) {
+	if want := []string{"config", "read", "link", "history", "templates", "render", "index", "write"}; !reflect.DeepEqual(stages, want) {
 		t.Errorf("stages = %v, want %v", stages, want)
 	}
 }

@@ -63,8 +63,27 @@ type Config struct {
 	// refused; 0 means the default, see FileSizeLimit.
 	MaxFileSize int64
 
-	Markup Markup
+	Markup  Markup
+	History History
 }
+
+// History says what the build reads from the site's git history: the
+// date each page last changed, and the "what's new" page and feed.
+type History struct {
+	// Enable reads the history; on by default, it finds none outside a
+	// git repository.
+	Enable bool
+	// Explicit is true when the configuration file turns it on itself:
+	// outside a git repository that is then worth a warning.
+	Explicit bool
+	// ChangesMonths is how many months of changes, before the newest
+	// commit, the "what's new" page and feed list; 0 makes neither.
+	ChangesMonths int
+}
+
+// DefaultChangesMonths is how far back the "what's new" page goes when
+// the configuration does not say.
+const DefaultChangesMonths = 6
 
 // Markup holds the options of the Markdown stage.
 type Markup struct {
@@ -105,6 +124,8 @@ type Overrides struct {
 	Drafts  bool
 	// NoSearch leaves the search index out of the build.
 	NoSearch bool
+	// NoHistory leaves the git history out: no dates, no "what's new".
+	NoHistory bool
 }
 
 // Language returns the language with the given code.
@@ -217,6 +238,7 @@ func defaults(root string) *Config {
 		OutputDir: filepath.Join(root, "public"),
 		Theme:     "default",
 		Search:    true,
+		History:   History{Enable: true, ChangesMonths: DefaultChangesMonths},
 		Markup: Markup{
 			HighlightStyle:     "github",
 			HighlightDarkStyle: "github-dark",
@@ -238,6 +260,9 @@ func (c *Config) apply(over Overrides) {
 	}
 	if over.NoSearch {
 		c.Search = false
+	}
+	if over.NoHistory {
+		c.History.Enable, c.History.Explicit = false, false
 	}
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"

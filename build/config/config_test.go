@@ -51,6 +51,7 @@ func TestLoadDefaultsWithoutConfigFile(t *testing.T) {
 		Theme:           "default",
 		Search:          true,
 		Markup:          Markup{HighlightStyle: "github", HighlightDarkStyle: "github-dark"},
+		History:         History{Enable: true, ChangesMonths: DefaultChangesMonths},
 	}
 	langs := cfg.Languages
 	cfg.Languages = nil
@@ -92,6 +93,10 @@ unsafeHTML = true
 highlightStyle = "monokai"
 highlightDarkStyle = "dracula"
 
+[history]
+enable = true
+changesMonths = 3
+
 [languages.vi]
 name = "Tiếng Việt"
 weight = 1
@@ -121,6 +126,7 @@ title = "Le manuel"
 		Theme:     "corporate",
 		Drafts:    true,
 		Markup:    Markup{UnsafeHTML: true, HighlightStyle: "monokai", HighlightDarkStyle: "dracula"},
+		History:   History{Enable: true, Explicit: true, ChangesMonths: 3},
 	}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("config =\n%+v\nwant\n%+v", cfg, want)
@@ -387,6 +393,7 @@ style = "monokai"
 				Theme:     "default",
 				Search:    true,
 				Markup:    Markup{UnsafeHTML: true, HighlightStyle: "github", HighlightDarkStyle: "github-dark", HugoIDs: "github"},
+				History:   History{Enable: true, ChangesMonths: DefaultChangesMonths},
 			}
 			if !reflect.DeepEqual(cfg, want) {
 				t.Errorf("config =\n%+v\nwant\n%+v", cfg, want)
@@ -589,5 +596,26 @@ func TestLoadHugoIDs(t *testing.T) {
 		if cfg.Markup.HugoIDs != want.HugoIDs || cfg.Markup.DefinitionTermIDs != want.DefinitionTermIDs {
 			t.Errorf("%q: ids %q, terms %v; want %q, %v", conf, cfg.Markup.HugoIDs, cfg.Markup.DefinitionTermIDs, want.HugoIDs, want.DefinitionTermIDs)
 		}
+	}
+}
+
+func TestHistoryKeys(t *testing.T) {
+	root := site(t, map[string]string{"handbook.toml": "[history]\nenable = false\n", "content/vi/": ""})
+	cfg, _ := load(t, root, Overrides{})
+	if cfg.History.Enable || cfg.History.Explicit {
+		t.Errorf("enable = false: %+v", cfg.History)
+	}
+	root = site(t, map[string]string{"handbook.toml": "[history]\nenable = true\n", "content/vi/": ""})
+	cfg, _ = load(t, root, Overrides{NoHistory: true})
+	if cfg.History.Enable {
+		t.Errorf("--history=false does not turn the history off: %+v", cfg.History)
+	}
+	root = site(t, map[string]string{"handbook.toml": "title = \"x\"\n\n[history]\nchangesMonths = -1\n", "content/vi/": ""})
+	var diags diag.List
+	if _, err := Load(root, Overrides{}, &diags); err == nil {
+		t.Fatal("a negative changesMonths loads")
+	}
+	if got := diags.Sorted(); len(got) != 1 || got[0].Line != 4 || !strings.Contains(got[0].Message, "changesMonths") {
+		t.Errorf("diagnostics = %v, want one at line 4 naming changesMonths", got)
 	}
 }

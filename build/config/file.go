@@ -28,6 +28,7 @@ type handbookFile struct {
 	Search          *bool                   `toml:"search"`
 	MaxFileSize     uint64                  `toml:"maxFileSize"`
 	Markup          markupFile              `toml:"markup"`
+	History         historyFile             `toml:"history"`
 	Languages       map[string]languageFile `toml:"languages"`
 }
 
@@ -35,6 +36,11 @@ type markupFile struct {
 	UnsafeHTML         bool   `toml:"unsafeHTML"`
 	HighlightStyle     string `toml:"highlightStyle"`
 	HighlightDarkStyle string `toml:"highlightDarkStyle"`
+}
+
+type historyFile struct {
+	Enable        *bool `toml:"enable"`
+	ChangesMonths *int  `toml:"changesMonths"`
 }
 
 type languageFile struct {
@@ -85,7 +91,28 @@ func loadHandbook(cfg *Config, diags *diag.List) (lineMap, error) {
 		lang.Description = l.Description
 		cfg.Languages = append(cfg.Languages, lang)
 	}
-	return keyLines(cfg.File, keys), nil
+	lines := keyLines(cfg.File, keys)
+	if !readHistory(cfg, f.History, lines, diags) {
+		return nil, errInvalid
+	}
+	return lines, nil
+}
+
+// readHistory reads the [history] table into cfg; a negative
+// changesMonths is an error at its line.
+func readHistory(cfg *Config, f historyFile, lines lineMap, diags *diag.List) bool {
+	if f.Enable != nil {
+		cfg.History.Enable, cfg.History.Explicit = *f.Enable, *f.Enable
+	}
+	if f.ChangesMonths != nil {
+		if *f.ChangesMonths < 0 {
+			file, line := lines.at(cfg.File, "history.changesmonths")
+			diags.Errorf(file, line, "history.changesMonths is %d: it counts months back, 0 for no \"what's new\" page", *f.ChangesMonths)
+			return false
+		}
+		cfg.History.ChangesMonths = *f.ChangesMonths
+	}
+	return true
 }
 
 // checkKeys reports, at its line, each key of a handbook.toml that

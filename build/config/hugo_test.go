@@ -61,7 +61,8 @@ func TestLoadHugoConfigFolderMerged(t *testing.T) {
 			{Code: "vi", Name: "vi", Weight: 2, ContentDir: "content", Title: "Sổ tay"},
 		},
 		OutputDir: cfg.OutputDir, Theme: "default", Search: true,
-		Markup: Markup{UnsafeHTML: true, HighlightStyle: "github", HighlightDarkStyle: "github-dark", HugoIDs: "github"},
+		Markup:  Markup{UnsafeHTML: true, HighlightStyle: "github", HighlightDarkStyle: "github-dark", HugoIDs: "github"},
+		History: History{Enable: true, ChangesMonths: DefaultChangesMonths},
 	}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("config =\n%+v\nwant\n%+v", cfg, want)

@@ -65,6 +65,10 @@ type Page struct {
 	Description string
 	Weight      int
 	Date        time.Time
+	// Updated is when the page's file last changed its text, from the
+	// site's git history; zero outside git, or with the history off.
+	// Set by the build after Link.
+	Updated time.Time
 	Draft       bool
 	// PublishDate and ExpiryDate are a Hugo page's: it is left out, as a
 	// draft, before the one and from the other.

@@ -110,13 +110,17 @@ func (s *Set) HasResourceUnder(lang, rel string) bool {
 
 // Put adds a page read with ReadPage to the set. When the set already has
 // the page of that language and path, that page takes fresh's values in
-// place and is returned, so that every pointer to it stays valid; added
-// tells which happened. The set must be linked again (Relink) before it
-// is rendered.
+// place (keeping its Updated date) and is returned, so that every
+// pointer to it stays valid; added tells which happened. The set must
+// be linked again (Relink) before it is rendered.
 func (s *Set) Put(fresh *Page) (p *Page, added bool) {
 	l := s.byLang[fresh.Lang]
 	if old := l.byRelPath[fresh.RelPath]; old != nil {
+		// The date of the last commit is the file's, whatever was
+		// saved since.
+		updated := old.Updated
 		*old = *fresh
+		old.Updated = updated
 		return old, false
 	}
 	s.Pages = append(s.Pages, fresh)

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"strconv"
+	"time"
 
 	"handbook/build/config"
 	"handbook/build/content"
@@ -32,7 +33,9 @@ type pageData struct {
 	Home        *pageView
 	// Sections are the home's subsections, for the navigation.
 	Sections []*pageView
-	r        *Renderer
+	// Changes is what the "what's new" page lists; nil on other pages.
+	Changes *changesData
+	r       *Renderer
 }
 
 type siteData struct {
@@ -97,8 +100,12 @@ func (d *pageData) KindName(p *pageView) string {
 }
 
 // FormatDate writes a page's date the way the language writes dates.
-func (d *pageData) FormatDate(p *pageView) string {
-	date := p.Date()
+func (d *pageData) FormatDate(p *pageView) string { return d.FormatDay(p.Date()) }
+
+// FormatDay writes a day the way the page's language writes dates
+// (the interface strings date_format and month_1 to month_12); "" for
+// no date.
+func (d *pageData) FormatDay(date time.Time) string {
 	if date.IsZero() {
 		return ""
 	}

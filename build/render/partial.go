@@ -14,12 +14,12 @@ import (
 // both.
 
 // WriteListings writes the files that list or point to pages: the
-// language chooser at "/", 404.html, the aliases' redirects and
-// robots.txt, and reports the pages at a print page's address.
-// sitemap.xml, which lists every page, is written apart; so are the
-// print pages, which hold the pages themselves.
+// language chooser at "/", 404.html, the aliases' redirects,
+// robots.txt and the "what's new" pages and feeds, and reports the pages
+// at a print page's address. sitemap.xml, which lists every page, is
+// written apart; so are the print pages, which hold the pages themselves.
 func (r *Renderer) WriteListings(w output.Writer) error {
-	return r.writeSteps(w, r.writeRoot, r.writeAliases, r.writePrintClashes, r.writeRobots)
+	return r.writeSteps(w, r.writeRoot, r.writeAliases, r.writePrintClashes, r.writeRobots, r.writeChanges)
 }
 
 // WriteSitemap writes sitemap.xml, whose size grows with the site's: an

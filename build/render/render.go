@@ -29,6 +29,9 @@ type Renderer struct {
 	site    *siteData
 	homes   []*content.Page // the languages' homes, for the templates' .Site.Homes
 	print   *printPlan
+	// changes are the recent changes of the "what's new" pages; nil
+	// when the site has no history (UseChanges).
+	changes *siteChanges
 }
 
 // New parses the theme's layouts and interface strings.
@@ -194,7 +197,7 @@ func (r *Renderer) dataFor(p *content.Page, rec *recorder) *pageData {
 func (r *Renderer) WriteSiteFiles(w output.Writer) error {
 	steps := []func(output.Writer) error{
 		r.writeRoot, r.writeAliases, r.writePrintClashes, r.writeSitemap, r.writeRobots,
-		r.writeAssets, r.writeResources, r.writeSyntaxCSS,
+		r.writeAssets, r.writeResources, r.writeSyntaxCSS, r.writeChanges,
 	}
 	for _, step := range steps {
 		if err := step(w); err != nil {

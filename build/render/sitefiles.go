@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -72,10 +73,7 @@ func (r *Renderer) writeSitemap(w output.Writer) error {
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	for _, p := range r.set.Pages {
-		u := sitemapURL{Loc: r.absURL(p.URL)}
-		if !p.Date.IsZero() {
-			u.LastMod = p.Date.Format("2006-01-02")
-		}
+		u := sitemapURL{Loc: r.absURL(p.URL), LastMod: lastMod(p)}
 		if len(p.Translations) > 0 {
 			for _, t := range append([]*content.Page{p}, p.Translations...) {
 				u.Alternates = append(u.Alternates, sitemapLink{"alternate", t.Lang, r.absURL(t.URL)})
@@ -90,6 +88,18 @@ func (r *Renderer) writeSitemap(w output.Writer) error {
 	}
 	buf.WriteString("\n</urlset>\n")
 	return w.WriteFile("sitemap.xml", buf.Bytes())
+}
+
+// lastMod is a page's date in the sitemap: when its file last changed,
+// from git, or else the date its front matter gives; "" for none.
+func lastMod(p *content.Page) string {
+	switch {
+	case !p.Updated.IsZero():
+		return p.Updated.Format(time.RFC3339)
+	case !p.Date.IsZero():
+		return p.Date.Format("2006-01-02")
+	}
+	return ""
 }
 
 // absURL is the absolute, percent-encoded address of a site path.

@@ -198,6 +198,12 @@ func (v *pageView) Date() time.Time {
 	return v.p.Date
 }
 
+// Updated is the page's Updated: when its file last changed, from git.
+func (v *pageView) Updated() time.Time {
+	v.rec.note(v.p, ReadMeta)
+	return v.p.Updated
+}
+
 // Draft is the page's Draft.
 func (v *pageView) Draft() bool {
 	v.rec.note(v.p, ReadMeta)

@@ -37,6 +37,7 @@ type siteFlags struct {
 	baseURL string
 	drafts  bool
 	search  bool
+	history bool
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet) {
@@ -45,12 +46,13 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.baseURL, "base-url", "", "the site's public `address`, overriding baseURL")
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft: true")
 	fs.BoolVar(&f.search, "search", true, "write the search index (--search=false leaves it out)")
+	fs.BoolVar(&f.history, "history", true, "read the git history for dates and the \"what's new\" page (--history=false leaves it out)")
 }
 
 func (f *siteFlags) options() build.Options {
 	return build.Options{
 		Source:    f.source,
-		Overrides: config.Overrides{Dest: f.dest, BaseURL: f.baseURL, Drafts: f.drafts, NoSearch: !f.search},
+		Overrides: config.Overrides{Dest: f.dest, BaseURL: f.baseURL, Drafts: f.drafts, NoSearch: !f.search, NoHistory: !f.history},
 	}
 }
 

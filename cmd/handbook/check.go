@@ -28,10 +28,11 @@ Flags:
 
 // checkFlags are the flags of handbook check.
 type checkFlags struct {
-	source string
-	format string
-	strict bool
-	drafts bool
+	source  string
+	format  string
+	strict  bool
+	drafts  bool
+	history bool
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
@@ -39,6 +40,7 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.format, "format", "text", "print problems as `text` (file:line: message), json or github (workflow annotations)")
 	fs.BoolVar(&f.strict, "strict", false, "treat warnings as errors")
 	fs.BoolVar(&f.drafts, "drafts", false, "check the pages marked draft: true too")
+	fs.BoolVar(&f.history, "history", true, "read the git history, as build does (--history=false leaves it out)")
 }
 
 func checkCommand() command {
@@ -66,7 +68,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook check: %v\n", err)
 		return exitUsage
 	}
-	site, err := check.Run(check.Options{Build: build.Options{Source: f.source, Overrides: config.Overrides{Drafts: f.drafts}}})
+	site, err := check.Run(check.Options{Build: build.Options{Source: f.source, Overrides: config.Overrides{Drafts: f.drafts, NoHistory: !f.history}}})
 	diags := site.Diags.Sorted()
 	if f.strict {
 		diags = check.Strict(diags)

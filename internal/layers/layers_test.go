@@ -20,7 +20,7 @@ type layer struct {
 // than above search. A new package goes in the layer of its one job.
 func theTree() []layer {
 	return []layer{
-		{"tools, helpers", []string{"internal/bench/floor", "internal/bench/reload", "internal/bench/searchbench", "internal/layers", "internal/sitetest"}},
+		{"tools, helpers", []string{"internal/bench/floor", "internal/bench/githistory", "internal/bench/reload", "internal/bench/searchbench", "internal/layers", "internal/sitetest"}},
 		{"command line", []string{"cmd/handbook"}},
 		{"drivers", []string{"build/check", "build/preview", "build/publish", "build/scaffold", "build/serve"}},
 		{"search queries", []string{"build/search/query"}},
@@ -29,9 +29,10 @@ func theTree() []layer {
 		{"search words", []string{"build/search/tokenize"}},
 		{"4 render", []string{"build/render"}},
 		{"3 parse & link", []string{"build/markdown", "build/shortcode"}},
+		{"git history", []string{"build/history"}},
 		{"2 content", []string{"build/content"}},
 		{"1 config", []string{"build/config"}},
-		{"support", []string{"build/diag", "build/fold", "build/history", "build/internal/files", "build/internal/parallel", "build/internal/yamlerr", "build/output", "themes"}},
+		{"support", []string{"build/diag", "build/fold", "build/internal/files", "build/internal/parallel", "build/internal/yamlerr", "build/output", "themes"}},
 	}
 }
 

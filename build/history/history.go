@@ -1,0 +1,179 @@
+package history
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"maps"
+	"os/exec"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// ErrNoRepository is returned by Read when the site is not in a git
+// repository, or git is not installed: the site has no history to show.
+var ErrNoRepository = errors.New("not in a git repository")
+
+// Log is what the history says about the site's content files, named by
+// their slash paths from the site's root ("content/vi/a.md").
+type Log struct {
+	// Shallow is true when the repository is a shallow clone: a file
+	// unchanged since its oldest commit shows that commit's date.
+	Shallow bool
+	// Changes are the recent changes, newest first (see Change).
+	Changes []Change
+	// Newest is the date of the newest commit of the content: the
+	// changes' feed was last updated then.
+	Newest  time.Time
+	updated map[string]time.Time
+}
+
+// Updated is when the content of file last changed: the author date of
+// the last commit that changed more than its translation stamp or its
+// whitespace. It is zero for a file no commit holds (not committed yet).
+func (l *Log) Updated(file string) time.Time {
+	if l == nil {
+		return time.Time{}
+	}
+	return l.updated[file]
+}
+
+// Read reads the history of the content folders dirs (relative to root,
+// the site's folder), following renames, and the changes of the last
+// months months before the newest commit (none for months 0). Each
+// folder is read by a git log of its own, all at once: the time goes to
+// git comparing each commit's folders with its parent's, which the
+// processes share out over the cores. It returns ErrNoRepository when
+// root is not in a git repository.
+func Read(root string, dirs []string, months int) (*Log, error) {
+	shallow, err := repositoryState(root)
+	if err != nil {
+		return nil, err
+	}
+	dirs = outermost(dirs)
+	parts := make([]*folderLog, len(dirs))
+	errs := make([]error, len(dirs))
+	var wg sync.WaitGroup
+	for i, dir := range dirs {
+		wg.Go(func() { parts[i], errs[i] = readFolder(root, dir) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	log := &Log{Shallow: shallow, updated: map[string]time.Time{}}
+	for _, part := range parts {
+		maps.Copy(log.updated, part.updated)
+		if n := newest(part.commits); n.After(log.Newest) {
+			log.Newest = n
+		}
+	}
+	if months > 0 && !log.Newest.IsZero() {
+		start := log.Newest.AddDate(0, -months, 0)
+		for _, part := range parts {
+			changes, err := recentChanges(part.commits, start, shallow, part.blobs)
+			if err != nil {
+				return nil, err
+			}
+			log.Changes = append(log.Changes, changes...)
+		}
+		sortChanges(log.Changes)
+	}
+	return log, nil
+}
+
+// folderLog is the history of one content folder.
+type folderLog struct {
+	commits []*commit
+	blobs   *blobReader
+	updated map[string]time.Time
+}
+
+// readFolder reads the commits of one content folder and when each of
+// its files last changed.
+func readFolder(root, dir string) (*folderLog, error) {
+	commits, err := readCommits(root, []string{dir})
+	if err != nil {
+		return nil, err
+	}
+	resolveNames(commits)
+	f := &folderLog{commits: commits, blobs: newBlobReader(root)}
+	f.updated, err = lastChanges(commits, f.blobs)
+	return f, err
+}
+
+// outermost leaves out the folders inside another of dirs, whose files
+// that one's log has already, and repeats.
+func outermost(dirs []string) []string {
+	var out []string
+	for _, d := range dirs {
+		d = path.Clean(d)
+		inside := slices.ContainsFunc(dirs, func(o string) bool {
+			o = path.Clean(o)
+			return o != d && (o == "." || strings.HasPrefix(d, o+"/"))
+		})
+		if !inside && !slices.Contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// sortChanges puts changes newest first; those of one time by commit,
+// then file, so that the order is the same whichever folder's log came
+// first.
+func sortChanges(changes []Change) {
+	slices.SortStableFunc(changes, func(a, b Change) int {
+		if c := b.When.Compare(a.When); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Commit, b.Commit); c != 0 {
+			return c
+		}
+		return strings.Compare(a.File, b.File)
+	})
+}
+
+// repositoryState reports whether root is in a shallow clone, or
+// ErrNoRepository when it is in no repository.
+func repositoryState(root string) (shallow bool, err error) {
+	out, err := git(root, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository")
+	if err != nil {
+		return false, ErrNoRepository
+	}
+	lines := strings.Fields(string(out))
+	if len(lines) != 2 || lines[0] != "true" {
+		return false, ErrNoRepository
+	}
+	return lines[1] == "true", nil
+}
+
+// git runs git in dir and returns its output; its error says what git
+// printed.
+func git(dir string, args ...string) ([]byte, error) {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("git %s: %w: %s", args[0], err, strings.TrimSpace(stderr.String()))
+	}
+	return out, nil
+}
+
+// newest is the date of the newest commit. The window of recent changes
+// counts back from it, never from the clock, so that the same commit
+// builds the same site.
+func newest(commits []*commit) time.Time {
+	var last time.Time
+	for _, c := range commits {
+		if c.when.After(last) {
+			last = c.when
+		}
+	}
+	return last
+}

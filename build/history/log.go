@@ -1,0 +1,139 @@
+package history
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// commit is one commit of git log, with the content files it changed.
+type commit struct {
+	hash    string
+	root    bool // it has no parent: the first commit, or a shallow clone's oldest
+	when    time.Time
+	subject string
+	files   []fileChange
+}
+
+// fileChange is one file a commit changed, as git log --raw shows it.
+type fileChange struct {
+	status           byte   // A, M, D, R (renamed), C (copied) or T (type changed)
+	oldBlob, newBlob string // the file's blobs before and after
+	path, from       string // the path after, and before a rename or copy
+	// name is the file's path now, following renames, or "" when the
+	// file is not there any more; set by resolveNames.
+	name string
+}
+
+// logFormat starts each commit with a record separator, and gives its
+// hash, parents, author date and subject apart; the subject ends at the
+// NUL that -z puts after the format.
+const logFormat = "--format=%x1e%H%x1f%P%x1f%aI%x1f%s"
+
+// readCommits runs git log once over the content folders, newest commit
+// first, with each commit's files and their blobs, renames detected.
+func readCommits(root string, dirs []string) ([]*commit, error) {
+	// The repository's configuration may name programs to run (a
+	// signature checker, external diff drivers, text conversions): none
+	// is needed for the raw listing, so none runs.
+	args := []string{"-c", "log.showSignature=false", "-c", "core.fsmonitor=false", "log", "--no-merges", "--raw", "-z",
+		"--no-abbrev", "-M", "--relative", "--no-color", "--no-ext-diff", "--no-textconv", logFormat, "--"}
+	out, err := git(root, append(args, dirs...)...)
+	if err != nil {
+		return nil, err
+	}
+	var commits []*commit
+	for chunk := range bytes.SplitSeq(out, []byte{0x1e}) {
+		if len(chunk) == 0 {
+			continue
+		}
+		c, err := parseCommit(chunk)
+		if err != nil {
+			return nil, err
+		}
+		commits = append(commits, c)
+	}
+	return commits, nil
+}
+
+// parseCommit reads one commit of readCommits' output: its header up to
+// a NUL, then its files.
+func parseCommit(chunk []byte) (*commit, error) {
+	header, rest, _ := bytes.Cut(chunk, []byte{0})
+	fields := strings.SplitN(string(header), "\x1f", 4)
+	if len(fields) != 4 {
+		return nil, fmt.Errorf("git log: unexpected commit header %q", header)
+	}
+	when, err := time.Parse(time.RFC3339, fields[2])
+	if err != nil {
+		return nil, fmt.Errorf("git log: commit %s: %w", fields[0], err)
+	}
+	c := &commit{hash: fields[0], root: fields[1] == "", when: when, subject: fields[3]}
+	c.files, err = parseFiles(rest)
+	if err != nil {
+		return nil, fmt.Errorf("git log: commit %s: %w", c.hash, err)
+	}
+	return c, nil
+}
+
+// parseFiles reads the raw records of a commit, each
+// ":mode mode blob blob status\0path\0", with a second path after a
+// rename or a copy.
+func parseFiles(rest []byte) ([]fileChange, error) {
+	parts := bytes.Split(bytes.TrimLeft(rest, "\n"), []byte{0})
+	var files []fileChange
+	for i := 0; i < len(parts); i++ {
+		meta := bytes.TrimLeft(parts[i], "\n")
+		if len(meta) == 0 {
+			continue
+		}
+		f := strings.Fields(string(meta))
+		if len(f) != 5 || !strings.HasPrefix(f[0], ":") || i+1 >= len(parts) {
+			return nil, fmt.Errorf("unexpected record %q", meta)
+		}
+		fc := fileChange{status: f[4][0], oldBlob: f[2], newBlob: f[3], path: string(parts[i+1])}
+		i++
+		if fc.status == 'R' || fc.status == 'C' {
+			if i+1 >= len(parts) {
+				return nil, fmt.Errorf("rename without its new path: %q", meta)
+			}
+			fc.from, fc.path = fc.path, string(parts[i+1])
+			i++
+		}
+		files = append(files, fc)
+	}
+	return files, nil
+}
+
+// resolveNames gives each file change the path the file has now,
+// walking the commits from the newest: a rename sends the older path's
+// changes to the newer path's file, and before a deletion or an addition
+// the path held another file, gone since.
+func resolveNames(commits []*commit) {
+	current := map[string]string{} // a path in older commits → its file now, "" for none
+	resolve := func(p string) string {
+		if name, ok := current[p]; ok {
+			return name
+		}
+		return p
+	}
+	for _, c := range commits {
+		for i := range c.files {
+			f := &c.files[i]
+			switch f.status {
+			case 'D':
+				f.name = ""
+			default:
+				f.name = resolve(f.path)
+			}
+			switch f.status {
+			case 'A', 'C', 'D':
+				current[f.path] = ""
+			case 'R':
+				current[f.path] = ""
+				current[f.from] = f.name
+			}
+		}
+	}
+}
