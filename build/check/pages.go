@@ -16,7 +16,9 @@ import (
 func checkPages(site *build.Site, rec *recorder) {
 	for _, p := range site.Pages.Pages {
 		checkTitle(site, p)
-		checkRelativeLinks(site.Diags, p, rec)
+		if r := site.Result(p); r != nil {
+			checkRelativeLinks(site.Diags, p, r.RelativeLinks, rec)
+		}
 	}
 	for _, l := range site.Pages.Langs {
 		checkReachable(site.Diags, l, rec)
@@ -48,11 +50,12 @@ func checkTitle(site *build.Site, p *content.Page) {
 }
 
 // checkRelativeLinks reports the relative links and images of a page's
-// body that the browser would resolve to no file of the site. The build
-// checks every other kind of link itself.
-func checkRelativeLinks(diags *diag.List, p *content.Page, rec *recorder) {
+// body (links, as its conversion left them) that the browser would
+// resolve to no file of the site. The build checks every other kind of
+// link itself.
+func checkRelativeLinks(diags *diag.List, p *content.Page, links []content.LinkRef, rec *recorder) {
 	here := &url.URL{Path: p.URL}
-	for _, l := range p.RelativeLinks {
+	for _, l := range links {
 		u, err := url.Parse(l.Dest)
 		if err != nil {
 			continue

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"html/template"
 	"time"
 
 	"handbook/build/config"
@@ -32,9 +31,10 @@ func validKind(k Kind) bool {
 	return false
 }
 
-// Page is one page of one language, from its source file to its rendered
-// HTML. Fields are filled by successive stages: front matter by Load,
-// links between pages by Link, HTML by the Markdown stage.
+// Page is one page of one language, as the content stage read and
+// linked it: front matter and body by Load, the ties between pages by
+// Link. The stages after it never change a page: converting its body
+// gives a value of its own (markdown.Result).
 type Page struct {
 	// ID is the page's index in Set.Pages; stable for a given input.
 	ID   int
@@ -103,28 +103,11 @@ type Page struct {
 	// translates; nil on the default language's pages and where it has
 	// no such page. Set by Link.
 	Original *Page
-
-	// The page's last conversion, attached by the build's page step
-	// (markdown.Result.Attach) for the templates, the index and the
-	// checks to read; a build lets Content and BodyText go once the page
-	// is written and indexed. Converting reads Body and never changes it,
-	// so a site renders again.
-	Content template.HTML
-	TOC     []Heading
-	Anchors map[string]bool
-	LinksTo []*Page // pages this page's body links to
-	// RelativeLinks are the links and images left as written: relative
-	// paths that name neither a page's source nor a file beside the
-	// pages. The browser resolves them against the page's URL, so only a
-	// check of the written site can tell whether they lead anywhere.
-	RelativeLinks []LinkRef
-	// BodyText is the body as plain text, code left out, for the search
-	// index and snippets.
-	BodyText string
 }
 
 // LinkRef is a link destination as written in a page's body, with the
-// line of the file it is on.
+// line of the file it is on: the Markdown stage lists the relative ones,
+// which only a check of the written site can follow.
 type LinkRef struct {
 	Dest string
 	Line int

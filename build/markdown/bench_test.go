@@ -113,7 +113,8 @@ func BenchmarkPathological(b *testing.B) {
 				for b.Loop() {
 					p := benchPage(body)
 					diags := &diag.List{}
-					markdown.CheckAnchors(fx.conv.Convert(p, &buf, diags).AnchorRefs, diags)
+					r := fx.conv.Convert(p, &buf, diags)
+					markdown.CheckAnchors(r.AnchorRefs, fx.anchorsOf(p, r), diags)
 				}
 			})
 		}

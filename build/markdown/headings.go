@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -56,6 +57,19 @@ func suffixed(base string, i int) string { return base + "-" + strconv.Itoa(i) }
 
 // Put records an id written by hand ({#id}).
 func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
+
+// sorted are the ids used, as Anchors.
+func (h *headingIDs) sorted() Anchors {
+	if len(h.used) == 0 {
+		return nil
+	}
+	out := make(Anchors, 0, len(h.used))
+	for id := range h.used {
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out
+}
 
 // stripMarkup removes link destinations from heading source, so that
 // "## See [the letter](../letters/2016.md)" does not put the path in the

@@ -3,7 +3,6 @@ package preview
 import (
 	"errors"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"handbook/build/content"
 	"handbook/build/diag"
 	"handbook/build/internal/files"
+	"handbook/build/markdown"
 	"handbook/build/render"
 )
 
@@ -215,12 +215,12 @@ func (l *Live) updateBodies(plan *contentPlan) Update {
 	var (
 		pages   []*content.Page
 		changed = map[*content.Page]render.Read{}
-		anchors = map[*content.Page]map[string]bool{}
+		anchors = map[*content.Page]markdown.Anchors{}
 	)
 	for _, e := range plan.edits {
 		p := e.old
 		p.Body, p.BodyLine, p.TextHash = e.fresh.Body, e.fresh.BodyLine, e.fresh.TextHash
-		changed[p], anchors[p] = render.ReadBody, p.Anchors
+		changed[p], anchors[p] = render.ReadBody, l.anchorsOf(p)
 		pages = append(pages, p)
 	}
 	results := l.renderPages(pages, func(*content.Page) bool { return true })
@@ -237,7 +237,7 @@ func (l *Live) updateBodies(plan *contentPlan) Update {
 	check := slices.Clone(pages)
 	moved := map[*content.Page]bool{}
 	for p, before := range anchors {
-		if !maps.Equal(before, p.Anchors) {
+		if !slices.Equal(before, l.anchorsOf(p)) {
 			moved[p] = true
 		}
 	}
@@ -260,7 +260,11 @@ func (l *Live) linkersOf(targets map[*content.Page]bool) []*content.Page {
 	}
 	var out []*content.Page
 	for _, q := range l.Site.Pages.Pages {
-		for _, t := range q.LinksTo {
+		r := l.Site.Result(q)
+		if r == nil {
+			continue
+		}
+		for _, t := range r.LinksTo {
 			if targets[t] {
 				out = append(out, q)
 				break
@@ -391,6 +395,9 @@ func (l *Live) applyPlan(plan *contentPlan) (put []*content.Page) {
 	set, cfg := l.Site.Pages, l.Site.Config
 	for _, p := range plan.removed {
 		file := p.File
+		// The page's conversion goes with its file: a section page
+		// left without one has no body.
+		l.Site.Forget(p)
 		if set.Remove(p, cfg) {
 			l.diags.forget(p)
 			delete(l.refs, p)
@@ -420,6 +427,7 @@ func (l *Live) noteAfter(put, made, dropped []*content.Page, removed bool, st *s
 	moved := map[*content.Page]bool{}
 	for _, p := range dropped {
 		l.notePage(p, st)
+		l.Site.Forget(p)
 		l.diags.forget(p)
 		l.reads.forget(p)
 		moved[p] = true

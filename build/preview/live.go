@@ -198,10 +198,18 @@ func (l *Live) keep(pages []*content.Page, results []rendered) {
 func (l *Live) checkAnchors(pages []*content.Page) {
 	var list diag.List
 	for _, p := range pages {
-		markdown.CheckAnchors(l.refs[p], &list)
+		markdown.CheckAnchors(l.refs[p], l.anchorsOf, &list)
 		found := list.Take()
 		l.diags.setPage(p, func(d *pageDiags) { d.anchors = found })
 	}
+}
+
+// anchorsOf are p's anchors, as its last conversion found them.
+func (l *Live) anchorsOf(p *content.Page) markdown.Anchors {
+	if r := l.Site.Result(p); r != nil {
+		return r.Anchors
+	}
+	return nil
 }
 
 // write puts a page's new output in place, and its article in the print
