@@ -55,11 +55,12 @@ type Site struct {
 	// Synonyms are the site's synonym files, which the index carries.
 	Synonyms *search.Synonyms
 
-	// DropMarkdown lets each page's Markdown go once converted, so that
-	// a large site's is not all held to the end. Build sets it, as it
-	// renders the site once; so does a driver that reads a page's file
-	// again before it converts it again (the preview). A site from Load
-	// keeps it, and renders again.
+	// DropMarkdown lets each page's Markdown go from the set once
+	// converted (content.Set.LetBodyGo), so that a large site's is not
+	// all held to the end. Build sets it, as it renders the site once;
+	// so does a driver that reads a page's file again before it converts
+	// it again (the preview). A site from Load keeps it, and renders
+	// again.
 	DropMarkdown bool
 
 	converter *markdown.Converter
@@ -361,11 +362,11 @@ type StepOutput struct {
 func (s *Site) RenderStep(p *content.Page, convert, print bool, scratch *PageScratch, diags *diag.List, reads render.Reads) StepOutput {
 	var o StepOutput
 	if convert {
-		r := s.converter.Convert(p, &scratch.markdown, diags)
+		r := s.converter.Convert(p, s.Pages.Body(p), &scratch.markdown, diags)
 		s.results.set(p, &r)
 		o.Converted, o.AnchorRefs = true, r.AnchorRefs
 		if s.DropMarkdown {
-			p.Body = nil
+			s.Pages.LetBodyGo(p)
 		}
 	}
 	scratch.html.Reset()

@@ -45,9 +45,9 @@ type Page struct {
 	// language's content folder, with forward slashes.
 	File    string
 	RelPath string
-	// BodyLine is the line of File on which the Markdown body starts.
+	// BodyLine is the line of File on which the Markdown body starts;
+	// the body itself is the Set's (Set.Body).
 	BodyLine int
-	Body     []byte
 
 	IsSection bool
 	IsHome    bool
@@ -168,6 +168,7 @@ type Set struct {
 
 	byLang    map[string]*Lang
 	resources map[string]bool
+	bodies    *bodies // the pages' Markdown
 	// draftFolders are the folders of the drafts left out (drafts.go).
 	draftFolders privateFolders
 	outputs      *outputClaims // what writes each output file, set by Link

@@ -44,11 +44,11 @@ func FuzzConvert(f *testing.F) {
 		const bodyLine = 4
 		p := &content.Page{
 			Lang: "vi", File: "content/vi/notes/test.md", RelPath: "notes/test.md",
-			BodyLine: bodyLine, Body: []byte(body), TranslationKey: "notes/test", URL: "/vi/notes/test/",
+			BodyLine: bodyLine, TranslationKey: "notes/test", URL: "/vi/notes/test/",
 		}
 		diags := &diag.List{}
 		var buf bytes.Buffer
-		r := fx.conv.Convert(p, &buf, diags)
+		r := fx.conv.Convert(p, []byte(body), &buf, diags)
 		markdown.CheckAnchors(r.AnchorRefs, fx.anchorsOf(p, r), diags)
 		lastLine := bodyLine + strings.Count(body, "\n")
 		for _, d := range diags.Sorted() {

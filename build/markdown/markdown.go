@@ -95,30 +95,30 @@ type Result struct {
 
 // Convert renders one page's Markdown body, using buf as scratch space.
 // It reads p and changes nothing of it.
-func (c *Converter) Convert(p *content.Page, buf *bytes.Buffer, diags *diag.List) Result {
-	if p.Body == nil {
+func (c *Converter) Convert(p *content.Page, body []byte, buf *bytes.Buffer, diags *diag.List) Result {
+	if body == nil {
 		return Result{}
 	}
 	md := c.byLang[p.Lang]
 	state := &pageState{page: p, diags: diags, ids: newHeadingIDs()}
 	pc := parser.NewContext(parser.WithIDs(state.ids))
 	pc.Set(stateKey, state)
-	doc := md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(pc))
+	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	buf.Reset()
-	buf.Grow(len(p.Body) * 3 / 2)
-	if err := md.Renderer().Render(buf, p.Body, doc); err != nil {
+	buf.Grow(len(body) * 3 / 2)
+	if err := md.Renderer().Render(buf, body, doc); err != nil {
 		diags.Errorf(p.File, 0, "rendering Markdown: %v", err)
 	}
 	r := Result{
 		HTML:          htmlOf(buf.Bytes()),
-		TOC:           tableOfContents(doc, p.Body),
+		TOC:           tableOfContents(doc, body),
 		Anchors:       state.ids.sorted(),
 		LinksTo:       state.linksTo,
 		RelativeLinks: state.relative,
 		AnchorRefs:    state.anchors,
 	}
 	if c.cfg.Search {
-		r.Text = bodyText(doc, p.Body)
+		r.Text = bodyText(doc, body)
 	}
 	return r
 }

@@ -83,7 +83,7 @@ func newFixture(t testing.TB, files map[string]string, over config.Overrides) *f
 	var buf bytes.Buffer
 	results := map[*content.Page]markdown.Result{}
 	for _, p := range set.Pages {
-		results[p] = conv.Convert(p, &buf, diags)
+		results[p] = conv.Convert(p, set.Body(p), &buf, diags)
 	}
 	if diags.HasErrors() {
 		t.Fatalf("fixture has errors: %v", diags.Sorted())
@@ -98,13 +98,13 @@ const testFrontMatter = "---\ntitle: Test\n---\n"
 func (f *fixture) convertFile(t testing.TB, lang, src string) (string, markdown.Result, []diag.Diagnostic) {
 	t.Helper()
 	file := "content/" + lang + "/notes/test.md"
-	p, errs := content.ParsePage(lang, file, "notes/test.md", []byte(src))
+	p, body, errs := content.ParsePage(lang, file, "notes/test.md", []byte(src))
 	if p == nil || len(errs) > 0 {
 		t.Fatalf("parsing the test page: %v", errs)
 	}
 	diags := &diag.List{}
 	var buf bytes.Buffer
-	r := f.conv.Convert(p, &buf, diags)
+	r := f.conv.Convert(p, body, &buf, diags)
 	markdown.CheckAnchors(r.AnchorRefs, f.anchorsOf(p, r), diags)
 	return string(r.HTML), r, diags.Sorted()
 }
@@ -463,20 +463,20 @@ func TestConvertEmptyBody(t *testing.T) {
 // nothing of it, so a site converts again to the same result.
 func TestConvertLeavesThePage(t *testing.T) {
 	f := newFixture(t, siteFiles(), config.Overrides{})
-	p, errs := content.ParsePage("vi", "content/vi/notes/test.md", "notes/test.md", []byte(testFrontMatter+"Hello [x](#a).\n\n## A\n"))
+	p, body, errs := content.ParsePage("vi", "content/vi/notes/test.md", "notes/test.md", []byte(testFrontMatter+"Hello [x](#a).\n\n## A\n"))
 	if p == nil || len(errs) > 0 {
 		t.Fatalf("parsing the test page: %v", errs)
 	}
-	before := *p
+	before, bodyBefore := *p, bytes.Clone(body)
 	var buf bytes.Buffer
-	first := f.conv.Convert(p, &buf, &diag.List{})
-	if !reflect.DeepEqual(*p, before) {
+	first := f.conv.Convert(p, body, &buf, &diag.List{})
+	if !reflect.DeepEqual(*p, before) || !bytes.Equal(body, bodyBefore) {
 		t.Errorf("Convert changed the page:\n%+v\nwas\n%+v", *p, before)
 	}
 	if got := strings.TrimSpace(string(first.HTML)); got != "<p>Hello <a href=\"#a\">x</a>.</p>\n<h2 id=\"a\">A</h2>" {
 		t.Errorf("HTML = %q", got)
 	}
-	second := f.conv.Convert(p, &buf, &diag.List{})
+	second := f.conv.Convert(p, body, &buf, &diag.List{})
 	if !reflect.DeepEqual(first, second) {
 		t.Errorf("converting again gave\n%+v\nnot\n%+v", second, first)
 	}
@@ -495,8 +495,8 @@ func ExampleConverter_Convert() {
 	set, _ := content.Load(cfg, diags)
 	content.Link(set, cfg, diags)
 	conv := markdown.NewConverter(cfg, set, func(string) bool { return false })
-	p, _ := content.ParsePage("fr", "content/fr/notes/x.md", "notes/x.md", []byte("Voir [la lettre](../letters/2016.md).\n"))
-	r := conv.Convert(p, new(bytes.Buffer), diags)
+	p, body, _ := content.ParsePage("fr", "content/fr/notes/x.md", "notes/x.md", []byte("Voir [la lettre](../letters/2016.md).\n"))
+	r := conv.Convert(p, body, new(bytes.Buffer), diags)
 	fmt.Print(r.HTML)
 	// Output: <p>Voir <a href="/fr/letters/2016/">la lettre</a>.</p>
 }

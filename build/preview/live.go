@@ -111,9 +111,10 @@ func (l *Live) load(opts build.Options) error {
 
 // withoutBody is a page as read, with the fields its body decides
 // cleared: two readings of a file that differ only there differ only in
-// the body. An update that finds so copies exactly these fields.
+// the body. An update that finds so gives the page the new body, with
+// exactly these fields (content.Set.PutBody).
 func withoutBody(p content.Page) content.Page {
-	p.Body, p.BodyLine, p.TextHash = nil, 0, ""
+	p.BodyLine, p.TextHash = 0, ""
 	return p
 }
 

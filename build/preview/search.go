@@ -39,7 +39,7 @@ func (l *Live) SearchInput() *SearchInput {
 			c := *p
 			c.Parent, c.Children, c.Prev, c.Next, c.Translations = nil, nil, nil, nil, nil
 			c.Letter, c.Principles, c.Quotes, c.Stories, c.Exercises = nil, nil, nil, nil, nil
-			c.Original, c.Body = nil, nil
+			c.Original = nil
 			cl.Pages = append(cl.Pages, &c)
 			var body search.Body
 			if r := l.Site.Result(p); r != nil {

@@ -87,7 +87,7 @@ func (r *Renderer) RenderPage(p *content.Page, buf *bytes.Buffer, reads Reads) e
 		name = "page.html"
 		t = r.layouts[name]
 	}
-	if err := t.Execute(buf, r.dataFor(p, newRecorder(reads, r.bodies))); err != nil {
+	if err := t.Execute(buf, r.dataFor(p, newRecorder(reads, r.set, r.bodies))); err != nil {
 		return r.theme.templateProblem(err, "layouts/"+name, pageName(p))
 	}
 	return nil
@@ -187,7 +187,7 @@ func (r *Renderer) defaultHome() *content.Page {
 func (r *Renderer) writeRoot(w output.Writer) error {
 	for name, file := range map[string]string{"root.html": "index.html", "404.html": "404.html"} {
 		var buf bytes.Buffer
-		if err := r.layouts[name].Execute(&buf, r.dataFor(r.defaultHome(), newRecorder(nil, r.bodies))); err != nil {
+		if err := r.layouts[name].Execute(&buf, r.dataFor(r.defaultHome(), newRecorder(nil, r.set, r.bodies))); err != nil {
 			return r.theme.templateProblem(err, "layouts/"+name, "")
 		}
 		if err := w.WriteFile(file, buf.Bytes()); err != nil {

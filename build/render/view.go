@@ -41,13 +41,15 @@ type Bodies func(*content.Page) *markdown.Result
 type recorder struct {
 	views  map[*content.Page]*pageView
 	sets   []Reads
-	bodies Bodies // nil when no page is converted
+	set    *content.Set // whose Markdown the views read; nil for none
+	bodies Bodies       // nil when no page is converted
 }
 
 // newRecorder returns a recorder into reads, whose views read the
-// pages' bodies from bodies; nil reads records nothing.
-func newRecorder(reads Reads, bodies Bodies) *recorder {
-	r := &recorder{views: map[*content.Page]*pageView{}, bodies: bodies}
+// pages' Markdown from set and their conversions from bodies; nil reads
+// records nothing.
+func newRecorder(reads Reads, set *content.Set, bodies Bodies) *recorder {
+	r := &recorder{views: map[*content.Page]*pageView{}, set: set, bodies: bodies}
 	if reads != nil {
 		r.sets = []Reads{reads}
 	}
@@ -297,10 +299,13 @@ func (v *pageView) BodyLine() int {
 	return v.p.BodyLine
 }
 
-// Body is the page's Body.
+// Body is the page's Markdown, as read; nil once a build let it go.
 func (v *pageView) Body() []byte {
 	v.rec.note(v.p, ReadBody)
-	return v.p.Body
+	if v.rec.set == nil {
+		return nil
+	}
+	return v.rec.set.Body(v.p)
 }
 
 // TextHash is the page's TextHash.
