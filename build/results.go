@@ -43,6 +43,13 @@ func (rs *results) forget(p *content.Page) {
 	rs.mu.Unlock()
 }
 
+// clear lets every result go.
+func (rs *results) clear() {
+	rs.mu.Lock()
+	clear(rs.byPage)
+	rs.mu.Unlock()
+}
+
 // anchors are p's anchors as its last conversion found them.
 func (rs *results) anchors(p *content.Page) markdown.Anchors {
 	if r := rs.of(p); r != nil {

@@ -46,7 +46,9 @@ type Site struct {
 	// written, for a driver that renders pages again later (the preview
 	// server). Otherwise Render lets a page's HTML and text go once the
 	// page is written and indexed, so the whole site's is never in memory
-	// at once; its headings, anchors and links stay, for the checks.
+	// at once; its headings, anchors and links stay, for the checks,
+	// unless DropMarkdown says the site renders once: then they go too,
+	// once the anchors are checked and the site's files written.
 	KeepContent bool
 
 	// Index is the search index of the last Render; nil when the site
@@ -166,7 +168,8 @@ func (s *Site) Renderer() *render.Renderer { return s.renderer }
 
 // Result is p's last conversion, as the page step recorded it: what the
 // templates, the index and the checks read of its body. Nil when p was
-// never converted. After a Render without KeepContent, it holds the
+// never converted, and after a Render with DropMarkdown and without
+// KeepContent (a build). After a Render without either, it holds the
 // page's headings, anchors and links, not its HTML nor its text.
 func (s *Site) Result(p *content.Page) *markdown.Result { return s.results.of(p) }
 
@@ -246,6 +249,13 @@ func (s *Site) render(ctx context.Context, w output.Writer) error {
 		markdown.CheckAnchors(anchors, s.results.anchors, s.Diags)
 		if writeErr == nil {
 			writeErr = s.renderer.WriteSiteFiles(w)
+		}
+		if s.DropMarkdown && !s.KeepContent {
+			// A site without its Markdown does not render again: once
+			// the anchors are checked and every file that reads the
+			// pages is written, their results go before the index,
+			// the largest of a build, is written.
+			s.results.clear()
 		}
 	})
 	if writeErr == nil && s.Index != nil {

@@ -77,12 +77,16 @@ func TestTemplatesReadOtherPagesResults(t *testing.T) {
 	}
 }
 
-// TestBuildKeepsWhatChecksRead: once a build let the pages' HTML and
+// TestRenderKeepsWhatChecksRead: once a render let the pages' HTML and
 // text go, each page's result still holds the headings, anchors and
-// links the checks read; a site rendered with KeepContent keeps all.
-func TestBuildKeepsWhatChecksRead(t *testing.T) {
+// links the checks read; a site rendered with KeepContent keeps all, and
+// a build, which renders once, nothing.
+func TestRenderKeepsWhatChecksRead(t *testing.T) {
 	root := writeSite(t, siteFiles())
-	built, _, _ := buildInto(t, root, config.Overrides{})
+	loaded, _, err := renderMemory(t, root, config.Overrides{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	kept, err := Load(Options{Source: root})
 	if err != nil {
 		t.Fatal(err)
@@ -91,13 +95,19 @@ func TestBuildKeepsWhatChecksRead(t *testing.T) {
 	if err := kept.Render(output.NewMemory()); err != nil {
 		t.Fatal(err)
 	}
-	p := built.Pages.Lang("vi").ByRelPath("principles/customer-obsession.md")
-	r := built.Result(p)
+	built, _, _ := buildInto(t, root, config.Overrides{})
+	p := loaded.Pages.Lang("vi").ByRelPath("principles/customer-obsession.md")
+	r := loaded.Result(p)
 	if r == nil || len(r.TOC) != 1 || !r.Anchors.Has("khach-hang-la-ai") {
-		t.Fatalf("the build's result of %s lacks its headings: %+v", p.File, r)
+		t.Fatalf("the render's result of %s lacks its headings: %+v", p.File, r)
 	}
 	if r.HTML != "" || r.Text != "" {
-		t.Errorf("the build kept %s's HTML or text", p.File)
+		t.Errorf("the render kept %s's HTML or text", p.File)
+	}
+	for _, b := range built.Pages.Pages {
+		if r := built.Result(b); r != nil {
+			t.Errorf("the build kept the result of %s", b.URL)
+		}
 	}
 	q := kept.Pages.Lang("vi").ByRelPath("principles/customer-obsession.md")
 	if r := kept.Result(q); r == nil || !strings.Contains(string(r.HTML), `id="khach-hang-la-ai"`) || r.Text == "" {
