@@ -72,8 +72,9 @@ func BenchmarkIndex(b *testing.B) {
 		parallel.Each(len(pages), func() func(int) {
 			tok := search.NewTokenizer()
 			return func(i int) {
-				idx.Add(pages[i], tok)
-				if err := idx.WriteDoc(pages[i], "", discard{}); err != nil {
+				r := s.Result(pages[i])
+				idx.Add(pages[i], search.Body{Headings: r.TOC, Text: r.Text}, tok)
+				if err := idx.WriteDoc(pages[i], r.Text, "", discard{}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -34,8 +34,8 @@ func TestEveryPageIndexed(t *testing.T) {
 		}
 	}
 	for _, p := range s.Pages.Pages {
-		if p.BodyText != "" || p.Content != "" {
-			t.Fatalf("%s keeps its text after the build", p.File)
+		if r := s.Result(p); r != nil {
+			t.Fatalf("%s keeps its result after the build: %+v", p.File, r)
 		}
 	}
 }
@@ -50,10 +50,10 @@ func TestBuildLetsMarkdownGo(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, p := range built.Pages.Pages {
-		if p.Body != nil {
+		if built.Pages.Body(p) != nil {
 			t.Errorf("%s keeps its Markdown after the build", p.File)
 		}
-		if q := loaded.Pages.Pages[i]; p.File != "" && q.Body == nil {
+		if q := loaded.Pages.Pages[i]; p.File != "" && loaded.Pages.Body(q) == nil {
 			t.Errorf("%s: Load and Render let its Markdown go", q.File)
 		}
 	}

@@ -43,9 +43,13 @@ type Site struct {
 	// Timings records how long each stage took, in pipeline order.
 	Timings []StageTiming
 
-	// KeepContent keeps each page's HTML after it is written, for a
-	// driver that re-renders pages later (the preview server). A one-off
-	// build lets it go, so the whole site's HTML is never in memory at once.
+	// KeepContent keeps each page's whole conversion after the page is
+	// written, for a driver that renders pages again later (the preview
+	// server). Otherwise Render lets a page's HTML and text go once the
+	// page is written and indexed, so the whole site's is never in memory
+	// at once; its headings, anchors and links stay, for the checks,
+	// unless DropMarkdown says the site renders once: then they go too,
+	// once the anchors are checked and the site's files written.
 	KeepContent bool
 
 	// Index is the search index of the last Render; nil when the site
@@ -54,15 +58,17 @@ type Site struct {
 	// Synonyms are the site's synonym files, which the index carries.
 	Synonyms *search.Synonyms
 
-	// DropMarkdown lets each page's Markdown go once converted, so that
-	// a large site's is not all held to the end. Build sets it, as it
-	// renders the site once; so does a driver that reads a page's file
-	// again before it converts it again (the preview). A site from Load
-	// keeps it, and renders again.
+	// DropMarkdown lets each page's Markdown go from the set once
+	// converted (content.Set.LetBodyGo), so that a large site's is not
+	// all held to the end. Build sets it, as it renders the site once;
+	// so does a driver that reads a page's file again before it converts
+	// it again (the preview). A site from Load keeps it, and renders
+	// again.
 	DropMarkdown bool
 
 	converter *markdown.Converter
 	renderer  *render.Renderer
+	results   *results
 	// history is the site's git history; nil when it has none.
 	history *history.Log
 }
@@ -113,7 +119,7 @@ func LoadEach(opts Options, done func(LoadStage, *Site, []diag.Diagnostic)) (*Si
 // is read (a build refuses a bad output folder before it does any work),
 // and with done, unless nil, called after each stage as LoadEach says.
 func load(opts Options, checkConfig func(*Site) error, done func(LoadStage, *Site, []diag.Diagnostic)) (*Site, error) {
-	s := &Site{Diags: &diag.List{}}
+	s := &Site{Diags: &diag.List{}, results: newResults()}
 	after := func(st LoadStage) {
 		if done != nil {
 			done(st, s, s.Diags.Take())
@@ -165,6 +171,16 @@ func load(opts Options, checkConfig func(*Site) error, done func(LoadStage, *Sit
 // assets, the print pages.
 func (s *Site) Renderer() *render.Renderer { return s.renderer }
 
+// Result is p's last conversion, as the page step recorded it: what the
+// templates, the index and the checks read of its body. Nil when p was
+// never converted, and after a Render with DropMarkdown and without
+// KeepContent (a build). After a Render without either, it holds the
+// page's headings, anchors and links, not its HTML nor its text.
+func (s *Site) Result(p *content.Page) *markdown.Result { return s.results.of(p) }
+
+// Forget lets the last conversion of p go: p left the site.
+func (s *Site) Forget(p *content.Page) { s.results.forget(p) }
+
 // RenewRenderer makes the site's renderer anew, once its pages were
 // linked again: the new one forgets the partials the old one cached
 // (the navigation shows section titles) and sees the languages' homes
@@ -181,7 +197,7 @@ func (s *Site) RenewRenderer() error {
 // newRenderer makes the site's renderer, with the recent changes of its
 // history for the "what's new" pages.
 func (s *Site) newRenderer() (*render.Renderer, error) {
-	r, err := render.New(s.Config, s.Pages, s.Theme, s.Diags)
+	r, err := render.New(s.Config, s.Pages, s.Theme, s.results.of, s.Diags)
 	if err == nil && s.history != nil && s.Config.History.ChangesMonths > 0 {
 		r.UseChanges(s.history.Changes, s.history.Newest)
 	}
@@ -245,10 +261,17 @@ func (s *Site) render(ctx context.Context, w output.Writer) error {
 		if writeErr == nil {
 			writeErr = ctx.Err()
 		}
-		markdown.CheckAnchors(anchors, s.Diags)
+		markdown.CheckAnchors(anchors, s.results.anchors, s.Diags)
 		s.converter.ReportShortcodes(s.Diags)
 		if writeErr == nil {
 			writeErr = s.renderer.WriteSiteFiles(w)
+		}
+		if s.DropMarkdown && !s.KeepContent {
+			// A site without its Markdown does not render again: once
+			// the anchors are checked and every file that reads the
+			// pages is written, their results go before the index,
+			// the largest of a build, is written.
+			s.results.clear()
 		}
 	})
 	if writeErr == nil && s.Index != nil {
@@ -268,13 +291,22 @@ func (s *Site) render(ctx context.Context, w output.Writer) error {
 type PageScratch struct {
 	markdown, html, print bytes.Buffer
 	tokenizer             *search.Tokenizer
-	// unindexed are the pages rendered and not yet indexed. They are
-	// indexed indexBatch at a time: indexed one by one, between pages
-	// whose rendering fills the processor's caches with templates and
-	// Markdown, each page found the tokenizer's tables evicted, and
-	// adding pages to the index took 40% longer.
-	unindexed []*content.Page
+	// unindexed are the pages rendered and not yet indexed, with what
+	// the index reads of their bodies. They are indexed indexBatch at a
+	// time: indexed one by one, between pages whose rendering fills the
+	// processor's caches with templates and Markdown, each page found
+	// the tokenizer's tables evicted, and adding pages to the index took
+	// 40% longer.
+	unindexed []unindexed
 	base      string // the base path links start with, without its last "/"
+}
+
+// unindexed is a page rendered and not yet indexed, and what the index
+// reads of its body: held here, not in the page's result, which a build
+// lets go once the page is written.
+type unindexed struct {
+	page *content.Page
+	body search.Body
 }
 
 // indexBatch is how many pages a goroutine renders before it indexes
@@ -294,6 +326,7 @@ func (s *Site) NewPageScratch() *PageScratch {
 // anchors left to check, and an error writing files.
 func (s *Site) renderOne(book render.PrintPages, p *content.Page, scratch *PageScratch, w output.Writer) ([]markdown.AnchorRef, error) {
 	o := s.RenderStep(p, true, book != nil, scratch, s.Diags, nil)
+	r := s.results.of(p)
 	var err error
 	if o.PageErr != nil {
 		s.Diags.Add(diag.FromError(o.PageErr, p.File))
@@ -311,14 +344,15 @@ func (s *Site) renderOne(book render.PrintPages, p *content.Page, scratch *PageS
 		}
 	}
 	if !s.KeepContent {
-		// The page is written and in the print pages: its HTML is
-		// let go, so the site's never is all in memory.
-		p.Content = ""
+		// The page is written and in the print pages, and its text goes
+		// to the index with it: its HTML and text are let go, so that
+		// the site's never is all in memory.
+		s.results.set(p, written(r))
 	}
 	if s.Index == nil {
 		return o.AnchorRefs, err
 	}
-	scratch.unindexed = append(scratch.unindexed, p)
+	scratch.unindexed = append(scratch.unindexed, unindexed{p, search.Body{Headings: r.TOC, Text: r.Text}})
 	if len(scratch.unindexed) == indexBatch {
 		if ierr := s.indexPages(scratch, w); err == nil {
 			err = ierr
@@ -346,19 +380,19 @@ type StepOutput struct {
 
 // RenderStep is the one step every page goes through, in a build and in
 // the preview: it converts p's Markdown when convert says so (otherwise
-// p keeps its last conversion) and attaches the result to p, then
-// renders the page, and its print article when print says so, into
-// scratch. The conversion's diagnostics go to diags; the templates'
+// p keeps its last conversion) and records the result as p's, which the
+// templates read, then renders the page, and its print article when
+// print says so, into scratch. The conversion's diagnostics go to diags; the templates'
 // errors are returned, for the caller to report as it shows them.
 // reads, unless nil, records every page the templates read.
 func (s *Site) RenderStep(p *content.Page, convert, print bool, scratch *PageScratch, diags *diag.List, reads render.Reads) StepOutput {
 	var o StepOutput
 	if convert {
-		r := s.converter.Convert(p, &scratch.markdown, diags)
-		r.Attach(p)
+		r := s.converter.Convert(p, s.Pages.Body(p), &scratch.markdown, diags)
+		s.results.set(p, &r)
 		o.Converted, o.AnchorRefs = true, r.AnchorRefs
 		if s.DropMarkdown {
-			p.Body = nil
+			s.Pages.LetBodyGo(p)
 		}
 	}
 	scratch.html.Reset()
@@ -375,15 +409,13 @@ func (s *Site) RenderStep(p *content.Page, convert, print bool, scratch *PageScr
 // their document files.
 func (s *Site) indexPages(scratch *PageScratch, w output.Writer) error {
 	var err error
-	for _, p := range scratch.unindexed {
-		s.Index.Add(p, scratch.tokenizer)
-		if werr := s.Index.WriteDoc(p, scratch.base, w); err == nil {
+	for _, u := range scratch.unindexed {
+		s.Index.Add(u.page, u.body, scratch.tokenizer)
+		if werr := s.Index.WriteDoc(u.page, u.body.Text, scratch.base, w); err == nil {
 			err = werr
 		}
-		if !s.KeepContent {
-			p.BodyText = ""
-		}
 	}
+	clear(scratch.unindexed)
 	scratch.unindexed = scratch.unindexed[:0]
 	return err
 }

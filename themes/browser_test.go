@@ -156,7 +156,7 @@ func pagesByKind(s *build.Site) map[string]map[string]string {
 		if longest[p.Lang] == nil {
 			longest[p.Lang] = map[string]*content.Page{}
 		}
-		if q := longest[p.Lang][kind]; q == nil || len(p.Body) > len(q.Body) {
+		if q := longest[p.Lang][kind]; q == nil || len(s.Pages.Body(p)) > len(s.Pages.Body(q)) {
 			longest[p.Lang][kind] = p
 		}
 	}

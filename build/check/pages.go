@@ -16,7 +16,9 @@ import (
 func checkPages(site *build.Site, rec *recorder) {
 	for _, p := range site.Pages.Pages {
 		checkTitle(site, p)
-		checkRelativeLinks(site.Diags, p, rec, linkSeverity(site))
+		if r := site.Result(p); r != nil {
+			checkRelativeLinks(site.Diags, p, r.RelativeLinks, rec, linkSeverity(site))
+		}
 	}
 	for _, l := range site.Pages.Langs {
 		checkReachable(site.Diags, l, rec)
@@ -57,11 +59,12 @@ func linkSeverity(site *build.Site) diag.Severity {
 }
 
 // checkRelativeLinks reports the relative links and images of a page's
-// body that the browser would resolve to no file of the site. The build
-// checks every other kind of link itself.
-func checkRelativeLinks(diags *diag.List, p *content.Page, rec *recorder, severity diag.Severity) {
+// body (links, as its conversion left them) that the browser would
+// resolve to no file of the site. The build checks every other kind of
+// link itself.
+func checkRelativeLinks(diags *diag.List, p *content.Page, links []content.LinkRef, rec *recorder, severity diag.Severity) {
 	here := &url.URL{Path: p.URL}
-	for _, l := range p.RelativeLinks {
+	for _, l := range links {
 		u, err := url.Parse(l.Dest)
 		if err != nil {
 			continue

@@ -21,7 +21,7 @@ type Since struct {
 	Translation *content.Page
 	// Now is the original as loaded from its file; Then, as it was in
 	// Stamped, the commit whose text has the translation's sourceHash.
-	Now, Then *content.Page
+	Now, Then *Source
 	Stamped   history.Version
 	// Uncommitted says the original's file differs from its last commit:
 	// "now" is then the file on disk, not a commit.
@@ -76,11 +76,12 @@ func SinceStamp(ctx context.Context, site *build.Site, tr *content.Page) (*Since
 		return nil, err
 	}
 	if text == nil {
-		return nil, stampNotFound(ctx, repo, tr, now, versions)
+		return nil, stampNotFound(ctx, repo, tr, now.Page, versions)
 	}
 	s.Stamped = v
-	s.Then, _ = content.ParsePage(now.Lang, v.Path, now.RelPath, text)
-	s.Fields = fieldChanges(s.Then, now)
+	then, body, _ := content.ParsePage(now.Lang, v.Path, now.RelPath, text)
+	s.Then = &Source{Page: then, Body: body}
+	s.Fields = fieldChanges(s.Then.Page, now.Page)
 	s.Body = DiffParagraphs(paragraphsOf(s.Then), paragraphsOf(now))
 	return s, nil
 }
@@ -89,9 +90,9 @@ func SinceStamp(ctx context.Context, site *build.Site, tr *content.Page) (*Since
 // tr's stamp: first among the versions at its path, then, when none has
 // it, following the file through renames (which costs git more). text
 // is nil when no version has it; versions is how many were looked at.
-func findStamped(ctx context.Context, repo *history.Repo, tr, now *content.Page) (v history.Version, text []byte, versions int, err error) {
+func findStamped(ctx context.Context, repo *history.Repo, tr *content.Page, now *Source) (v history.Version, text []byte, versions int, err error) {
 	stamped := func(data []byte) bool {
-		p, _ := content.ParsePage(now.Lang, now.File, now.RelPath, data)
+		p, _, _ := content.ParsePage(now.Lang, now.File, now.RelPath, data)
 		return p != nil && p.TextHash == tr.SourceHash
 	}
 	for _, list := range []func(context.Context, string) ([]history.Version, error){repo.Versions, repo.VersionsFollowed} {
@@ -166,19 +167,26 @@ func fieldChanges(then, now *content.Page) []FieldChange {
 
 // ReadSource reads a page's file as it is on disk now, whatever the site
 // in memory kept of it (a preview lets bodies go once rendered).
-func ReadSource(site *build.Site, p *content.Page) (*content.Page, error) {
+func ReadSource(site *build.Site, p *content.Page) (*Source, error) {
 	data, err := files.Read(filepath.Join(site.Config.Root, filepath.FromSlash(p.File)), site.Config.FileSizeLimit())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.File, files.WithoutPath(err))
 	}
-	read, errs := content.ParsePage(p.Lang, p.File, p.RelPath, data)
+	read, body, errs := content.ParsePage(p.Lang, p.File, p.RelPath, data)
 	if read == nil {
 		return nil, fmt.Errorf("%s:%d: %s", p.File, errs[0].Line, errs[0].Msg)
 	}
-	return read, nil
+	return &Source{Page: read, Body: body}, nil
 }
 
-func paragraphsOf(p *content.Page) []Paragraph {
+// Source is a page as read from a version of its file, with its
+// Markdown body.
+type Source struct {
+	*content.Page
+	Body []byte
+}
+
+func paragraphsOf(p *Source) []Paragraph {
 	return Paragraphs(string(p.Body), p.BodyLine)
 }
 

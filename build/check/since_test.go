@@ -22,7 +22,7 @@ const (
 // hashOf is the TextHash of a page of vi with text data.
 func hashOf(t *testing.T, data string) string {
 	t.Helper()
-	p, errs := content.ParsePage("vi", "content/vi/about.md", "about.md", []byte(data))
+	p, _, errs := content.ParsePage("vi", "content/vi/about.md", "about.md", []byte(data))
 	if p == nil || len(errs) > 0 {
 		t.Fatalf("parse: %v", errs)
 	}

@@ -23,13 +23,13 @@ const textHashLen = 12
 // statement, quote text and body. Line endings and the blank lines around
 // the body do not count, so re-saving a file on another system does not
 // make its translations out of date.
-func (p *Page) textHash() string {
+func (p *Page) textHash(body []byte) string {
 	h := sha256.New()
 	for _, s := range []string{p.Title, p.Description, p.Statement, p.Text} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
-	body := bytes.TrimSpace(p.Body)
+	body = bytes.TrimSpace(body)
 	if bytes.IndexByte(body, '\r') >= 0 {
 		body = bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n"))
 	}

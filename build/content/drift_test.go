@@ -10,7 +10,7 @@ import (
 func TestTextHash(t *testing.T) {
 	parse := func(src string) *Page {
 		t.Helper()
-		p, errs := ParsePage("vi", "content/vi/a.md", "a.md", []byte(src))
+		p, _, errs := ParsePage("vi", "content/vi/a.md", "a.md", []byte(src))
 		if len(errs) != 0 || p == nil {
 			t.Fatalf("ParsePage(%q): %v", src, errs)
 		}
@@ -46,11 +46,11 @@ func TestTextHash(t *testing.T) {
 }
 
 func TestSourceHashField(t *testing.T) {
-	p, errs := ParsePage("fr", "content/fr/a.md", "a.md", []byte("---\ntitle: A\nsourceHash: abc123\n---\n"))
+	p, _, errs := ParsePage("fr", "content/fr/a.md", "a.md", []byte("---\ntitle: A\nsourceHash: abc123\n---\n"))
 	if len(errs) != 0 || p.SourceHash != "abc123" || p.SourceHashLine != 3 || p.Params["sourceHash"] != nil {
 		t.Errorf("SourceHash %q line %d, params %v, errors %v", p.SourceHash, p.SourceHashLine, p.Params, errs)
 	}
-	_, errs = ParsePage("fr", "content/fr/a.md", "a.md", []byte("+++\ntitle = \"A\"\nsourcehash = [1]\n+++\n"))
+	_, _, errs = ParsePage("fr", "content/fr/a.md", "a.md", []byte("+++\ntitle = \"A\"\nsourcehash = [1]\n+++\n"))
 	if len(errs) != 1 || errs[0].Line != 3 || !strings.Contains(errs[0].Msg, "sourceHash must be text") {
 		t.Errorf("errors = %v", errs)
 	}
@@ -150,7 +150,7 @@ func TestStamp(t *testing.T) {
 			if string(got) != tt.want {
 				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
 			}
-			p, errs := ParsePage("fr", "content/fr/a.md", "a.md", got)
+			p, _, errs := ParsePage("fr", "content/fr/a.md", "a.md", got)
 			if len(errs) != 0 || p.SourceHash != h {
 				t.Errorf("read back: sourceHash %q, errors %v", p.SourceHash, errs)
 			}

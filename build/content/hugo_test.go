@@ -87,7 +87,7 @@ func TestLocateByFileName(t *testing.T) {
 		if !ok || lang != want || rel != file {
 			t.Errorf("Locate(%s) = %s %s %v, want %s", file, lang, rel, ok, want)
 		}
-		p, _ := ReadPage(cfg, lang, rel, &diags)
+		p, _, _ := ReadPage(cfg, lang, rel, &diags)
 		if p == nil || p.RelPath != "a.md" {
 			t.Errorf("ReadPage(%s, %s) = %+v, want the page at a.md", lang, rel, p)
 		}

@@ -7,12 +7,12 @@ import (
 
 func TestJSONFrontMatter(t *testing.T) {
 	src := "{\n  \"title\": \"JSON page\",\n  \"weight\": 3,\n  \"draft\": false,\n  \"tags\": [\"a\", \"b\"]\n}\n\nBody {with braces}.\n"
-	p, errs := ParsePage("en", "content/en/x.md", "x.md", []byte(src))
+	p, body, errs := ParsePage("en", "content/en/x.md", "x.md", []byte(src))
 	if len(errs) > 0 || p == nil {
 		t.Fatalf("errors %v", errs)
 	}
-	if p.Title != "JSON page" || p.Weight != 3 || p.BodyLine != 7 || strings.TrimSpace(string(p.Body)) != "Body {with braces}." {
-		t.Errorf("page = %q weight %d body line %d body %q", p.Title, p.Weight, p.BodyLine, p.Body)
+	if p.Title != "JSON page" || p.Weight != 3 || p.BodyLine != 7 || strings.TrimSpace(string(body)) != "Body {with braces}." {
+		t.Errorf("page = %q weight %d body line %d body %q", p.Title, p.Weight, p.BodyLine, body)
 	}
 	if tags, ok := p.Params["tags"].([]any); !ok || len(tags) != 2 {
 		t.Errorf("params = %v", p.Params)
@@ -27,7 +27,7 @@ func TestJSONFrontMatterErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, errs := ParsePage("en", "content/en/x.md", "x.md", []byte(tt.src))
+			_, _, errs := ParsePage("en", "content/en/x.md", "x.md", []byte(tt.src))
 			if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), tt.want) {
 				t.Errorf("errors %v, want %q", errs, tt.want)
 			}
@@ -37,8 +37,8 @@ func TestJSONFrontMatterErrors(t *testing.T) {
 
 func TestBodyOpeningWithAShortcodeIsNoFrontMatter(t *testing.T) {
 	src := "{{< note >}}\nHello.\n{{< /note >}}\n"
-	p, errs := ParsePage("en", "content/en/x.md", "x.md", []byte(src))
-	if len(errs) > 0 || string(p.Body) != src || p.BodyLine != 1 {
-		t.Errorf("errors %v, body %q", errs, p.Body)
+	p, body, errs := ParsePage("en", "content/en/x.md", "x.md", []byte(src))
+	if len(errs) > 0 || string(body) != src || p.BodyLine != 1 {
+		t.Errorf("errors %v, body %q", errs, body)
 	}
 }

@@ -93,7 +93,7 @@ func (l *Lang) madeSection(dir string, cfg *config.Config) *Page {
 			p.Title = cfg.Title
 		}
 	}
-	p.applyDefaults()
+	p.applyDefaults(nil)
 	return p
 }
 

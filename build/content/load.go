@@ -43,10 +43,12 @@ func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
 		}
 	}
 	sortByLanguage(cfg, sources)
-	pages := readAll(sources, cfg.FileSizeLimit(), diags)
-	for _, p := range pages {
+	pages, bodies := readAll(sources, cfg.FileSizeLimit(), diags)
+	read := make(map[*Page][]byte, len(pages))
+	for i, p := range pages {
 		if p != nil {
 			set.Pages = append(set.Pages, p)
+			read[p] = bodies[i]
 		}
 	}
 	if cfg.Hugo {
@@ -62,6 +64,11 @@ func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
 		set.leaveOutDrafts()
 	}
 	set.leaveOutUnrendered()
+	// The bodies of the pages left out are not kept.
+	set.bodies = newBodies(len(set.Pages))
+	for _, p := range set.Pages {
+		set.bodies.put(p, read[p])
+	}
 	return set, nil
 }
 
@@ -120,44 +127,46 @@ func IgnoredName(name string) bool {
 	return false
 }
 
-// readAll reads and parses the sources on all cores, keeping their order.
-func readAll(sources []source, limit int64, diags *diag.List) []*Page {
-	pages := make([]*Page, len(sources))
+// readAll reads and parses the sources on all cores, keeping their
+// order: each one's page and Markdown body.
+func readAll(sources []source, limit int64, diags *diag.List) ([]*Page, [][]byte) {
+	pages, bodies := make([]*Page, len(sources)), make([][]byte, len(sources))
 	parallel.EachWith(2*runtime.GOMAXPROCS(0), len(sources), func() func(int) {
-		return func(i int) { pages[i] = readPage(sources[i], limit, diags) }
+		return func(i int) { pages[i], bodies[i] = readPage(sources[i], limit, diags) }
 	})
-	return pages
+	return pages, bodies
 }
 
-// readPage reads and parses one source. Its file is opened only if it is
-// a regular file under limit bytes, so a named pipe never blocks the read.
-func readPage(src source, limit int64, diags *diag.List) *Page {
+// readPage reads and parses one source, into its page and its Markdown
+// body. Its file is opened only if it is a regular file under limit
+// bytes, so a named pipe never blocks the read.
+func readPage(src source, limit int64, diags *diag.List) (*Page, []byte) {
 	data, err := files.Read(src.abs, limit)
 	if err != nil {
 		diags.Errorf(src.file, 0, "cannot read the file: %v", files.WithoutPath(err))
-		return nil
+		return nil, nil
 	}
-	p, errs := parsePage(src, data)
+	p, body, errs := parsePage(src, data)
 	for _, e := range errs {
 		diags.Errorf(src.file, e.Line, "%s", e.Msg)
 	}
-	return p
+	return p, body
 }
 
-// ParsePage makes a page from a source file's bytes. It returns the page,
-// or nil when the file cannot be used, and every problem found, each with
-// its line.
-func ParsePage(lang, file, relPath string, data []byte) (*Page, []*FrontMatterError) {
+// ParsePage makes a page from a source file's bytes. It returns the page
+// and its Markdown body, or nil when the file cannot be used, and every
+// problem found, each with its line.
+func ParsePage(lang, file, relPath string, data []byte) (*Page, []byte, []*FrontMatterError) {
 	return parsePage(source{lang: lang, file: file, relPath: relPath}, data)
 }
 
 // parsePage makes a page from src's bytes, by Hugo's rules when src is
 // a Hugo site's.
-func parsePage(src source, data []byte) (*Page, []*FrontMatterError) {
+func parsePage(src source, data []byte) (*Page, []byte, []*FrontMatterError) {
 	lang, file, relPath := src.lang, src.file, src.relPath
 	valid, mayNeedNFC := scanText(data)
 	if !valid {
-		return nil, []*FrontMatterError{{invalidUTF8Line(data), "the file is not valid UTF-8: save it as UTF-8"}}
+		return nil, nil, []*FrontMatterError{{invalidUTF8Line(data), "the file is not valid UTF-8: save it as UTF-8"}}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	data = loneCRToLF(data)
@@ -166,17 +175,17 @@ func parsePage(src source, data []byte) (*Page, []*FrontMatterError) {
 	}
 	format, fmSrc, body, bodyLine, err := splitFrontMatter(data)
 	if err != nil {
-		return nil, []*FrontMatterError{err.(*FrontMatterError)}
+		return nil, nil, []*FrontMatterError{err.(*FrontMatterError)}
 	}
-	p := &Page{Lang: lang, File: file, RelPath: relPath, Body: body, BodyLine: bodyLine, hugo: src.hugo}
+	p := &Page{Lang: lang, File: file, RelPath: relPath, BodyLine: bodyLine, hugo: src.hugo}
 	p.IsSection = pageStem(relPath) == "_index"
 	p.IsHome = p.IsSection && path.Dir(relPath) == "."
 	p.IsHTML = path.Ext(relPath) == ".html"
 	if format == "" {
-		if err := p.applyDefaults(); err != nil {
-			return p, []*FrontMatterError{err}
+		if err := p.applyDefaults(body); err != nil {
+			return p, body, []*FrontMatterError{err}
 		}
-		return p, nil
+		return p, body, nil
 	}
 	firstLine := 2 // after the opening "---" or "+++"
 	if format == "json" {
@@ -184,13 +193,13 @@ func parsePage(src source, data []byte) (*Page, []*FrontMatterError) {
 	}
 	fm, err := parseFrontMatter(format, fmSrc, firstLine)
 	if err != nil {
-		return nil, []*FrontMatterError{err.(*FrontMatterError)}
+		return nil, nil, []*FrontMatterError{err.(*FrontMatterError)}
 	}
 	errs := p.applyFrontMatter(fm)
-	if err := p.applyDefaults(); err != nil {
+	if err := p.applyDefaults(body); err != nil {
 		errs = append(errs, err)
 	}
-	return p, errs
+	return p, body, errs
 }
 
 // scanText checks in one pass that data is valid UTF-8 and whether it
@@ -368,9 +377,10 @@ func (p *Page) applyHandbookFields(fm *frontMatter, str func(string, *string), i
 }
 
 // applyDefaults fills what the front matter left out, and makes the
-// page's URL. A slug that would take the page out of its language's
-// folder is reported, and the file name used instead.
-func (p *Page) applyDefaults() *FrontMatterError {
+// page's URL and the hash of its text, whose body is body. A slug that
+// would take the page out of its language's folder is reported, and the
+// file name used instead.
+func (p *Page) applyDefaults(body []byte) *FrontMatterError {
 	if p.TranslationKey == "" {
 		p.TranslationKey = strings.TrimSuffix(p.RelPath, path.Ext(p.RelPath))
 	}
@@ -398,7 +408,7 @@ func (p *Page) applyDefaults() *FrontMatterError {
 		}
 	}
 	p.URL = u
-	p.TextHash = p.textHash()
+	p.TextHash = p.textHash(body)
 	return problem
 }
 

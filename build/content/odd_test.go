@@ -11,18 +11,18 @@ func TestLoneCRFrontMatterIsRead(t *testing.T) {
 		"YAML": "---\rtitle: Trang\rdraft: true\rweight: 3\r---\rFirst line.\rSecond line.\r",
 		"TOML": "+++\rtitle = \"Trang\"\rdraft = true\rweight = 3\r+++\rFirst line.\rSecond line.\r",
 	} {
-		p, errs := ParsePage("vi", "content/vi/a.md", "a.md", []byte(src))
+		p, body, errs := ParsePage("vi", "content/vi/a.md", "a.md", []byte(src))
 		if len(errs) > 0 || p == nil {
 			t.Fatalf("%s: %v", name, errs)
 		}
 		if p.Title != "Trang" || !p.Draft || p.Weight != 3 {
 			t.Errorf("%s: title %q, draft %v, weight %d: the front matter was not read", name, p.Title, p.Draft, p.Weight)
 		}
-		if string(p.Body) != "First line.\nSecond line.\n" || p.BodyLine != 6 {
-			t.Errorf("%s: body %q from line %d", name, p.Body, p.BodyLine)
+		if string(body) != "First line.\nSecond line.\n" || p.BodyLine != 6 {
+			t.Errorf("%s: body %q from line %d", name, body, p.BodyLine)
 		}
 	}
-	_, errs := ParsePage("vi", "content/vi/a.md", "a.md", []byte("---\rtitle: A\rweight: many\r---\r"))
+	_, _, errs := ParsePage("vi", "content/vi/a.md", "a.md", []byte("---\rtitle: A\rweight: many\r---\r"))
 	if len(errs) != 1 || errs[0].Line != 3 {
 		t.Errorf("an error in lone-CR front matter: %v, want one at line 3", errs)
 	}
@@ -77,7 +77,7 @@ func TestStampOddFrontMatter(t *testing.T) {
 		if n := frontMatterBlocks(t, got); n != 1 {
 			t.Errorf("%s: %d blocks of front matter after the stamp:\n%q", name, n, got)
 		}
-		if p, errs := ParsePage("fr", "content/fr/a.md", "a.md", got); len(errs) > 0 || p.SourceHash != h {
+		if p, _, errs := ParsePage("fr", "content/fr/a.md", "a.md", got); len(errs) > 0 || p.SourceHash != h {
 			t.Errorf("%s: read back: %v", name, errs)
 		}
 	}

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"html/template"
 	"time"
 
 	"handbook/build/config"
@@ -32,9 +31,10 @@ func validKind(k Kind) bool {
 	return false
 }
 
-// Page is one page of one language, from its source file to its rendered
-// HTML. Fields are filled by successive stages: front matter by Load,
-// links between pages by Link, HTML by the Markdown stage.
+// Page is one page of one language, as the content stage read and
+// linked it: front matter and body by Load, the ties between pages by
+// Link. The stages after it never change a page: converting its body
+// gives a value of its own (markdown.Result).
 type Page struct {
 	// ID is the page's index in Set.Pages; stable for a given input.
 	ID   int
@@ -45,9 +45,9 @@ type Page struct {
 	// language's content folder, with forward slashes.
 	File    string
 	RelPath string
-	// BodyLine is the line of File on which the Markdown body starts.
+	// BodyLine is the line of File on which the Markdown body starts;
+	// the body itself is the Set's (Set.Body).
 	BodyLine int
-	Body     []byte
 
 	IsSection bool
 	IsHome    bool
@@ -69,7 +69,7 @@ type Page struct {
 	// site's git history; zero outside git, or with the history off.
 	// Set by the build after Link.
 	Updated time.Time
-	Draft       bool
+	Draft   bool
 	// PublishDate and ExpiryDate are a Hugo page's: it is left out, as a
 	// draft, before the one and from the other.
 	PublishDate, ExpiryDate time.Time
@@ -131,24 +131,6 @@ type Page struct {
 	// translates; nil on the default language's pages and where it has
 	// no such page. Set by Link.
 	Original *Page
-
-	// The page's last conversion, attached by the build's page step
-	// (markdown.Result.Attach) for the templates, the index and the
-	// checks to read; a build lets Content and BodyText go once the page
-	// is written and indexed. Converting reads Body and never changes it,
-	// so a site renders again.
-	Content template.HTML
-	TOC     []Heading
-	Anchors map[string]bool
-	LinksTo []*Page // pages this page's body links to
-	// RelativeLinks are the links and images left as written: relative
-	// paths that name neither a page's source nor a file beside the
-	// pages. The browser resolves them against the page's URL, so only a
-	// check of the written site can tell whether they lead anywhere.
-	RelativeLinks []LinkRef
-	// BodyText is the body as plain text, code left out, for the search
-	// index and snippets.
-	BodyText string
 }
 
 // LinkTitle is the page's title in menus, lists and breadcrumbs: its
@@ -161,7 +143,8 @@ func (p *Page) LinkTitle() string {
 }
 
 // LinkRef is a link destination as written in a page's body, with the
-// line of the file it is on.
+// line of the file it is on: the Markdown stage lists the relative ones,
+// which only a check of the written site can follow.
 type LinkRef struct {
 	Dest string
 	Line int
@@ -225,6 +208,7 @@ type Set struct {
 
 	byLang    map[string]*Lang
 	resources map[string]bool
+	bodies    *bodies // the pages' Markdown
 	// draftFolders are the folders of the drafts left out (drafts.go).
 	draftFolders privateFolders
 	outputs      *outputClaims // what writes each output file, set by Link

@@ -87,7 +87,7 @@ func structureOf(p *Page, set *Set) structure {
 	s := structure{principles: p.principle, letter: p.letterRef}
 	cur := section{line: p.BodyLine}
 	fence := ""
-	for i, raw := range strings.Split(string(p.Body), "\n") {
+	for i, raw := range strings.Split(string(set.Body(p)), "\n") {
 		line := p.BodyLine + i
 		text := strings.TrimRight(raw, "\r")
 		trimmed := strings.TrimLeft(text, " ")

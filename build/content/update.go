@@ -38,21 +38,23 @@ func Locate(cfg *config.Config, abs string) (lang, rel string, ok bool) {
 }
 
 // ReadPage reads the page at rel in lang's content folder, as Load does:
-// its problems are reported to diags, and it returns nil when the file
-// cannot be used. exists is false when there is no such file.
-func ReadPage(cfg *config.Config, lang, rel string, diags *diag.List) (p *Page, exists bool) {
+// its page and its Markdown body. Its problems are reported to diags,
+// and it returns nil when the file cannot be used. exists is false when
+// there is no such file.
+func ReadPage(cfg *config.Config, lang, rel string, diags *diag.List) (p *Page, body []byte, exists bool) {
 	lc, ok := cfg.Language(lang)
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
 	abs := filepath.Join(cfg.Root, filepath.FromSlash(lc.ContentDir), filepath.FromSlash(rel))
 	file, _ := filepath.Rel(cfg.Root, abs)
 	_, relPath, _ := fileLanguage(cfg, lang, rel)
 	src := source{lang: lang, abs: abs, file: filepath.ToSlash(file), relPath: relPath, hugo: cfg.Hugo}
 	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
-		return nil, false
+		return nil, nil, false
 	}
-	return readPage(src, cfg.FileSizeLimit(), diags), true
+	p, body = readPage(src, cfg.FileSizeLimit(), diags)
+	return p, body, true
 }
 
 // Sources lists the page files and the other files (resources) under the
@@ -108,24 +110,35 @@ func (s *Set) HasResourceUnder(lang, rel string) bool {
 	return false
 }
 
-// Put adds a page read with ReadPage to the set. When the set already has
-// the page of that language and path, that page takes fresh's values in
-// place (keeping its Updated date) and is returned, so that every
-// pointer to it stays valid; added tells which happened. The set must
-// be linked again (Relink) before it is rendered.
-func (s *Set) Put(fresh *Page) (p *Page, added bool) {
+// Put adds a page read with ReadPage, and its body, to the set. When the
+// set already has the page of that language and path, that page takes
+// fresh's values in place (keeping its Updated date) and is returned, so
+// that every pointer to it stays valid; added tells which happened. The
+// set must be linked again (Relink) before it is rendered.
+func (s *Set) Put(fresh *Page, body []byte) (p *Page, added bool) {
 	l := s.byLang[fresh.Lang]
+	p, added = fresh, true
 	if old := l.byRelPath[fresh.RelPath]; old != nil {
 		// The date of the last commit is the file's, whatever was
 		// saved since.
 		updated := old.Updated
 		*old = *fresh
 		old.Updated = updated
-		return old, false
+		p, added = old, false
+	} else {
+		s.Pages = append(s.Pages, fresh)
+		l.byRelPath[fresh.RelPath] = fresh
 	}
-	s.Pages = append(s.Pages, fresh)
-	l.byRelPath[fresh.RelPath] = fresh
-	return fresh, true
+	s.bodyTable().put(p, body)
+	return p, added
+}
+
+// PutBody gives p the body of fresh, a reading of p's file again that
+// differs from p in its body alone: its Markdown, the line it starts on
+// and the hash of its text. Nothing needs linking again.
+func (s *Set) PutBody(p, fresh *Page, body []byte) {
+	p.BodyLine, p.TextHash = fresh.BodyLine, fresh.TextHash
+	s.bodyTable().put(p, body)
 }
 
 // Remove takes a page out of the set. A section page becomes the page
@@ -134,6 +147,7 @@ func (s *Set) Put(fresh *Page) (p *Page, added bool) {
 // no page. It reports whether p left the set.
 func (s *Set) Remove(p *Page, cfg *config.Config) bool {
 	l := s.byLang[p.Lang]
+	s.bodyTable().put(p, nil)
 	if p.IsSection {
 		*p = *l.madeSection(path.Dir(p.RelPath), cfg)
 		return false

@@ -23,8 +23,8 @@ func TestPutKeepsTheDateFromGit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fresh, _ := ReadPage(cfg, "vi", "a.md", &diags)
-	if got, _ := set.Put(fresh); got != p || got.Title != "A again" || !got.Updated.Equal(when) {
+	fresh, body, _ := ReadPage(cfg, "vi", "a.md", &diags)
+	if got, _ := set.Put(fresh, body); got != p || got.Title != "A again" || !got.Updated.Equal(when) {
 		t.Errorf("after Put: %q, Updated %v, want the new title and %v", got.Title, got.Updated, when)
 	}
 }

@@ -217,7 +217,7 @@ func FuzzURLs(f *testing.F) {
 		p2 := &Page{Lang: "vi", File: "content/vi/principles/x.md", RelPath: "principles/x.md", Slug: slug2, slugLine: 3,
 			Aliases: []string{alias}, aliasLine: 4}
 		for _, p := range []*Page{p1, p2} {
-			_ = p.applyDefaults()
+			_ = p.applyDefaults(nil)
 			checkURL(t, p.URL, "/vi/")
 			set.Pages = append(set.Pages, p)
 		}

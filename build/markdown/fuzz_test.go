@@ -2,6 +2,7 @@ package markdown_test
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -43,20 +44,20 @@ func FuzzConvert(f *testing.F) {
 		const bodyLine = 4
 		p := &content.Page{
 			Lang: "vi", File: "content/vi/notes/test.md", RelPath: "notes/test.md",
-			BodyLine: bodyLine, Body: []byte(body), TranslationKey: "notes/test", URL: "/vi/notes/test/",
+			BodyLine: bodyLine, TranslationKey: "notes/test", URL: "/vi/notes/test/",
 		}
 		diags := &diag.List{}
 		var buf bytes.Buffer
-		r := fx.conv.Convert(p, &buf, diags)
-		markdown.CheckAnchors(r.AnchorRefs, diags)
+		r := fx.conv.Convert(p, []byte(body), &buf, diags)
+		markdown.CheckAnchors(r.AnchorRefs, fx.anchorsOf(p, r), diags)
 		lastLine := bodyLine + strings.Count(body, "\n")
 		for _, d := range diags.Sorted() {
 			if d.File != p.File || d.Line < bodyLine || d.Line > lastLine {
 				t.Errorf("diagnostic outside the body (lines %d–%d): %v", bodyLine, lastLine, d)
 			}
 		}
-		if r.Anchors == nil {
-			t.Error("Anchors not set")
+		if !slices.IsSorted(r.Anchors) {
+			t.Errorf("Anchors not sorted: %v", r.Anchors)
 		}
 	})
 }

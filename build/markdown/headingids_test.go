@@ -28,19 +28,19 @@ func TestHeadingIDCollisions(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, p, diags := f.convert(t, "vi", tc.body)
+			_, r, diags := f.convert(t, "vi", tc.body)
 			if len(diags) > 0 {
 				t.Fatalf("unexpected diagnostics: %v", diags)
 			}
 			var ids []string
-			for _, h := range p.TOC {
+			for _, h := range r.TOC {
 				ids = append(ids, h.ID)
 			}
 			if !reflect.DeepEqual(ids, tc.want) {
 				t.Errorf("ids = %v, want %v", ids, tc.want)
 			}
 			for _, id := range tc.want {
-				if !p.Anchors[id] {
+				if !r.Anchors.Has(id) {
 					t.Errorf("Anchors lacks %q", id)
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -64,6 +65,19 @@ func (h *headingIDs) Put(value []byte) {
 		h.explicit = map[string]bool{}
 	}
 	h.explicit[string(value)] = true
+}
+
+// sorted are the ids used, as Anchors.
+func (h *headingIDs) sorted() Anchors {
+	if len(h.used) == 0 {
+		return nil
+	}
+	out := make(Anchors, 0, len(h.used))
+	for id := range h.used {
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // stripMarkup removes link destinations from heading source, so that

@@ -4,9 +4,9 @@ import (
 	"html"
 	"html/template"
 	"regexp"
+	"slices"
 	"strings"
 
-	"handbook/build/content"
 )
 
 // A Hugo site's .html content file is a page whose body is HTML, not
@@ -22,17 +22,19 @@ var (
 	htmlCommentRE = regexp.MustCompile(`(?s)<!--.*?-->`)
 )
 
-// convertHTML makes the result of an HTML page: its body as its content,
+// convertHTML makes the result of an HTML page from its body, src: the body as its content,
 // the ids in it as its anchors, and its text without tags, scripts and
 // styles for the search index.
-func (c *Converter) convertHTML(p *content.Page) Result {
-	body := string(p.Body)
-	r := Result{Anchors: map[string]bool{}}
+func (c *Converter) convertHTML(src []byte) Result {
+	body := string(src)
+	var r Result
 	if c.cfg.Markup.UnsafeHTML {
 		r.HTML = template.HTML(body)
 		for _, m := range htmlIDRE.FindAllStringSubmatch(body, -1) {
-			r.Anchors[html.UnescapeString(m[1])] = true
+			r.Anchors = append(r.Anchors, html.UnescapeString(m[1]))
 		}
+		slices.Sort(r.Anchors)
+		r.Anchors = slices.Compact(r.Anchors)
 	} else {
 		r.HTML = template.HTML(`<pre class="raw-html">` + html.EscapeString(body) + `</pre>`)
 	}

@@ -22,20 +22,21 @@ func TestHTMLContentFile(t *testing.T) {
 		if p == nil || !p.IsHTML || p.Title != "Raw" || p.URL != "/en/raw/" {
 			t.Fatalf("page = %+v", p)
 		}
-		got := string(p.Content)
+		r := f.results[p]
+		got := string(r.HTML)
 		switch {
 		case unsafe && !strings.Contains(got, `<h2 id="top">Hello &amp; welcome</h2>`):
 			t.Errorf("with unsafe HTML, content = %q, want the body as written", got)
-		case unsafe && !p.Anchors["top"]:
-			t.Errorf("anchors = %v, want the body's ids", p.Anchors)
+		case unsafe && !r.Anchors.Has("top"):
+			t.Errorf("anchors = %v, want the body's ids", r.Anchors)
 		case !unsafe && (strings.Contains(got, "<script>") || !strings.Contains(got, "&lt;script&gt;")):
 			t.Errorf("without unsafe HTML, content = %q, want it escaped", got)
 		}
 		if strings.Contains(got, "<li>") {
 			t.Errorf("the body was read as Markdown: %q", got)
 		}
-		if want := "Hello & welcome Some bold text. * not a list"; p.BodyText != want {
-			t.Errorf("text = %q, want %q", p.BodyText, want)
+		if want := "Hello & welcome Some bold text. * not a list"; r.Text != want {
+			t.Errorf("text = %q, want %q", r.Text, want)
 		}
 	}
 }

@@ -44,10 +44,11 @@ type AnchorRef struct {
 }
 
 // CheckAnchors reports the links whose anchor is not a heading of the
-// page they lead to.
-func CheckAnchors(refs []AnchorRef, diags *diag.List) {
+// page they lead to; anchorsOf gives a page's anchors, as its last
+// conversion found them.
+func CheckAnchors(refs []AnchorRef, anchorsOf func(*content.Page) Anchors, diags *diag.List) {
 	for _, r := range refs {
-		if !r.target.Anchors[r.anchor] {
+		if !anchorsOf(r.target).Has(r.anchor) {
 			where := "on this page"
 			if r.target != r.from {
 				where = "in " + r.target.File

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"html/template"
+	"slices"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -88,14 +89,15 @@ func typography(lang string) map[extension.TypographicPunctuation]string {
 }
 
 // Result is what converting one page's Markdown gives: a value of its
-// own, which the caller keeps for as long as it needs it. Convert never
-// changes the page, so a site can be converted again.
+// own, which the caller keeps for as long as it needs it and hands to
+// the stages after this one (the templates, the index, the checks).
+// Convert never changes the page, so a site can be converted again.
 type Result struct {
 	HTML template.HTML
 	// TOC lists the body's headings, in order.
 	TOC []content.Heading
 	// Anchors are the ids of the body's headings, which links may target.
-	Anchors map[string]bool
+	Anchors Anchors
 	// LinksTo are the pages the body links to.
 	LinksTo []*content.Page
 	// RelativeLinks are the links and images left as written, for a
@@ -111,17 +113,17 @@ type Result struct {
 
 // Convert renders one page's Markdown body, using buf as scratch space.
 // It reads p and changes nothing of it.
-func (c *Converter) Convert(p *content.Page, buf *bytes.Buffer, diags *diag.List) Result {
-	if p.Body == nil {
-		return Result{Anchors: map[string]bool{}}
+func (c *Converter) Convert(p *content.Page, body []byte, buf *bytes.Buffer, diags *diag.List) Result {
+	if body == nil {
+		return Result{}
 	}
 	if p.IsHTML {
-		return c.convertHTML(p)
+		return c.convertHTML(body)
 	}
 	md := c.byLang[p.Lang]
 	// Shortcodes are expanded first, on the lines they were written on,
 	// so what is said of the Markdown below names the writer's lines.
-	expanded := c.shortcodes.Expand(p, diags)
+	expanded := c.shortcodes.Expand(p, body, diags)
 	src := expanded.Source
 	state := &pageState{page: p, diags: diags, ids: newHeadingIDs()}
 	pc := parser.NewContext(parser.WithIDs(state.ids))
@@ -136,7 +138,7 @@ func (c *Converter) Convert(p *content.Page, buf *bytes.Buffer, diags *diag.List
 	r := Result{
 		HTML:          htmlOf(buf.Bytes()),
 		TOC:           tableOfContents(doc, src),
-		Anchors:       state.ids.used,
+		Anchors:       state.ids.sorted(),
 		LinksTo:       state.linksTo,
 		RelativeLinks: state.relative,
 		AnchorRefs:    state.anchors,
@@ -150,13 +152,15 @@ func (c *Converter) Convert(p *content.Page, buf *bytes.Buffer, diags *diag.List
 	return r
 }
 
-// Attach records r on p for the stages after this one (the templates,
-// the search index, the checks), which read a page's last conversion
-// from it. It is the one place a conversion's result is written into a
-// page; converting again and attaching again replaces it whole.
-func (r Result) Attach(p *content.Page) {
-	p.Content, p.TOC, p.Anchors = r.HTML, r.TOC, r.Anchors
-	p.LinksTo, p.RelativeLinks, p.BodyText = r.LinksTo, r.RelativeLinks, r.Text
+// Anchors are the ids of a page's headings, sorted: a slice rather than
+// a set, as a page has few and a site holds them for every page until
+// its links are checked.
+type Anchors []string
+
+// Has reports whether id is one of the anchors.
+func (a Anchors) Has(id string) bool {
+	_, found := slices.BinarySearch(a, id)
+	return found
 }
 
 // ReportShortcodes reports, once each, the shortcodes the pages converted

@@ -46,6 +46,19 @@ type fixture struct {
 	cfg  *config.Config
 	set  *content.Set
 	conv *markdown.Converter
+	// results are the conversions of the site's pages.
+	results map[*content.Page]markdown.Result
+}
+
+// anchorsOf are a page's anchors, for CheckAnchors: those of the
+// site's pages, or of the page converted last, this.
+func (f *fixture) anchorsOf(this *content.Page, r markdown.Result) func(*content.Page) markdown.Anchors {
+	return func(p *content.Page) markdown.Anchors {
+		if p == this {
+			return r.Anchors
+		}
+		return f.results[p].Anchors
+	}
 }
 
 // staticFiles stands for the theme's and the site's static folders.
@@ -68,36 +81,36 @@ func newFixture(t testing.TB, files map[string]string, over config.Overrides) *f
 	content.Link(set, cfg, diags)
 	conv := markdown.NewConverter(cfg, set, staticFiles)
 	var buf bytes.Buffer
+	results := map[*content.Page]markdown.Result{}
 	for _, p := range set.Pages {
-		conv.Convert(p, &buf, diags).Attach(p)
+		results[p] = conv.Convert(p, set.Body(p), &buf, diags)
 	}
 	if diags.HasErrors() {
 		t.Fatalf("fixture has errors: %v", diags.Sorted())
 	}
-	return &fixture{cfg: cfg, set: set, conv: conv}
+	return &fixture{cfg: cfg, set: set, conv: conv, results: results}
 }
 
 const testFrontMatter = "---\ntitle: Test\n---\n"
 
 // convertFile converts a page notes/test.md of lang written as src (front
 // matter included) and checks its anchors, as Site.Render does.
-func (f *fixture) convertFile(t testing.TB, lang, src string) (string, *content.Page, []diag.Diagnostic) {
+func (f *fixture) convertFile(t testing.TB, lang, src string) (string, markdown.Result, []diag.Diagnostic) {
 	t.Helper()
 	file := "content/" + lang + "/notes/test.md"
-	p, errs := content.ParsePage(lang, file, "notes/test.md", []byte(src))
+	p, body, errs := content.ParsePage(lang, file, "notes/test.md", []byte(src))
 	if p == nil || len(errs) > 0 {
 		t.Fatalf("parsing the test page: %v", errs)
 	}
 	diags := &diag.List{}
 	var buf bytes.Buffer
-	r := f.conv.Convert(p, &buf, diags)
-	r.Attach(p)
-	markdown.CheckAnchors(r.AnchorRefs, diags)
-	return string(p.Content), p, diags.Sorted()
+	r := f.conv.Convert(p, body, &buf, diags)
+	markdown.CheckAnchors(r.AnchorRefs, f.anchorsOf(p, r), diags)
+	return string(r.HTML), r, diags.Sorted()
 }
 
 // convert converts a body written after a three-line front matter.
-func (f *fixture) convert(t testing.TB, lang, body string) (string, *content.Page, []diag.Diagnostic) {
+func (f *fixture) convert(t testing.TB, lang, body string) (string, markdown.Result, []diag.Diagnostic) {
 	t.Helper()
 	return f.convertFile(t, lang, testFrontMatter+body)
 }
@@ -168,9 +181,9 @@ func TestImageRewriting(t *testing.T) {
 
 func TestLinksToRecorded(t *testing.T) {
 	f := newFixture(t, siteFiles(), config.Overrides{})
-	_, p, _ := f.convert(t, "vi", "[a](../letters/2016.md) [b](/fr/letters/2016/) [c](https://example.com/) [d](#x)\n\n## X\n")
+	_, r, _ := f.convert(t, "vi", "[a](../letters/2016.md) [b](/fr/letters/2016/) [c](https://example.com/) [d](#x)\n\n## X\n")
 	var got []string
-	for _, q := range p.LinksTo {
+	for _, q := range r.LinksTo {
 		got = append(got, q.URL)
 	}
 	want := []string{"/vi/letters/2016/", "/fr/letters/2016/"}
@@ -268,7 +281,7 @@ func TestHeadingIDsAndTOC(t *testing.T) {
 		"## !!!\n\n" +
 		"## Custom {#my-id}\n\n" +
 		"## Q&amp;A \\*not emphasis\\* `a\\*b`\n"
-	html, p, diags := f.convert(t, "vi", body)
+	html, r, diags := f.convert(t, "vi", body)
 	if len(diags) > 0 {
 		t.Fatalf("unexpected diagnostics: %v", diags)
 	}
@@ -284,12 +297,12 @@ func TestHeadingIDsAndTOC(t *testing.T) {
 		{Level: 2, ID: "my-id", Text: "Custom"},
 		{Level: 2, ID: "q-amp-a-not-emphasis-a-b", Text: "Q&A *not emphasis* a\\*b"},
 	}
-	if !reflect.DeepEqual(p.TOC, wantTOC) {
-		t.Errorf("TOC:\n%+v\nwant:\n%+v", p.TOC, wantTOC)
+	if !reflect.DeepEqual(r.TOC, wantTOC) {
+		t.Errorf("TOC:\n%+v\nwant:\n%+v", r.TOC, wantTOC)
 	}
 	for _, id := range []string{"tieu-de-trang", "khach-hang-la-ai", "tong-quan-2", "qua-sau", "my-id"} {
-		if !p.Anchors[id] {
-			t.Errorf("Anchors lacks %q: %v", id, p.Anchors)
+		if !r.Anchors.Has(id) {
+			t.Errorf("Anchors lacks %q: %v", id, r.Anchors)
 		}
 		if !strings.Contains(html, `id="`+id+`"`) {
 			t.Errorf("no element with id %q in\n%s", id, html)
@@ -302,9 +315,9 @@ func TestHeadingIDsAndTOC(t *testing.T) {
 
 func TestFrenchHeadingIDs(t *testing.T) {
 	f := newFixture(t, siteFiles(), config.Overrides{})
-	_, p, _ := f.convert(t, "fr", "## Ce que ce n’est pas\n\n## Œuvre à l’été\n\n## Ce que ce n’est pas\n")
+	_, r, _ := f.convert(t, "fr", "## Ce que ce n’est pas\n\n## Œuvre à l’été\n\n## Ce que ce n’est pas\n")
 	var ids []string
-	for _, h := range p.TOC {
+	for _, h := range r.TOC {
 		ids = append(ids, h.ID)
 	}
 	want := []string{"ce-que-ce-n-est-pas", "oeuvre-a-l-ete", "ce-que-ce-n-est-pas-1"}
@@ -437,8 +450,8 @@ func TestConvertEmptyBody(t *testing.T) {
 	if home == nil || home.File != "" {
 		t.Fatalf("want a generated section at /vi/letters/, got %+v", home)
 	}
-	if home.Anchors == nil || len(home.Anchors) != 0 || home.Content != "" {
-		t.Errorf("generated section: Anchors %v, Content %q", home.Anchors, home.Content)
+	if r := f.results[home]; len(r.Anchors) != 0 || r.HTML != "" {
+		t.Errorf("generated section: Anchors %v, Content %q", r.Anchors, r.HTML)
 	}
 	_, _, diags := f.convert(t, "vi", "[s](/letters/#x)\n")
 	if len(diags) != 1 || !strings.Contains(diags[0].Message, "no heading #x on /vi/letters/") {
@@ -450,20 +463,20 @@ func TestConvertEmptyBody(t *testing.T) {
 // nothing of it, so a site converts again to the same result.
 func TestConvertLeavesThePage(t *testing.T) {
 	f := newFixture(t, siteFiles(), config.Overrides{})
-	p, errs := content.ParsePage("vi", "content/vi/notes/test.md", "notes/test.md", []byte(testFrontMatter+"Hello [x](#a).\n\n## A\n"))
+	p, body, errs := content.ParsePage("vi", "content/vi/notes/test.md", "notes/test.md", []byte(testFrontMatter+"Hello [x](#a).\n\n## A\n"))
 	if p == nil || len(errs) > 0 {
 		t.Fatalf("parsing the test page: %v", errs)
 	}
-	before := *p
+	before, bodyBefore := *p, bytes.Clone(body)
 	var buf bytes.Buffer
-	first := f.conv.Convert(p, &buf, &diag.List{})
-	if !reflect.DeepEqual(*p, before) {
+	first := f.conv.Convert(p, body, &buf, &diag.List{})
+	if !reflect.DeepEqual(*p, before) || !bytes.Equal(body, bodyBefore) {
 		t.Errorf("Convert changed the page:\n%+v\nwas\n%+v", *p, before)
 	}
 	if got := strings.TrimSpace(string(first.HTML)); got != "<p>Hello <a href=\"#a\">x</a>.</p>\n<h2 id=\"a\">A</h2>" {
 		t.Errorf("HTML = %q", got)
 	}
-	second := f.conv.Convert(p, &buf, &diag.List{})
+	second := f.conv.Convert(p, body, &buf, &diag.List{})
 	if !reflect.DeepEqual(first, second) {
 		t.Errorf("converting again gave\n%+v\nnot\n%+v", second, first)
 	}
@@ -482,8 +495,8 @@ func ExampleConverter_Convert() {
 	set, _ := content.Load(cfg, diags)
 	content.Link(set, cfg, diags)
 	conv := markdown.NewConverter(cfg, set, func(string) bool { return false })
-	p, _ := content.ParsePage("fr", "content/fr/notes/x.md", "notes/x.md", []byte("Voir [la lettre](../letters/2016.md).\n"))
-	r := conv.Convert(p, new(bytes.Buffer), diags)
+	p, body, _ := content.ParsePage("fr", "content/fr/notes/x.md", "notes/x.md", []byte("Voir [la lettre](../letters/2016.md).\n"))
+	r := conv.Convert(p, body, new(bytes.Buffer), diags)
 	fmt.Print(r.HTML)
 	// Output: <p>Voir <a href="/fr/letters/2016/">la lettre</a>.</p>
 }

@@ -13,14 +13,14 @@ import (
 // neither a page's source nor a file beside the pages.
 func TestRelativeLinksRecorded(t *testing.T) {
 	f := newFixture(t, siteFiles(), config.Overrides{})
-	_, p, diags := f.convert(t, "vi", "[page](../letters/2016.md) [file](diagram.png) [ext](https://example.com/a.png)\n"+
+	_, r, diags := f.convert(t, "vi", "[page](../letters/2016.md) [file](diagram.png) [ext](https://example.com/a.png)\n"+
 		"[site](/letters/2016/) [anchor](#x)\n\n"+
 		"![gone](missing.png) [dir](../principles/)\n\n## X\n")
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics: %v", diags)
 	}
 	want := []content.LinkRef{{Dest: "missing.png", Line: 7}, {Dest: "../principles/", Line: 7}}
-	if !reflect.DeepEqual(p.RelativeLinks, want) {
-		t.Errorf("RelativeLinks = %v, want %v", p.RelativeLinks, want)
+	if !reflect.DeepEqual(r.RelativeLinks, want) {
+		t.Errorf("RelativeLinks = %v, want %v", r.RelativeLinks, want)
 	}
 }

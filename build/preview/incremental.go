@@ -3,7 +3,6 @@ package preview
 import (
 	"errors"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"handbook/build/content"
 	"handbook/build/diag"
 	"handbook/build/internal/files"
+	"handbook/build/markdown"
 	"handbook/build/render"
 )
 
@@ -72,6 +72,7 @@ type contentPlan struct {
 type edit struct {
 	old      *content.Page // nil for a new page
 	fresh    *content.Page
+	body     []byte // fresh's Markdown
 	bodyOnly bool
 }
 
@@ -161,7 +162,7 @@ func (l *Live) becomesDraft(lang, rel string) bool {
 		return false
 	}
 	var ignored diag.List // readOne reports them
-	p, _ := content.ReadPage(l.Site.Config, lang, rel, &ignored)
+	p, _, _ := content.ReadPage(l.Site.Config, lang, rel, &ignored)
 	return p != nil && p.Draft
 }
 
@@ -173,7 +174,7 @@ func (l *Live) readOne(plan *contentPlan, lang, rel string, done map[string]bool
 	done[lang+"/"+rel] = true
 	cfg := l.Site.Config
 	var list diag.List
-	fresh, exists := content.ReadPage(cfg, lang, rel, &list)
+	fresh, body, exists := content.ReadPage(cfg, lang, rel, &list)
 	file := l.fileOf(lang, rel)
 	l.diags.setRead(file, list.Take())
 	old := l.Site.Pages.Lang(lang).ByRelPath(rel)
@@ -188,7 +189,7 @@ func (l *Live) readOne(plan *contentPlan, lang, rel string, done map[string]bool
 	default:
 		rec, known := l.read[file]
 		same := old != nil && old.File != "" && known && reflect.DeepEqual(rec, withoutBody(*fresh))
-		plan.edits = append(plan.edits, edit{old: old, fresh: fresh, bodyOnly: same})
+		plan.edits = append(plan.edits, edit{old: old, fresh: fresh, body: body, bodyOnly: same})
 	}
 }
 
@@ -215,12 +216,12 @@ func (l *Live) updateBodies(plan *contentPlan) Update {
 	var (
 		pages   []*content.Page
 		changed = map[*content.Page]render.Read{}
-		anchors = map[*content.Page]map[string]bool{}
+		anchors = map[*content.Page]markdown.Anchors{}
 	)
 	for _, e := range plan.edits {
 		p := e.old
-		p.Body, p.BodyLine, p.TextHash = e.fresh.Body, e.fresh.BodyLine, e.fresh.TextHash
-		changed[p], anchors[p] = render.ReadBody, p.Anchors
+		l.Site.Pages.PutBody(p, e.fresh, e.body)
+		changed[p], anchors[p] = render.ReadBody, l.anchorsOf(p)
 		pages = append(pages, p)
 	}
 	results := l.renderPages(pages, func(*content.Page) bool { return true })
@@ -237,7 +238,7 @@ func (l *Live) updateBodies(plan *contentPlan) Update {
 	check := slices.Clone(pages)
 	moved := map[*content.Page]bool{}
 	for p, before := range anchors {
-		if !maps.Equal(before, p.Anchors) {
+		if !slices.Equal(before, l.anchorsOf(p)) {
 			moved[p] = true
 		}
 	}
@@ -260,7 +261,11 @@ func (l *Live) linkersOf(targets map[*content.Page]bool) []*content.Page {
 	}
 	var out []*content.Page
 	for _, q := range l.Site.Pages.Pages {
-		for _, t := range q.LinksTo {
+		r := l.Site.Result(q)
+		if r == nil {
+			continue
+		}
+		for _, t := range r.LinksTo {
 			if targets[t] {
 				out = append(out, q)
 				break
@@ -329,7 +334,7 @@ func (l *Live) renderAffected(st *structural, changed []*content.Page) (int, err
 		return 0, err
 	}
 	pages := l.pagesOf(st.affected)
-	results := l.renderPages(pages, func(p *content.Page) bool { return st.reconvert[p] && p.Body != nil })
+	results := l.renderPages(pages, func(p *content.Page) bool { return st.reconvert[p] && s.Pages.Body(p) != nil })
 	l.keep(pages, results)
 	targets := map[*content.Page]bool{}
 	for _, p := range changed {
@@ -391,6 +396,9 @@ func (l *Live) applyPlan(plan *contentPlan) (put []*content.Page) {
 	set, cfg := l.Site.Pages, l.Site.Config
 	for _, p := range plan.removed {
 		file := p.File
+		// The page's conversion goes with its file: a section page
+		// left without one has no body.
+		l.Site.Forget(p)
 		if set.Remove(p, cfg) {
 			l.diags.forget(p)
 			delete(l.refs, p)
@@ -405,7 +413,7 @@ func (l *Live) applyPlan(plan *contentPlan) (put []*content.Page) {
 		delete(l.read, file)
 	}
 	for _, e := range plan.edits {
-		p, _ := set.Put(e.fresh)
+		p, _ := set.Put(e.fresh, e.body)
 		l.read[p.File] = withoutBody(*e.fresh)
 		put = append(put, p)
 	}
@@ -420,6 +428,7 @@ func (l *Live) noteAfter(put, made, dropped []*content.Page, removed bool, st *s
 	moved := map[*content.Page]bool{}
 	for _, p := range dropped {
 		l.notePage(p, st)
+		l.Site.Forget(p)
 		l.diags.forget(p)
 		l.reads.forget(p)
 		moved[p] = true
@@ -450,7 +459,7 @@ func (l *Live) noteAfter(put, made, dropped []*content.Page, removed bool, st *s
 		}
 	}
 	for p := range st.reconvert {
-		if p.Body == nil && p.File != "" && l.inSet(p) {
+		if l.Site.Pages.Body(p) == nil && p.File != "" && l.inSet(p) {
 			l.reloadBody(p)
 		}
 		st.affected[p] = true
@@ -485,8 +494,8 @@ const readAll = render.ReadMeta | render.ReadBody | render.ReadChildren
 // let go once converted.
 func (l *Live) reloadBody(p *content.Page) {
 	var discard diag.List
-	if fresh, _ := content.ReadPage(l.Site.Config, p.Lang, p.RelPath, &discard); fresh != nil {
-		p.Body, p.BodyLine, p.TextHash = fresh.Body, fresh.BodyLine, fresh.TextHash
+	if fresh, body, _ := content.ReadPage(l.Site.Config, p.Lang, p.RelPath, &discard); fresh != nil {
+		l.Site.Pages.PutBody(p, fresh, body)
 	}
 }
 

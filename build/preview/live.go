@@ -111,9 +111,10 @@ func (l *Live) load(opts build.Options) error {
 
 // withoutBody is a page as read, with the fields its body decides
 // cleared: two readings of a file that differ only there differ only in
-// the body. An update that finds so copies exactly these fields.
+// the body. An update that finds so gives the page the new body, with
+// exactly these fields (content.Set.PutBody).
 func withoutBody(p content.Page) content.Page {
-	p.Body, p.BodyLine, p.TextHash = nil, 0, ""
+	p.BodyLine, p.TextHash = 0, ""
 	return p
 }
 
@@ -198,10 +199,18 @@ func (l *Live) keep(pages []*content.Page, results []rendered) {
 func (l *Live) checkAnchors(pages []*content.Page) {
 	var list diag.List
 	for _, p := range pages {
-		markdown.CheckAnchors(l.refs[p], &list)
+		markdown.CheckAnchors(l.refs[p], l.anchorsOf, &list)
 		found := list.Take()
 		l.diags.setPage(p, func(d *pageDiags) { d.anchors = found })
 	}
+}
+
+// anchorsOf are p's anchors, as its last conversion found them.
+func (l *Live) anchorsOf(p *content.Page) markdown.Anchors {
+	if r := l.Site.Result(p); r != nil {
+		return r.Anchors
+	}
+	return nil
 }
 
 // write puts a page's new output in place, and its article in the print

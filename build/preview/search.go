@@ -17,7 +17,10 @@ import (
 // a Live site, taken between two updates, so that the index can be
 // written in the background while the next update changes the pages.
 type SearchInput struct {
-	set      *content.Set
+	set *content.Set
+	// bodies are what the index reads of each page's body, in the
+	// order of set.Pages.
+	bodies   []search.Body
 	base     string
 	synonyms *search.Synonyms
 }
@@ -29,19 +32,25 @@ func (l *Live) SearchInput() *SearchInput {
 		return nil
 	}
 	set := &content.Set{}
+	var bodies []search.Body
 	for _, lang := range l.Site.Pages.Langs {
 		cl := &content.Lang{Language: lang.Language}
 		for _, p := range lang.Pages {
 			c := *p
 			c.Parent, c.Children, c.Prev, c.Next, c.Translations = nil, nil, nil, nil, nil
 			c.Letter, c.Principles, c.Quotes, c.Stories, c.Exercises = nil, nil, nil, nil, nil
-			c.Original, c.LinksTo, c.Body = nil, nil, nil
+			c.Original = nil
 			cl.Pages = append(cl.Pages, &c)
+			var body search.Body
+			if r := l.Site.Result(p); r != nil {
+				body = search.Body{Headings: r.TOC, Text: r.Text}
+			}
+			bodies = append(bodies, body)
 		}
 		set.Langs = append(set.Langs, cl)
 		set.Pages = append(set.Pages, cl.Pages...)
 	}
-	return &SearchInput{set: set, base: strings.TrimSuffix(l.Site.Config.BasePath(), "/"), synonyms: l.Site.Synonyms}
+	return &SearchInput{set: set, bodies: bodies, base: strings.TrimSuffix(l.Site.Config.BasePath(), "/"), synonyms: l.Site.Synonyms}
 }
 
 // ErrStopped is returned by SearchInput.Write when stop asked it to give
@@ -66,8 +75,8 @@ func (in *SearchInput) Write(w output.Writer, stop func() bool) error {
 				stopped.Store(true)
 				return
 			}
-			idx.Add(pages[i], tok)
-			if err := idx.WriteDoc(pages[i], in.base, w); err != nil {
+			idx.Add(pages[i], in.bodies[i], tok)
+			if err := idx.WriteDoc(pages[i], in.bodies[i].Text, in.base, w); err != nil {
 				mu.Lock()
 				firstErr = cmp.Or(firstErr, err)
 				mu.Unlock()

@@ -208,7 +208,7 @@ func (r *Renderer) changesPages() map[string]*content.Page {
 // writeChangesPage renders lang's "what's new" page with the theme.
 func (r *Renderer) writeChangesPage(pages map[string]*content.Page, lang string, w output.Writer) error {
 	p := pages[lang]
-	rec := newRecorder(nil)
+	rec := newRecorder(nil, r.set, r.bodies)
 	d := r.dataFor(p, rec)
 	d.Changes = r.changesData(lang, d, rec)
 	var buf bytes.Buffer

@@ -41,7 +41,7 @@ func newSite(t *testing.T, files map[string]string) (*Renderer, *content.Set, *d
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := New(cfg, set, theme, diags)
+	r, err := New(cfg, set, theme, nil, diags)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -260,9 +260,9 @@ func (r *Renderer) RenderPrintFragment(p *content.Page, buf *bytes.Buffer, reads
 		return nil, fmt.Errorf("%s: no template %q (layouts/partials/print.html defines it)", r.theme.Source("layouts/"+printLayout), printArticle)
 	}
 	buf.Reset()
-	if err := t.Execute(buf, &printArticleData{pageData: r.dataFor(p, newRecorder(reads)), Content: contentMark}); err != nil {
+	if err := t.Execute(buf, &printArticleData{pageData: r.dataFor(p, newRecorder(reads, r.set, r.bodies)), Content: contentMark}); err != nil {
 		return nil, r.theme.templateProblem(err, "layouts/"+printLayout, pageName(p))
 	}
 	pieces := strings.Split(buf.String(), contentMark)
-	return r.printRewriter(p).article(p, pieces, string(p.Content)), nil
+	return r.printRewriter(p).article(p, pieces, string(r.bodies.of(p).HTML)), nil
 }

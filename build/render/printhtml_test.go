@@ -42,7 +42,7 @@ func loadPrintSite(t testing.TB) (*Renderer, *content.Page) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := New(cfg, set, theme, diags)
+	r, err := New(cfg, set, theme, nil, diags)
 	if err != nil {
 		t.Fatal(err)
 	}

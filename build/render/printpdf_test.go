@@ -53,7 +53,7 @@ func TestPrintToPDF(t *testing.T) {
 		t.Errorf("vi/print: %d sheets for a cover and %d pages", sheets, len(pages))
 	}
 	toc := strings.Index(text, "Mục lục")
-	first := strings.Index(text, snippet(t, vi.Home))
+	first := strings.Index(text, snippet(t, site.Pages.Body(vi.Home)))
 	if toc < 0 || first < toc {
 		t.Fatalf("no table of contents (at %d) before the home's text (at %d):\n%s", toc, first, text)
 	}
@@ -61,7 +61,7 @@ func TestPrintToPDF(t *testing.T) {
 	kinds := map[content.Kind]bool{}
 	var shown []*content.Page
 	for _, p := range pages {
-		if s := snippet(t, p); s != "" && !p.IsSection {
+		if s := snippet(t, site.Pages.Body(p)); s != "" && !p.IsSection {
 			kinds[p.Kind] = true
 			shown = append(shown, p)
 		}
@@ -71,7 +71,7 @@ func TestPrintToPDF(t *testing.T) {
 	}
 	bodies := make([]string, len(shown))
 	for i, p := range shown {
-		bodies[i] = snippet(t, p)
+		bodies[i] = snippet(t, site.Pages.Body(p))
 	}
 	inOrder(t, "the pages' text", text[first:], bodies)
 	startSheets(t, text, first, pages)
@@ -84,14 +84,14 @@ func TestPrintToPDF(t *testing.T) {
 	if sheets < len(pages)+1 || sheets > 3*len(pages) {
 		t.Errorf("fr/principles/print: %d sheets for a cover and %d pages", sheets, len(pages))
 	}
-	first = strings.Index(text, snippet(t, pages[0]))
+	first = strings.Index(text, snippet(t, site.Pages.Body(pages[0])))
 	if first < 0 || !strings.Contains(text[:first], "Table des matières") {
 		t.Fatalf("fr/principles/print: no table of contents before the section's text:\n%s", text)
 	}
-	inOrder(t, "fr/principles/print", text[first:], []string{snippet(t, pages[1]), snippet(t, pages[len(pages)-1])})
+	inOrder(t, "fr/principles/print", text[first:], []string{snippet(t, site.Pages.Body(pages[1])), snippet(t, site.Pages.Body(pages[len(pages)-1]))})
 	startSheets(t, text, first, pages)
 	for _, other := range []string{"letters/2016.md", "stories/call-back.md", "about.md"} {
-		if s := snippet(t, fr.ByRelPath(other)); s == "" || strings.Contains(text, s) {
+		if s := snippet(t, site.Pages.Body(fr.ByRelPath(other))); s == "" || strings.Contains(text, s) {
 			t.Errorf("fr/principles/print holds the text of %s: %q", other, s)
 		}
 	}
@@ -165,9 +165,9 @@ func clean(s string) string { return strings.Join(strings.Fields(norm.NFC.String
 // snippet is the first words of a paragraph of a page's Markdown, up to
 // the first markup or quotation mark, which the conversion would change:
 // text its article shows as it is written.
-func snippet(t *testing.T, p *content.Page) string {
+func snippet(t *testing.T, body []byte) string {
 	t.Helper()
-	for _, line := range strings.Split(string(p.Body), "\n") {
+	for _, line := range strings.Split(string(body), "\n") {
 		if line == "" || strings.ContainsAny(line[:1], "#->|0123456789 ") {
 			continue
 		}

@@ -32,10 +32,12 @@ type Renderer struct {
 	// changes are the recent changes of the "what's new" pages; nil
 	// when the site has no history (UseChanges).
 	changes *siteChanges
+	bodies  Bodies
 }
 
-// New parses the theme's layouts and interface strings.
-func New(cfg *config.Config, set *content.Set, theme *Theme, diags *diag.List) (*Renderer, error) {
+// New parses the theme's layouts and interface strings. The templates
+// read each page's converted body from bodies.
+func New(cfg *config.Config, set *content.Set, theme *Theme, bodies Bodies, diags *diag.List) (*Renderer, error) {
 	theme.limit = cfg.FileSizeLimit()
 	cache := newFragmentCache()
 	layouts, err := parseLayouts(theme, funcs(cfg, cache), cache)
@@ -50,7 +52,7 @@ func New(cfg *config.Config, set *content.Set, theme *Theme, diags *diag.List) (
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{cfg: cfg, set: set, theme: theme, tr: tr, diags: diags, layouts: layouts}
+	r := &Renderer{cfg: cfg, set: set, theme: theme, tr: tr, diags: diags, layouts: layouts, bodies: bodies}
 	r.site = &siteData{Title: cfg.Title, Handbook: usesModel(cfg, set), Search: cfg.Search, BaseURL: cfg.BaseURL, DefaultLanguage: cfg.DefaultLanguage, Languages: cfg.Languages}
 	for _, l := range set.Langs {
 		r.homes = append(r.homes, l.Home)
@@ -112,7 +114,7 @@ func (r *Renderer) RenderPage(p *content.Page, buf *bytes.Buffer, reads Reads) e
 		name = "page.html"
 		t = r.layouts[name]
 	}
-	if err := t.Execute(buf, r.dataFor(p, newRecorder(reads))); err != nil {
+	if err := t.Execute(buf, r.dataFor(p, newRecorder(reads, r.set, r.bodies))); err != nil {
 		return r.theme.templateProblem(err, "layouts/"+name, pageName(p))
 	}
 	return nil
@@ -216,7 +218,7 @@ func (r *Renderer) defaultHome() *content.Page {
 func (r *Renderer) writeRoot(w output.Writer) error {
 	for name, file := range map[string]string{"root.html": "index.html", "404.html": "404.html"} {
 		var buf bytes.Buffer
-		if err := r.layouts[name].Execute(&buf, r.dataFor(r.defaultHome(), newRecorder(nil))); err != nil {
+		if err := r.layouts[name].Execute(&buf, r.dataFor(r.defaultHome(), newRecorder(nil, r.set, r.bodies))); err != nil {
 			return r.theme.templateProblem(err, "layouts/"+name, "")
 		}
 		if err := w.WriteFile(file, buf.Bytes()); err != nil {

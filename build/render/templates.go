@@ -275,5 +275,5 @@ func recorderIn(data any, keys []any) *recorder {
 			}
 		}
 	}
-	return newRecorder(nil)
+	return newRecorder(nil, nil, nil)
 }

@@ -1,13 +1,14 @@
 package render
 
 // The accessors at the end follow one pattern per kind of field; keep
-// them in step with content.Page's fields.
+// them in step with content.Page's fields and markdown.Result's.
 
 import (
 	"html/template"
 	"time"
 
 	"handbook/build/content"
+	"handbook/build/markdown"
 )
 
 // Read says what a rendering read of a page.
@@ -28,18 +29,27 @@ const (
 // renders a page again when something it read changes.
 type Reads map[*content.Page]Read
 
+// Bodies finds a page's last conversion, which the page step handed
+// over: what the templates read of its body ({{.Content}}, {{.TOC}}).
+// It returns nil for a page not converted, whose body reads as empty.
+type Bodies func(*content.Page) *markdown.Result
+
 // recorder hands the templates of one rendering a view of each page,
 // and records what they read through them. Its recordings are nested:
 // a partial rendered for the fragment cache records its own reads as
 // well as the page's. It belongs to one rendering, on one goroutine.
 type recorder struct {
-	views map[*content.Page]*pageView
-	sets  []Reads
+	views  map[*content.Page]*pageView
+	sets   []Reads
+	set    *content.Set // whose Markdown the views read; nil for none
+	bodies Bodies       // nil when no page is converted
 }
 
-// newRecorder returns a recorder into reads; nil reads records nothing.
-func newRecorder(reads Reads) *recorder {
-	r := &recorder{views: map[*content.Page]*pageView{}}
+// newRecorder returns a recorder into reads, whose views read the
+// pages' Markdown from set and their conversions from bodies; nil reads
+// records nothing.
+func newRecorder(reads Reads, set *content.Set, bodies Bodies) *recorder {
+	r := &recorder{views: map[*content.Page]*pageView{}, set: set, bodies: bodies}
 	if reads != nil {
 		r.sets = []Reads{reads}
 	}
@@ -87,6 +97,19 @@ func (r *recorder) view(p *content.Page) *pageView {
 	return v
 }
 
+// body is p's last conversion.
+func (r *recorder) body(p *content.Page) markdown.Result { return r.bodies.of(p) }
+
+// of is p's last conversion, empty when it has none.
+func (b Bodies) of(p *content.Page) markdown.Result {
+	if b != nil {
+		if r := b(p); r != nil {
+			return *r
+		}
+	}
+	return markdown.Result{}
+}
+
 func (r *recorder) viewsOf(ps []*content.Page) []*pageView {
 	if ps == nil {
 		return nil
@@ -117,7 +140,7 @@ func (v *pageView) Outdated() bool {
 // LinksTo are the pages the body links to.
 func (v *pageView) LinksTo() []*pageView {
 	v.rec.note(v.p, ReadBody)
-	return v.rec.viewsOf(v.p.LinksTo)
+	return v.rec.viewsOf(v.rec.body(v.p).LinksTo)
 }
 
 // page is the page seen; nil for no page.
@@ -282,10 +305,13 @@ func (v *pageView) BodyLine() int {
 	return v.p.BodyLine
 }
 
-// Body is the page's Body.
+// Body is the page's Markdown, as read; nil once a build let it go.
 func (v *pageView) Body() []byte {
 	v.rec.note(v.p, ReadBody)
-	return v.p.Body
+	if v.rec.set == nil {
+		return nil
+	}
+	return v.rec.set.Body(v.p)
 }
 
 // TextHash is the page's TextHash.
@@ -294,34 +320,34 @@ func (v *pageView) TextHash() string {
 	return v.p.TextHash
 }
 
-// Content is the page's Content.
+// Content is the HTML of the page's body.
 func (v *pageView) Content() template.HTML {
 	v.rec.note(v.p, ReadBody)
-	return v.p.Content
+	return v.rec.body(v.p).HTML
 }
 
-// TOC is the page's TOC.
+// TOC lists the headings of the page's body.
 func (v *pageView) TOC() []content.Heading {
 	v.rec.note(v.p, ReadBody)
-	return v.p.TOC
+	return v.rec.body(v.p).TOC
 }
 
-// Anchors is the page's Anchors.
-func (v *pageView) Anchors() map[string]bool {
+// Anchors are the ids of the page's headings, sorted.
+func (v *pageView) Anchors() markdown.Anchors {
 	v.rec.note(v.p, ReadBody)
-	return v.p.Anchors
+	return v.rec.body(v.p).Anchors
 }
 
-// RelativeLinks is the page's RelativeLinks.
+// RelativeLinks are the links of the page's body left as written.
 func (v *pageView) RelativeLinks() []content.LinkRef {
 	v.rec.note(v.p, ReadBody)
-	return v.p.RelativeLinks
+	return v.rec.body(v.p).RelativeLinks
 }
 
-// BodyText is the page's BodyText.
+// BodyText is the page's body as plain text.
 func (v *pageView) BodyText() string {
 	v.rec.note(v.p, ReadBody)
-	return v.p.BodyText
+	return v.rec.body(v.p).Text
 }
 
 // Parent is the page's Parent.

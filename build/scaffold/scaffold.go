@@ -141,7 +141,7 @@ func nextWeight(cfg *config.Config, kind content.Kind) (int, error) {
 			// A page that does not read has no weight to count; the
 			// build reports it.
 			var ignored diag.List
-			if p, _ := content.ReadPage(cfg, l.Code, rel, &ignored); p != nil {
+			if p, _, _ := content.ReadPage(cfg, l.Code, rel, &ignored); p != nil {
 				highest = max(highest, p.Weight)
 			}
 		}

@@ -16,12 +16,13 @@ import (
 // so the browser opens the page rather than a query or a fragment of
 // another.
 func TestDocURLIsPercentEncoded(t *testing.T) {
-	p := &content.Page{Lang: "vi", URL: "/vi/a?b#c-100%/", Title: "Ngựa vằn", BodyText: "Con ngựa vằn.", TranslationKey: "a"}
+	p := &content.Page{Lang: "vi", URL: "/vi/a?b#c-100%/", Title: "Ngựa vằn", TranslationKey: "a"}
 	set := &content.Set{Pages: []*content.Page{p}, Langs: []*content.Lang{{Language: config.Language{Code: "vi"}, Pages: []*content.Page{p}}}}
 	idx := search.NewIndex(set)
-	idx.Add(p, search.NewTokenizer())
+	body := search.Body{Text: "Con ngựa vằn."}
+	idx.Add(p, body, search.NewTokenizer())
 	mem := output.NewMemory()
-	if err := idx.WriteDoc(p, "/docs", mem); err != nil {
+	if err := idx.WriteDoc(p, body.Text, "/docs", mem); err != nil {
 		t.Fatal(err)
 	}
 	if err := idx.Write(mem); err != nil {

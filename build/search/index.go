@@ -132,9 +132,17 @@ type langIndex struct {
 	synonyms []SynonymGroup
 }
 
-// Add indexes a rendered page, counting its words with tok, which is
-// the calling goroutine's own.
-func (idx *Index) Add(p *content.Page, tok *Tokenizer) {
+// Body is what the index reads of a page's converted body.
+type Body struct {
+	// Headings are the body's headings, in order.
+	Headings []content.Heading
+	// Text is the body as plain text, code left out.
+	Text string
+}
+
+// Add indexes a rendered page, its front matter and body, counting its
+// words with tok, which is the calling goroutine's own.
+func (idx *Index) Add(p *content.Page, body Body, tok *Tokenizer) {
 	li := idx.langs[p.Lang]
 	if li == nil {
 		return
@@ -164,10 +172,10 @@ func (idx *Index) Add(p *content.Page, tok *Tokenizer) {
 	addText(p.Description, weightDescription, false)
 	addText(p.Text, weightQuote, false)
 	addText(p.Statement, weightQuote, true)
-	for _, h := range p.TOC {
+	for _, h := range body.Headings {
 		addText(h.Text, weightHeading, false)
 	}
-	addText(p.BodyText, weightBody, false)
+	addText(body.Text, weightBody, false)
 	li.merge(li.docOf[p], length, tok)
 }
 
@@ -316,8 +324,8 @@ func (t *term) formID(exact string) int {
 // snippet from: the page's words as readers see them, separated by
 // single spaces (as Snippet would leave them, so the client need not),
 // bounded so a fragment stays small.
-func appendSnippetText(b []byte, p *content.Page) []byte {
-	return appendJoinedFields(b, snippetLimit, p.Statement, p.Text, p.Description, p.BodyText)
+func appendSnippetText(b []byte, p *content.Page, body string) []byte {
+	return appendJoinedFields(b, snippetLimit, p.Statement, p.Text, p.Description, body)
 }
 
 // snippetLimit bounds the bytes of a document's text.

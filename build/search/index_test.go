@@ -21,12 +21,12 @@ import (
 // "publie", "prés" and "près"): which stem the word leads to must not
 // depend on which page was indexed last. One Vietnamese word, "da", comes
 // in twenty spellings, more than a posting has bits for.
-func orderSet() *content.Set {
+func orderSet() (*content.Set, map[*content.Page]Body) {
 	syllables := []string{"khách", "Khách", "hàng", "đường", "dương", "Đương", "lãnh", "đạo", "bạn", "bán",
 		"da", "dá", "dà", "dả", "dã", "dạ", "đa", "đá", "đà", "đả", "đã", "đạ", "dâ", "dấ", "dầ", "dẩ", "dẫ", "dậ", "dă", "dắ"}
 	french := []string{"décision", "décisions", "Décision", "client", "clients", "l’expérience", "rapide", "équipe",
 		"publié", "publie", "prés", "près"}
-	set := &content.Set{}
+	set, bodies := &content.Set{}, map[*content.Page]Body{}
 	for _, code := range []string{"vi", "fr"} {
 		l := &content.Lang{Language: config.Language{Code: code}}
 		words := syllables
@@ -42,13 +42,14 @@ func orderSet() *content.Set {
 				}
 			}
 			p := &content.Page{Lang: code, TranslationKey: fmt.Sprintf("page-%02d", i),
-				Title: words[i%len(words)] + " " + words[(i+3)%len(words)], BodyText: body.String()}
+				Title: words[i%len(words)] + " " + words[(i+3)%len(words)]}
+			bodies[p] = Body{Text: body.String()}
 			l.Pages = append(l.Pages, p)
 			set.Pages = append(set.Pages, p)
 		}
 		set.Langs = append(set.Langs, l)
 	}
-	return set
+	return set, bodies
 }
 
 // TestIndexIsTheSameInAnyOrder indexes the same pages in order with one
@@ -56,22 +57,23 @@ func orderSet() *content.Set {
 // every core, and wants the same files each time.
 func TestIndexIsTheSameInAnyOrder(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(4, runtime.NumCPU())))
-	set := orderSet()
+	set, bodies := orderSet()
 	reversed := slices.Clone(set.Pages)
 	slices.Reverse(reversed)
-	forward := writeIndex(t, set, set.Pages, 1)
+	forward := writeIndex(t, set, bodies, set.Pages, 1)
 	if len(forward.Paths()) < 4 {
 		t.Fatalf("only %d files written: %v", len(forward.Paths()), forward.Paths())
 	}
-	sameFiles(t, forward, writeIndex(t, set, reversed, 1), "when pages are added backwards")
+	sameFiles(t, forward, writeIndex(t, set, bodies, reversed, 1), "when pages are added backwards")
 	for range 5 {
-		sameFiles(t, forward, writeIndex(t, set, reversed, 3), "when pages are added backwards by three tokenizers")
+		sameFiles(t, forward, writeIndex(t, set, bodies, reversed, 3), "when pages are added backwards by three tokenizers")
 	}
 }
 
-// writeIndex indexes pages of set, in that order, shared among workers
-// goroutines with a tokenizer each, and returns the files written.
-func writeIndex(t *testing.T, set *content.Set, pages []*content.Page, workers int) *output.Memory {
+// writeIndex indexes pages of set, with their bodies, in that order,
+// shared among workers goroutines with a tokenizer each, and returns the
+// files written.
+func writeIndex(t *testing.T, set *content.Set, bodies map[*content.Page]Body, pages []*content.Page, workers int) *output.Memory {
 	t.Helper()
 	idx := NewIndex(set)
 	var wg sync.WaitGroup
@@ -79,7 +81,7 @@ func writeIndex(t *testing.T, set *content.Set, pages []*content.Page, workers i
 		wg.Go(func() {
 			tok := NewTokenizer()
 			for i := w; i < len(pages); i += workers {
-				idx.Add(pages[i], tok)
+				idx.Add(pages[i], bodies[pages[i]], tok)
 			}
 		})
 	}
@@ -97,11 +99,11 @@ func writeIndex(t *testing.T, set *content.Set, pages []*content.Page, workers i
 func TestGatherInRunsIsGatherInOne(t *testing.T) {
 	write := func(cores int) *output.Memory {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cores))
-		set := orderSet()
+		set, bodies := orderSet()
 		idx := NewIndex(set)
 		tok := NewTokenizer()
 		for _, p := range set.Pages {
-			idx.Add(p, tok)
+			idx.Add(p, bodies[p], tok)
 		}
 		m := output.NewMemory()
 		if err := idx.Write(m); err != nil {

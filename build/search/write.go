@@ -146,11 +146,11 @@ func ShardKeyLengthOf(word string) int {
 	return ShardKeyLength
 }
 
-// WriteDoc writes the document file of a page: called as each page is
-// rendered, so page texts are never all held at once. Its link is the
-// page's URL, percent-encoded, under base, the site's base path without
-// its last "/".
-func (idx *Index) WriteDoc(p *content.Page, base string, w output.Writer) error {
+// WriteDoc writes the document file of a page, whose body's text is
+// body: called as each page is rendered, so page texts are never all
+// held at once. Its link is the page's URL, percent-encoded, under base,
+// the site's base path without its last "/".
+func (idx *Index) WriteDoc(p *content.Page, body string, base string, w output.Writer) error {
 	li := idx.langs[p.Lang]
 	if li == nil {
 		return nil
@@ -158,9 +158,9 @@ func (idx *Index) WriteDoc(p *content.Page, base string, w output.Writer) error 
 	d := Doc{URL: base + content.EscapePath(p.URL), Title: p.Title, Kind: string(p.Kind), Lang: p.Lang, Key: p.TranslationKey}
 	// Sized once for the usual text, which needs few escapes; the writer
 	// may keep the buffer (an in-memory site does).
-	text := min(snippetLimit, len(p.Statement)+len(p.Text)+len(p.Description)+len(p.BodyText)+3)
+	text := min(snippetLimit, len(p.Statement)+len(p.Text)+len(p.Description)+len(body)+3)
 	buf := make([]byte, 0, len(d.URL)+len(d.Title)+len(d.Kind)+len(d.Lang)+len(d.Key)+text*9/8+64)
-	buf = appendSnippetText(appendDocHead(buf, d), p)
+	buf = appendSnippetText(appendDocHead(buf, d), p, body)
 	return w.WriteFile(DocPath(p.Lang, li.docOf[p]), append(buf, '}'))
 }
 

@@ -109,12 +109,12 @@ func translationView(ctx context.Context, site *build.Site, tr *content.Page) []
 // viewRows are the rows of a translator's view, and the status line
 // above them: what the marks are measured from, or why there are none.
 // trNow is the translation as saved.
-func viewRows(ctx context.Context, site *build.Site, tr, trNow *content.Page) (status string, rows []viewRow, err error) {
+func viewRows(ctx context.Context, site *build.Site, tr *content.Page, trNow *check.Source) (status string, rows []viewRow, err error) {
 	trParagraphs := check.Paragraphs(string(trNow.Body), trNow.BodyLine)
 	since, err := check.SinceStamp(ctx, site, tr)
 	if err == nil {
 		status = `<p class="status">` + sinceStatus(since) + "</p>\n"
-		return status, append(fieldRows(since, trNow), alignRows(since.Body, trParagraphs)...), nil
+		return status, append(fieldRows(since, trNow.Page), alignRows(since.Body, trParagraphs)...), nil
 	}
 	if tr.Original == nil {
 		return "", nil, err
@@ -125,7 +125,7 @@ func viewRows(ctx context.Context, site *build.Site, tr, trNow *content.Page) (s
 		return "", nil, readErr
 	}
 	ps := check.Paragraphs(string(now.Body), now.BodyLine)
-	rows = append(fieldRows(&check.Since{Now: now, Then: now}, trNow), alignRows(check.DiffParagraphs(ps, ps), trParagraphs)...)
+	rows = append(fieldRows(&check.Since{Now: now, Then: now}, trNow.Page), alignRows(check.DiffParagraphs(ps, ps), trParagraphs)...)
 	return problem(err), rows, nil
 }
 

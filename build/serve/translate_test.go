@@ -20,7 +20,7 @@ const (
 // stampOf is the stamp of the original of vi with text data.
 func stampOf(t *testing.T, data string) string {
 	t.Helper()
-	p, errs := content.ParsePage("vi", "content/vi/about.md", "about.md", []byte(data))
+	p, _, errs := content.ParsePage("vi", "content/vi/about.md", "about.md", []byte(data))
 	if p == nil || len(errs) > 0 {
 		t.Fatalf("parse: %v", errs)
 	}

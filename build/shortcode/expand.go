@@ -73,11 +73,10 @@ type Expanded struct {
 	Fragments []template.HTML
 }
 
-// Expand expands the shortcodes of p's body; problems (a tag that does
+// Expand expands the shortcodes of p's body, src; problems (a tag that does
 // not end, a ref to no page) are reported in diags at their lines. A body
 // without shortcodes is returned as it is, at no cost.
-func (x *Expander) Expand(p *content.Page, diags *diag.List) Expanded {
-	src := p.Body
+func (x *Expander) Expand(p *content.Page, src []byte, diags *diag.List) Expanded {
 	if !bytes.Contains(src, []byte("{{<")) && !bytes.Contains(src, []byte("{{%")) {
 		return Expanded{Source: src}
 	}

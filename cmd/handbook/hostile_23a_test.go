@@ -111,7 +111,7 @@ func TestHostile23a(t *testing.T) {
 // textHash is the stamp of an original of vi with text data.
 func textHash(t *testing.T, data string) string {
 	t.Helper()
-	p, errs := content.ParsePage("vi", "content/vi/about.md", "about.md", []byte(data))
+	p, _, errs := content.ParsePage("vi", "content/vi/about.md", "about.md", []byte(data))
 	if p == nil || len(errs) > 0 {
 		t.Fatalf("parse: %v", errs)
 	}

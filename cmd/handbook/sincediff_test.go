@@ -66,7 +66,7 @@ content/vi/about.md:12: added
 // deletions red, struck through, without the plain marks.
 func TestTranslationsDiffInColour(t *testing.T) {
 	var b bytes.Buffer
-	s := &check.Since{Now: &content.Page{File: "content/vi/a.md"}}
+	s := &check.Since{Now: &check.Source{Page: &content.Page{File: "content/vi/a.md"}}}
 	change := check.BodyChange{Change: check.Changed, New: &check.Paragraph{Line: 3}, Words: check.WordDiff("a b", "a c")}
 	printChange(&b, s, change, colourStyle)
 	if got, want := b.String(), "\ncontent/vi/a.md:3: changed\n    a \x1b[31;9mb\x1b[0m\x1b[32mc\x1b[0m\n"; got != want {

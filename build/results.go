@@ -1,0 +1,67 @@
+package build
+
+import (
+	"sync"
+
+	"handbook/build/content"
+	"handbook/build/markdown"
+)
+
+// results holds each page's last conversion, which the page step hands
+// forward: the templates read a page's HTML and headings from it, the
+// index its text, the checks its anchors and links. A result is replaced
+// whole, never changed in place, so a template reading another page's
+// result keeps the value it got while the page step converts more pages
+// on other goroutines.
+type results struct {
+	mu     sync.RWMutex
+	byPage map[*content.Page]*markdown.Result
+}
+
+func newResults() *results {
+	return &results{byPage: map[*content.Page]*markdown.Result{}}
+}
+
+// of is p's last conversion; nil when p was never converted.
+func (rs *results) of(p *content.Page) *markdown.Result {
+	rs.mu.RLock()
+	defer rs.mu.RUnlock()
+	return rs.byPage[p]
+}
+
+// set records r as p's last conversion.
+func (rs *results) set(p *content.Page, r *markdown.Result) {
+	rs.mu.Lock()
+	rs.byPage[p] = r
+	rs.mu.Unlock()
+}
+
+// forget lets p's result go.
+func (rs *results) forget(p *content.Page) {
+	rs.mu.Lock()
+	delete(rs.byPage, p)
+	rs.mu.Unlock()
+}
+
+// clear lets every result go.
+func (rs *results) clear() {
+	rs.mu.Lock()
+	clear(rs.byPage)
+	rs.mu.Unlock()
+}
+
+// anchors are p's anchors as its last conversion found them.
+func (rs *results) anchors(p *content.Page) markdown.Anchors {
+	if r := rs.of(p); r != nil {
+		return r.Anchors
+	}
+	return nil
+}
+
+// written is what a build keeps of a page's result once the page is
+// written and its text handed to the index: the headings, anchors and
+// links that other pages' templates and the checks read, and neither
+// its HTML nor its text, the bulk of it.
+func written(r *markdown.Result) *markdown.Result {
+	return &markdown.Result{TOC: r.TOC, Anchors: r.Anchors, LinksTo: r.LinksTo, RelativeLinks: r.RelativeLinks}
+}
