@@ -55,7 +55,19 @@ type Config struct {
 	MaxFileSize int64
 
 	Markup Markup
+	Print  Print
 }
+
+// Print holds the options of the print pages.
+type Print struct {
+	// MaxPages is the most pages a print page holds: one that would hold
+	// more (a large handbook's whole, or a large section) is not made.
+	MaxPages int
+}
+
+// DefaultPrintMaxPages is the most pages a print page holds unless the
+// configuration says otherwise: a few thousand sheets of paper.
+const DefaultPrintMaxPages = 500
 
 // Markup holds the options of the Markdown stage.
 type Markup struct {
@@ -198,6 +210,7 @@ func defaults(root string) *Config {
 			HighlightStyle:     "github",
 			HighlightDarkStyle: "github-dark",
 		},
+		Print: Print{MaxPages: DefaultPrintMaxPages},
 	}
 }
 
@@ -242,6 +255,10 @@ func (c *Config) validate(lines lineMap, diags *diag.List) error {
 	}
 	if _, ok := c.Language(c.DefaultLanguage); !ok && len(c.Languages) > 0 {
 		diags.Errorf(c.File, lines.line("defaultlanguage", "defaultcontentlanguage"), "default language %q is not one of the languages", c.DefaultLanguage)
+		bad = true
+	}
+	if c.Print.MaxPages < 1 {
+		diags.Errorf(c.File, lines.line("print.maxpages"), "print.maxPages is %d: it must be 1 or more (the most pages a print page holds)", c.Print.MaxPages)
 		bad = true
 	}
 	for _, l := range c.Languages {

@@ -51,6 +51,7 @@ func TestLoadDefaultsWithoutConfigFile(t *testing.T) {
 		Theme:           "default",
 		Search:          true,
 		Markup:          Markup{HighlightStyle: "github", HighlightDarkStyle: "github-dark"},
+		Print:           Print{MaxPages: DefaultPrintMaxPages},
 	}
 	langs := cfg.Languages
 	cfg.Languages = nil
@@ -87,6 +88,9 @@ theme = "corporate"
 drafts = true
 search = false
 
+[print]
+maxPages = 40
+
 [markup]
 unsafeHTML = true
 highlightStyle = "monokai"
@@ -121,6 +125,7 @@ title = "Le manuel"
 		Theme:     "corporate",
 		Drafts:    true,
 		Markup:    Markup{UnsafeHTML: true, HighlightStyle: "monokai", HighlightDarkStyle: "dracula"},
+		Print:     Print{MaxPages: 40},
 	}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("config =\n%+v\nwant\n%+v", cfg, want)
@@ -387,6 +392,7 @@ style = "monokai"
 				Theme:     "default",
 				Search:    true,
 				Markup:    Markup{UnsafeHTML: true, HighlightStyle: "github", HighlightDarkStyle: "github-dark"},
+				Print:     Print{MaxPages: DefaultPrintMaxPages},
 			}
 			if !reflect.DeepEqual(cfg, want) {
 				t.Errorf("config =\n%+v\nwant\n%+v", cfg, want)

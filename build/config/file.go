@@ -28,7 +28,12 @@ type handbookFile struct {
 	Search          *bool                   `toml:"search"`
 	MaxFileSize     uint64                  `toml:"maxFileSize"`
 	Markup          markupFile              `toml:"markup"`
+	Print           printFile               `toml:"print"`
 	Languages       map[string]languageFile `toml:"languages"`
+}
+
+type printFile struct {
+	MaxPages *int `toml:"maxPages"`
 }
 
 type markupFile struct {
@@ -77,6 +82,9 @@ func loadHandbook(cfg *Config, diags *diag.List) (lineMap, error) {
 	cfg.Markup.UnsafeHTML = f.Markup.UnsafeHTML
 	setIf(&cfg.Markup.HighlightStyle, f.Markup.HighlightStyle)
 	setIf(&cfg.Markup.HighlightDarkStyle, f.Markup.HighlightDarkStyle)
+	if f.Print.MaxPages != nil {
+		cfg.Print.MaxPages = *f.Print.MaxPages
+	}
 	for code, l := range f.Languages {
 		cfg.Languages = append(cfg.Languages, newLanguage(code, l.Name, l.Weight, l.ContentDir, l.Title))
 	}
