@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -44,5 +45,34 @@ func TestPrintPagesOverMaxPagesAreLeftOut(t *testing.T) {
 		if !strings.Contains(warnings[0], want) {
 			t.Errorf("warning %q does not say %q", warnings[0], want)
 		}
+	}
+}
+
+// TestPrintPagesLeftOutOfAHugoSite builds a site read from hugo.toml whose
+// handbook is longer than the default maxPages: the warning is not put on
+// hugo.toml, which cannot set it.
+func TestPrintPagesLeftOutOfAHugoSite(t *testing.T) {
+	files := map[string]string{"hugo.toml": "title = \"x\"\n", "content/vi/_index.md": "---\ntitle: Home\n---\n"}
+	for i := range config.DefaultPrintMaxPages {
+		files[fmt.Sprintf("content/vi/p%d.md", i)] = fmt.Sprintf("---\ntitle: P%d\n---\n", i)
+	}
+	s, mem, err := renderMemory(t, writeSite(t, files), config.Overrides{})
+	if err != nil {
+		t.Fatalf("%v %v", err, diagsOf(s))
+	}
+	if _, ok := mem.File("vi/print/index.html"); ok {
+		t.Error("vi/print written, with more than 500 pages")
+	}
+	found := false
+	for _, d := range diagsOf(s) {
+		if strings.Contains(d, "maxPages") {
+			found = true
+			if strings.HasPrefix(d, "hugo.toml") {
+				t.Errorf("warning on hugo.toml, which cannot set maxPages: %s", d)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no warning about maxPages: %v", diagsOf(s))
 	}
 }

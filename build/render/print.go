@@ -236,7 +236,13 @@ func (r *Renderer) writePrintClashes(output.Writer) error {
 		r.diags.Warnf(p.File, 0, "the page's URL %s is the print page's: the print page is left out; give the page another slug", u)
 	}
 	if skipped := r.print.tooLong; len(skipped) > 0 {
-		r.diags.Warnf(r.cfg.File, 0, "%s left out: a print page holds at most %d pages ([print] maxPages in %s)", describeSkipped(skipped), r.print.max, config.FileName)
+		// The setting is read from handbook.toml alone: a site read
+		// from Hugo's configuration is not told to set it there.
+		file := ""
+		if r.cfg.File == config.FileName {
+			file = r.cfg.File
+		}
+		r.diags.Warnf(file, 0, "%s left out: a print page holds at most %d pages ([print] maxPages in %s)", describeSkipped(skipped), r.print.max, config.FileName)
 	}
 	return nil
 }
