@@ -86,7 +86,7 @@ func TestHugoSiteHasItsOwnIdentity(t *testing.T) {
 
 func TestPlainSiteNamesItselfAndPrintsOnRequest(t *testing.T) {
 	// A handbook.toml site with no page of the handbook's model is named
-	// by its title (it has no description); print = true brings the
+	// by its title (it has no description); [print] enable = true brings the
 	// print pages back, with a link that does not say "handbook".
 	files := map[string]string{
 		"handbook.toml":         "title = \"Onboarding\"\ndefaultLanguage = \"en\"\n[languages.en]\nname = \"English\"\n",
@@ -98,7 +98,7 @@ func TestPlainSiteNamesItselfAndPrintsOnRequest(t *testing.T) {
 	if _, ok := pages["en/print/index.html"]; ok {
 		t.Error("a site that is not the handbook's model has a print page it did not ask for")
 	}
-	files["handbook.toml"] = "print = true\n" + files["handbook.toml"]
+	files["handbook.toml"] += "\n[print]\nenable = true\n"
 	pages = builtHTML(t, files)
 	mustContain(t, "print", pages["en/print/index.html"], "Your first day")
 	mustContain(t, "home", pages["en/index.html"], `<p class="meta print-link"><a href="/en/print/">Print everything</a></p>`)

@@ -234,6 +234,13 @@ func (s *Site) render(ctx context.Context, w output.Writer) error {
 	if s.Config.Search {
 		s.Index = search.NewIndex(s.Pages)
 		s.Index.SetSynonyms(s.Synonyms)
+		// What the index spilled to disk goes, whether or not it is
+		// written; the site is whole without it.
+		defer func() {
+			if err := s.Index.Close(); err != nil {
+				s.Diags.Warnf("", 0, "%v", err)
+			}
+		}()
 	}
 	s.stage("render", func() {
 		// The pages are rendered in reading order, so that the print

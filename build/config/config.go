@@ -32,10 +32,6 @@ type Config struct {
 	// Day 1 handbook shows it in the footer and as its home's meta
 	// description.
 	Description string
-	// Print asks for the print pages or turns them off (handbook.toml's
-	// print, Hugo's params.print); nil leaves them to the content: a
-	// site of the handbook's model (pages with a kind) has them.
-	Print *bool
 	// Hugo is true when the site's configuration is Hugo's (hugo.toml,
 	// config.toml, config/_default/…) rather than handbook.toml: such a
 	// site is read and linked by Hugo's rules (lowercase URLs, its heading
@@ -65,6 +61,7 @@ type Config struct {
 
 	Markup  Markup
 	History History
+	Print   Print
 }
 
 // History says what the build reads from the site's git history: the
@@ -84,6 +81,22 @@ type History struct {
 // DefaultChangesMonths is how far back the "what's new" page goes when
 // the configuration does not say.
 const DefaultChangesMonths = 6
+
+// Print holds the options of the print pages.
+type Print struct {
+	// Enable asks for the print pages or turns them off ([print] enable
+	// in handbook.toml, Hugo's params.print); nil leaves them to the
+	// content: a site of the handbook's model (pages with a kind) has
+	// them.
+	Enable *bool
+	// MaxPages is the most pages a print page holds: one that would hold
+	// more (a large handbook's whole, or a large section) is not made.
+	MaxPages int
+}
+
+// DefaultPrintMaxPages is the most pages a print page holds unless the
+// configuration says otherwise: a few thousand sheets of paper.
+const DefaultPrintMaxPages = 500
 
 // Markup holds the options of the Markdown stage.
 type Markup struct {
@@ -243,6 +256,7 @@ func defaults(root string) *Config {
 			HighlightStyle:     "github",
 			HighlightDarkStyle: "github-dark",
 		},
+		Print: Print{MaxPages: DefaultPrintMaxPages},
 	}
 }
 
@@ -291,6 +305,11 @@ func (c *Config) validate(lines lineMap, diags *diag.List) error {
 	if _, ok := c.Language(c.DefaultLanguage); !ok && len(c.Languages) > 0 {
 		file, line := lines.at(c.File, "defaultlanguage", "defaultcontentlanguage")
 		diags.Errorf(file, line, "default language %q is not one of the languages", c.DefaultLanguage)
+		bad = true
+	}
+	if c.Print.MaxPages < 1 {
+		file, line := lines.at(c.File, "print.maxpages")
+		diags.Errorf(file, line, "print.maxPages is %d: it must be 1 or more (the most pages a print page holds)", c.Print.MaxPages)
 		bad = true
 	}
 	for _, l := range c.Languages {

@@ -52,6 +52,7 @@ func TestLoadDefaultsWithoutConfigFile(t *testing.T) {
 		Search:          true,
 		Markup:          Markup{HighlightStyle: "github", HighlightDarkStyle: "github-dark"},
 		History:         History{Enable: true, ChangesMonths: DefaultChangesMonths},
+		Print:           Print{MaxPages: DefaultPrintMaxPages},
 	}
 	langs := cfg.Languages
 	cfg.Languages = nil
@@ -87,6 +88,9 @@ output = "out/site"
 theme = "corporate"
 drafts = true
 search = false
+
+[print]
+maxPages = 40
 
 [markup]
 unsafeHTML = true
@@ -127,6 +131,7 @@ title = "Le manuel"
 		Drafts:    true,
 		Markup:    Markup{UnsafeHTML: true, HighlightStyle: "monokai", HighlightDarkStyle: "dracula"},
 		History:   History{Enable: true, Explicit: true, ChangesMonths: 3},
+		Print:     Print{MaxPages: 40},
 	}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("config =\n%+v\nwant\n%+v", cfg, want)
@@ -394,6 +399,7 @@ style = "monokai"
 				Search:    true,
 				Markup:    Markup{UnsafeHTML: true, HighlightStyle: "github", HighlightDarkStyle: "github-dark", HugoIDs: "github"},
 				History:   History{Enable: true, ChangesMonths: DefaultChangesMonths},
+				Print:     Print{MaxPages: DefaultPrintMaxPages},
 			}
 			if !reflect.DeepEqual(cfg, want) {
 				t.Errorf("config =\n%+v\nwant\n%+v", cfg, want)

@@ -19,7 +19,6 @@ import (
 type handbookFile struct {
 	Title           string                  `toml:"title"`
 	Description     string                  `toml:"description"`
-	Print           *bool                   `toml:"print"`
 	BaseURL         string                  `toml:"baseURL"`
 	DefaultLanguage string                  `toml:"defaultLanguage"`
 	Output          string                  `toml:"output"`
@@ -29,7 +28,13 @@ type handbookFile struct {
 	MaxFileSize     uint64                  `toml:"maxFileSize"`
 	Markup          markupFile              `toml:"markup"`
 	History         historyFile             `toml:"history"`
+	Print           printFile               `toml:"print"`
 	Languages       map[string]languageFile `toml:"languages"`
+}
+
+type printFile struct {
+	Enable   *bool `toml:"enable"`
+	MaxPages *int  `toml:"maxPages"`
 }
 
 type markupFile struct {
@@ -71,7 +76,7 @@ func loadHandbook(cfg *Config, diags *diag.List) (lineMap, error) {
 	}
 	setIf(&cfg.Title, f.Title)
 	setIf(&cfg.Description, f.Description)
-	cfg.Print = f.Print
+	cfg.Print.Enable = f.Print.Enable
 	setIf(&cfg.BaseURL, f.BaseURL)
 	setIf(&cfg.DefaultLanguage, f.DefaultLanguage)
 	setIf(&cfg.Theme, f.Theme)
@@ -86,6 +91,9 @@ func loadHandbook(cfg *Config, diags *diag.List) (lineMap, error) {
 	cfg.Markup.UnsafeHTML = f.Markup.UnsafeHTML
 	setIf(&cfg.Markup.HighlightStyle, f.Markup.HighlightStyle)
 	setIf(&cfg.Markup.HighlightDarkStyle, f.Markup.HighlightDarkStyle)
+	if f.Print.MaxPages != nil {
+		cfg.Print.MaxPages = *f.Print.MaxPages
+	}
 	for code, l := range f.Languages {
 		lang := newLanguage(code, l.Name, l.Weight, l.ContentDir, l.Title)
 		lang.Description = l.Description

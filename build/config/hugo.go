@@ -224,7 +224,7 @@ func applyHugo(cfg *Config, h *hugoReader) {
 		cfg.Description = d
 	}
 	if p, ok := h.get("params", "print").(bool); ok {
-		cfg.Print = &p
+		cfg.Print.Enable = &p
 	}
 	setIf(&cfg.BaseURL, h.str("baseurl"))
 	cfg.DefaultLanguage = "en"

@@ -63,6 +63,7 @@ func TestLoadHugoConfigFolderMerged(t *testing.T) {
 		OutputDir: cfg.OutputDir, Theme: "default", Search: true,
 		Markup:  Markup{UnsafeHTML: true, HighlightStyle: "github", HighlightDarkStyle: "github-dark", HugoIDs: "github"},
 		History: History{Enable: true, ChangesMonths: DefaultChangesMonths},
+		Print:   Print{MaxPages: DefaultPrintMaxPages},
 	}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("config =\n%+v\nwant\n%+v", cfg, want)

@@ -10,7 +10,7 @@ import (
 func TestLoadDescriptionAndPrint(t *testing.T) {
 	t.Run("handbook.toml", func(t *testing.T) {
 		root := site(t, map[string]string{
-			"handbook.toml": "title = \"Onboarding\"\ndescription = \"How we work\"\nprint = false\n" +
+			"handbook.toml": "title = \"Onboarding\"\ndescription = \"How we work\"\n[print]\nenable = false\n" +
 				"[languages.vi]\n[languages.fr]\ndescription = \"Comment nous travaillons\"\n",
 			"content/vi/": "", "content/fr/": "",
 		})
@@ -20,8 +20,8 @@ func TestLoadDescriptionAndPrint(t *testing.T) {
 		if cfg.Description != "How we work" || fr.Description != "Comment nous travaillons" || vi.Description != "" {
 			t.Errorf("descriptions: site %q, fr %q, vi %q", cfg.Description, fr.Description, vi.Description)
 		}
-		if cfg.Print == nil || *cfg.Print {
-			t.Errorf("Print = %v, want false", cfg.Print)
+		if cfg.Print.Enable == nil || *cfg.Print.Enable {
+			t.Errorf("Print = %v, want false", cfg.Print.Enable)
 		}
 		if d := diags.Sorted(); len(d) != 0 {
 			t.Errorf("diagnostics = %v", d)
@@ -29,8 +29,8 @@ func TestLoadDescriptionAndPrint(t *testing.T) {
 	})
 	t.Run("no print key", func(t *testing.T) {
 		cfg, _ := load(t, site(t, map[string]string{"handbook.toml": "title = \"x\"\n", "content/vi/": ""}), Overrides{})
-		if cfg.Print != nil {
-			t.Errorf("Print = %v, want nil (left to the content)", *cfg.Print)
+		if cfg.Print.Enable != nil {
+			t.Errorf("Print = %v, want nil (left to the content)", *cfg.Print.Enable)
 		}
 	})
 	t.Run("Hugo", func(t *testing.T) {
@@ -46,8 +46,8 @@ func TestLoadDescriptionAndPrint(t *testing.T) {
 		if cfg.Description != "Terms" || en.Description != "Terms, in English" || de.Description != "Begriffe" {
 			t.Errorf("descriptions: site %q, en %q, de %q", cfg.Description, en.Description, de.Description)
 		}
-		if cfg.Print == nil || !*cfg.Print {
-			t.Errorf("Print = %v, want true", cfg.Print)
+		if cfg.Print.Enable == nil || !*cfg.Print.Enable {
+			t.Errorf("Print = %v, want true", cfg.Print.Enable)
 		}
 		var msg string
 		for _, d := range diags.Sorted() {

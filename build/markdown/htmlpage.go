@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-
 )
 
 // A Hugo site's .html content file is a page whose body is HTML, not

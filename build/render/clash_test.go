@@ -14,7 +14,8 @@ import (
 
 const twoLanguages = `title = "Handbook"
 defaultLanguage = "vi"
-print = true
+[print]
+enable = true
 [languages.vi]
 weight = 1
 [languages.fr]

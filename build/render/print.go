@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"strings"
 
+	"handbook/build/config"
 	"handbook/build/content"
 	"handbook/build/output"
 )
@@ -94,6 +95,16 @@ type printPlan struct {
 	order []*content.Page
 	// clashes are pages whose URL is a print page's; the page wins.
 	clashes map[*content.Page]string
+	// tooLong are the print pages left out for holding more pages than
+	// the configuration's print.maxPages, in the order planned.
+	tooLong []skippedPrint
+	max     int
+}
+
+// skippedPrint is a print page left out, with the pages it would hold.
+type skippedPrint struct {
+	url   string
+	pages int
 }
 
 // planPrint finds the print pages of set: none when the theme has no
@@ -101,7 +112,7 @@ type printPlan struct {
 // the pages below a page follow it, so a print page's pages, and its
 // lines of the table of contents, are a run of its language's.
 func (r *Renderer) planPrint(set *content.Set) *printPlan {
-	plan := &printPlan{byRoot: map[*content.Page]*printScope{}, clashes: map[*content.Page]string{}}
+	plan := &printPlan{byRoot: map[*content.Page]*printScope{}, clashes: map[*content.Page]string{}, max: r.cfg.Print.MaxPages}
 	if r.layouts[printLayout] == nil || !r.printing() {
 		return plan
 	}
@@ -170,8 +181,9 @@ func (plan *printPlan) walk(w *langWalk, p *content.Page, depth int, order []*co
 	return order
 }
 
-// add makes the print page of root, unless root is a draft or a page of
-// the site has its URL.
+// add makes the print page of root, unless root is a draft, a page of
+// the site has its URL, or it would hold more than the most pages a print
+// page may (no limit when the configuration has none, 0).
 func (plan *printPlan) add(l *content.Lang, w *langWalk, root *content.Page) {
 	if root.Draft {
 		return
@@ -182,6 +194,10 @@ func (plan *printPlan) add(l *content.Lang, w *langWalk, root *content.Page) {
 		return
 	}
 	run := w.runs[root]
+	if n := run[1] - run[0]; plan.max > 0 && n > plan.max {
+		plan.tooLong = append(plan.tooLong, skippedPrint{url: u, pages: n})
+		return
+	}
 	s := &printScope{Root: root, URL: u, Pages: w.pages[run[0]:run[1]:run[1]], lines: w.lines[run[0]:run[1]:run[1]]}
 	plan.scopes = append(plan.scopes, s)
 	plan.byRoot[root] = s
@@ -212,13 +228,41 @@ func (d *pageData) PrintURL() string {
 	return ""
 }
 
-// writePrintClashes reports the pages whose URL a print page would have:
-// the page is kept, and the print page left out.
+// writePrintClashes reports the pages whose URL a print page would have
+// (the page is kept, and the print page left out), and, once, the print
+// pages left out for their length.
 func (r *Renderer) writePrintClashes(output.Writer) error {
 	for p, u := range r.print.clashes {
 		r.diags.Warnf(p.File, 0, "the page's URL %s is the print page's: the print page is left out; give the page another slug", u)
 	}
+	if skipped := r.print.tooLong; len(skipped) > 0 {
+		// The setting is read from handbook.toml alone: a site read
+		// from Hugo's configuration is not told to set it there.
+		file := ""
+		if r.cfg.File == config.FileName {
+			file = r.cfg.File
+		}
+		r.diags.Warnf(file, 0, "%s left out: a print page holds at most %d pages ([print] maxPages in %s)", describeSkipped(skipped), r.print.max, config.FileName)
+	}
 	return nil
+}
+
+// describeSkipped names the print pages left out, and how many pages
+// each would hold: the first few, and how many more.
+func describeSkipped(skipped []skippedPrint) string {
+	const named = 4
+	parts := make([]string, 0, named+1)
+	for _, s := range skipped[:min(named, len(skipped))] {
+		parts = append(parts, fmt.Sprintf("%s (%d pages)", s.url, s.pages))
+	}
+	if more := len(skipped) - named; more > 0 {
+		parts = append(parts, fmt.Sprintf("%d more", more))
+	}
+	what := "print page "
+	if len(skipped) > 1 {
+		what = fmt.Sprintf("%d print pages ", len(skipped))
+	}
+	return what + strings.Join(parts, ", ")
 }
 
 // isPrintURL reports whether a print page is served at the site path u.
@@ -252,7 +296,7 @@ type printArticleData struct {
 // records in reads (unless nil) the pages the template read. It returns
 // nil for a page no print page shows.
 func (r *Renderer) RenderPrintFragment(p *content.Page, buf *bytes.Buffer, reads Reads) (*PrintFragment, error) {
-	if r.layouts[printLayout] == nil || p.Draft {
+	if r.layouts[printLayout] == nil || len(r.printScopesOf(p)) == 0 {
 		return nil, nil
 	}
 	t := r.layouts[printLayout].Lookup(printArticle)

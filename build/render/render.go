@@ -80,8 +80,8 @@ func usesModel(cfg *config.Config, set *content.Set) bool {
 // them, else where it is the handbook's model. On any other site, a page
 // of its own may have the URL a print page would.
 func (r *Renderer) printing() bool {
-	if r.cfg.Print != nil {
-		return *r.cfg.Print
+	if r.cfg.Print.Enable != nil {
+		return *r.cfg.Print.Enable
 	}
 	return r.site.Handbook
 }

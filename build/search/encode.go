@@ -22,6 +22,9 @@ type shardEncoder struct {
 	w     output.Writer
 	shard []byte
 	file  []byte
+	// postings and raw are reused to read a term's spilled postings.
+	postings []posting
+	raw      []byte
 }
 
 // write encodes one shard, and the posting files of its frequent terms.
@@ -65,8 +68,11 @@ func (e *shardEncoder) write(sc *shardContent) error {
 // file of their own.
 func (e *shardEncoder) appendTerm(b []byte, key string) ([]byte, error) {
 	t := e.li.terms[key]
-	postings := t.postings
-	forms, numbers := t.prepare()
+	postings, err := e.postingsOf(t)
+	if err != nil {
+		return b, err
+	}
+	forms, numbers := t.prepare(postings)
 	b = appendString(b, key)
 	b = append(b, `:{"df":`...)
 	b = strconv.AppendInt(b, int64(len(postings)), 10)
@@ -94,6 +100,17 @@ func (e *shardEncoder) appendTerm(b []byte, key string) ([]byte, error) {
 	p := e.appendPostingFile(e.file[:0], postings, len(t.forms) > 1, numbers)
 	e.file = p
 	return append(b, '}'), writeGzip(e.w, Dir+"/"+e.li.lang+"/"+file, p)
+}
+
+// postingsOf returns the postings of t, read back from disk when the
+// language spilled them.
+func (e *shardEncoder) postingsOf(t *term) ([]posting, error) {
+	if e.li.spill == nil {
+		return t.postings, nil
+	}
+	var err error
+	e.postings, e.raw, err = e.li.spill.postings(t.slot, t.df, e.postings, e.raw)
+	return e.postings, err
 }
 
 // appendPostings appends the docs, scores and masks fields of Postings.

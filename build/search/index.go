@@ -49,7 +49,7 @@ func NewIndex(set *content.Set) *Index {
 	}
 	idx := &Index{langs: map[string]*langIndex{}}
 	for _, l := range set.Langs {
-		li := &langIndex{lang: l.Code, terms: map[string]*term{}, pairIDs: map[uint64]uint32{}, words: map[string]string{}, stemsOf: map[string][]string{}, docOf: map[*content.Page]int{}}
+		li := &langIndex{lang: l.Code, budget: defaultSpillBudget, terms: map[string]*term{}, pairIDs: map[uint64]uint32{}, words: map[string]string{}, stemsOf: map[string][]string{}, docOf: map[*content.Page]int{}}
 		li.docs = make([]docInfo, len(keys))
 		for _, p := range l.Pages {
 			li.docOf[p] = keys[p.TranslationKey]
@@ -74,8 +74,12 @@ type docInfo struct {
 // pair of adjacent ones, with the documents it occurs in.
 type term struct {
 	id uint32 // its number among the language's terms, naming pairs
-	// postings are in document order, once gather has made them.
+	// df is the number of documents with the term, once gathered; its
+	// postings are in document order, in memory, or, when the language
+	// spilled them, in the spill's merged file at its slot.
+	df       int
 	postings []posting
+	slot     int
 	// forms are the exact spellings seen, numbered in the order met; a
 	// posting's forms bit set refers to them.
 	forms   []string
@@ -130,6 +134,16 @@ type langIndex struct {
 	stemsOf map[string][]string
 	// synonyms are the language's synonym groups.
 	synonyms []SynonymGroup
+
+	// budget is the bytes of entries held in memory before they are
+	// spilled to disk (spill.go), into a folder made in spillParent;
+	// pending are the documents whose entries are held, held their bytes.
+	budget      int64
+	spillParent string
+	pending     []int
+	held        int64
+	spill       *spill
+	spillErr    error
 }
 
 // Body is what the index reads of a page's converted body.
@@ -200,7 +214,11 @@ func (li *langIndex) merge(doc, length int, tok *Tokenizer) {
 	li.mu.Lock()
 	li.docs[doc] = docInfo{length: length, present: true, entries: entries}
 	li.logLaterForms(doc, tok.later)
+	batch := li.hold(doc, len(entries))
 	li.mu.Unlock()
+	if batch != nil {
+		li.spillRun(batch)
+	}
 }
 
 // logLaterForms records, with their terms, the forms numbered after the
@@ -258,7 +276,7 @@ func (li *langIndex) settleWords() {
 	for word, stems := range li.stemsOf {
 		best := stems[0]
 		for _, key := range stems[1:] {
-			if n, m := len(li.terms[key].postings), len(li.terms[best].postings); n > m || n == m && key < best {
+			if n, m := li.terms[key].df, li.terms[best].df; n > m || n == m && key < best {
 				best = key
 			}
 		}

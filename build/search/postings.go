@@ -70,10 +70,10 @@ func (li *langIndex) gather() {
 		return func(r int) { g.place(g.run(r, runs), next[r], lists) }
 	})
 	for id, t := range li.byID {
-		t.postings = lists[id]
+		t.postings, t.df = lists[id], len(lists[id])
 	}
 	for i, packed := range li.pairKeys {
-		li.terms[li.pairName(packed)] = &term{postings: lists[g.terms+i]}
+		li.terms[li.pairName(packed)] = &term{postings: lists[g.terms+i], df: len(lists[g.terms+i])}
 	}
 	li.pairKeys, li.pairIDs = nil, nil
 }

@@ -288,7 +288,7 @@ func (li *langIndex) synUnits(phrase string) []string {
 	var pairs []string
 	for i := 1; i < len(keys); i++ {
 		pair := keys[i-1] + " " + keys[i]
-		if t := li.terms[pair]; t == nil || len(t.postings) == 0 {
+		if t := li.terms[pair]; t == nil || t.df == 0 {
 			return nil
 		}
 		pairs = append(pairs, pair)
@@ -300,7 +300,7 @@ func (li *langIndex) synUnits(phrase string) []string {
 // or "".
 func (li *langIndex) termOf(t tokenize.Token) string {
 	for _, key := range []string{li.words[t.Word], t.Word, tokenize.Stem(li.lang, t)} {
-		if tm := li.terms[key]; key != "" && tm != nil && len(tm.postings) > 0 {
+		if tm := li.terms[key]; key != "" && tm != nil && tm.df > 0 {
 			return key
 		}
 	}

@@ -180,8 +180,15 @@ func (idx *Index) Write(w output.Writer) error {
 	return errors.Join(errs...)
 }
 
-func (li *langIndex) write(w output.Writer) error {
-	li.gather()
+func (li *langIndex) write(w output.Writer) (err error) {
+	if li.spill != nil || li.spillErr != nil {
+		defer func() { err = errors.Join(err, li.removeSpill()) }()
+		if err := li.gatherSpilled(); err != nil {
+			return err
+		}
+	} else {
+		li.gather()
+	}
 	li.settleWords()
 	shards := li.shards(li.synEntries())
 	meta := Meta{Version: 5, Lang: li.lang, Docs: li.count, IDs: len(li.docs), Prefix: ShardKeyLength}
@@ -232,13 +239,13 @@ func (li *langIndex) shards(syn map[string][]SynEntry) []*shardContent {
 		return s
 	}
 	for _, key := range sortedKeys(li.terms) {
-		if len(li.terms[key].postings) == 0 {
+		if li.terms[key].df == 0 {
 			delete(li.terms, key) // met only in pages added again since
 			continue
 		}
 		first := firstWord(key)
 		s := fileFor("s", ShardOf(first))
-		if first != key && len(li.terms[key].postings) <= maxInline {
+		if first != key && li.terms[key].df <= maxInline {
 			s = fileFor("p", hex.EncodeToString([]byte(first)))
 			li.terms[first].hasPairFile = true
 		}
@@ -278,10 +285,10 @@ func (li *langIndex) averageLength() float64 {
 // same whatever order pages were added in. It returns the fifteen first
 // in that order, which get bits of their own, and how to renumber a
 // posting's bits.
-func (t *term) prepare() (forms []string, numbers formNumbers) {
+func (t *term) prepare(postings []posting) (forms []string, numbers formNumbers) {
 	uses := make([]int, len(t.forms))
 	if len(t.forms) > 1 {
-		for _, p := range t.postings {
+		for _, p := range postings {
 			for f := range min(len(uses), otherForm) {
 				if p.forms&(1<<f) != 0 {
 					uses[f]++

@@ -37,18 +37,9 @@ func commands() map[string]command {
 }
 
 func main() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		// A build holds the search index and the pages in flight; the
-		// collector is asked to work harder rather than let the heap
-		// reach twice what is live, which keeps a build of 20,000 pages
-		// well under the memory a CI runner gives it.
-		debug.SetMemoryLimit(memoryLimit)
-	}
+	setMemoryGuard(machineMemory)
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
-
-// memoryLimit is the soft limit on the heap; GOMEMLIMIT overrides it.
-const memoryLimit = 500 << 20
 
 func run(args []string, stdout, stderr io.Writer) int {
 	cmds := commands()

@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
-# Times `handbook build` beside Hugo and the goldmark floor on generated
-# corpora, in one hyperfine run per corpus, and prints the ratios and the
-# peak memory of each.
+# Times `handbook build` beside the goldmark floor and Hugo on generated
+# corpora of several sizes, and prints, per size and tool, the median time,
+# the time per page, the ratio to the floor and the peak memory, so that
+# the curve from small to large handbooks is visible.
 #
 # Usage: internal/bench/compare.sh GENCORPUS_DIR [PAGES ...]
 #   GENCORPUS_DIR  the folder of the benchmark corpus generator (gencorpus)
-#   PAGES          pages per language of each corpus (default: 1000 10000)
+#   PAGES          pages per language of each corpus
+#                  (default: 1000 10000 40000 100000)
 # Environment:
-#   BENCH_OUT      where the sites are written (default: a temporary folder;
-#                  /dev/shm takes the disk out of the measurement)
-#   BENCH_RUNS     hyperfine runs per command (default: 5)
-# Needs hyperfine (Debian package) and hugo v0.165.0 on PATH
-# (go install github.com/gohugoio/hugo@v0.165.0).
+#   BENCH_OUT      where corpora and sites are written (default: a temporary
+#                  folder; /dev/shm takes the disk out of the measurement)
+#   BENCH_RUNS     runs per tool and size (default: 3 up to 10,000 pages per
+#                  language, 1 above)
+#   BENCH_BUDGET   seconds a run may take (default: 900); a tool whose run
+#                  takes longer is stopped and not run at the larger sizes
+#   BENCH_HUGO     0 leaves Hugo out
+# Needs /usr/bin/time (Debian package time). Hugo v0.165.0 is installed
+# with `go install` when missing; when it cannot be, the script says so and
+# goes on without it.
 set -euo pipefail
 
 if [ $# -lt 1 ] || [ ! -f "$1/main.go" ]; then
@@ -21,45 +28,93 @@ fi
 gen=$(cd "$1" && pwd)
 shift
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
-for tool in hyperfine hugo /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "$0: $tool is not installed" >&2; exit 1; }
-done
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 40000 100000)
+[ -x /usr/bin/time ] || { echo "$0: /usr/bin/time is not installed (Debian package time)" >&2; exit 1; }
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-out=${BENCH_OUT:-$work}
-runs=${BENCH_RUNS:-5}
-trap 'rm -rf "$work" "$out"/bench-*' EXIT
+bin=$(mktemp -d)
+out=$(mktemp -d "${BENCH_OUT:-${TMPDIR:-/tmp}}/bench-compare.XXXXXX")
+budget=${BENCH_BUDGET:-900}
+trap 'rm -rf "$bin" "$out"' EXIT
 
-(cd "$repo" && go build -o "$work/handbook" ./cmd/handbook && go build -o "$work/floor" ./internal/bench/floor)
-echo "handbook: $("$work/handbook" version)"
-echo "hugo:     $(hugo version)"
+(cd "$repo" && go build -o "$bin/handbook" ./cmd/handbook && go build -o "$bin/floor" ./internal/bench/floor)
+tools=(floor handbook handbook-no-search)
+if [ "${BENCH_HUGO:-1}" != 0 ]; then
+  hugo=$(command -v hugo || true)
+  if [ -z "$hugo" ]; then
+    echo "hugo is not installed: installing v0.165.0 with go install..."
+    if GOBIN="$bin" go install github.com/gohugoio/hugo@v0.165.0 >"$bin/hugo-install.log" 2>&1; then
+      hugo="$bin/hugo"
+    else
+      echo "hugo could not be installed ($(tail -1 "$bin/hugo-install.log")): going on without it"
+    fi
+  fi
+  [ -z "$hugo" ] || tools+=(hugo)
+fi
+echo "handbook: $("$bin/handbook" version)"
+[ -z "${hugo:-}" ] || echo "hugo:     $("$hugo" version)"
+echo "machine:  $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 
-for n in "${sizes[@]}"; do
-  corpus="$work/c$n"
-  (cd "$gen" && go run . -pages "$n" -out "$corpus" >/dev/null)
-  echo "== corpus: $n pages per language ($(du -sh "$corpus/content" | cut -f1) of Markdown)"
-  hyperfine --warmup 1 --runs "$runs" --style basic \
-    --prepare "rm -rf '$out/bench-floor' '$out/bench-handbook' '$out/bench-handbook-core' '$out/bench-hugo' '$out/bench-hugo-pages'" \
-    --export-markdown "$work/result-$n.md" \
-    -n floor "'$work/floor' '$corpus/content' '$out/bench-floor'" \
-    -n handbook "'$work/handbook' build --source '$corpus' --dest '$out/bench-handbook'" \
-    -n handbook-no-search "'$work/handbook' build --search=false --source '$corpus' --dest '$out/bench-handbook-core'" \
-    -n hugo-pages "hugo --quiet --source '$corpus' --destination '$out/bench-hugo-pages' --disableKinds rss,taxonomy,term" \
-    -n hugo "hugo --quiet --source '$corpus' --destination '$out/bench-hugo'"
-  cat "$work/result-$n.md"
-  echo
-  echo "peak memory (one run each):"
-  for cmd in handbook hugo; do
-    rm -rf "$out/bench-peak"
-    if [ "$cmd" = handbook ]; then
-      /usr/bin/time -f "  handbook %M KiB" "$work/handbook" build --source "$corpus" --dest "$out/bench-peak" >/dev/null 2>"$work/time.txt" || true
-    else
-      /usr/bin/time -f "  hugo     %M KiB" hugo --quiet --source "$corpus" --destination "$out/bench-peak" >/dev/null 2>"$work/time.txt" || true
+# command prints the command line of tool building corpus into dest.
+command_of() {
+  local tool=$1 corpus=$2 dest=$3
+  case $tool in
+  floor) echo "$bin/floor $corpus/content $dest" ;;
+  handbook) echo "$bin/handbook build --source $corpus --dest $dest" ;;
+  handbook-no-search) echo "$bin/handbook build --search=false --source $corpus --dest $dest" ;;
+  hugo) echo "$hugo --quiet --source $corpus --destination $dest" ;;
+  esac
+}
+
+# measure runs tool on corpus runs times and prints "median-seconds peak-KiB",
+# or "over" when a run took longer than the budget, or "failed".
+measure() {
+  local tool=$1 corpus=$2 runs=$3 times=() peak=0
+  for _ in $(seq "$runs"); do
+    rm -rf "$out/site"
+    # shellcheck disable=SC2046
+    if ! /usr/bin/time -f '%e %M' -o "$out/time.txt" timeout "$budget" $(command_of "$tool" "$corpus" "$out/site") >/dev/null 2>"$out/err.txt"; then
+      if grep -q 'status 124' "$out/time.txt"; then echo over; else echo failed; fi
+      return
     fi
-    grep KiB "$work/time.txt"
+    read -r secs kib < <(tail -1 "$out/time.txt")
+    times+=("$secs")
+    [ "$kib" -gt "$peak" ] && peak=$kib
   done
+  rm -rf "$out/site"
+  printf '%s\n' "${times[@]}" | sort -g | awk -v peak="$peak" '{t[NR]=$1} END {print t[int((NR+1)/2)], peak}'
+}
+
+declare -A dropped
+summary="$out/summary.txt"
+printf '%-9s %-20s %10s %10s %9s %10s\n' "pages" "tool" "median s" "µs/page" "× floor" "peak MiB" >"$summary"
+for n in "${sizes[@]}"; do
+  corpus="$out/c$n"
+  (cd "$gen" && go run . -pages "$n" -out "$corpus" >/dev/null)
+  pages=$(find "$corpus/content" -name '*.md' | wc -l)
+  runs=${BENCH_RUNS:-$([ "$n" -le 10000 ] && echo 3 || echo 1)}
+  echo "== 2×$n: $pages Markdown files, $(du -sh "$corpus/content" | cut -f1), $runs run(s) each, load $(cut -d' ' -f1 /proc/loadavg)"
+  floor=""
+  for tool in "${tools[@]}"; do
+    if [ -n "${dropped[$tool]:-}" ]; then
+      echo "  $tool: left out (took longer than ${budget}s at a smaller size)"
+      continue
+    fi
+    result=$(measure "$tool" "$corpus" "$runs")
+    case $result in
+    over) dropped[$tool]=1; echo "  $tool: over the budget of ${budget}s"; continue ;;
+    failed) echo "  $tool: failed: $(tail -3 "$out/err.txt")"; continue ;;
+    esac
+    read -r secs kib <<<"$result"
+    [ "$tool" = floor ] && floor=$secs
+    line=$(awk -v n="2×$n" -v tool="$tool" -v s="$secs" -v k="$kib" -v p="$pages" -v f="${floor:-0}" \
+      'BEGIN { r = f > 0 ? sprintf("%.2f", s / f) : "-"; printf "%-9s %-20s %10.2f %10.1f %9s %10.0f\n", n, tool, s, s * 1e6 / p, r, k / 1024 }')
+    echo "  $line"
+    echo "$line" >>"$summary"
+  done
+  rm -rf "$corpus"
   echo
 done
+echo "== summary (time per page: flat when linear)"
+cat "$summary"

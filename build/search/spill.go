@@ -1,0 +1,381 @@
+package search
+
+import (
+	"bufio"
+	"cmp"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+)
+
+// A large handbook's postings do not stay in memory. Once the entries a
+// language has logged and not yet spilled pass its budget, they are
+// written to a run on disk, grouped by term in number order and, within a
+// term, in document order, and let go. When the index is written, the
+// runs are merged into one file of every term's postings in document
+// order, and each term keeps only where its postings start and how many
+// there are; each shard reads its terms' postings back from that file.
+// The index written is the same, byte for byte, as one gathered in
+// memory.
+
+// defaultSpillBudget is the bytes of logged entries a language holds
+// before it spills them: 2×10,000 pages of the benchmark corpus log about
+// 35 MB a language and stay in memory; 2×100,000 log ten times that and
+// spill.
+const defaultSpillBudget = 48 << 20
+
+// entrySize is the bytes a logged entry takes in memory.
+const entrySize = 8
+
+// recordSize is the bytes of a posting in a run or the merged file:
+// document, tf and forms, little-endian.
+const recordSize = 8
+
+// spill is a language's postings on disk.
+type spill struct {
+	dir  string   // the folder of the runs and the merged file
+	runs []string // the runs written, in order
+	// merged holds every slot's postings once the runs are merged;
+	// start is where each slot's postings start in it, in postings.
+	merged *os.File
+	start  []uint32
+}
+
+// spillAt makes the language spill its entries once it holds budget bytes
+// of them, into a folder made in parent ("" for the system's temporary
+// folder).
+func (li *langIndex) spillAt(budget int64, parent string) {
+	li.budget, li.spillParent = budget, parent
+}
+
+// hold counts a page's entries, logged in li.docs, against the budget;
+// when they pass it, it returns the documents to spill, and holds none.
+// The caller holds li.mu.
+func (li *langIndex) hold(doc, entries int) []int {
+	li.pending = append(li.pending, doc)
+	li.held += int64(entries) * entrySize
+	if li.held < li.budget {
+		return nil
+	}
+	batch := li.pending
+	li.pending, li.held = nil, 0
+	return batch
+}
+
+// spillRun writes the entries of the documents of batch to a new run, and
+// lets them go. Any error is kept for Write to return.
+func (li *langIndex) spillRun(batch []int) {
+	err := li.writeRun(batch)
+	li.mu.Lock()
+	defer li.mu.Unlock()
+	if err != nil && li.spillErr == nil {
+		li.spillErr = fmt.Errorf("search index (%s): spilling postings to disk: %w", li.lang, err)
+	}
+}
+
+// writeRun sorts the entries of batch by term, and by document within a
+// term, and writes them to a new run.
+func (li *langIndex) writeRun(batch []int) error {
+	slices.Sort(batch)
+	path, terms, pairs, err := li.newRun()
+	if err != nil {
+		return err
+	}
+	groups := groupEntries(li.docs, batch, terms, pairs)
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	var rec [recordSize]byte
+	var head []byte
+	for _, g := range groups {
+		head = binary.AppendUvarint(binary.AppendUvarint(head[:0], uint64(g.id)), uint64(len(g.postings)))
+		w.Write(head)
+		for _, p := range g.postings {
+			w.Write(putRecord(rec[:], p))
+		}
+	}
+	err = w.Flush()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	for _, doc := range batch {
+		li.docs[doc].entries = nil
+	}
+	return err
+}
+
+// newRun names the next run, making the spill's folder when it is the
+// first, and says how many terms and pairs the language has so far.
+func (li *langIndex) newRun() (path string, terms, pairs int, err error) {
+	li.mu.Lock()
+	defer li.mu.Unlock()
+	if li.spill == nil {
+		dir, err := os.MkdirTemp(li.spillParent, "handbook-index-"+li.lang+"-")
+		if err != nil {
+			return "", 0, 0, err
+		}
+		li.spill = &spill{dir: dir}
+	}
+	path = filepath.Join(li.spill.dir, "run-"+strconv.Itoa(len(li.spill.runs)))
+	li.spill.runs = append(li.spill.runs, path)
+	return path, len(li.byID), len(li.pairKeys), nil
+}
+
+// entryGroup is one term's postings in a run.
+type entryGroup struct {
+	id       uint32 // as logEntry.id
+	postings []posting
+}
+
+// groupEntries groups the entries of the documents docs (in order) by
+// term, terms in number order and pairs after them, each group's
+// postings in document order: a counting sort, in two passes. terms and
+// pairs bound the numbers of the terms and pairs the entries have.
+func groupEntries(all []docInfo, docs []int, terms, pairs int) []entryGroup {
+	g := gathering{terms: terms}
+	counts := make([]int32, terms+pairs)
+	total := 0
+	for _, doc := range docs {
+		for _, e := range all[doc].entries {
+			counts[g.slot(e.id)]++
+		}
+		total += len(all[doc].entries)
+	}
+	postings := make([]posting, total)
+	var groups []entryGroup
+	at := int32(0)
+	for slot, n := range counts {
+		if n == 0 {
+			continue
+		}
+		id := uint32(slot)
+		if slot >= terms {
+			id = pairBit | uint32(slot-terms)
+		}
+		groups = append(groups, entryGroup{id: id, postings: postings[at : at+n]})
+		counts[slot] = at // from now on, where the slot's next posting goes
+		at += n
+	}
+	for _, doc := range docs {
+		for _, e := range all[doc].entries {
+			s := g.slot(e.id)
+			postings[counts[s]] = posting{doc: int32(doc), tf: e.tf, forms: e.forms}
+			counts[s]++
+		}
+	}
+	return groups
+}
+
+func putRecord(b []byte, p posting) []byte {
+	binary.LittleEndian.PutUint32(b, uint32(p.doc))
+	binary.LittleEndian.PutUint16(b[4:], p.tf)
+	binary.LittleEndian.PutUint16(b[6:], p.forms)
+	return b
+}
+
+func getRecord(b []byte) posting {
+	return posting{doc: int32(binary.LittleEndian.Uint32(b)), tf: binary.LittleEndian.Uint16(b[4:]), forms: binary.LittleEndian.Uint16(b[6:])}
+}
+
+// gatherSpilled spills the entries still held, then merges the runs into
+// one file of every slot's postings in document order, and gives every
+// term and pair its count and its place in that file.
+func (li *langIndex) gatherSpilled() error {
+	if len(li.pending) > 0 {
+		batch := li.pending
+		li.pending, li.held = nil, 0
+		li.spillRun(batch)
+	}
+	if li.spillErr != nil {
+		return li.spillErr
+	}
+	g := gathering{li: li, terms: len(li.byID)}
+	dfs, err := li.spill.merge(g.terms+len(li.pairKeys), g.slot)
+	if err != nil {
+		return fmt.Errorf("search index (%s): merging spilled postings: %w", li.lang, err)
+	}
+	for id, t := range li.byID {
+		t.df, t.slot = dfs[id], id
+	}
+	for i, packed := range li.pairKeys {
+		li.terms[li.pairName(packed)] = &term{df: dfs[g.terms+i], slot: g.terms + i}
+	}
+	li.pairKeys, li.pairIDs = nil, nil
+	return nil
+}
+
+// runReader reads a run's groups in order.
+type runReader struct {
+	r    *bufio.Reader
+	f    *os.File
+	id   uint32 // the current group's term
+	n    int    // its postings, not yet read
+	done bool
+}
+
+func openRun(path string) (*runReader, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	rr := &runReader{r: bufio.NewReaderSize(f, 256<<10), f: f}
+	return rr, rr.next()
+}
+
+// next reads the head of the next group.
+func (rr *runReader) next() error {
+	id, err := binary.ReadUvarint(rr.r)
+	if err == io.EOF {
+		rr.done = true
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	n, err := binary.ReadUvarint(rr.r)
+	if err != nil {
+		return fmt.Errorf("%s: %w", rr.f.Name(), io.ErrUnexpectedEOF)
+	}
+	rr.id, rr.n = uint32(id), int(n)
+	return nil
+}
+
+// appendGroup appends the current group's postings to ps, and reads the
+// next group's head.
+func (rr *runReader) appendGroup(ps []posting) ([]posting, error) {
+	var rec [recordSize]byte
+	for range rr.n {
+		if _, err := io.ReadFull(rr.r, rec[:]); err != nil {
+			return ps, fmt.Errorf("%s: %w", rr.f.Name(), err)
+		}
+		ps = append(ps, getRecord(rec[:]))
+	}
+	return ps, rr.next()
+}
+
+// merge merges the runs into the merged file, slot by slot, and returns
+// each slot's count of postings; slotOf is the slot of a logged id.
+func (s *spill) merge(slots int, slotOf func(uint32) int) ([]int, error) {
+	readers := make([]*runReader, 0, len(s.runs))
+	defer func() {
+		for _, rr := range readers {
+			rr.f.Close()
+		}
+	}()
+	for _, path := range s.runs {
+		rr, err := openRun(path)
+		if err != nil {
+			return nil, err
+		}
+		readers = append(readers, rr)
+	}
+	f, err := os.Create(filepath.Join(s.dir, "merged"))
+	if err != nil {
+		return nil, err
+	}
+	s.merged = f
+	w := bufio.NewWriterSize(f, 1<<20)
+	dfs := make([]int, slots)
+	s.start = make([]uint32, slots)
+	var buf []posting
+	var rec [recordSize]byte
+	written := 0
+	for {
+		id, ok := lowestID(readers)
+		if !ok {
+			break
+		}
+		buf = buf[:0]
+		sorted := true
+		for _, rr := range readers {
+			if rr.done || rr.id != id {
+				continue
+			}
+			from := len(buf)
+			if buf, err = rr.appendGroup(buf); err != nil {
+				return nil, err
+			}
+			if from > 0 && from < len(buf) && buf[from].doc < buf[from-1].doc {
+				sorted = false
+			}
+		}
+		if !sorted {
+			slices.SortFunc(buf, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
+		}
+		slot := slotOf(id)
+		s.start[slot], dfs[slot] = uint32(written), len(buf)
+		for _, p := range buf {
+			w.Write(putRecord(rec[:], p))
+		}
+		written += len(buf)
+	}
+	return dfs, w.Flush()
+}
+
+// lowestID is the lowest term of the runs' current groups.
+func lowestID(readers []*runReader) (uint32, bool) {
+	var low uint32
+	found := false
+	for _, rr := range readers {
+		if !rr.done && (!found || rr.id < low) {
+			low, found = rr.id, true
+		}
+	}
+	return low, found
+}
+
+// postings reads the n postings of the slot from the merged file into
+// buf, reusing raw.
+func (s *spill) postings(slot, n int, buf []posting, raw []byte) ([]posting, []byte, error) {
+	raw = slices.Grow(raw[:0], n*recordSize)[:n*recordSize]
+	if _, err := s.merged.ReadAt(raw, int64(s.start[slot])*recordSize); err != nil {
+		return buf, raw, fmt.Errorf("reading spilled postings: %w", err)
+	}
+	buf = slices.Grow(buf[:0], n)[:n]
+	for i := range buf {
+		buf[i] = getRecord(raw[i*recordSize:])
+	}
+	return buf, raw, nil
+}
+
+// remove deletes the spill's files.
+func (s *spill) remove() error {
+	var err error
+	if s.merged != nil {
+		err = s.merged.Close()
+		s.merged = nil
+	}
+	return errors.Join(err, os.RemoveAll(s.dir))
+}
+
+// removeSpill deletes the language's spilled postings, when it has any.
+func (li *langIndex) removeSpill() error {
+	if li.spill == nil {
+		return nil
+	}
+	err := li.spill.remove()
+	li.spill = nil
+	if err != nil {
+		return fmt.Errorf("search index (%s): removing spilled postings: %w", li.lang, err)
+	}
+	return nil
+}
+
+// Close deletes what the index spilled to disk. Write does it once it has
+// written the index; a build that stops before calls Close.
+func (idx *Index) Close() error {
+	var errs []error
+	for _, li := range idx.langs {
+		li.mu.Lock()
+		errs = append(errs, li.removeSpill())
+		li.mu.Unlock()
+	}
+	return errors.Join(errs...)
+}

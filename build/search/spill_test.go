@@ -1,0 +1,92 @@
+package search
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"handbook/build/content"
+	"handbook/build/output"
+)
+
+// spilledIndex indexes pages of set, whose texts are bodies, backwards on three goroutines, with
+// each language spilling its entries to a folder in dir once it holds
+// budget bytes of them, and returns the index, not yet written.
+func spilledIndex(set *content.Set, bodies map[*content.Page]Body, budget int64, dir string) *Index {
+	idx := NewIndex(set)
+	for _, li := range idx.langs {
+		li.spillAt(budget, dir)
+	}
+	pages := slices.Clone(set.Pages)
+	slices.Reverse(pages)
+	var wg sync.WaitGroup
+	for w := range 3 {
+		wg.Go(func() {
+			tok := NewTokenizer()
+			for i := w; i < len(pages); i += 3 {
+				idx.Add(pages[i], bodies[pages[i]], tok)
+			}
+		})
+	}
+	wg.Wait()
+	return idx
+}
+
+// TestSpilledIndexIsTheIndexInMemory writes the same pages' index with
+// the postings kept in memory and spilled to disk in runs of one page, of
+// a few pages and of most pages, and wants the same files, byte for
+// byte; the spilled postings are gone from disk once it is written.
+func TestSpilledIndexIsTheIndexInMemory(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(4, runtime.NumCPU())))
+	set, bodies := orderSet()
+	inMemory := writeIndex(t, set, bodies, set.Pages, 1)
+	for _, budget := range []int64{1, 300, 1200} {
+		dir := t.TempDir()
+		idx := spilledIndex(set, bodies, budget, dir)
+		for _, li := range idx.langs {
+			if li.spill == nil || len(li.spill.runs) < 2 {
+				t.Fatalf("budget %d: %s spilled no runs", budget, li.lang)
+			}
+		}
+		m := output.NewMemory()
+		if err := idx.Write(m); err != nil {
+			t.Fatal(err)
+		}
+		sameFiles(t, inMemory, m, "when the postings are spilled")
+		if left, _ := os.ReadDir(dir); len(left) > 0 {
+			t.Errorf("budget %d: the spill left %s behind", budget, left[0].Name())
+		}
+	}
+}
+
+// TestSpillRemovedWhenNotWritten spills an index and closes it without
+// writing it, as a build stopped by Ctrl-C does: nothing is left.
+func TestSpillRemovedWhenNotWritten(t *testing.T) {
+	set, bodies := orderSet()
+	dir := t.TempDir()
+	idx := spilledIndex(set, bodies, 1, dir)
+	if left, _ := os.ReadDir(dir); len(left) == 0 {
+		t.Fatal("nothing was spilled")
+	}
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := os.ReadDir(dir); len(left) > 0 {
+		t.Errorf("Close left %s behind", left[0].Name())
+	}
+}
+
+// TestSpillFailureIsAnError spills into a folder that cannot be made:
+// writing the index fails, saying what it was doing.
+func TestSpillFailureIsAnError(t *testing.T) {
+	set, bodies := orderSet()
+	idx := spilledIndex(set, bodies, 1, filepath.Join(t.TempDir(), "missing"))
+	err := idx.Write(output.NewMemory())
+	if err == nil || !strings.Contains(err.Error(), "spilling postings to disk") {
+		t.Fatalf("Write: %v, want an error spilling postings", err)
+	}
+}
