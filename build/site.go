@@ -85,7 +85,7 @@ type StageTiming struct {
 // problems are in Diags, and diag.ErrContent is returned when any of them
 // is an error.
 func Load(opts Options) (*Site, error) {
-	return load(opts, nil, nil)
+	return load(opts, true, nil, nil)
 }
 
 // LoadStage names a stage of LoadEach.
@@ -112,13 +112,15 @@ const (
 // the site's Diags. A stage that fails ends the load with its error;
 // content errors do not, since the driver holds them.
 func LoadEach(opts Options, done func(LoadStage, *Site, []diag.Diagnostic)) (*Site, error) {
-	return load(opts, nil, done)
+	return load(opts, true, nil, done)
 }
 
 // load is Load, with a check of the configuration run before any content
 // is read (a build refuses a bad output folder before it does any work),
 // and with done, unless nil, called after each stage as LoadEach says.
-func load(opts Options, checkConfig func(*Site) error, done func(LoadStage, *Site, []diag.Diagnostic)) (*Site, error) {
+// Unless holdBodies, the set holds no page's Markdown, which the render
+// step reads again (content.LoadWithoutBodies): the site renders once.
+func load(opts Options, holdBodies bool, checkConfig func(*Site) error, done func(LoadStage, *Site, []diag.Diagnostic)) (*Site, error) {
 	s := &Site{Diags: &diag.List{}, results: newResults()}
 	after := func(st LoadStage) {
 		if done != nil {
@@ -140,7 +142,13 @@ func load(opts Options, checkConfig func(*Site) error, done func(LoadStage, *Sit
 		}
 	}
 	applyHistory := s.startHistory()
-	s.stage("read", func() { s.Pages, err = content.Load(s.Config, s.Diags) })
+	s.stage("read", func() {
+		if holdBodies {
+			s.Pages, err = content.Load(s.Config, s.Diags)
+		} else {
+			s.Pages, err = content.LoadWithoutBodies(s.Config, s.Diags)
+		}
+	})
 	if err != nil {
 		return s, err // the history's goroutine ends on its own
 	}
@@ -395,7 +403,13 @@ type StepOutput struct {
 func (s *Site) RenderStep(p *content.Page, convert, print bool, scratch *PageScratch, diags *diag.List, reads render.Reads) StepOutput {
 	var o StepOutput
 	if convert {
-		r := s.converter.Convert(p, s.Pages.Body(p), &scratch.markdown, diags)
+		// In a build the body is read here again, and let go with
+		// the conversion: the set holds none.
+		body, err := s.Pages.ReadBody(p)
+		if err != nil {
+			diags.Errorf(p.File, 0, "%v", err)
+		}
+		r := s.converter.Convert(p, body, &scratch.markdown, diags)
 		s.results.set(p, &r)
 		o.Converted, o.AnchorRefs = true, r.AnchorRefs
 		if s.DropMarkdown {
@@ -437,11 +451,13 @@ func Build(opts Options) (*Site, error) {
 
 // BuildContext is Build, stopped when ctx is done (Ctrl-C): the pages in
 // flight finish, the staging folder is removed, the previous output
-// stays as it was, and ctx's error is returned. The Site returned has
-// let its pages' Markdown go as it converted them: it does not render
-// again (Load and Render do).
+// stays as it was, and ctx's error is returned. The Site returned holds
+// no page's Markdown: each body is read again from its file when the
+// page is converted, and let go with it (content.LoadWithoutBodies), so
+// it does not render again (Load and Render do). A file changed since
+// it was read fails the build.
 func BuildContext(ctx context.Context, opts Options) (*Site, error) {
-	s, err := load(opts, func(s *Site) error { return s.guard(opts.Force).Check(s.Config.OutputDir) }, nil)
+	s, err := load(opts, false, func(s *Site) error { return s.guard(opts.Force).Check(s.Config.OutputDir) }, nil)
 	if err != nil {
 		return s, err
 	}

@@ -25,7 +25,20 @@ import (
 // the whole set unusable. Unless cfg.Drafts, drafts are left out, with
 // the folders of draft bundles and sections (leaveOutDrafts).
 func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
-	set := &Set{byLang: map[string]*Lang{}, resources: map[string]bool{}}
+	return load(cfg, nil, diags)
+}
+
+// LoadWithoutBodies is Load for a site rendered once (a build): the set
+// holds no page's Markdown, only what it takes to read each body again
+// when the page is converted (Set.ReadBody).
+func LoadWithoutBodies(cfg *config.Config, diags *diag.List) (*Set, error) {
+	return load(cfg, newRereader(cfg.Root, cfg.FileSizeLimit()), diags)
+}
+
+// load is Load, keeping the pages' bodies unless again, which then
+// reads them again, is not nil.
+func load(cfg *config.Config, again *rereader, diags *diag.List) (*Set, error) {
+	set := &Set{byLang: map[string]*Lang{}, resources: map[string]bool{}, again: again}
 	for _, lc := range cfg.Languages {
 		lang := &Lang{Language: lc}
 		set.Langs = append(set.Langs, lang)
@@ -43,7 +56,7 @@ func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
 		}
 	}
 	sortByLanguage(cfg, sources)
-	pages, bodies := readAll(sources, cfg.FileSizeLimit(), diags)
+	pages, bodies := readAll(sources, cfg.FileSizeLimit(), again, diags)
 	read := make(map[*Page][]byte, len(pages))
 	for i, p := range pages {
 		if p != nil {
@@ -64,6 +77,9 @@ func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
 		set.leaveOutDrafts()
 	}
 	set.leaveOutUnrendered()
+	if again != nil {
+		return set, nil
+	}
 	// The bodies of the pages left out are not kept.
 	set.bodies = newBodies(len(set.Pages))
 	for _, p := range set.Pages {
@@ -128,29 +144,36 @@ func IgnoredName(name string) bool {
 }
 
 // readAll reads and parses the sources on all cores, keeping their
-// order: each one's page and Markdown body.
-func readAll(sources []source, limit int64, diags *diag.List) ([]*Page, [][]byte) {
+// order: each one's page and Markdown body. With again, the bodies are
+// not kept: each page keeps where its body is instead.
+func readAll(sources []source, limit int64, again *rereader, diags *diag.List) ([]*Page, [][]byte) {
 	pages, bodies := make([]*Page, len(sources)), make([][]byte, len(sources))
 	parallel.EachWith(2*runtime.GOMAXPROCS(0), len(sources), func() func(int) {
-		return func(i int) { pages[i], bodies[i] = readPage(sources[i], limit, diags) }
+		return func(i int) {
+			p, body, raw := readPage(sources[i], limit, diags)
+			if p != nil && again != nil {
+				p.place, body = again.place(raw, body), nil
+			}
+			pages[i], bodies[i] = p, body
+		}
 	})
 	return pages, bodies
 }
 
-// readPage reads and parses one source, into its page and its Markdown
-// body. Its file is opened only if it is a regular file under limit
-// bytes, so a named pipe never blocks the read.
-func readPage(src source, limit int64, diags *diag.List) (*Page, []byte) {
+// readPage reads and parses one source, into its page, its Markdown
+// body and the file's bytes as read. Its file is opened only if it is a
+// regular file under limit bytes, so a named pipe never blocks the read.
+func readPage(src source, limit int64, diags *diag.List) (p *Page, body, raw []byte) {
 	data, err := files.Read(src.abs, limit)
 	if err != nil {
 		diags.Errorf(src.file, 0, "cannot read the file: %v", files.WithoutPath(err))
-		return nil, nil
+		return nil, nil, nil
 	}
 	p, body, errs := parsePage(src, data)
 	for _, e := range errs {
 		diags.Errorf(src.file, e.Line, "%s", e.Msg)
 	}
-	return p, body
+	return p, body, data
 }
 
 // ParsePage makes a page from a source file's bytes. It returns the page
@@ -164,14 +187,9 @@ func ParsePage(lang, file, relPath string, data []byte) (*Page, []byte, []*Front
 // a Hugo site's.
 func parsePage(src source, data []byte) (*Page, []byte, []*FrontMatterError) {
 	lang, file, relPath := src.lang, src.file, src.relPath
-	valid, mayNeedNFC := scanText(data)
+	data, valid := normalizeText(data)
 	if !valid {
 		return nil, nil, []*FrontMatterError{{invalidUTF8Line(data), "the file is not valid UTF-8: save it as UTF-8"}}
-	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	data = loneCRToLF(data)
-	if mayNeedNFC && !norm.NFC.IsNormal(data) {
-		data = norm.NFC.Bytes(data)
 	}
 	format, fmSrc, body, bodyLine, err := splitFrontMatter(data)
 	if err != nil {
@@ -200,6 +218,22 @@ func parsePage(src source, data []byte) (*Page, []byte, []*FrontMatterError) {
 		errs = append(errs, err)
 	}
 	return p, body, errs
+}
+
+// normalizeText is a file's text as pages are read from it: without a
+// byte order mark, with old Mac line endings made LF, in NFC. valid is
+// false, and data returned as it is, when data is not UTF-8.
+func normalizeText(data []byte) (text []byte, valid bool) {
+	valid, mayNeedNFC := scanText(data)
+	if !valid {
+		return data, false
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = loneCRToLF(data)
+	if mayNeedNFC && !norm.NFC.IsNormal(data) {
+		data = norm.NFC.Bytes(data)
+	}
+	return data, true
 }
 
 // scanText checks in one pass that data is valid UTF-8 and whether it

@@ -46,8 +46,11 @@ type Page struct {
 	File    string
 	RelPath string
 	// BodyLine is the line of File on which the Markdown body starts;
-	// the body itself is the Set's (Set.Body).
+	// the body itself is the Set's (Set.Body, Set.ReadBody).
 	BodyLine int
+	// place is where the body is in File, to read it again, in a set
+	// that holds no bodies (bodyagain.go).
+	place bodyPlace
 
 	IsSection bool
 	IsHome    bool
@@ -209,6 +212,9 @@ type Set struct {
 	byLang    map[string]*Lang
 	resources map[string]bool
 	bodies    *bodies // the pages' Markdown
+	// again reads the pages' bodies again, in a set that holds none
+	// (LoadWithoutBodies); nil otherwise.
+	again *rereader
 	// draftFolders are the folders of the drafts left out (drafts.go).
 	draftFolders privateFolders
 	outputs      *outputClaims // what writes each output file, set by Link

@@ -87,7 +87,10 @@ func structureOf(p *Page, set *Set) structure {
 	s := structure{principles: p.principle, letter: p.letterRef}
 	cur := section{line: p.BodyLine}
 	fence := ""
-	for i, raw := range strings.Split(string(set.Body(p)), "\n") {
+	// A body that cannot be read again is reported where the page is
+	// converted; here it has no structure.
+	body, _ := set.ReadBody(p)
+	for i, raw := range strings.Split(string(body), "\n") {
 		line := p.BodyLine + i
 		text := strings.TrimRight(raw, "\r")
 		trimmed := strings.TrimLeft(text, " ")

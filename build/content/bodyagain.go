@@ -1,0 +1,82 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"path/filepath"
+
+	"handbook/build/internal/files"
+)
+
+// A set loaded by LoadWithoutBodies holds no page's Markdown: a site
+// rendered once needs each body only while the page is converted, and
+// the bodies of a large site are most of what a build would otherwise
+// hold from reading to rendering. Each page keeps instead what it takes
+// to read its body again (bodyPlace), and ReadBody reads it when asked.
+
+// bodyPlace is what a page keeps of its file to read its body again and
+// notice the file changed since: the file's size and a hash of its
+// bytes as read, and the length of the body, which ends the file's text.
+type bodyPlace struct {
+	size    int64
+	hash    uint64
+	bodyLen int
+}
+
+// rereader reads pages' bodies again from their files.
+type rereader struct {
+	root  string // the site root, which pages' File is relative to
+	limit int64  // the largest file read
+	seed  maphash.Seed
+	// read reads a file; files.Read, or a test's watch on the reads.
+	read func(name string, limit int64) ([]byte, error)
+}
+
+func newRereader(root string, limit int64) *rereader {
+	return &rereader{root: root, limit: limit, seed: maphash.MakeSeed(), read: files.Read}
+}
+
+// place is what p keeps of raw, its file's bytes as read, whose body
+// (after the text's normalisation) is body.
+func (r *rereader) place(raw, body []byte) bodyPlace {
+	return bodyPlace{size: int64(len(raw)), hash: maphash.Bytes(r.seed, raw), bodyLen: len(body)}
+}
+
+// errChanged is a page's file that is not, when read again, what it
+// was when the site was loaded.
+var errChanged = errors.New("changed while the site was being built: build again")
+
+// body reads p's body again, and fails with errChanged, naming what
+// happened, when the file is gone or differs from what was read.
+func (r *rereader) body(p *Page) ([]byte, error) {
+	name := filepath.FromSlash(p.File)
+	if !filepath.IsAbs(name) {
+		name = filepath.Join(r.root, name)
+	}
+	raw, err := r.read(name, r.limit)
+	if err != nil {
+		return nil, fmt.Errorf("%w (%v)", errChanged, files.WithoutPath(err))
+	}
+	if int64(len(raw)) != p.place.size || maphash.Bytes(r.seed, raw) != p.place.hash {
+		return nil, errChanged
+	}
+	text, _ := normalizeText(raw) // valid: it was when loaded
+	if len(text) < p.place.bodyLen {
+		return nil, errChanged
+	}
+	return text[len(text)-p.place.bodyLen:], nil
+}
+
+// ReadBody is p's Markdown body: the one the set holds, or, in a set
+// loaded by LoadWithoutBodies, the body read again from p's file, which
+// the caller lets go when done. It fails, saying the file changed while
+// the site was being built, when the file is gone or no longer what was
+// loaded: a page is never rendered from a file other than the one its
+// front matter was read from.
+func (s *Set) ReadBody(p *Page) ([]byte, error) {
+	if b := s.Body(p); b != nil || s.again == nil || p.File == "" {
+		return b, nil
+	}
+	return s.again.body(p)
+}

@@ -1,0 +1,131 @@
+package content
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"handbook/build/config"
+	"handbook/build/diag"
+	"handbook/build/internal/files"
+)
+
+// bodyFixture has the texts whose bodies are not where a plain split of
+// the file would put them: a byte order mark, CRLF and old Mac endings,
+// decomposed Vietnamese that is read in NFC, JSON and TOML front matter
+// and none at all.
+var bodyFixture = map[string]string{
+	"handbook.toml":        twoLanguages,
+	"content/vi/_index.md": "\xef\xbb\xbf---\ntitle: Trang chủ\n---\nXin chào.\n",
+	"content/vi/crlf.md":   "---\r\ntitle: CRLF\r\n---\r\nDòng một.\r\nDòng hai.\r\n",
+	"content/vi/mac.md":    "---\rtitle: Mac\r---\rMột.\rHai.\r",
+	"content/vi/nfd.md":    "---\ntitle: NFD\n---\nTie\u0302\u0301ng Vie\u0323\u0302t.\n",
+	"content/vi/json.md":   "{\"title\": \"JSON\"}\nThân bài JSON.\n",
+	"content/vi/plain.md":  "Không có front matter.\n",
+	"content/vi/empty.md":  "---\ntitle: Trống\n---\n",
+	"content/vi/draft.md":  "---\ntitle: Nháp\ndraft: true\n---\nBí mật.\n",
+	"content/fr/toml.md":   "+++\ntitle = \"TOML\"\n+++\nCorps TOML.\n",
+}
+
+// loadWithoutBodies is loadSite for a build's set, whose reads of files
+// again are counted by file.
+func loadWithoutBodies(t *testing.T, root string) (*Set, map[string]int) {
+	t.Helper()
+	var diags diag.List
+	cfg, err := config.Load(root, config.Overrides{}, &diags)
+	if err != nil {
+		t.Fatalf("config.Load: %v; %v", err, diags.Sorted())
+	}
+	set, err := LoadWithoutBodies(cfg, &diags)
+	if err != nil {
+		t.Fatalf("LoadWithoutBodies: %v", err)
+	}
+	Link(set, cfg, &diags)
+	if diags.HasErrors() {
+		t.Fatalf("diagnostics: %v", diags.Sorted())
+	}
+	var mu sync.Mutex
+	reads := map[string]int{}
+	set.again.read = func(name string, limit int64) ([]byte, error) {
+		mu.Lock()
+		rel, _ := filepath.Rel(root, name)
+		reads[filepath.ToSlash(rel)]++
+		mu.Unlock()
+		return files.Read(name, limit)
+	}
+	return set, reads
+}
+
+// TestLoadWithoutBodiesHoldsNone: a build's set holds no page's
+// Markdown once loaded, and reads each page's body again, once, as Load
+// would have held it.
+func TestLoadWithoutBodiesHoldsNone(t *testing.T) {
+	root := writeSite(t, bodyFixture)
+	held, _ := loadSite(t, root, config.Overrides{})
+	set, reads := loadWithoutBodies(t, root)
+	if len(set.Pages) != len(held.Pages) {
+		t.Fatalf("%d pages without bodies, %d with", len(set.Pages), len(held.Pages))
+	}
+	for _, p := range set.Pages {
+		if b := set.Body(p); b != nil {
+			t.Errorf("%s: the set holds its body %q", p.RelPath, b)
+		}
+	}
+	for i, p := range set.Pages {
+		want := held.Body(held.Pages[i])
+		got, err := set.ReadBody(p)
+		if err != nil {
+			t.Errorf("%s: ReadBody: %v", p.RelPath, err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s: ReadBody = %q, Load read %q", p.RelPath, got, want)
+		}
+		if p.File != "" && reads[p.File] != 1 {
+			t.Errorf("%s read %d times, want once", p.File, reads[p.File])
+		}
+	}
+	if len(reads) != len(bodyFixture)-2 { // neither the configuration nor the draft
+		t.Errorf("files read again: %v", reads)
+	}
+}
+
+// TestReadBodyOfAFileChangedSinceLoad: a file changed, even in its
+// front matter alone or to the same size, or gone since the set was
+// loaded is an error saying so, never another body.
+func TestReadBodyOfAFileChangedSinceLoad(t *testing.T) {
+	for name, change := range map[string]func(string) error{
+		"body, same size":   func(f string) error { return os.WriteFile(f, []byte("---\ntitle: A\n---\nThân bài B.\n"), 0o644) },
+		"front matter only": func(f string) error { return os.WriteFile(f, []byte("---\ntitle: Z\n---\nThân bài A.\n"), 0o644) },
+		"longer": func(f string) error {
+			return os.WriteFile(f, []byte("---\ntitle: A\n---\nThân bài A, dài hơn.\n"), 0o644)
+		},
+		"gone":         os.Remove,
+		"a folder now": func(f string) error { return errors.Join(os.Remove(f), os.Mkdir(f, 0o755)) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			root := writeSite(t, map[string]string{
+				"handbook.toml":   twoLanguages,
+				"content/vi/a.md": "---\ntitle: A\n---\nThân bài A.\n",
+				"content/vi/b.md": "---\ntitle: B\n---\nThân bài B.\n",
+				"content/fr/b.md": "---\ntitle: B\n---\nCorps B.\n",
+			})
+			set, _ := loadWithoutBodies(t, root)
+			if err := change(filepath.Join(root, "content", "vi", "a.md")); err != nil {
+				t.Fatal(err)
+			}
+			body, err := set.ReadBody(page(t, set, "vi", "a.md"))
+			if !errors.Is(err, errChanged) || body != nil {
+				t.Fatalf("ReadBody = %q, %v; want errChanged", body, err)
+			}
+			if !strings.Contains(err.Error(), "changed while the site was being built: build again") {
+				t.Errorf("error %q does not say what to do", err)
+			}
+			if b, err := set.ReadBody(page(t, set, "vi", "b.md")); err != nil || string(b) != "Thân bài B.\n" {
+				t.Errorf("the unchanged page: ReadBody = %q, %v", b, err)
+			}
+		})
+	}
+}
