@@ -16,10 +16,11 @@ import (
 // to read its body again (bodyPlace), and ReadBody reads it when asked.
 
 // bodyPlace is what a page keeps of its file to read its body again and
-// notice the file changed since: the file's size and a hash of its
-// bytes as read, and the length of the body, which ends the file's text.
+// notice the file changed since: a hash of its bytes as read (the size
+// of the file, which a change of length would show, is left out: it
+// would take a Page past 768 bytes, into the allocator's next size of
+// 896), and the length of the body, which ends the file's text.
 type bodyPlace struct {
-	size    int64
 	hash    uint64
 	bodyLen int
 }
@@ -40,7 +41,7 @@ func newRereader(root string, limit int64) *rereader {
 // place is what p keeps of raw, its file's bytes as read, whose body
 // (after the text's normalisation) is body.
 func (r *rereader) place(raw, body []byte) bodyPlace {
-	return bodyPlace{size: int64(len(raw)), hash: maphash.Bytes(r.seed, raw), bodyLen: len(body)}
+	return bodyPlace{hash: maphash.Bytes(r.seed, raw), bodyLen: len(body)}
 }
 
 // errChanged is a page's file that is not, when read again, what it
@@ -58,7 +59,7 @@ func (r *rereader) body(p *Page) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w (%v)", errChanged, files.WithoutPath(err))
 	}
-	if int64(len(raw)) != p.place.size || maphash.Bytes(r.seed, raw) != p.place.hash {
+	if maphash.Bytes(r.seed, raw) != p.place.hash {
 		return nil, errChanged
 	}
 	text, _ := normalizeText(raw) // valid: it was when loaded
