@@ -18,8 +18,9 @@ import (
 // on generated handbooks of two sizes, and reports the time and the
 // memory per page: a build that grows faster than its pages shows as a
 // larger ns/page or held-B/page at the larger size. held-B/page is the
-// heap still live once the stage is done (the render step) or before the
-// index is written (the index stage), per page.
+// heap still live once the stage is done (the render step), before the
+// index is written (the index stage), or once a build has read the site
+// (the load stage, which holds no page's Markdown), per page.
 //
 //	go test ./build -run X -bench Scale -benchtime 3x | benchstat -col /pages -
 func BenchmarkScale(b *testing.B) {
@@ -27,7 +28,30 @@ func BenchmarkScale(b *testing.B) {
 		root := generatedSite(b, pages)
 		b.Run(fmt.Sprintf("stage=render/pages=%d", pages), func(b *testing.B) { benchRender(b, root) })
 		b.Run(fmt.Sprintf("stage=index/pages=%d", pages), func(b *testing.B) { benchIndexStage(b, root) })
+		b.Run(fmt.Sprintf("stage=load/pages=%d", pages), func(b *testing.B) { benchBuildLoad(b, root) })
 	}
+}
+
+// benchBuildLoad reads the site as a build does, and reports what the
+// site holds then: everything a build keeps from reading to the end.
+func benchBuildLoad(b *testing.B, root string) {
+	var held uint64
+	var total int
+	for b.Loop() {
+		b.StopTimer()
+		before := liveHeap()
+		b.StartTimer()
+		s, err := load(Options{Source: root}, false, nil, nil)
+		if err != nil {
+			b.Fatal(err, diagsOf(s))
+		}
+		b.StopTimer()
+		after := liveHeap()
+		held, total = after-min(before, after), len(s.Pages.Pages)
+		runtime.KeepAlive(s)
+		b.StartTimer()
+	}
+	reportPerPage(b, total, held)
 }
 
 func benchRender(b *testing.B, root string) {
