@@ -129,3 +129,32 @@ func TestReadBodyOfAFileChangedSinceLoad(t *testing.T) {
 		})
 	}
 }
+
+// TestStructureDriftWithoutBodies: the structure check of a translation
+// reads the bodies of a set that holds none, and finds what it finds in
+// one that holds them.
+func TestStructureDriftWithoutBodies(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"handbook.toml":      twoLanguages,
+		"content/vi/page.md": "---\ntitle: Trang\n---\n\n## Một\n\nA.\n\n## Hai\n\nB.\n",
+		"content/fr/page.md": "---\ntitle: Page\n---\n\n## Un\n\nA.\n",
+	})
+	held, _ := loadSite(t, root, config.Overrides{})
+	want, drifted := page(t, held, "fr", "page.md").StructureDrift(held)
+	if !drifted {
+		t.Fatal("the translation with a heading less does not drift")
+	}
+	set, reads := loadWithoutBodies(t, root)
+	got, ok := page(t, set, "fr", "page.md").StructureDrift(set)
+	if !ok || got != want {
+		t.Errorf("without bodies: %+v, %v; with them: %+v", got, ok, want)
+	}
+	if reads["content/vi/page.md"] != 1 || reads["content/fr/page.md"] != 1 {
+		t.Errorf("files read again: %v", reads)
+	}
+	for _, p := range set.Pages {
+		if set.Body(p) != nil {
+			t.Errorf("%s: the check left its body held", p.RelPath)
+		}
+	}
+}
