@@ -56,6 +56,7 @@ func Load(cfg *config.Config, diags *diag.List) (*Set, error) {
 		now := time.Now()
 		for _, p := range set.Pages {
 			p.settle(now)
+			p.nameUntitled(cfg)
 		}
 	}
 	if cfg.Drafts {

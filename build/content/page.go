@@ -60,6 +60,9 @@ type Page struct {
 	hugo bool
 
 	Title string
+	// TitleFromFile is true when a Hugo page has no title of its own:
+	// Title is then made from its file's name (nameUntitled).
+	TitleFromFile bool
 	// linkTitle is the front matter's linkTitle (Hugo's), see LinkTitle.
 	linkTitle   string
 	Description string
