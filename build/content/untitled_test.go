@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"handbook/build/config"
+	"handbook/build/diag"
 )
 
 func TestHugoPagesWithoutTitleAreNamedAfterTheirFile(t *testing.T) {
@@ -42,5 +43,19 @@ func TestHandbookPagesWithoutTitleStayUntitled(t *testing.T) {
 	set, _ := loadSite(t, root, config.Overrides{})
 	if p := page(t, set, "vi", "no-title.md"); p.Title != "" || p.TitleFromFile {
 		t.Errorf("a handbook page without title got %q (from file %v)", p.Title, p.TitleFromFile)
+	}
+}
+
+// The preview reads a changed page again: it is named as the build names it.
+func TestReadPageNamesAnUntitledHugoPage(t *testing.T) {
+	root := writeSite(t, map[string]string{"hugo.toml": hugoTwoLanguages, "content/day_one.fr.md": "Texte.\n"})
+	var diags diag.List
+	cfg, err := config.Load(root, config.Overrides{}, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _, _ := ReadPage(cfg, "fr", "day_one.fr.md", &diags)
+	if p == nil || p.Title != "Day one" || !p.TitleFromFile {
+		t.Errorf("ReadPage = %+v, want the title Day one, from the file", p)
 	}
 }
