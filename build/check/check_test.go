@@ -392,3 +392,18 @@ func TestOutdatedNotice(t *testing.T) {
 		}
 	}
 }
+
+// A Hugo page without a title builds with Hugo: check warns and names the
+// title it is shown with, and the check passes.
+func TestHugoPageWithoutTitleIsAWarning(t *testing.T) {
+	files := map[string]string{
+		"hugo.toml":                   "title = \"Glossary\"\n",
+		"content/_index.md":           "---\ntitle: Glossary\ndescription: Terms.\n---\n\nSee [scaling](vertical-scaling/).\n",
+		"content/vertical-scaling.md": "---\ndescription: Growing one machine.\n---\n\nText.\n",
+	}
+	got, err := runCheck(t, files)
+	want := []string{"content/vertical-scaling.md:0: warning empty-title"}
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("err %v, diagnostics %v, want %v", err, got, want)
+	}
+}

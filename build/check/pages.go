@@ -39,9 +39,15 @@ func checkTitle(site *build.Site, p *content.Page) {
 		})
 		return
 	}
-	if p.Title == "" {
+	switch {
+	case p.Title == "":
 		site.Diags.Add(diag.Diagnostic{File: p.File, Code: diag.CodeEmptyTitle,
 			Message: "the page has no title: add title: to its front matter"})
+	case p.TitleFromFile:
+		// Hugo builds a page without a title: a warning, so the site
+		// builds as it does with Hugo.
+		site.Diags.Add(diag.Diagnostic{File: p.File, Severity: diag.Warning, Code: diag.CodeEmptyTitle,
+			Message: fmt.Sprintf("the page has no title: it is shown as %q; add title: to its front matter", p.Title)})
 	}
 	if p.Description == "" {
 		site.Diags.Add(diag.Diagnostic{File: p.File, Severity: diag.Warning, Code: diag.CodeEmptyDescription,

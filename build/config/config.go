@@ -127,6 +127,10 @@ type Language struct {
 	Title string
 	// Description overrides the site's description in this language.
 	Description string
+	// Params are a Hugo site's params in this language: the root's,
+	// with the language's own over them key by key, as Hugo's
+	// .Site.Params and the param shortcode see them. Nil elsewhere.
+	Params map[string]any
 }
 
 // Overrides are the values given on the command line; empty fields leave

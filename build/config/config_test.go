@@ -391,8 +391,9 @@ style = "monokai"
 				BaseURL:         "https://example.org/docs/",
 				DefaultLanguage: "fr",
 				Languages: []Language{
-					{Code: "fr", Name: "Français", Weight: 1, ContentDir: "contenu/fr"},
-					{Code: "vi", Name: "Tiếng Việt", Weight: 2, ContentDir: "content/vi", Title: "Sổ tay"},
+					// A language's params are the site's with its own over them.
+					{Code: "fr", Name: "Français", Weight: 1, ContentDir: "contenu/fr", Params: map[string]any{"author": "x", "x": int64(1)}},
+					{Code: "vi", Name: "Tiếng Việt", Weight: 2, ContentDir: "content/vi", Title: "Sổ tay", Params: map[string]any{"author": "x"}},
 				},
 				OutputDir: filepath.Join(root, "dist"),
 				Theme:     "default",

@@ -248,6 +248,7 @@ func applyHugo(cfg *Config, h *hugoReader) {
 		setIf(&dir, lr.str("contentdir"))
 		lang := newLanguage(code, name, number(lr.get("weight")), dir, lr.str("title"))
 		lang.Description, _ = lr.get("params", "description").(string)
+		lang.Params = hugoParams(h.raw["params"], l["params"])
 		setIf(&lang.Description, lr.str("description"))
 		cfg.Languages = append(cfg.Languages, lang)
 		h.used["languages."+code] = true
@@ -262,7 +263,9 @@ func applyHugo(cfg *Config, h *hugoReader) {
 	if len(cfg.Languages) == 0 {
 		name := cfg.DefaultLanguage
 		setIf(&name, h.str("languagename"))
-		cfg.Languages = []Language{newLanguage(cfg.DefaultLanguage, name, 0, contentDir, "")}
+		lang := newLanguage(cfg.DefaultLanguage, name, 0, contentDir, "")
+		lang.Params = hugoParams(h.raw["params"], nil)
+		cfg.Languages = []Language{lang}
 	}
 	h.used["languagecode"] = true // the same language, for <html lang>
 	applyContentMounts(cfg, h)
@@ -416,4 +419,21 @@ func warnHugoBeside(cfg *Config, diags *diag.List) {
 	for _, name := range unread {
 		diags.Warnf(name, 0, "this configuration file is not read: the handbook reads %s only", cfg.File)
 	}
+}
+
+// hugoParams are a language's params: the site's, with the language's
+// over them key by key; nil when there are none. They are read directly, not through the reader,
+// so that check still lists them as ignored by the theme.
+func hugoParams(site, lang any) map[string]any {
+	var out map[string]any
+	for _, v := range []any{site, lang} {
+		m, _ := v.(map[string]any)
+		for k, x := range m {
+			if out == nil {
+				out = map[string]any{}
+			}
+			out[k] = x
+		}
+	}
+	return out
 }

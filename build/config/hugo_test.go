@@ -57,8 +57,9 @@ func TestLoadHugoConfigFolderMerged(t *testing.T) {
 		Root: root, File: "hugo.toml", Title: "Root title", Hugo: true,
 		BaseURL: "https://x.example/sub/", DefaultLanguage: "fr",
 		Languages: []Language{
-			{Code: "fr", Name: "Français", Weight: 1, ContentDir: "content"},
-			{Code: "vi", Name: "vi", Weight: 2, ContentDir: "content", Title: "Sổ tay"},
+			// params.toml is the site's params, every language's.
+			{Code: "fr", Name: "Français", Weight: 1, ContentDir: "content", Params: map[string]any{"author": "x"}},
+			{Code: "vi", Name: "vi", Weight: 2, ContentDir: "content", Title: "Sổ tay", Params: map[string]any{"author": "x"}},
 		},
 		OutputDir: cfg.OutputDir, Theme: "default", Search: true,
 		Markup:  Markup{UnsafeHTML: true, HighlightStyle: "github", HighlightDarkStyle: "github-dark", HugoIDs: "github"},

@@ -69,6 +69,7 @@ func load(cfg *config.Config, again *rereader, diags *diag.List) (*Set, error) {
 		now := time.Now()
 		for _, p := range set.Pages {
 			p.settle(now)
+			p.nameUntitled(cfg)
 		}
 	}
 	if cfg.Drafts {

@@ -61,6 +61,9 @@ type Page struct {
 	// hugo is true when the page is a Hugo site's, read and addressed
 	// by Hugo's rules (config.Config.Hugo).
 	hugo bool
+	// TitleFromFile is true when a Hugo page has no title of its own:
+	// Title is then made from its file's name (nameUntitled).
+	TitleFromFile bool
 
 	Title string
 	// linkTitle is the front matter's linkTitle (Hugo's), see LinkTitle.

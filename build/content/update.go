@@ -54,6 +54,9 @@ func ReadPage(cfg *config.Config, lang, rel string, diags *diag.List) (p *Page, 
 		return nil, nil, false
 	}
 	p, body, _ = readPage(src, cfg.FileSizeLimit(), diags)
+	if p != nil {
+		p.nameUntitled(cfg)
+	}
 	return p, body, true
 }
 

@@ -24,6 +24,11 @@ import (
 type highlighter struct {
 	formatter *chromahtml.Formatter
 	cache     sync.Map // language + "\x00" + code → []byte
+	// lexers are chroma's lexer for each fence language met, nil for
+	// one it does not know: chroma looks a name it has no alias for up
+	// by matching every lexer's file patterns, which on a site whose
+	// fences name unknown languages cost more than the lexing itself.
+	lexers sync.Map // language → chroma.Lexer
 }
 
 // maxCachedBlock bounds what is kept: large blocks are rare and rarely
@@ -77,7 +82,7 @@ func (h *highlighter) format(lang, code string) []byte {
 	var buf bytes.Buffer
 	var lexer chroma.Lexer
 	if lang != "" {
-		lexer = lexers.Get(lang)
+		lexer = h.lexer(lang)
 	}
 	if lexer == nil {
 		buf.WriteString("<pre><code")
@@ -96,4 +101,16 @@ func (h *highlighter) format(lang, code string) []byte {
 		buf.WriteString("<pre><code>" + html.EscapeString(code) + "</code></pre>\n")
 	}
 	return buf.Bytes()
+}
+
+// lexer is chroma's lexer for a fence's language, nil when it has none,
+// looked up once per language.
+func (h *highlighter) lexer(lang string) chroma.Lexer {
+	if l, ok := h.lexers.Load(lang); ok {
+		lexer, _ := l.(chroma.Lexer)
+		return lexer
+	}
+	lexer := lexers.Get(lang)
+	h.lexers.Store(lang, lexer)
+	return lexer
 }

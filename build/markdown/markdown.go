@@ -39,6 +39,10 @@ func NewConverter(cfg *config.Config, set *content.Set, static func(sitePath str
 	}
 	c.shortcodes = shortcode.New(shortcode.Options{
 		Root: cfg.Root, Set: set, SiteTitle: cfg.Title, BaseURL: cfg.BaseURL, BasePath: cfg.BasePath(),
+		SiteParams: func(lang string) map[string]any {
+			l, _ := cfg.Language(lang)
+			return l.Params
+		},
 		Highlight: func(lang, code string) template.HTML {
 			return template.HTML(c.highlighter.highlight(lang, code))
 		},

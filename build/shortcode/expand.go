@@ -37,6 +37,10 @@ type Options struct {
 	// SiteTitle, BaseURL and BasePath describe the site to templates
 	// (.Site.Title, .Page.Permalink) and prefix root-relative images.
 	SiteTitle, BaseURL, BasePath string
+	// SiteParams are the site's params in a language (.Site.Params),
+	// where the param shortcode looks after the page's; nil when the
+	// site has none.
+	SiteParams func(lang string) map[string]any
 	// Highlight renders a code block as fenced code is rendered.
 	Highlight func(lang, code string) template.HTML
 	// Markdownify renders Markdown in a language; src may hold markers

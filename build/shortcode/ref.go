@@ -130,14 +130,28 @@ func escapeDestination(p string) string {
 }
 
 // param writes a parameter of the page's front matter ("x" or "a.b"),
-// or nothing, with a warning, when the page has none.
+// else the site's of that name, as Hugo's .Page.Param looks, or nothing,
+// with a warning, when neither has it.
 func (e *expansion) param(n *node) string {
 	name := n.open.args.get("name", 0)
 	if v, ok := lookupParam(e.page.Params, name); ok {
 		return fmt.Sprint(v)
 	}
-	e.diags.Warnf(e.page.File, e.line(n.open.start), "shortcode param: the page has no parameter %q", name)
+	if v, ok := lookupParam(e.siteParams(), name); ok {
+		return fmt.Sprint(v)
+	}
+	e.diags.Warnf(e.page.File, e.line(n.open.start), "shortcode param: neither the page nor the site has a parameter %q", name)
 	return ""
+}
+
+// siteParams are the site's params in the page's language, never nil.
+func (e *expansion) siteParams() map[string]any {
+	if e.x.opts.SiteParams != nil {
+		if p := e.x.opts.SiteParams(e.page.Lang); p != nil {
+			return p
+		}
+	}
+	return map[string]any{}
 }
 
 // lookupParam finds a dotted key in params, ignoring case as Hugo does.
