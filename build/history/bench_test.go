@@ -14,7 +14,7 @@ func BenchmarkRead(b *testing.B) {
 		b.Skip("HANDBOOK_BENCH_REPO names no repository")
 	}
 	for b.Loop() {
-		log, err := Read(root, []string{"content/vi", "content/fr"}, 6)
+		log, err := Read(root, []string{"content/vi", "content/fr"}, 6, "")
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -48,17 +48,28 @@ func (l *Log) Updated(file string) time.Time {
 // git comparing each commit's folders with its parent's, which the
 // processes share out over the cores. It returns ErrNoRepository when
 // root is not in a git repository.
-func Read(root string, dirs []string, months int) (*Log, error) {
+//
+// With a cacheDir, what git log gave is kept there, outside the
+// repository, for the next Read to read only the commits made since
+// (see folderCommits); "" keeps nothing. A shallow clone is read whole.
+func Read(root string, dirs []string, months int, cacheDir string) (*Log, error) {
 	shallow, err := repositoryState(root)
 	if err != nil {
 		return nil, err
+	}
+	head, err := headCommit(root)
+	if err != nil {
+		return &Log{Shallow: shallow}, nil // no commit yet: no history
+	}
+	if shallow {
+		cacheDir = ""
 	}
 	dirs = outermost(dirs)
 	parts := make([]*folderLog, len(dirs))
 	errs := make([]error, len(dirs))
 	var wg sync.WaitGroup
 	for i, dir := range dirs {
-		wg.Go(func() { parts[i], errs[i] = readFolder(root, dir) })
+		wg.Go(func() { parts[i], errs[i] = readFolder(root, dir, head, cacheDir) })
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
@@ -94,8 +105,8 @@ type folderLog struct {
 
 // readFolder reads the commits of one content folder and when each of
 // its files last changed.
-func readFolder(root, dir string) (*folderLog, error) {
-	commits, err := readCommits(root, []string{dir})
+func readFolder(root, dir, head, cacheDir string) (*folderLog, error) {
+	commits, err := folderCommits(root, dir, head, cacheDir)
 	if err != nil {
 		return nil, err
 	}
@@ -149,6 +160,17 @@ func repositoryState(root string) (shallow bool, err error) {
 		return false, ErrNoRepository
 	}
 	return lines[1] == "true", nil
+}
+
+// headCommit is the hash of the commit HEAD names, read once so that
+// every folder's log starts at the same commit; an error when the
+// repository has no commit yet.
+func headCommit(root string) (string, error) {
+	out, err := git(root, "rev-parse", "-q", "--verify", "HEAD^{commit}")
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(string(out)), nil
 }
 
 // git runs git in dir and returns its output; its error says what git
