@@ -77,13 +77,13 @@ func TestCacheReadsOnlyTheNewCommits(t *testing.T) {
 	if _, err := Read(r.dir, []string{"content/vi"}, 6, cache); err != nil {
 		t.Fatal(err)
 	}
-	name, key := cachePath(cache, r.dir, "content/vi")
-	c, ok := loadCache(name, key)
+	fc := openCache(cache, r.dir, "content/vi")
+	c, ok := fc.load()
 	if !ok || len(c.Commits) != 2 {
 		t.Fatalf("the cache holds %+v, want the two commits", c)
 	}
 	c.Commits[0].Subject = "Said in the cache alone"
-	writeGob(t, name, c)
+	writeGob(t, fc.name, c)
 	moreCommits(r)
 
 	log, err := Read(r.dir, []string{"content/vi"}, 6, cache)
@@ -125,8 +125,9 @@ func TestDamagedOrForeignCacheIsIgnored(t *testing.T) {
 	r := cacheRepo(t)
 	cache := t.TempDir()
 	sameLog(t, r, cache)
-	name, key := cachePath(cache, r.dir, "content/vi")
-	good, ok := loadCache(name, key)
+	fc := openCache(cache, r.dir, "content/vi")
+	name := fc.name
+	good, ok := fc.load()
 	if !ok {
 		t.Fatal("no cache written")
 	}
@@ -145,11 +146,11 @@ func TestDamagedOrForeignCacheIsIgnored(t *testing.T) {
 	} {
 		t.Run(what, func(t *testing.T) {
 			write()
-			if _, ok := loadCache(name, key); ok {
+			if _, ok := openCache(cache, r.dir, "content/vi").load(); ok {
 				t.Errorf("a cache file %s is read", what)
 			}
 			sameLog(t, r, cache)
-			if _, ok := loadCache(name, key); !ok {
+			if _, ok := openCache(cache, r.dir, "content/vi").load(); !ok {
 				t.Errorf("the cache file %s was not written anew", what)
 			}
 		})
@@ -165,5 +166,33 @@ func writeGob(t *testing.T, name string, c *cacheFile) {
 	defer f.Close()
 	if err := gob.NewEncoder(f).Encode(c); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestCacheKeepsTheComparedVersions: the summaries of the versions a
+// build compared come from the cache in the next (made equal in it, the
+// change they showed is not seen), since a blob's hash names its text.
+func TestCacheKeepsTheComparedVersions(t *testing.T) {
+	r := cacheRepo(t)
+	cache := t.TempDir()
+	if _, err := Read(r.dir, []string{"content/vi"}, 0, cache); err != nil {
+		t.Fatal(err)
+	}
+	fc := openCache(cache, r.dir, "content/vi")
+	c, ok := fc.load()
+	if !ok || len(c.Blobs) != 2 {
+		t.Fatalf("the cache holds %+v, want the two versions of a.md compared", c)
+	}
+	for id := range c.Blobs {
+		c.Blobs[id] = cachedSummary{Text: 1}
+	}
+	writeGob(t, fc.name, c)
+
+	log, err := Read(r.dir, []string{"content/vi"}, 0, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := log.Updated("content/vi/a.md"), mustTime(t, "2026-01-01T08:00:00Z"); !got.Equal(want) {
+		t.Errorf("Updated = %v, want %v: the versions' summaries were read again from git", got, want)
 	}
 }

@@ -69,7 +69,7 @@ func Read(root string, dirs []string, months int, cacheDir string) (*Log, error)
 	errs := make([]error, len(dirs))
 	var wg sync.WaitGroup
 	for i, dir := range dirs {
-		wg.Go(func() { parts[i], errs[i] = readFolder(root, dir, head, cacheDir) })
+		wg.Go(func() { parts[i], errs[i] = readFolder(root, dir, head, openCache(cacheDir, root, dir)) })
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
@@ -93,6 +93,10 @@ func Read(root string, dirs []string, months int, cacheDir string) (*Log, error)
 		}
 		sortChanges(log.Changes)
 	}
+	for _, part := range parts {
+		wg.Go(func() { part.cache.save(head, part.commits, part.blobs.done) })
+	}
+	wg.Wait()
 	return log, nil
 }
 
@@ -101,17 +105,18 @@ type folderLog struct {
 	commits []*commit
 	blobs   *blobReader
 	updated map[string]time.Time
+	cache   *folderCache // nil for none
 }
 
 // readFolder reads the commits of one content folder and when each of
 // its files last changed.
-func readFolder(root, dir, head, cacheDir string) (*folderLog, error) {
-	commits, err := folderCommits(root, dir, head, cacheDir)
+func readFolder(root, dir, head string, cache *folderCache) (*folderLog, error) {
+	commits, known, err := folderCommits(root, dir, head, cache)
 	if err != nil {
 		return nil, err
 	}
 	resolveNames(commits)
-	f := &folderLog{commits: commits, blobs: newBlobReader(root)}
+	f := &folderLog{commits: commits, blobs: newBlobReader(root, known), cache: cache}
 	f.updated, err = lastChanges(commits, f.blobs)
 	return f, err
 }
