@@ -1,7 +1,12 @@
 package history
 
 import (
+	"bytes"
+	"encoding/gob"
 	"os"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -33,4 +38,61 @@ func BenchmarkRead(b *testing.B) {
 		}
 		read(b, cache)
 	})
+	b.Run("warm, 10 commits since", func(b *testing.B) {
+		cache := b.TempDir()
+		if _, err := Read(root, dirs, 6, cache); err != nil {
+			b.Fatal(err)
+		}
+		rewind := cacheBefore(b, root, dirs, cache, 10)
+		for b.Loop() {
+			b.StopTimer()
+			rewind()
+			b.StartTimer()
+			if _, err := Read(root, dirs, 6, cache); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// cacheBefore makes the cache of dirs what a build n commits before
+// HEAD would have left, and returns a function that puts it back so.
+func cacheBefore(b *testing.B, root string, dirs []string, cacheDir string, n int) (rewind func()) {
+	out, err := git(root, "rev-list", "--no-merges", "-n", strconv.Itoa(n+1), "HEAD")
+	if err != nil {
+		b.Fatal(err)
+	}
+	hashes := strings.Fields(string(out))
+	newer, old := hashes[:n], hashes[n]
+	files := map[string][]byte{}
+	for _, dir := range dirs {
+		fc := openCache(cacheDir, root, dir)
+		c, ok := fc.load()
+		if !ok {
+			b.Fatal("no cache")
+		}
+		c.Head = old
+		c.Commits = slices.DeleteFunc(c.Commits, func(cc cachedCommit) bool {
+			if !slices.Contains(newer, cc.Hash) {
+				return false
+			}
+			for _, f := range cc.Files { // the versions they made were not compared yet
+				delete(c.Blobs, f.OldBlob)
+				delete(c.Blobs, f.NewBlob)
+			}
+			return true
+		})
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(c); err != nil {
+			b.Fatal(err)
+		}
+		files[fc.name] = buf.Bytes()
+	}
+	return func() {
+		for name, data := range files {
+			if err := os.WriteFile(name, data, 0o600); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }
