@@ -174,20 +174,26 @@ func stampValue(line []byte) (string, bool) {
 }
 
 // appendWords appends data's words to out, each followed by one space.
+// Whole runs are found and copied at once: it reads every byte of every
+// version a build compares.
 func appendWords(out, data []byte) []byte {
-	start := -1
-	for i, c := range data {
-		space := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-		switch {
-		case space && start >= 0:
+	for i := 0; i < len(data); {
+		for i < len(data) && isSpace(data[i]) {
+			i++
+		}
+		start := i
+		for i < len(data) && !isSpace(data[i]) {
+			i++
+		}
+		if i > start {
 			out = append(append(out, data[start:i]...), ' ')
-			start = -1
-		case !space && start < 0:
-			start = i
 		}
 	}
-	if start >= 0 {
-		out = append(append(out, data[start:]...), ' ')
-	}
 	return out
+}
+
+// isSpace reports whether c is ASCII whitespace; most bytes are above
+// the space and are told apart by the first comparison.
+func isSpace(c byte) bool {
+	return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
 }
