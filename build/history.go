@@ -2,6 +2,8 @@ package build
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 
 	"handbook/build/history"
 )
@@ -28,7 +30,7 @@ func (s *Site) startHistory() (apply func()) {
 	}
 	done := make(chan result, 1)
 	go func() {
-		log, err := history.Read(s.Config.Root, dirs, h.ChangesMonths)
+		log, err := history.Read(s.Config.Root, dirs, h.ChangesMonths, historyCacheDir())
 		done <- result{log, err}
 	}()
 	return func() {
@@ -55,5 +57,24 @@ func (s *Site) useHistory(log *history.Log, err error) {
 	s.history = log
 	for _, p := range s.Pages.Pages {
 		p.Updated = log.Updated(p.File)
+	}
+}
+
+// historyCacheDir is where the history's cache is kept: the folder
+// HANDBOOK_HISTORY_CACHE names, none when it is "off", and by default
+// handbook/history in the user's cache folder, never in the site nor in
+// its repository.
+func historyCacheDir() string {
+	switch dir := os.Getenv("HANDBOOK_HISTORY_CACHE"); dir {
+	case "off":
+		return ""
+	case "":
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return "" // no cache folder (no HOME): no cache
+		}
+		return filepath.Join(base, "handbook", "history")
+	default:
+		return dir
 	}
 }

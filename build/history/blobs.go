@@ -3,8 +3,9 @@ package history
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"os/exec"
 	"strconv"
@@ -13,22 +14,27 @@ import (
 
 // blobSummary is what a comparison needs of a version of a file: its
 // text, without its translation stamp and with its whitespace reduced
-// to single spaces, as a hash; and the stamp.
+// to single spaces, as a hash; and the stamp. The hash is the same in
+// every run, for the cache to keep it.
 type blobSummary struct {
 	text  uint64
 	stamp string
 }
 
 // blobReader summarizes versions of files, read with git cat-file
-// --batch, and keeps the summaries.
+// --batch, and keeps the summaries, by blob.
 type blobReader struct {
 	root string
-	seed maphash.Seed
 	done map[string]blobSummary
 }
 
-func newBlobReader(root string) *blobReader {
-	return &blobReader{root: root, seed: maphash.MakeSeed(), done: map[string]blobSummary{}}
+// newBlobReader is a reader that knows the summaries of known already
+// (a cache's: a blob's hash names its content, whatever the history).
+func newBlobReader(root string, known map[string]blobSummary) *blobReader {
+	if known == nil {
+		known = map[string]blobSummary{}
+	}
+	return &blobReader{root: root, done: known}
 }
 
 // fetch summarizes the blobs of ids not summarized yet, in one run of
@@ -105,7 +111,7 @@ func (b *blobReader) readBatch(r *bufio.Reader, ids []string) error {
 		if _, err := io.ReadFull(r, buf); err != nil {
 			return fmt.Errorf("git cat-file: reading %s: %w", id, err)
 		}
-		b.done[id], scratch = summarize(b.seed, buf[:size], scratch)
+		b.done[id], scratch = summarize(buf[:size], scratch)
 	}
 	return nil
 }
@@ -119,10 +125,13 @@ func (b *blobReader) summary(id string) blobSummary { return b.done[id] }
 // summarize hashes a file's text with its translation stamp left out
 // and each run of whitespace made one space, and returns the stamp.
 // The text is put together in scratch, which it returns to be reused.
-func summarize(seed maphash.Seed, data, scratch []byte) (blobSummary, []byte) {
+// The hash is SHA-256's first 8 bytes: the same in every run, unlike
+// maphash's, and fast where the processor computes SHA-256.
+func summarize(data, scratch []byte) (blobSummary, []byte) {
 	front, body, stamp := splitStamp(data)
 	scratch = appendWords(appendWords(scratch[:0], front), body)
-	return blobSummary{text: maphash.Bytes(seed, scratch), stamp: stamp}, scratch
+	sum := sha256.Sum256(scratch)
+	return blobSummary{text: binary.LittleEndian.Uint64(sum[:8]), stamp: stamp}, scratch
 }
 
 // splitStamp cuts the sourceHash line out of a file's front matter
@@ -165,20 +174,26 @@ func stampValue(line []byte) (string, bool) {
 }
 
 // appendWords appends data's words to out, each followed by one space.
+// Whole runs are found and copied at once: it reads every byte of every
+// version a build compares.
 func appendWords(out, data []byte) []byte {
-	start := -1
-	for i, c := range data {
-		space := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-		switch {
-		case space && start >= 0:
+	for i := 0; i < len(data); {
+		for i < len(data) && isSpace(data[i]) {
+			i++
+		}
+		start := i
+		for i < len(data) && !isSpace(data[i]) {
+			i++
+		}
+		if i > start {
 			out = append(append(out, data[start:i]...), ' ')
-			start = -1
-		case !space && start < 0:
-			start = i
 		}
 	}
-	if start >= 0 {
-		out = append(append(out, data[start:]...), ' ')
-	}
 	return out
+}
+
+// isSpace reports whether c is ASCII whitespace; most bytes are above
+// the space and are told apart by the first comparison.
+func isSpace(c byte) bool {
+	return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
 }

@@ -48,17 +48,28 @@ func (l *Log) Updated(file string) time.Time {
 // git comparing each commit's folders with its parent's, which the
 // processes share out over the cores. It returns ErrNoRepository when
 // root is not in a git repository.
-func Read(root string, dirs []string, months int) (*Log, error) {
+//
+// With a cacheDir, what git log gave is kept there, outside the
+// repository, for the next Read to read only the commits made since
+// (see folderCommits); "" keeps nothing. A shallow clone is read whole.
+func Read(root string, dirs []string, months int, cacheDir string) (*Log, error) {
 	shallow, err := repositoryState(root)
 	if err != nil {
 		return nil, err
+	}
+	head, err := headCommit(root)
+	if err != nil {
+		return &Log{Shallow: shallow}, nil // no commit yet: no history
+	}
+	if shallow {
+		cacheDir = ""
 	}
 	dirs = outermost(dirs)
 	parts := make([]*folderLog, len(dirs))
 	errs := make([]error, len(dirs))
 	var wg sync.WaitGroup
 	for i, dir := range dirs {
-		wg.Go(func() { parts[i], errs[i] = readFolder(root, dir) })
+		wg.Go(func() { parts[i], errs[i] = readFolder(root, dir, head, openCache(cacheDir, root, dir)) })
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
@@ -82,6 +93,10 @@ func Read(root string, dirs []string, months int) (*Log, error) {
 		}
 		sortChanges(log.Changes)
 	}
+	for _, part := range parts {
+		wg.Go(func() { part.cache.save(head, part.commits, part.blobs.done) })
+	}
+	wg.Wait()
 	return log, nil
 }
 
@@ -90,17 +105,18 @@ type folderLog struct {
 	commits []*commit
 	blobs   *blobReader
 	updated map[string]time.Time
+	cache   *folderCache // nil for none
 }
 
 // readFolder reads the commits of one content folder and when each of
 // its files last changed.
-func readFolder(root, dir string) (*folderLog, error) {
-	commits, err := readCommits(root, []string{dir})
+func readFolder(root, dir, head string, cache *folderCache) (*folderLog, error) {
+	commits, known, err := folderCommits(root, dir, head, cache)
 	if err != nil {
 		return nil, err
 	}
 	resolveNames(commits)
-	f := &folderLog{commits: commits, blobs: newBlobReader(root)}
+	f := &folderLog{commits: commits, blobs: newBlobReader(root, known), cache: cache}
 	f.updated, err = lastChanges(commits, f.blobs)
 	return f, err
 }
@@ -149,6 +165,17 @@ func repositoryState(root string) (shallow bool, err error) {
 		return false, ErrNoRepository
 	}
 	return lines[1] == "true", nil
+}
+
+// headCommit is the hash of the commit HEAD names, read once so that
+// every folder's log starts at the same commit; an error when the
+// repository has no commit yet.
+func headCommit(root string) (string, error) {
+	out, err := git(root, "rev-parse", "-q", "--verify", "HEAD^{commit}")
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(string(out)), nil
 }
 
 // git runs git in dir and returns its output; its error says what git

@@ -22,7 +22,7 @@ func TestUpdatedIsTheLastCommitThatChangedTheText(t *testing.T) {
 	r.commit("2026-05-01T10:00:00+07:00", "Wrap the lines")
 	r.write("content/fr/c.md", page("C", "", "Pas encore validé.\n"))
 
-	log, err := Read(r.dir, []string{"content"}, 0)
+	log, err := Read(r.dir, []string{"content"}, 0, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestUpdatedFollowsRenames(t *testing.T) {
 	r.write("content/vi/changed.md", page("Khác", "", body+"Ba, bốn, năm.\n"))
 	r.commit("2026-03-01T08:00:00Z", "Rename the pages")
 
-	log, err := Read(r.dir, []string{"content/vi"}, 0)
+	log, err := Read(r.dir, []string{"content/vi"}, 0, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func TestSiteInAFolderOfTheRepository(t *testing.T) {
 	r.write("content/vi/a.md", page("Another site's", "", "z\n"))
 	r.commit("2026-02-01T08:00:00Z", "Change the other site")
 
-	log, err := Read(r.dir+"/docs", []string{"content/vi"}, 0)
+	log, err := Read(r.dir+"/docs", []string{"content/vi"}, 0, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestSiteInAFolderOfTheRepository(t *testing.T) {
 }
 
 func TestOutsideGitThereIsNoHistory(t *testing.T) {
-	if _, err := Read(t.TempDir(), []string{"content"}, 6); !errors.Is(err, ErrNoRepository) {
+	if _, err := Read(t.TempDir(), []string{"content"}, 6, ""); !errors.Is(err, ErrNoRepository) {
 		t.Errorf("Read outside a repository: %v, want ErrNoRepository", err)
 	}
 }
@@ -106,7 +106,7 @@ func TestShallowCloneDatesFromWhatIsThere(t *testing.T) {
 	clone := t.TempDir() + "/clone"
 	sitetest.Git(t, r.dir, nil, "clone", "-q", "--depth", "1", "file://"+r.dir, clone)
 
-	log, err := Read(clone, []string{"content"}, 12)
+	log, err := Read(clone, []string{"content"}, 12, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func TestRecentChanges(t *testing.T) {
 	r.git("rm", "-q", "content/vi/gone.md")
 	r.commit("2026-03-01T08:00:00Z", "Remove a page")
 
-	log, err := Read(r.dir, []string{"content"}, 6)
+	log, err := Read(r.dir, []string{"content"}, 6, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +177,7 @@ func TestChangesMonthsCountsBackFromTheNewestCommit(t *testing.T) {
 	r.write("content/vi/b.md", page("B", "", "b\n"))
 	r.commit("2020-03-01T08:00:00Z", "Add the second page")
 	for months, want := range map[int]int{1: 1, 3: 2, 0: 0} {
-		log, err := Read(r.dir, []string{"content"}, months)
+		log, err := Read(r.dir, []string{"content"}, months, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -220,11 +220,11 @@ func TestEachFolderApartReadsTheSame(t *testing.T) {
 	r.write("content/fr/b/c.md", page("C", "", "c\n"))
 	r.commit("2026-03-01T08:00:00Z", "Add a French page on hiring")
 
-	whole, err := Read(r.dir, []string{"content"}, 6)
+	whole, err := Read(r.dir, []string{"content"}, 6, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	apart, err := Read(r.dir, []string{"content/vi", "content/fr", "content/fr/b", "content/vi"}, 6)
+	apart, err := Read(r.dir, []string{"content/vi", "content/fr", "content/fr/b", "content/vi"}, 6, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,14 +31,15 @@ type fileChange struct {
 // NUL that -z puts after the format.
 const logFormat = "--format=%x1e%H%x1f%P%x1f%aI%x1f%s"
 
-// readCommits runs git log once over the content folders, newest commit
-// first, with each commit's files and their blobs, renames detected.
-func readCommits(root string, dirs []string) ([]*commit, error) {
+// readCommits runs git log of rev (a commit, or a range old..new) once
+// over the content folders, newest commit first, with each commit's
+// files and their blobs, renames detected.
+func readCommits(root, rev string, dirs ...string) ([]*commit, error) {
 	// The repository's configuration may name programs to run (a
 	// signature checker, external diff drivers, text conversions): none
 	// is needed for the raw listing, so none runs.
 	args := []string{"-c", "log.showSignature=false", "-c", "core.fsmonitor=false", "log", "--no-merges", "--raw", "-z",
-		"--no-abbrev", "-M", "--relative", "--no-color", "--no-ext-diff", "--no-textconv", logFormat, "--"}
+		"--no-abbrev", "-M", "--relative", "--no-color", "--no-ext-diff", "--no-textconv", logFormat, rev, "--"}
 	out, err := git(root, append(args, dirs...)...)
 	if err != nil {
 		return nil, err

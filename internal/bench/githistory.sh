@@ -3,7 +3,8 @@
 # is given a synthetic history (internal/bench/githistory: a first commit
 # of every file, then one commit an hour changing, restamping,
 # reformatting, adding or renaming pages), and hyperfine times
-# `handbook build` with the history and with --history=false, in one run.
+# `handbook build` with the history (without its cache, and with the
+# cache of the same commit) and with --history=false, in one run.
 #
 # Usage: internal/bench/githistory.sh GENCORPUS_DIR [PAGES [COMMITS]]
 #   GENCORPUS_DIR  the folder of the benchmark corpus generator (gencorpus)
@@ -43,7 +44,10 @@ git -C "$site" reset -q --hard main
 echo "$(git -C "$site" rev-list --count main) commits, $(git -C "$site" ls-files content | wc -l) files under content/"
 
 build="$work/handbook build --source $site --dest $work/public --force"
+# The history's cache goes to the temporary folder; the warm-up fills it.
+export HANDBOOK_HISTORY_CACHE="$work/cache"
 hyperfine --warmup 1 --runs "${BENCH_RUNS:-5}" \
-  -n "history" "$build" \
+  -n "history, cold" "HANDBOOK_HISTORY_CACHE=off $build" \
+  -n "history, warm cache" "$build" \
   -n "history off" "$build --history=false"
 "$work/handbook" build --source "$site" --dest "$work/public" --force --timings | grep -E 'history|built'

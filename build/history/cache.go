@@ -1,0 +1,226 @@
+package history
+
+import (
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// cacheFormat is the version of the cache files' layout: a file of
+// another version is not read.
+const cacheFormat = 2
+
+// cacheFile is what the cache keeps of one content folder: the commits
+// git log gave for it, newest first, up to the commit Head, and the
+// summaries of the versions of its files compared so far. Root and Dir
+// say whose they are, so that a file of another site, or one whose
+// name collided, is never taken for this one.
+type cacheFile struct {
+	Format    int
+	Root, Dir string
+	Head      string
+	Commits   []cachedCommit
+	Blobs     map[string]cachedSummary
+}
+
+// cachedCommit is a commit as the cache keeps it (gob needs exported
+// fields); the names resolveNames gives are worked out again each build.
+type cachedCommit struct {
+	Hash, Subject string
+	Root          bool
+	When          time.Time
+	Files         []cachedFile
+}
+
+type cachedFile struct {
+	Status           byte
+	OldBlob, NewBlob string
+	Path, From       string
+}
+
+type cachedSummary struct {
+	Text  uint64
+	Stamp string
+}
+
+// folderCache is the cache file of one content folder of a site, in
+// the cache folder; nil for no cache.
+type folderCache struct {
+	name string
+	key  cacheFile // Format, Root and Dir
+	// loaded says what the file held when read: its head and how many
+	// summaries, for save to leave alone a cache with nothing to add.
+	loaded struct {
+		head  string
+		blobs int
+	}
+}
+
+// openCache is the cache of the content folder dir of the site at
+// root, in cacheDir; nil when cacheDir is "".
+func openCache(cacheDir, root, dir string) *folderCache {
+	if cacheDir == "" {
+		return nil
+	}
+	if abs, err := filepath.Abs(root); err == nil {
+		root = abs
+	}
+	sum := sha256.Sum256([]byte(root + "\x00" + dir))
+	return &folderCache{
+		name: filepath.Join(cacheDir, hex.EncodeToString(sum[:16])+".gob"),
+		key:  cacheFile{Format: cacheFormat, Root: root, Dir: dir},
+	}
+}
+
+// folderCommits are the commits of the content folder dir up to head,
+// newest first, and the summaries of blobs the cache knows. A build
+// whose HEAD only added commits on top of the cached one (no merge
+// among them) reads those commits alone; any other history (a rebase,
+// a force-push, a merge) is read whole. The result is the same either
+// way. Blobs are named by their content: their summaries hold whatever
+// the history.
+func folderCommits(root, dir, head string, fc *folderCache) ([]*commit, map[string]blobSummary, error) {
+	cached, ok := fc.load()
+	if !ok {
+		commits, err := readCommits(root, head, dir)
+		return commits, nil, err
+	}
+	known := cached.summaries()
+	if cached.Head == head {
+		return cached.commits(), known, nil
+	}
+	if !extendsLinearly(root, cached.Head, head) {
+		commits, err := readCommits(root, head, dir)
+		return commits, known, err
+	}
+	commits, err := readCommits(root, cached.Head+".."+head, dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	return append(commits, cached.commits()...), known, nil
+}
+
+// load reads the cache file when it is one of this folder's. A file
+// that is missing, damaged, of another format or another folder's is
+// no cache: the history is read from git.
+func (fc *folderCache) load() (*cacheFile, bool) {
+	if fc == nil {
+		return nil, false
+	}
+	f, err := os.Open(fc.name)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	var c cacheFile
+	if err := gob.NewDecoder(f).Decode(&c); err != nil {
+		return nil, false
+	}
+	if c.Format != fc.key.Format || c.Root != fc.key.Root || c.Dir != fc.key.Dir || !isCommitHash(c.Head) {
+		return nil, false
+	}
+	fc.loaded.head, fc.loaded.blobs = c.Head, len(c.Blobs)
+	return &c, true
+}
+
+// save writes the commits up to head and the blobs' summaries to the
+// cache file, through a file of its own renamed into place, so that a
+// build reading it meanwhile sees the old file or the new, whole. A
+// cache that cannot be written is left out: the build does not need it.
+func (fc *folderCache) save(head string, commits []*commit, blobs map[string]blobSummary) {
+	if fc == nil || fc.loaded.head == head && fc.loaded.blobs == len(blobs) {
+		return // summaries are only added: the same count is the same cache
+	}
+	if err := os.MkdirAll(filepath.Dir(fc.name), 0o700); err != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(fc.name), ".history-*")
+	if err != nil {
+		return
+	}
+	c := fc.key
+	c.Head = head
+	c.Commits = make([]cachedCommit, len(commits))
+	for i, cm := range commits {
+		c.Commits[i] = toCached(cm)
+	}
+	c.Blobs = make(map[string]cachedSummary, len(blobs))
+	for id, b := range blobs {
+		c.Blobs[id] = cachedSummary{Text: b.text, Stamp: b.stamp}
+	}
+	err = gob.NewEncoder(tmp).Encode(&c)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), fc.name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+}
+
+// summaries are the cached summaries of blobs, as blobReader keeps them.
+func (c *cacheFile) summaries() map[string]blobSummary {
+	out := make(map[string]blobSummary, len(c.Blobs))
+	for id, b := range c.Blobs {
+		out[id] = blobSummary{text: b.Text, stamp: b.Stamp}
+	}
+	return out
+}
+
+func toCached(c *commit) cachedCommit {
+	files := make([]cachedFile, len(c.files))
+	for i, f := range c.files {
+		files[i] = cachedFile{Status: f.status, OldBlob: f.oldBlob, NewBlob: f.newBlob, Path: f.path, From: f.from}
+	}
+	return cachedCommit{Hash: c.hash, Subject: c.subject, Root: c.root, When: c.when, Files: files}
+}
+
+// commits are the cached commits, as readCommits gives them.
+func (c *cacheFile) commits() []*commit {
+	out := make([]*commit, len(c.Commits))
+	for i, cc := range c.Commits {
+		files := make([]fileChange, len(cc.Files))
+		for j, f := range cc.Files {
+			files[j] = fileChange{status: f.Status, oldBlob: f.OldBlob, newBlob: f.NewBlob, path: f.Path, from: f.From}
+		}
+		out[i] = &commit{hash: cc.Hash, subject: cc.Subject, root: cc.Root, when: cc.When, files: files}
+	}
+	return out
+}
+
+// extendsLinearly reports whether head is old with commits of one parent
+// each added on top. Then git log of head lists those commits, then
+// exactly what it listed for old: the cached commits can follow the new
+// ones. After a merge, git log interleaves the branches by date, so the
+// history is read whole.
+func extendsLinearly(root, old, head string) bool {
+	out, err := git(root, "rev-list", "--parents", old+".."+head)
+	if err != nil {
+		return false
+	}
+	want := head
+	for line := range strings.Lines(string(out)) {
+		f := strings.Fields(line)
+		if len(f) != 2 || f[0] != want {
+			return false
+		}
+		want = f[1]
+	}
+	return want == old
+}
+
+// isCommitHash reports whether s is a full commit hash (SHA-1 or
+// SHA-256), never an option or a range.
+func isCommitHash(s string) bool {
+	if len(s) != 40 && len(s) != 64 {
+		return false
+	}
+	_, err := hex.DecodeString(s)
+	return err == nil
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"maps"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// cachedSite makes the work folder's site a repository of one commit
+// and points the history's cache at $WORK/cache; with filled, a build
+// first fills the cache, then damage (unless nil) is done to each of its
+// files.
+func cachedSite(filled bool, damage func(t *testing.T, name string)) func(t *testing.T, work string) {
+	return func(t *testing.T, work string) {
+		commitSite("Start the handbook in two languages")(t, work)
+		cache := filepath.Join(work, "cache")
+		t.Setenv("HANDBOOK_HISTORY_CACHE", cache)
+		if !filled {
+			return
+		}
+		if code, out, errOut := runCmd("build", "--source", filepath.Join(work, "site"), "--dest", filepath.Join(work, "first")); code != exitOK {
+			t.Fatalf("the build filling the cache: exit %d\n%s%s", code, out, errOut)
+		}
+		names, _ := filepath.Glob(filepath.Join(cache, "*.gob"))
+		if len(names) == 0 {
+			t.Fatal("the build left no cache file")
+		}
+		for _, name := range names {
+			if damage != nil {
+				damage(t, name)
+			}
+		}
+	}
+}
+
+// sameAsWithoutCache checks that the site built is the one a build
+// without the cache writes.
+func sameAsWithoutCache(t *testing.T, work string) {
+	if page := readOutput(t, work, "vi/about/index.html"); !strings.Contains(page, `<time datetime="2026-03-05">`) {
+		t.Errorf("the page shows no date from the history:\n%s", page)
+	}
+	t.Setenv("HANDBOOK_HISTORY_CACHE", "off")
+	dest := filepath.Join(work, "nocache")
+	if code, out, errOut := runCmd("build", "--source", filepath.Join(work, "site"), "--dest", dest); code != exitOK {
+		t.Fatalf("the build without the cache: exit %d\n%s%s", code, out, errOut)
+	}
+	if got, want := hashTree(t, filepath.Join(work, "site", "public")), hashTree(t, dest); !maps.Equal(got, want) {
+		t.Errorf("the site built with the cache differs from the one without:\n%v\n%v", got, want)
+	}
+}
+
+// TestHostileHist: the history's cache, damaged, unwritable or off,
+// never changes the site, fails a build, or writes into the site or its
+// repository (the .git folder is in the work folder: every case checks
+// it is left as it was).
+func TestHostileHist(t *testing.T) {
+	runHostile(t, []hostileCase{
+		{
+			name:    "the cache is kept outside the site and its repository",
+			setup:   cachedSite(false, nil),
+			args:    []string{"build", "--source", "$SITE"},
+			code:    exitOK,
+			written: []string{"site/public", "cache"},
+			after: func(t *testing.T, work string) {
+				if names, _ := filepath.Glob(filepath.Join(work, "cache", "*.gob")); len(names) == 0 {
+					t.Error("no cache file in the folder HANDBOOK_HISTORY_CACHE names")
+				}
+				sameAsWithoutCache(t, work)
+			},
+		},
+		{
+			name:    "a warm cache builds the same site",
+			setup:   cachedSite(true, nil),
+			args:    []string{"build", "--source", "$SITE"},
+			code:    exitOK,
+			written: []string{"site/public"},
+			after:   sameAsWithoutCache,
+		},
+		{
+			name: "a cache file cut short is read as none and written anew",
+			setup: cachedSite(true, func(t *testing.T, name string) {
+				data, err := os.ReadFile(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(name, data[:len(data)/3], 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}),
+			args:    []string{"build", "--source", "$SITE"},
+			code:    exitOK,
+			written: []string{"site/public", "cache"},
+			after:   sameAsWithoutCache,
+		},
+		{
+			name: "a cache file of something else is read as none",
+			setup: cachedSite(true, func(t *testing.T, name string) {
+				if err := os.WriteFile(name, []byte("\x00\xffnot a cache\n"), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}),
+			args:    []string{"build", "--source", "$SITE"},
+			code:    exitOK,
+			written: []string{"site/public", "cache"},
+			after:   sameAsWithoutCache,
+		},
+		{
+			name: "a cache folder that cannot be made leaves the build as it is",
+			setup: func(t *testing.T, work string) {
+				commitSite("Start the handbook in two languages")(t, work)
+				if err := os.WriteFile(filepath.Join(work, "a-file"), []byte("x"), 0o600); err != nil {
+					t.Fatal(err)
+				}
+				t.Setenv("HANDBOOK_HISTORY_CACHE", filepath.Join(work, "a-file", "cache"))
+			},
+			args:    []string{"build", "--source", "$SITE"},
+			code:    exitOK,
+			written: []string{"site/public"},
+			after:   sameAsWithoutCache,
+		},
+		{
+			name: "HANDBOOK_HISTORY_CACHE=off keeps nothing",
+			setup: func(t *testing.T, work string) {
+				commitSite("Start the handbook in two languages")(t, work)
+				t.Setenv("HANDBOOK_HISTORY_CACHE", "off")
+			},
+			args:    []string{"build", "--source", "$SITE"},
+			code:    exitOK,
+			written: []string{"site/public"},
+		},
+	})
+}
