@@ -3,9 +3,7 @@ package sitetest
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -34,17 +32,10 @@ func NewGitRepo(t testing.TB, dir string) *GitRepo {
 func (g *GitRepo) Git(args ...string) string {
 	g.t.Helper()
 	date := fmt.Sprintf("%d +0000", 1772359200+86400*g.commits) // 2026-03-01 10:00 UTC
-	cmd := exec.Command("git", args...)
-	cmd.Dir = g.Dir
-	cmd.Env = append(os.Environ(),
-		"GIT_AUTHOR_NAME=Lan", "GIT_AUTHOR_EMAIL=lan@example.com", "GIT_AUTHOR_DATE="+date,
-		"GIT_COMMITTER_NAME=Lan", "GIT_COMMITTER_EMAIL=lan@example.com", "GIT_COMMITTER_DATE="+date,
-		"GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_CONFIG_NOSYSTEM=1")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		g.t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return string(out)
+	return Git(g.t, g.Dir, []string{
+		"GIT_AUTHOR_NAME=Lan", "GIT_AUTHOR_EMAIL=lan@example.com", "GIT_AUTHOR_DATE=" + date,
+		"GIT_COMMITTER_NAME=Lan", "GIT_COMMITTER_EMAIL=lan@example.com", "GIT_COMMITTER_DATE=" + date,
+		"GIT_CONFIG_GLOBAL=" + os.DevNull, "GIT_CONFIG_NOSYSTEM=1"}, args...)
 }
 
 // Write writes files (slash paths from the repository's folder).
