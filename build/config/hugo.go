@@ -203,7 +203,7 @@ func loadHugo(cfg *Config, diags *diag.List) (lineMap, error) {
 	}
 	if ignored := h.ignored(); len(ignored) > 0 {
 		diags.Add(diag.Diagnostic{File: cfg.File, Severity: diag.Warning, Code: diag.CodeIgnoredConfig,
-			Message: fmt.Sprintf("Hugo configuration: ignoring %s (the handbook reads title, params.description, params.print, baseURL, contentDir, defaultContentLanguage, publishDir, languages, markup.goldmark.renderer.unsafe and markup.goldmark.parser's autoIDType and autoDefinitionTermID)", strings.Join(ignored, ", "))})
+			Message: fmt.Sprintf("Hugo configuration: ignoring %s (the handbook reads title, params, baseURL, contentDir, defaultContentLanguage, publishDir, languages, markup.goldmark.renderer.unsafe and markup.goldmark.parser's autoIDType and autoDefinitionTermID)", strings.Join(ignored, ", "))})
 	}
 	if exists(filepath.Join(cfg.Root, "layouts")) {
 		diags.Add(diag.Diagnostic{File: "layouts", Severity: diag.Warning, Code: diag.CodeUnusedLayouts,
@@ -255,10 +255,7 @@ func applyHugo(cfg *Config, h *hugoReader) {
 		for k := range l {
 			h.used["languages."+code+"."+k] = isKnownHugoLanguageKey(k)
 		}
-		if lang.Description != "" {
-			h.used["languages."+code+".params"] = true
-			h.used["languages."+code+".params.description"] = true
-		}
+		h.readWhole("languages." + code + ".params")
 	}
 	if len(cfg.Languages) == 0 {
 		name := cfg.DefaultLanguage
@@ -267,6 +264,7 @@ func applyHugo(cfg *Config, h *hugoReader) {
 		lang.Params = hugoParams(h.raw["params"], nil)
 		cfg.Languages = []Language{lang}
 	}
+	h.readWhole("params")         // the shortcodes' param and the templates' .Site.Params
 	h.used["languagecode"] = true // the same language, for <html lang>
 	applyContentMounts(cfg, h)
 }
@@ -361,9 +359,21 @@ func readHugoIDs(cfg *Config, h *hugoReader) {
 type hugoReader struct {
 	raw  map[string]any
 	used map[string]bool
+	// whole are the keys (dotted, lower case) read with everything under
+	// them: the params, which shortcodes and templates may read.
+	whole map[string]bool
 	// orig is raw as written, so that ignored keys are named as the
 	// writer spelled them.
 	orig map[string]any
+}
+
+// readWhole marks key (dotted, lower case) as read with everything
+// under it.
+func (h *hugoReader) readWhole(key string) {
+	if h.whole == nil {
+		h.whole = map[string]bool{}
+	}
+	h.whole[key] = true
 }
 
 func (h *hugoReader) get(path ...string) any {
@@ -394,6 +404,9 @@ func (h *hugoReader) ignored() []string {
 	walk = func(prefix, lower string, m map[string]any) {
 		for k, v := range m {
 			key, lkey := prefix+k, lower+strings.ToLower(k)
+			if h.whole[lkey] {
+				continue
+			}
 			if sub, ok := v.(map[string]any); ok && h.used[lkey] {
 				walk(key+".", lkey+".", sub)
 				continue

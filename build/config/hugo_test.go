@@ -73,7 +73,7 @@ func TestLoadHugoConfigFolderMerged(t *testing.T) {
 	for _, d := range diags.Sorted() {
 		got = append(got, d.String())
 	}
-	wantDiag(t, got, "hugo.toml: warning: Hugo configuration: ignoring languages.fr.menus, params.author (")
+	wantDiag(t, got, "hugo.toml: warning: Hugo configuration: ignoring languages.fr.menus (")
 }
 
 func TestLoadHugoDefaultLanguageAtRoot(t *testing.T) {
