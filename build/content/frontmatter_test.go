@@ -519,6 +519,41 @@ func TestInvalidUTF8Line(t *testing.T) {
 	}
 }
 
+// scanTextSlowly is scanText as it was before its fast paths: the whole
+// text validated, then every rune from U+0300 up decoded and checked.
+func scanTextSlowly(data []byte) (valid, mayNeedNFC bool) {
+	if !utf8.Valid(data) {
+		return false, false
+	}
+	for _, r := range string(data) {
+		if r >= 0x300 && !alwaysNFC(r) {
+			return true, true
+		}
+	}
+	return true, false
+}
+
+// scanTextCases are texts for scanText, hostile ones among them: a
+// decomposed letter or an invalid byte at every place of the eight-byte
+// steps, truncated and overlong sequences, surrogates, a byte order
+// mark, CRLF and old Mac endings.
+func scanTextCases() []string {
+	cases := []string{
+		"", "plain ASCII", "Tiếng Việt, đã dựng sẵn", "l’équipe « Jour 1 »…",
+		"curly ’quotes’ “here” … \u202f", norm.NFD.String("Việt"), "a\u20d0",
+		"\xff", "\xef\xbb\xbf---\ntitle: x\n---\n", "a\r\nb\rc\n",
+		"\xc0\x80", "\xc1\xbf", "\xc2", "\xc2A", "\xe1\xb8", "\xe1\xb8A", "\xe1\xbc\x80",
+		"\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe0\x80\x80", "\xcc\x81", "e\xcc\x81",
+		"\ufeffabc", "\u07c1\x94", "\u1e00\u1eff\u1f00", "\u0300", "ư\u0300", "\U0001F600 emoji",
+		strings.Repeat("Ngày một ", 50) + norm.NFD.String("ế"),
+	}
+	for i := range 17 {
+		pad := strings.Repeat("a", i)
+		cases = append(cases, pad+"e\u0301", pad+"\xff", pad+"ạ", pad+"\xe1\xb8", pad+"é"+pad)
+	}
+	return cases
+}
+
 func TestScanText(t *testing.T) {
 	tests := []struct {
 		src        string
@@ -531,12 +566,43 @@ func TestScanText(t *testing.T) {
 		{norm.NFD.String("Việt"), true, true},
 		{"a\u20d0", true, true},
 		{"\xff", false, false},
+		{"0123456\xff", false, false},
+		{"\xe1\xb8", false, false}, // U+1E00's first two bytes, cut
+		{"\xc0\x80", false, false}, // an overlong NUL
 	}
 	for _, tt := range tests {
 		valid, nfc := scanText([]byte(tt.src))
 		if valid != tt.valid || nfc != tt.nfc {
 			t.Errorf("scanText(%q) = %v, %v; want %v, %v", tt.src, valid, nfc, tt.valid, tt.nfc)
 		}
+	}
+}
+
+// TestScanTextAsSlowly: the fast paths of scanText find what a check of
+// every rune finds, on hostile texts.
+func TestScanTextAsSlowly(t *testing.T) {
+	for _, src := range scanTextCases() {
+		checkScanText(t, []byte(src))
+	}
+}
+
+// FuzzScanText: scanText finds what a check of every rune finds, and a
+// text it says needs no NFC is in NFC.
+func FuzzScanText(f *testing.F) {
+	for _, src := range scanTextCases() {
+		f.Add([]byte(src))
+	}
+	f.Fuzz(checkScanText)
+}
+
+func checkScanText(t *testing.T, data []byte) {
+	valid, nfc := scanText(data)
+	wantValid, wantNFC := scanTextSlowly(data)
+	if valid != wantValid || nfc != wantNFC {
+		t.Errorf("scanText(%q) = %v, %v; checking every rune: %v, %v", data, valid, nfc, wantValid, wantNFC)
+	}
+	if valid && !nfc && !norm.NFC.IsNormal(data) {
+		t.Errorf("scanText(%q): needs no NFC, but is not in NFC", data)
 	}
 }
 

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"path"
 	"runtime"
@@ -239,32 +240,62 @@ func normalizeText(data []byte) (text []byte, valid bool) {
 
 // scanText checks in one pass that data is valid UTF-8 and whether it
 // may need NFC normalisation, so that most pages skip the slower full
-// check.
+// check. ASCII is skipped eight bytes at a time, and the letters of
+// Latin scripts below U+0300 and of U+1E00–U+1EFF (Vietnamese) are
+// checked in place, without decoding: they are most of the handbook's
+// text, and none needs NFC.
 func scanText(data []byte) (valid, mayNeedNFC bool) {
-	if !utf8.Valid(data) {
-		return false, false
-	}
-	for i := 0; i < len(data); i++ {
-		// Runes from U+0300 up start with a byte of 0xCC or more.
-		if data[i] < 0xCC {
+	for i := 0; i < len(data); {
+		if i+8 <= len(data) && binary.LittleEndian.Uint64(data[i:])&0x8080808080808080 == 0 {
+			i += 8
+			continue
+		}
+		if n := nfcPrefixLen(data[i:]); n > 0 {
+			i += n
 			continue
 		}
 		r, size := utf8.DecodeRune(data[i:])
-		if !alwaysNFC(r) {
-			return true, true
+		if r == utf8.RuneError && size <= 1 {
+			return false, false
 		}
-		i += size - 1
+		if !alwaysNFC(r) {
+			// The rest need only be valid: NFC is checked whole.
+			valid := utf8.Valid(data[i+size:])
+			return valid, valid
+		}
+		i += size
 	}
 	return true, false
 }
 
-// alwaysNFC reports runes at or above U+0300 that never change under NFC:
-// the precomposed Latin letters of U+1E00–U+1EFF, where Vietnamese lives,
+// nfcPrefixLen is the length of the character data starts with when it
+// is one of the common ones scanText checks without decoding: an ASCII
+// byte, a valid two-byte sequence below U+0300 (its first byte under
+// 0xCC) or a valid three-byte one of U+1E00–U+1EFF (E1 B8–BB); else 0.
+func nfcPrefixLen(data []byte) int {
+	b := data[0]
+	switch {
+	case b < utf8.RuneSelf:
+		return 1
+	case b >= 0xC2 && b < 0xCC && len(data) >= 2 && isContinuation(data[1]):
+		return 2
+	case b == 0xE1 && len(data) >= 3 && data[1] >= 0xB8 && data[1] <= 0xBB && isContinuation(data[2]):
+		return 3
+	}
+	return 0
+}
+
+// isContinuation reports whether b continues a UTF-8 sequence.
+func isContinuation(b byte) bool { return b&0xC0 == 0x80 }
+
+// alwaysNFC reports runes that never make a text need NFC: those below
+// U+0300, where no combining mark is, and, at or above it, the
+// precomposed Latin letters of U+1E00–U+1EFF, where Vietnamese lives,
 // and the punctuation French typography uses (’, “ ”, …, U+202F). The
 // combining marks for symbols, U+20D0–U+20FF, are left out: NFC reorders
 // them.
 func alwaysNFC(r rune) bool {
-	return (r >= 0x1E00 && r <= 0x1EFF) || (r >= 0x2002 && r < 0x20D0) || (r > 0x20FF && r <= 0x2125)
+	return r < 0x300 || (r >= 0x1E00 && r <= 0x1EFF) || (r >= 0x2002 && r < 0x20D0) || (r > 0x20FF && r <= 0x2125)
 }
 
 func invalidUTF8Line(data []byte) int {
