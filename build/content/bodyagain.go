@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -19,11 +20,26 @@ import (
 // notice the file changed since: a hash of its bytes as read (the size
 // of the file, which a change of length would show, is left out: it
 // would take a Page past 768 bytes, into the allocator's next size of
-// 896), and the length of the body, which ends the file's text.
+// 896), and the length of the body, which ends the file's text. The
+// hash's lowest bit, for the same reason, tells whether the body is the
+// end of the file's bytes as they are (asRead): most files need no
+// normalisation, and their body is then read again without any.
 type bodyPlace struct {
 	hash    uint64
 	bodyLen int
 }
+
+// asReadBit is the bit of bodyPlace.hash that says the body is the end
+// of the file's bytes as read.
+const asReadBit = 1
+
+// asRead reports whether the body is the end of the file's bytes as
+// read, with nothing normalised in it.
+func (b bodyPlace) asRead() bool { return b.hash&asReadBit != 0 }
+
+// sameFile reports whether hash, the hash of a file's bytes, is that
+// of the bytes b was made from.
+func (b bodyPlace) sameFile(hash uint64) bool { return b.hash&^asReadBit == hash&^asReadBit }
 
 // rereader reads pages' bodies again from their files.
 type rereader struct {
@@ -41,7 +57,11 @@ func newRereader(root string, limit int64) *rereader {
 // place is what p keeps of raw, its file's bytes as read, whose body
 // (after the text's normalisation) is body.
 func (r *rereader) place(raw, body []byte) bodyPlace {
-	return bodyPlace{hash: maphash.Bytes(r.seed, raw), bodyLen: len(body)}
+	hash := maphash.Bytes(r.seed, raw) &^ asReadBit
+	if len(body) <= len(raw) && bytes.Equal(raw[len(raw)-len(body):], body) {
+		hash |= asReadBit
+	}
+	return bodyPlace{hash: hash, bodyLen: len(body)}
 }
 
 // errChanged is a page's file that is not, when read again, what it
@@ -59,10 +79,13 @@ func (r *rereader) body(p *Page) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w (%v)", errChanged, files.WithoutPath(err))
 	}
-	if maphash.Bytes(r.seed, raw) != p.place.hash {
+	if !p.place.sameFile(maphash.Bytes(r.seed, raw)) {
 		return nil, errChanged
 	}
-	text, _ := normalizeText(raw) // valid: it was when loaded
+	text := raw
+	if !p.place.asRead() {
+		text, _ = normalizeText(raw) // valid: it was when loaded
+	}
 	if len(text) < p.place.bodyLen {
 		return nil, errChanged
 	}

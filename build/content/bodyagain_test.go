@@ -23,6 +23,8 @@ var bodyFixture = map[string]string{
 	"content/vi/crlf.md":   "---\r\ntitle: CRLF\r\n---\r\nDòng một.\r\nDòng hai.\r\n",
 	"content/vi/mac.md":    "---\rtitle: Mac\r---\rMột.\rHai.\r",
 	"content/vi/nfd.md":    "---\ntitle: NFD\n---\nTie\u0302\u0301ng Vie\u0323\u0302t.\n",
+	"content/vi/nfdfm.md":  "---\ntitle: Tie\u0302\u0301ng\n---\nThân bài NFC.\n",
+	"content/vi/marks.md":  "---\ntitle: Dấu\n---\ne\u0301 a\u20d0\u0323 ạ\u0302.\n",
 	"content/vi/json.md":   "{\"title\": \"JSON\"}\nThân bài JSON.\n",
 	"content/vi/plain.md":  "Không có front matter.\n",
 	"content/vi/empty.md":  "---\ntitle: Trống\n---\n",
@@ -92,6 +94,40 @@ func TestLoadWithoutBodiesHoldsNone(t *testing.T) {
 	}
 }
 
+// TestBodyAsReadOnlyWhenNothingNormalised: a page whose body is the end
+// of its file's bytes as they are is marked so, and read again without
+// any normalisation; one whose body normalisation changed (decomposed
+// letters, old Mac line endings) is not, and is normalised again.
+func TestBodyAsReadOnlyWhenNothingNormalised(t *testing.T) {
+	root := writeSite(t, bodyFixture)
+	set, _ := loadWithoutBodies(t, root)
+	want := map[string]bool{
+		"_index.md": true, // the byte order mark is before the body
+		"crlf.md":   true,
+		"mac.md":    false,
+		"nfd.md":    false,
+		"nfdfm.md":  true, // only the title was decomposed
+		"marks.md":  false,
+		"json.md":   true,
+		"plain.md":  true,
+		"empty.md":  true,
+		"toml.md":   true,
+	}
+	for _, p := range set.Pages {
+		w, ok := want[p.RelPath]
+		if !ok {
+			continue
+		}
+		delete(want, p.RelPath)
+		if got := p.place.asRead(); got != w {
+			t.Errorf("%s: asRead = %v, want %v", p.RelPath, got, w)
+		}
+	}
+	for name := range want {
+		t.Errorf("%s was not loaded", name)
+	}
+}
+
 // TestReadBodyOfAFileChangedSinceLoad: a file changed, even in its
 // front matter alone or to the same size, or gone since the set was
 // loaded is an error saying so, never another body.
@@ -101,6 +137,9 @@ func TestReadBodyOfAFileChangedSinceLoad(t *testing.T) {
 		"front matter only": func(f string) error { return os.WriteFile(f, []byte("---\ntitle: Z\n---\nThân bài A.\n"), 0o644) },
 		"longer": func(f string) error {
 			return os.WriteFile(f, []byte("---\ntitle: A\n---\nThân bài A, dài hơn.\n"), 0o644)
+		},
+		"decomposed now": func(f string) error {
+			return os.WriteFile(f, []byte("---\ntitle: A\n---\nTha\u0302n ba\u0300i A.\n"), 0o644)
 		},
 		"gone":         os.Remove,
 		"a folder now": func(f string) error { return errors.Join(os.Remove(f), os.Mkdir(f, 0o755)) },
