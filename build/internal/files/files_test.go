@@ -12,7 +12,7 @@ import (
 
 func TestWriteThenRead(t *testing.T) {
 	dir := t.TempDir()
-	for _, size := range []int{0, 1, 511, 512, 513, 70_000} {
+	for _, size := range []int{0, 1, 511, 512, 513, 70_000, 3 << 20} {
 		name := filepath.Join(dir, "f")
 		want := bytes.Repeat([]byte("khách hàng "), size/11+1)[:size]
 		if err := Write(name, want); err != nil {

@@ -5,23 +5,45 @@ package files
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"syscall"
 )
 
 // Write writes data to the file name, created (mode 0644 before the
-// umask) or truncated, as os.WriteFile does.
+// umask) or truncated, as os.WriteFile does, in three system calls: the
+// descriptor is used as it is, without an os.File, whose making asks
+// the kernel for the descriptor's flags once more.
 func Write(name string, data []byte) error {
-	f, err := open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC, 0o644)
+	fd, err := openFD(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
-	if closeErr := f.Close(); err == nil {
-		err = closeErr
+	err = writeFD(fd, name, data)
+	if closeErr := syscall.Close(fd); err == nil && closeErr != nil {
+		err = &fs.PathError{Op: "close", Path: name, Err: closeErr}
 	}
 	return err
+}
+
+// writeFD writes all of data to the open file fd, as many times as the
+// kernel takes part of it.
+func writeFD(fd int, name string, data []byte) error {
+	for len(data) > 0 {
+		n, err := syscall.Write(fd, data)
+		if errors.Is(err, syscall.EINTR) {
+			continue
+		}
+		if err != nil {
+			return &fs.PathError{Op: "write", Path: name, Err: err}
+		}
+		if n == 0 {
+			return &fs.PathError{Op: "write", Path: name, Err: io.ErrShortWrite}
+		}
+		data = data[n:]
+	}
+	return nil
 }
 
 // Read returns the contents of the file name, which must be a regular
@@ -121,16 +143,6 @@ func modeOf(mode uint32) fs.FileMode {
 		return fs.ModeSymlink
 	}
 	return fs.ModeIrregular
-}
-
-// open opens name with a descriptor that os.NewFile uses as it is,
-// blocking, without asking the poller.
-func open(name string, flags int, perm uint32) (*os.File, error) {
-	fd, err := openFD(name, flags, perm)
-	if err != nil {
-		return nil, err
-	}
-	return os.NewFile(uintptr(fd), name), nil
 }
 
 // openFD opens name, trying again when a signal interrupts the call.

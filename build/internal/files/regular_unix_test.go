@@ -4,6 +4,7 @@ package files
 
 import (
 	"errors"
+	"io/fs"
 	"net"
 	"os"
 	"path/filepath"
@@ -43,5 +44,20 @@ func TestReadRefusesSpecialFiles(t *testing.T) {
 		if err := CheckRegular(p, 0); !errors.Is(err, ErrNotRegular) {
 			t.Errorf("CheckRegular(%s): %v, want ErrNotRegular", name, err)
 		}
+	}
+}
+
+// TestWriteFailureNamesTheFile: a write the device refuses (a full disk)
+// is an error naming the file and saying why, not a short file passed
+// over in silence.
+func TestWriteFailureNamesTheFile(t *testing.T) {
+	const full = "/dev/full"
+	if _, err := os.Stat(full); err != nil {
+		t.Skipf("no %s here: %v", full, err)
+	}
+	err := Write(full, []byte("khách hàng"))
+	var pe *fs.PathError
+	if !errors.Is(err, syscall.ENOSPC) || !errors.As(err, &pe) || pe.Op != "write" || pe.Path != full {
+		t.Errorf("writing to a full device: %v; want a write error naming %s, no space left", err, full)
 	}
 }
