@@ -128,7 +128,18 @@ var (
 	yamlLineRef = regexp.MustCompile(`at line (\d+)`)
 )
 
+// parseYAML decodes YAML front matter: the simple form most pages use
+// by itself (parseSimpleYAML), the rest with the YAML library.
 func parseYAML(src []byte, firstLine int) (*frontMatter, error) {
+	if fm, ok := parseSimpleYAML(src, firstLine); ok {
+		return fm, nil
+	}
+	return parseYAMLWithLibrary(src, firstLine)
+}
+
+// parseYAMLWithLibrary decodes YAML front matter with the YAML library,
+// whose errors give their line.
+func parseYAMLWithLibrary(src []byte, firstLine int) (*frontMatter, error) {
 	fm := &frontMatter{fields: map[string]field{}}
 	var raw map[string]any
 	if err := yaml.Unmarshal(src, &raw); err != nil {
