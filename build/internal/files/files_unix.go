@@ -99,8 +99,9 @@ func OpenRegular(name string, limit int64) (*os.File, error) {
 // if it grows past limit while being read.
 func readFD(fd int, name string, size, limit int64) ([]byte, error) {
 	capacity := int64(512)
-	if size < 1<<30 {
-		capacity = size + 1 // room for the whole file, and the read that finds its end
+	roomy := size > 0 && size < 1<<30
+	if roomy {
+		capacity = size + 1 // room for the whole file, and a byte more
 	}
 	data := make([]byte, 0, capacity)
 	for {
@@ -117,6 +118,12 @@ func readFD(fd int, name string, size, limit int64) ([]byte, error) {
 		data = data[:len(data)+n]
 		if limit > 0 && int64(len(data)) > limit {
 			return nil, tooLarge(int64(len(data)), limit)
+		}
+		if roomy && int64(len(data)) == size {
+			// The whole file as stat saw it: a read more would only find
+			// its end. One that grew meanwhile fills the byte of room
+			// past size, and is read on.
+			return data, nil
 		}
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]
