@@ -25,6 +25,7 @@ var bodyFixture = map[string]string{
 	"content/vi/nfd.md":    "---\ntitle: NFD\n---\nTie\u0302\u0301ng Vie\u0323\u0302t.\n",
 	"content/vi/nfdfm.md":  "---\ntitle: Tie\u0302\u0301ng\n---\nThân bài NFC.\n",
 	"content/vi/marks.md":  "---\ntitle: Dấu\n---\ne\u0301 a\u20d0\u0323 ạ\u0302.\n",
+	"content/vi/huge.md":   "\ufeff---\r\n" + hugeSimpleYAML(1_000) + "title: Lớn\r\n---\r\nThân bài.\r\n",
 	"content/vi/json.md":   "{\"title\": \"JSON\"}\nThân bài JSON.\n",
 	"content/vi/plain.md":  "Không có front matter.\n",
 	"content/vi/empty.md":  "---\ntitle: Trống\n---\n",
@@ -108,6 +109,7 @@ func TestBodyAsReadOnlyWhenNothingNormalised(t *testing.T) {
 		"nfd.md":    false,
 		"nfdfm.md":  true, // only the title was decomposed
 		"marks.md":  false,
+		"huge.md":   true,
 		"json.md":   true,
 		"plain.md":  true,
 		"empty.md":  true,

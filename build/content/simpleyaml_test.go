@@ -1,9 +1,12 @@
 package content
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // simpleYAMLRead are front matters parseSimpleYAML reads itself: the
@@ -17,6 +20,17 @@ var simpleYAMLRead = []string{
 	"title: C# and C:\\path\nempty:\nzero: 0\nneg: -42\n\nafter_blank: a [b] {c}, d\n",
 	"title: “Khách hàng” — \u00a0nbsp\nemoji: 😀\n",
 	"date: 2024-02-29\nTitle: upper\ntitle: lower\n",
+	norm.NFD.String("title: Tiếng Việt\ntags: [khách hàng, \"đổi mới\"]\n"),
+	hugeSimpleYAML(2_000),
+}
+
+// hugeSimpleYAML is front matter of n keys, one a line.
+func hugeSimpleYAML(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "key%05d: value %d\nlist%05d: [a, \"b\"]\n", i, i, i)
+	}
+	return b.String()
 }
 
 // simpleYAMLLeft are front matters it leaves to the library: whatever
@@ -52,6 +66,8 @@ var simpleYAMLLeft = []string{
 	"title: &a x\n", "title: *a\n", "title: !!str x\n", "title: |\n  x\n", "title: @x\n", "title: `x`\n", "title: %x\n",
 	"<<: {a: b}\n", "2016: x\n", "- a\n", "title: - x\n", "title: .inf\n", "title: +1\n",
 	strings.Repeat("k", 600) + ": x\n",
+	hugeSimpleYAML(1_000) + "key00000: again\n",
+	hugeSimpleYAML(1_000) + "\r\n",
 }
 
 // TestSimpleYAMLAsTheLibrary: what parseSimpleYAML reads, it reads as
