@@ -250,8 +250,8 @@ func TestParsePage(t *testing.T) {
 			want: Page{
 				Title: "Q", Kind: Quote, Text: "Words here.", TranslationKey: "quotes/q", Slug: "q", URL: "/vi/quotes/q/",
 				BodyLine: 10, Params: map[string]any{},
-				letterRef: fieldRef{"2016", 4},
-				principle: []fieldRef{{"day-one", 5}, {"customer-obsession", 5}},
+				refs: &pageRefs{letter: fieldRef{"2016", 4},
+					principles: []fieldRef{{"day-one", 5}, {"customer-obsession", 5}}},
 			},
 		},
 		{
@@ -279,7 +279,7 @@ func TestParsePage(t *testing.T) {
 			want: Page{
 				Kind: Story, Year: 2012, TranslationKey: "stories/s", Slug: "s",
 				URL: "/vi/stories/s/", BodyLine: 6, Params: map[string]any{},
-				principle: []fieldRef{{"frugality", 4}},
+				refs: &pageRefs{principles: []fieldRef{{"frugality", 4}}},
 			},
 		},
 	}
@@ -497,8 +497,8 @@ func TestParsePageKindErrorKeepsPagePlain(t *testing.T) {
 	if p.Kind != Plain {
 		t.Errorf("Kind = %q, want plain", p.Kind)
 	}
-	if _, ok := p.Params["principles"]; !ok || len(p.principle) != 0 {
-		t.Errorf("principles read on a page whose kind is unknown: Params %v, refs %v", p.Params, p.principle)
+	if _, ok := p.Params["principles"]; !ok || p.refs != nil {
+		t.Errorf("principles read on a page whose kind is unknown: Params %v, refs %v", p.Params, p.refs)
 	}
 }
 
