@@ -198,8 +198,8 @@ func (p *Page) takeCascade(entries []cascadeEntry) {
 			h.headless, h.headlessSet = *e.headless, true
 		}
 		for k, v := range e.params {
-			if _, ok := p.Params[k]; !ok {
-				p.Params[k] = v
+			if _, ok := p.Params.Lookup(k); !ok {
+				p.Params.set(k, v)
 			}
 		}
 	}

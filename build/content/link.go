@@ -85,7 +85,7 @@ func markFoldersAbove(p *Page, need map[string]bool) {
 
 // madeSection is the page made for folder dir when it has no _index.md.
 func (l *Lang) madeSection(dir string, cfg *config.Config) *Page {
-	p := &Page{Lang: l.Code, RelPath: path.Join(dir, "_index.md"), IsSection: true, IsHome: dir == ".", Params: map[string]any{}, hugo: cfg.Hugo}
+	p := &Page{Lang: l.Code, RelPath: path.Join(dir, "_index.md"), IsSection: true, IsHome: dir == ".", hugo: cfg.Hugo}
 	p.Title = path.Base(dir)
 	if p.IsHome {
 		p.Title = l.Title

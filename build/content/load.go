@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -376,12 +377,14 @@ func (p *Page) applyFrontMatter(fm *frontMatter) []*FrontMatterError {
 	if p.hugo {
 		errs = append(errs, p.applyHugoFields(fm)...)
 	}
-	p.Params = make(map[string]any, len(fm.fields))
+	var params []paramField
 	for _, k := range fm.order {
-		if f, ok := fm.fields[k]; ok {
-			p.Params[k] = f.value
+		// A key taken and set again (url) is in order twice.
+		if f, ok := fm.fields[k]; ok && !slices.ContainsFunc(params, func(p paramField) bool { return p.key == k }) {
+			params = append(params, paramField{k, f.value})
 		}
 	}
+	p.Params = paramsOf(params)
 	return errs
 }
 
@@ -425,9 +428,6 @@ func (p *Page) applyDefaults(body []byte) *FrontMatterError {
 	}
 	if p.Slug == "" && !p.IsSection {
 		p.Slug = fileSlug(p.RelPath)
-	}
-	if p.Params == nil {
-		p.Params = map[string]any{}
 	}
 	var problem *FrontMatterError
 	u, err := pageURL(p.Lang, p.RelPath, p.IsSection, p.Slug)

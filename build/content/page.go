@@ -98,7 +98,7 @@ type Page struct {
 	TextHash string
 	// Params holds the front-matter fields the handbook does not know,
 	// for templates (like Hugo's .Params).
-	Params map[string]any
+	Params Params
 
 	// The handbook's fields.
 	Statement string // a principle's one-line statement
