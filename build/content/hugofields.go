@@ -30,11 +30,13 @@ type hugoFields struct {
 	urlLine int
 }
 
-// hugoOwn is p's hugoFields, made when it has none yet, to be set.
+// hugoOwn is p's hugoFields to set: a new value, a copy of what p had,
+// so that a copy of the page (the preview keeps each page as it was
+// read, to compare with the file read again) keeps its fields as they
+// were, as it did when they were the Page's own.
 func (p *Page) hugoOwn() *hugoFields {
-	if p.hugoOnly == nil {
-		p.hugoOnly = &hugoFields{}
-	}
+	h := p.hugoRead()
+	p.hugoOnly = &h
 	return p.hugoOnly
 }
 

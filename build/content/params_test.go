@@ -51,3 +51,19 @@ func TestParamsOfTakenKey(t *testing.T) {
 		t.Errorf("Params %v (%d fields), errors %v", p.Params, p.Params.Len(), errs)
 	}
 }
+
+// TestHugoFieldsOfACopy: a copy of a page, as the preview keeps of each
+// page it read, keeps its Hugo fields when a cascade then sets the
+// page's.
+func TestHugoFieldsOfACopy(t *testing.T) {
+	p := &Page{hugo: true}
+	p.hugoOwn().headless = true
+	kept := *p
+	p.takeCascade([]cascadeEntry{{build: &buildOptions{render: "never", set: true}}})
+	if kept.buildOpts().set || !kept.hugoRead().headless {
+		t.Errorf("the copy's fields changed with the page's: %+v", kept.hugoRead())
+	}
+	if !p.buildOpts().set || !p.hugoRead().headless {
+		t.Errorf("the page's fields: %+v", p.hugoRead())
+	}
+}
