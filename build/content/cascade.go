@@ -160,7 +160,7 @@ func hugoKind(p *Page) string {
 func applyCascades(pages []*Page) {
 	sections := map[string]*Page{} // language and folder
 	for _, p := range pages {
-		if p.IsSection && len(p.cascade) > 0 {
+		if p.IsSection && len(p.hugoRead().cascade) > 0 {
 			sections[p.Lang+"\x00"+path.Dir(p.RelPath)] = p
 		}
 	}
@@ -170,7 +170,7 @@ func applyCascades(pages []*Page) {
 	for _, p := range pages {
 		for dir := path.Dir(p.RelPath); ; dir = path.Dir(dir) {
 			if s := sections[p.Lang+"\x00"+dir]; s != nil {
-				p.takeCascade(s.cascade)
+				p.takeCascade(s.hugoOnly.cascade)
 			}
 			if dir == "." {
 				break
@@ -187,18 +187,19 @@ func (p *Page) takeCascade(entries []cascadeEntry) {
 		if !e.matches(p) {
 			continue
 		}
-		if e.build != nil && !p.build.set {
-			p.build = *e.build
+		if e.build != nil && !p.hugoRead().build.set {
+			p.hugoOwn().build = *e.build
 		}
-		if e.draft != nil && !p.draftSet {
-			p.Draft, p.draftSet = *e.draft, true
+		if e.draft != nil && !p.hugoRead().draftSet {
+			p.Draft, p.hugoOwn().draftSet = *e.draft, true
 		}
-		if e.headless != nil && !p.headlessSet {
-			p.headless, p.headlessSet = *e.headless, true
+		if e.headless != nil && !p.hugoRead().headlessSet {
+			h := p.hugoOwn()
+			h.headless, h.headlessSet = *e.headless, true
 		}
 		for k, v := range e.params {
-			if _, ok := p.Params[k]; !ok {
-				p.Params[k] = v
+			if _, ok := p.Params.Lookup(k); !ok {
+				p.Params.set(k, v)
 			}
 		}
 	}

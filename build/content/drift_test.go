@@ -47,7 +47,7 @@ func TestTextHash(t *testing.T) {
 
 func TestSourceHashField(t *testing.T) {
 	p, _, errs := ParsePage("fr", "content/fr/a.md", "a.md", []byte("---\ntitle: A\nsourceHash: abc123\n---\n"))
-	if len(errs) != 0 || p.SourceHash != "abc123" || p.SourceHashLine != 3 || p.Params["sourceHash"] != nil {
+	if len(errs) != 0 || p.SourceHash != "abc123" || p.SourceHashLine != 3 || p.Params.Get("sourceHash") != nil {
 		t.Errorf("SourceHash %q line %d, params %v, errors %v", p.SourceHash, p.SourceHashLine, p.Params, errs)
 	}
 	_, _, errs = ParsePage("fr", "content/fr/a.md", "a.md", []byte("+++\ntitle = \"A\"\nsourcehash = [1]\n+++\n"))

@@ -144,7 +144,7 @@ func TestParsePage(t *testing.T) {
 			want: Page{
 				Title: "Luôn là Ngày 1", Description: "Mô tả", Weight: 3, Date: date, Draft: true,
 				TranslationKey: "day1", Aliases: []string{"/old/", "/older/"}, aliasLine: 8, Slug: "day-one",
-				URL: "/vi/principles/day-one/", BodyLine: 10, Params: map[string]any{},
+				URL: "/vi/principles/day-one/", BodyLine: 10, Params: Params{},
 			},
 		},
 		{
@@ -156,7 +156,7 @@ func TestParsePage(t *testing.T) {
 			want: Page{
 				Title: "Toujours le Jour 1", Weight: 3, Date: date, TranslationKey: "principles/day-one",
 				Aliases: []string{"/old/"}, aliasLine: 6, Slug: "day-one", URL: "/vi/principles/day-one/", BodyLine: 10,
-				Params: map[string]any{"params": map[string]any{"icon": "sun"}},
+				Params: ParamsOf(map[string]any{"params": map[string]any{"icon": "sun"}}),
 			},
 		},
 		{
@@ -165,7 +165,7 @@ func TestParsePage(t *testing.T) {
 			src:  "+++\ndate = 2016-04-12T10:30:00Z\n+++\n",
 			want: Page{
 				Date: time.Date(2016, 4, 12, 10, 30, 0, 0, time.UTC), TranslationKey: "a", Slug: "a",
-				URL: "/vi/a/", BodyLine: 4, Params: map[string]any{},
+				URL: "/vi/a/", BodyLine: 4, Params: Params{},
 			},
 		},
 		{
@@ -175,7 +175,7 @@ func TestParsePage(t *testing.T) {
 			body: "# About\n",
 			want: Page{
 				TranslationKey: "about", Slug: "about", URL: "/vi/about/", BodyLine: 1,
-				Params: map[string]any{},
+				Params: Params{},
 			},
 		},
 		{
@@ -185,7 +185,7 @@ func TestParsePage(t *testing.T) {
 			body: "Body\r\n",
 			want: Page{
 				Title: "À propos", Weight: 1, TranslationKey: "about", Slug: "about", URL: "/vi/about/",
-				BodyLine: 5, Params: map[string]any{},
+				BodyLine: 5, Params: Params{},
 			},
 		},
 		{
@@ -195,7 +195,7 @@ func TestParsePage(t *testing.T) {
 			body: "Body",
 			want: Page{
 				Title: "Giới thiệu", TranslationKey: "about", Slug: "about", URL: "/vi/about/",
-				BodyLine: 4, Params: map[string]any{},
+				BodyLine: 4, Params: Params{},
 			},
 		},
 		{
@@ -205,7 +205,7 @@ func TestParsePage(t *testing.T) {
 			body: "Điều quan trọng nhất\n",
 			want: Page{
 				Title: "Khách hàng là ai?", TranslationKey: "about", Slug: "about", URL: "/vi/about/",
-				BodyLine: 4, Params: map[string]any{},
+				BodyLine: 4, Params: Params{},
 			},
 		},
 		{
@@ -214,7 +214,7 @@ func TestParsePage(t *testing.T) {
 			src:  "---\ntitle: \"a\u20d0\u20d2\"\n---\n",
 			want: Page{
 				Title: "a\u20d2\u20d0", TranslationKey: "about", Slug: "about", URL: "/vi/about/",
-				BodyLine: 4, Params: map[string]any{},
+				BodyLine: 4, Params: Params{},
 			},
 		},
 		{
@@ -223,7 +223,7 @@ func TestParsePage(t *testing.T) {
 			src:  "---\ntitle: X\nduration: 15 minutes\ntags: [a, b]\nExtra: 2\n---\n",
 			want: Page{
 				Title: "X", TranslationKey: "exercises/x", Slug: "x", URL: "/vi/exercises/x/", BodyLine: 7,
-				Params: map[string]any{"duration": "15 minutes", "tags": []any{"a", "b"}, "Extra": 2},
+				Params: ParamsOf(map[string]any{"duration": "15 minutes", "tags": []any{"a", "b"}, "Extra": 2}),
 			},
 		},
 		{
@@ -231,7 +231,7 @@ func TestParsePage(t *testing.T) {
 			rel:  "x.md",
 			src:  "---\nTitle: X\nWEIGHT: 4\n---\n",
 			want: Page{
-				Title: "X", Weight: 4, TranslationKey: "x", Slug: "x", URL: "/vi/x/", BodyLine: 5, Params: map[string]any{},
+				Title: "X", Weight: 4, TranslationKey: "x", Slug: "x", URL: "/vi/x/", BodyLine: 5, Params: Params{},
 			},
 		},
 		{
@@ -240,7 +240,7 @@ func TestParsePage(t *testing.T) {
 			src:  "---\ntitle: X\nprinciples: [a, b]\nletter: 2016\nstatement: S\nyear: 2016\ntext: T\n---\n",
 			want: Page{
 				Title: "X", TranslationKey: "notes/x", Slug: "x", URL: "/vi/notes/x/", BodyLine: 9,
-				Params: map[string]any{"principles": []any{"a", "b"}, "letter": 2016, "statement": "S", "year": 2016, "text": "T"},
+				Params: ParamsOf(map[string]any{"principles": []any{"a", "b"}, "letter": 2016, "statement": "S", "year": 2016, "text": "T"}),
 			},
 		},
 		{
@@ -249,9 +249,9 @@ func TestParsePage(t *testing.T) {
 			src:  "---\ntitle: Q\nkind: quote\nletter: 2016\nprinciples: [day-one, \" customer-obsession \"]\ntext: >-\n  Words\n  here.\n---\n",
 			want: Page{
 				Title: "Q", Kind: Quote, Text: "Words here.", TranslationKey: "quotes/q", Slug: "q", URL: "/vi/quotes/q/",
-				BodyLine: 10, Params: map[string]any{},
-				letterRef: fieldRef{"2016", 4},
-				principle: []fieldRef{{"day-one", 5}, {"customer-obsession", 5}},
+				BodyLine: 10, Params: Params{},
+				refs: &pageRefs{letter: fieldRef{"2016", 4},
+					principles: []fieldRef{{"day-one", 5}, {"customer-obsession", 5}}},
 			},
 		},
 		{
@@ -260,7 +260,7 @@ func TestParsePage(t *testing.T) {
 			src:  "---\nkind: principle\nstatement: \"Luôn là Ngày 1.\"\n---\n",
 			want: Page{
 				Kind: Principle, Statement: "Luôn là Ngày 1.", TranslationKey: "principles/day-one", Slug: "day-one",
-				URL: "/vi/principles/day-one/", BodyLine: 5, Params: map[string]any{},
+				URL: "/vi/principles/day-one/", BodyLine: 5, Params: Params{},
 			},
 		},
 		{
@@ -269,7 +269,7 @@ func TestParsePage(t *testing.T) {
 			src:  "+++\nkind = \"letter\"\nyear = 2016\n+++\n",
 			want: Page{
 				Kind: Letter, Year: 2016, TranslationKey: "letters/2016", Slug: "2016",
-				URL: "/vi/letters/2016/", BodyLine: 5, Params: map[string]any{},
+				URL: "/vi/letters/2016/", BodyLine: 5, Params: Params{},
 			},
 		},
 		{
@@ -278,8 +278,8 @@ func TestParsePage(t *testing.T) {
 			src:  "---\nkind: story\nyear: \"2012\"\nprinciple: frugality\n---\n",
 			want: Page{
 				Kind: Story, Year: 2012, TranslationKey: "stories/s", Slug: "s",
-				URL: "/vi/stories/s/", BodyLine: 6, Params: map[string]any{},
-				principle: []fieldRef{{"frugality", 4}},
+				URL: "/vi/stories/s/", BodyLine: 6, Params: Params{},
+				refs: &pageRefs{principles: []fieldRef{{"frugality", 4}}},
 			},
 		},
 	}
@@ -497,8 +497,8 @@ func TestParsePageKindErrorKeepsPagePlain(t *testing.T) {
 	if p.Kind != Plain {
 		t.Errorf("Kind = %q, want plain", p.Kind)
 	}
-	if _, ok := p.Params["principles"]; !ok || len(p.principle) != 0 {
-		t.Errorf("principles read on a page whose kind is unknown: Params %v, refs %v", p.Params, p.principle)
+	if _, ok := p.Params.Lookup("principles"); !ok || p.refs != nil {
+		t.Errorf("principles read on a page whose kind is unknown: Params %v, refs %v", p.Params, p.refs)
 	}
 }
 
@@ -652,8 +652,8 @@ func FuzzParsePage(f *testing.F) {
 		if !utf8.ValidString(p.Title) {
 			t.Errorf("Title %q is not valid UTF-8", p.Title)
 		}
-		if p.URL == "" || p.TranslationKey == "" || p.Params == nil {
-			t.Errorf("page without defaults: URL %q, TranslationKey %q, Params %v", p.URL, p.TranslationKey, p.Params)
+		if p.URL == "" || p.TranslationKey == "" {
+			t.Errorf("page without defaults: URL %q, TranslationKey %q", p.URL, p.TranslationKey)
 		}
 		if p.BodyLine < 1 {
 			t.Errorf("BodyLine = %d", p.BodyLine)

@@ -149,7 +149,7 @@ func TestHandbookURLsKeepTheirCase(t *testing.T) {
 	})
 	set, _ := loadSite(t, root, config.Overrides{})
 	p := page(t, set, "vi", "Upper.md")
-	if p.URL != "/vi/Upper/" || p.Params["url"] != "/elsewhere/" {
+	if p.URL != "/vi/Upper/" || p.Params.Get("url") != "/elsewhere/" {
 		t.Errorf("URL %s, params %v: want the handbook's rules, url a parameter", p.URL, p.Params)
 	}
 	if set.Lang("vi").ByRelPath("page.html") != nil {

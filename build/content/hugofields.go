@@ -12,6 +12,50 @@ import (
 // which hands values down to a section's pages. They are read on a Hugo
 // site's pages only; on a handbook site they are plain parameters.
 
+// hugoFields are what a Hugo page's front matter says of whether and
+// where it is published, and what a cascade handed it. A page holds
+// them apart (Page.hugoOnly), and only when it has any: a large site's
+// pages mostly have none, and need not carry their room.
+type hugoFields struct {
+	publishDate, expiryDate time.Time
+	// draftSet and headlessSet tell that the front matter sets draft
+	// and headless, which a cascade then leaves as they are.
+	draftSet, headlessSet bool
+	headless              bool
+	build                 buildOptions
+	cascade               []cascadeEntry
+	// ownURL is the page's whole URL from its url field, "" without
+	// one; urlLine is the field's line.
+	ownURL  string
+	urlLine int
+}
+
+// hugoOwn is p's hugoFields to set: a new value, a copy of what p had,
+// so that a copy of the page (the preview keeps each page as it was
+// read, to compare with the file read again) keeps its fields as they
+// were, as it did when they were the Page's own.
+func (p *Page) hugoOwn() *hugoFields {
+	h := p.hugoRead()
+	p.hugoOnly = &h
+	return p.hugoOnly
+}
+
+// hugoRead is p's hugoFields to read: the zero value when it has none.
+func (p *Page) hugoRead() hugoFields {
+	if p.hugoOnly == nil {
+		return hugoFields{}
+	}
+	return *p.hugoOnly
+}
+
+// buildOpts are p's build options.
+func (p *Page) buildOpts() buildOptions {
+	if p.hugoOnly == nil {
+		return buildOptions{}
+	}
+	return p.hugoOnly.build
+}
+
 // buildOptions are a page's build options (Hugo's build front matter).
 // The zero value is Hugo's default: rendered, listed, its files
 // published.
@@ -95,36 +139,39 @@ func (p *Page) applyHugoFields(fm *frontMatter) []*FrontMatterError {
 	fail := func(f field, key string, err error) {
 		errs = append(errs, &FrontMatterError{f.line, fmt.Sprintf("%s %v", key, err)})
 	}
-	date := func(dst *time.Time, keys ...string) {
+	date := func(dst func() *time.Time, keys ...string) {
 		for _, key := range keys {
 			if f, ok := fm.take(key); ok {
 				v, err := f.date()
 				if err != nil {
 					fail(f, key, err)
-				} else if dst.IsZero() {
-					*dst = v
+				} else if d := dst(); d.IsZero() {
+					*d = v
 				}
 			}
 		}
 	}
-	date(&p.PublishDate, "publishDate", "pubDate", "published")
-	date(&p.ExpiryDate, "expiryDate", "unpublishDate")
+	date(func() *time.Time { return &p.hugoOwn().publishDate }, "publishDate", "pubDate", "published")
+	date(func() *time.Time { return &p.hugoOwn().expiryDate }, "expiryDate", "unpublishDate")
 	if f, ok := fm.take("headless"); ok {
-		p.headlessSet = true
+		h := p.hugoOwn()
+		h.headlessSet = true
 		var err error
-		if p.headless, err = f.boolean(); err != nil {
+		if h.headless, err = f.boolean(); err != nil {
 			fail(f, "headless", err)
 		}
 	}
 	if f, ok := fm.take("build"); ok {
+		h := p.hugoOwn()
 		var err error
-		if p.build, err = parseBuild(f.value); err != nil {
+		if h.build, err = parseBuild(f.value); err != nil {
 			fail(f, "build", err)
 		}
 	}
 	if f, ok := fm.take("cascade"); ok {
+		h := p.hugoOwn()
 		var err error
-		if p.cascade, err = parseCascade(f.value, f.line); err != nil {
+		if h.cascade, err = parseCascade(f.value, f.line); err != nil {
 			fail(f, "cascade", err)
 		}
 	}
@@ -135,14 +182,15 @@ func (p *Page) applyHugoFields(fm *frontMatter) []*FrontMatterError {
 // (else its date, as Hugo reads it) is not in the future, and its
 // expiryDate not past.
 func (p *Page) published(now time.Time) bool {
-	pub := p.PublishDate
+	h := p.hugoRead()
+	pub := h.publishDate
 	if pub.IsZero() {
 		pub = p.Date
 	}
 	if !pub.IsZero() && pub.After(now) {
 		return false
 	}
-	return p.ExpiryDate.IsZero() || p.ExpiryDate.After(now)
+	return h.expiryDate.IsZero() || h.expiryDate.After(now)
 }
 
 // settle makes a Hugo page's publication fields what the later steps
@@ -153,8 +201,8 @@ func (p *Page) settle(now time.Time) {
 	if !p.published(now) {
 		p.Draft = true
 	}
-	if p.headless && !p.build.set {
-		p.build = buildOptions{render: "never", list: "never", set: true}
+	if h := p.hugoOnly; h != nil && h.headless && !h.build.set {
+		h.build = buildOptions{render: "never", list: "never", set: true}
 	}
 }
 
@@ -174,14 +222,14 @@ func (s *Set) leaveOutUnrendered() {
 				owners["\x00"+dir] = p
 			}
 		}
-		anySet = anySet || p.build.set
+		anySet = anySet || p.buildOpts().set
 	}
 	if !anySet {
 		return
 	}
 	kept := s.Pages[:0]
 	for _, p := range s.Pages {
-		if p.build.rendered() {
+		if p.buildOpts().rendered() {
 			kept = append(kept, p)
 		}
 	}
@@ -189,7 +237,7 @@ func (s *Set) leaveOutUnrendered() {
 	s.Pages = kept
 	res := s.Resources[:0]
 	for _, r := range s.Resources {
-		if owner := nearestOwner(owners, r.Lang, r.rel); owner != nil && owner.build.noResources {
+		if owner := nearestOwner(owners, r.Lang, r.rel); owner != nil && owner.buildOpts().noResources {
 			delete(s.resources, r.URL)
 			continue
 		}

@@ -132,19 +132,19 @@ func TestCascade(t *testing.T) {
 		t.Errorf("resource %s is published, its section's cascade says no", r)
 	}
 	for rel, want := range map[string]any{"docs/_index.md": "docs", "docs/a.md": "own", "docs/sub/y.md": "sub", "docs/sub/_index.md": "sub", "other.md": nil} {
-		if got := page(t, set, "en", rel).Params["banner"]; got != want {
+		if got := page(t, set, "en", rel).Params.Get("banner"); got != want {
 			t.Errorf("%s: banner %v, want %v", rel, got, want)
 		}
 	}
-	if got := page(t, set, "en", "docs/a.md").Params["size"]; got != "big" {
+	if got := page(t, set, "en", "docs/a.md").Params.Get("size"); got != "big" {
 		t.Errorf("English page's size %v, want big", got)
 	}
 	// A cascade is its language's: the French page has no section of its
 	// own in docs/.
-	if got, ok := page(t, set, "fr", "docs/a.md").Params["size"]; ok {
+	if got, ok := page(t, set, "fr", "docs/a.md").Params.Lookup("size"); ok {
 		t.Errorf("French page's size %v, want none", got)
 	}
-	if got, ok := page(t, set, "en", "docs/a.md").Params["color"]; ok {
+	if got, ok := page(t, set, "en", "docs/a.md").Params.Lookup("color"); ok {
 		t.Errorf("English page has color %v: the target is French pages, or another environment", got)
 	}
 }

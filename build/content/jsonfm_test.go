@@ -14,7 +14,7 @@ func TestJSONFrontMatter(t *testing.T) {
 	if p.Title != "JSON page" || p.Weight != 3 || p.BodyLine != 7 || strings.TrimSpace(string(body)) != "Body {with braces}." {
 		t.Errorf("page = %q weight %d body line %d body %q", p.Title, p.Weight, p.BodyLine, body)
 	}
-	if tags, ok := p.Params["tags"].([]any); !ok || len(tags) != 2 {
+	if tags, ok := p.Params.Get("tags").([]any); !ok || len(tags) != 2 {
 		t.Errorf("params = %v", p.Params)
 	}
 }

@@ -85,7 +85,7 @@ func markFoldersAbove(p *Page, need map[string]bool) {
 
 // madeSection is the page made for folder dir when it has no _index.md.
 func (l *Lang) madeSection(dir string, cfg *config.Config) *Page {
-	p := &Page{Lang: l.Code, RelPath: path.Join(dir, "_index.md"), IsSection: true, IsHome: dir == ".", Params: map[string]any{}, hugo: cfg.Hugo}
+	p := &Page{Lang: l.Code, RelPath: path.Join(dir, "_index.md"), IsSection: true, IsHome: dir == ".", hugo: cfg.Hugo}
 	p.Title = path.Base(dir)
 	if p.IsHome {
 		p.Title = l.Title
@@ -159,7 +159,7 @@ func buildTree(lang *Lang) {
 		for {
 			if parent := lang.section(dir); parent != nil {
 				p.Parent = parent
-				if !p.build.unlisted() {
+				if !p.buildOpts().unlisted() {
 					parent.Children = append(parent.Children, p)
 				}
 				break
@@ -203,7 +203,7 @@ func resolveRelations(lang *Lang, diags *diag.List) {
 		if p.Kind == Quote {
 			linkLetter(lang, p, diags)
 		}
-		for _, ref := range p.principle {
+		for _, ref := range p.principleRefs() {
 			target := lang.principles[ref.value]
 			if target == nil {
 				diags.Errorf(p.File, ref.line, "no principle %q in %s (principles are named by their file name, such as customer-obsession)", ref.value, lang.Code)
@@ -228,7 +228,7 @@ func resolveRelations(lang *Lang, diags *diag.List) {
 }
 
 func linkLetter(lang *Lang, p *Page, diags *diag.List) {
-	ref := p.letterRef
+	ref := p.letterRef()
 	if ref.value == "" {
 		// An empty field (a new page's) is reported on its own line.
 		diags.Errorf(p.File, max(ref.line, 1), "a quote needs a letter: field naming its letter's year (letter: 2016)")

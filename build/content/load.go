@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -344,7 +345,8 @@ func (p *Page) applyFrontMatter(fm *frontMatter) []*FrontMatterError {
 		if v, err := f.str(); err != nil {
 			fail(f, "url", err)
 		} else {
-			p.ownURL, p.urlLine = strings.TrimSpace(v), f.line
+			h := p.hugoOwn()
+			h.ownURL, h.urlLine = strings.TrimSpace(v), f.line
 		}
 	} else if ok {
 		fm.set("url", f.value, f.line)
@@ -355,7 +357,7 @@ func (p *Page) applyFrontMatter(fm *frontMatter) []*FrontMatterError {
 		if v, err := f.str(); err != nil {
 			fail(f, "slug", err)
 		} else {
-			p.Slug, p.slugLine = strings.TrimSpace(v), f.line
+			p.Slug, p.slugLine = strings.TrimSpace(v), int32(f.line)
 		}
 	}
 	if f, ok := fm.take("sourceHash"); ok {
@@ -367,7 +369,9 @@ func (p *Page) applyFrontMatter(fm *frontMatter) []*FrontMatterError {
 	}
 	integer("weight", &p.Weight)
 	if f, ok := fm.take("draft"); ok {
-		p.draftSet = p.hugo // only Hugo's cascade asks
+		if p.hugo { // only Hugo's cascade asks
+			p.hugoOwn().draftSet = true
+		}
 		var err error
 		if p.Draft, err = f.boolean(); err != nil {
 			fail(f, "draft", err)
@@ -384,7 +388,7 @@ func (p *Page) applyFrontMatter(fm *frontMatter) []*FrontMatterError {
 		if p.Aliases, err = f.strings(); err != nil {
 			fail(f, "aliases", err)
 		}
-		p.aliasLine = f.line
+		p.aliasLine = int32(f.line)
 	}
 	var kind string
 	kf, _ := fm.take("kind")
@@ -404,12 +408,14 @@ func (p *Page) applyFrontMatter(fm *frontMatter) []*FrontMatterError {
 	if p.hugo {
 		errs = append(errs, p.applyHugoFields(fm)...)
 	}
-	p.Params = make(map[string]any, len(fm.fields))
+	var params []paramField
 	for _, k := range fm.order {
-		if f, ok := fm.fields[k]; ok {
-			p.Params[k] = f.value
+		// A key taken and set again (url) is in order twice.
+		if f, ok := fm.fields[k]; ok && !slices.ContainsFunc(params, func(p paramField) bool { return p.key == k }) {
+			params = append(params, paramField{k, f.value})
 		}
 	}
+	p.Params = paramsOf(params)
 	return errs
 }
 
@@ -426,7 +432,7 @@ func (p *Page) applyHandbookFields(fm *frontMatter, str func(string, *string), i
 		if err != nil {
 			errs = append(errs, &FrontMatterError{f.line, "letter " + err.Error()})
 		}
-		p.letterRef = fieldRef{strings.TrimSpace(v), f.line}
+		p.namedRefs().letter = fieldRef{strings.TrimSpace(v), f.line}
 	}
 	for _, key := range []string{"principles", "principle"} {
 		if f, ok := fm.take(key); ok {
@@ -435,7 +441,8 @@ func (p *Page) applyHandbookFields(fm *frontMatter, str func(string, *string), i
 				errs = append(errs, &FrontMatterError{f.line, key + " " + err.Error()})
 			}
 			for _, v := range list {
-				p.principle = append(p.principle, fieldRef{strings.TrimSpace(v), f.line})
+				r := p.namedRefs()
+				r.principles = append(r.principles, fieldRef{strings.TrimSpace(v), f.line})
 			}
 		}
 	}
@@ -453,22 +460,19 @@ func (p *Page) applyDefaults(body []byte) *FrontMatterError {
 	if p.Slug == "" && !p.IsSection {
 		p.Slug = fileSlug(p.RelPath)
 	}
-	if p.Params == nil {
-		p.Params = map[string]any{}
-	}
 	var problem *FrontMatterError
 	u, err := pageURL(p.Lang, p.RelPath, p.IsSection, p.Slug)
 	if err != nil {
-		problem = &FrontMatterError{p.slugLine, err.Error()}
+		problem = &FrontMatterError{int(p.slugLine), err.Error()}
 		p.Slug, p.slugLine = fileSlug(p.RelPath), 0
 		u, _ = pageURL(p.Lang, p.RelPath, p.IsSection, p.Slug)
 	}
 	if p.hugo {
 		u = lowerPath(p.Lang, u)
 	}
-	if p.ownURL != "" {
-		if own, err := ownURL(p.Lang, p.ownURL); err != nil {
-			problem = &FrontMatterError{p.urlLine, err.Error()}
+	if h := p.hugoRead(); h.ownURL != "" {
+		if own, err := ownURL(p.Lang, h.ownURL); err != nil {
+			problem = &FrontMatterError{h.urlLine, err.Error()}
 		} else {
 			u = own
 		}

@@ -64,6 +64,7 @@ type Page struct {
 	// TitleFromFile is true when a Hugo page has no title of its own:
 	// Title is then made from its file's name (nameUntitled).
 	TitleFromFile bool
+	Draft         bool
 
 	Title string
 	// linkTitle is the front matter's linkTitle (Hugo's), see LinkTitle.
@@ -75,18 +76,10 @@ type Page struct {
 	// site's git history; zero outside git, or with the history off.
 	// Set by the build after Link.
 	Updated time.Time
-	Draft   bool
-	// PublishDate and ExpiryDate are a Hugo page's: it is left out, as a
-	// draft, before the one and from the other.
-	PublishDate, ExpiryDate time.Time
-	// draftSet and headlessSet tell that the front matter sets draft
-	// and headless, which a cascade then leaves as they are.
-	draftSet, headlessSet bool
-	// headless, build and cascade are a Hugo page's (hugofields.go,
-	// cascade.go).
-	headless       bool
-	build          buildOptions
-	cascade        []cascadeEntry
+	// hugoOnly are the fields of a Hugo page's front matter that decide
+	// whether and where it is published; nil when it sets none, as most
+	// pages do (hugofields.go).
+	hugoOnly       *hugoFields
 	TranslationKey string
 	Aliases        []string
 	Kind           Kind
@@ -94,11 +87,7 @@ type Page struct {
 	// slugLine and aliasLine are the lines of the slug and aliases
 	// fields (0 when the front matter has none), for the messages of
 	// URLs that clash.
-	slugLine, aliasLine int
-	// ownURL is the page's whole URL from its url field (Hugo's), ""
-	// without one; urlLine is the field's line.
-	ownURL  string
-	urlLine int
+	slugLine, aliasLine int32
 	// SourceHash is the TextHash of the original this translation was
 	// made from, as `handbook translations --stamp` recorded it;
 	// SourceHashLine is the line of the field, for the diagnostics.
@@ -109,14 +98,15 @@ type Page struct {
 	TextHash string
 	// Params holds the front-matter fields the handbook does not know,
 	// for templates (like Hugo's .Params).
-	Params map[string]any
+	Params Params
 
 	// The handbook's fields.
 	Statement string // a principle's one-line statement
 	Text      string // a quote's words
 	Year      int    // a letter's year, or a quote's (its letter's)
-	letterRef fieldRef
-	principle []fieldRef
+	// refs are the letter and principles the front matter names, which
+	// Link resolves; nil on a page that names none.
+	refs *pageRefs
 
 	// URL is the page's path inside the site, without the base path:
 	// "/vi/principles/customer-obsession/".
@@ -161,6 +151,39 @@ type Heading struct {
 	Level int
 	ID    string
 	Text  string
+}
+
+// pageRefs are the pages a page's front matter names by the handbook's
+// fields: a quote's letter, and the principles a quote, story or
+// exercise supports. They are a value of their own, which the pages
+// that name none do not carry.
+type pageRefs struct {
+	letter     fieldRef
+	principles []fieldRef
+}
+
+// letterRef is the letter p's front matter names, zero when none.
+func (p *Page) letterRef() fieldRef {
+	if p.refs == nil {
+		return fieldRef{}
+	}
+	return p.refs.letter
+}
+
+// principleRefs are the principles p's front matter names.
+func (p *Page) principleRefs() []fieldRef {
+	if p.refs == nil {
+		return nil
+	}
+	return p.refs.principles
+}
+
+// namedRefs are p's refs, made when it has none yet.
+func (p *Page) namedRefs() *pageRefs {
+	if p.refs == nil {
+		p.refs = &pageRefs{}
+	}
+	return p.refs
 }
 
 // fieldRef is a front-matter value that names another page, with the line

@@ -84,7 +84,7 @@ func structureOf(p *Page, set *Set) structure {
 		}
 		return ""
 	}
-	s := structure{principles: p.principle, letter: p.letterRef}
+	s := structure{principles: p.principleRefs(), letter: p.letterRef()}
 	cur := section{line: p.BodyLine}
 	fence := ""
 	// A body that cannot be read again is reported where the page is

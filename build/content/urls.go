@@ -232,7 +232,7 @@ func (c *outputClaims) claimAliases(set *Set, p *Page, diags *diag.List) []strin
 	for _, a := range p.Aliases {
 		u := set.AliasURL(p.Lang, a)
 		file := strings.TrimPrefix(u, "/") + "index.html"
-		o := Origin{File: p.File, Line: max(p.aliasLine, 1), Kind: "alias", URL: u}
+		o := Origin{File: p.File, Line: max(int(p.aliasLine), 1), Kind: "alias", URL: u}
 		if u == p.URL && p.hugo {
 			continue // the page's own path, once Hugo's rules lowercase it
 		}
@@ -248,7 +248,7 @@ func (c *outputClaims) claimAliases(set *Set, p *Page, diags *diag.List) []strin
 }
 
 func pageOrigin(p *Page) Origin {
-	line := p.slugLine
+	line := int(p.slugLine)
 	if line == 0 && p.File != "" {
 		line = 1
 	}

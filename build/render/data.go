@@ -148,4 +148,7 @@ func (d *pageData) RelatedSections() []relatedSection {
 }
 
 // Param returns a front-matter parameter the handbook does not know.
-func (d *pageData) Param(key string) any { return d.Params()[key] }
+func (d *pageData) Param(key string) any {
+	d.rec.note(d.p, ReadMeta)
+	return d.p.Params.Get(key)
+}

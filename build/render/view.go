@@ -269,10 +269,10 @@ func (v *pageView) SourceHashLine() int {
 	return v.p.SourceHashLine
 }
 
-// Params is the page's Params.
+// Params is the page's Params, as a map of its own.
 func (v *pageView) Params() map[string]any {
 	v.rec.note(v.p, ReadMeta)
-	return v.p.Params
+	return v.p.Params.Map()
 }
 
 // Statement is the page's Statement.

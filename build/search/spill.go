@@ -53,18 +53,35 @@ func (li *langIndex) spillAt(budget int64, parent string) {
 	li.budget, li.spillParent = budget, parent
 }
 
+// laterRunShare is the share of the budget each run after a language's
+// first holds. A language that spilled once is a large one, and goes on
+// being read for long after: holding the whole budget again and again
+// would keep it in memory to the end of the render, when the pages'
+// tables are largest, for each language at once. Smaller runs cost the
+// merge a few more files to read, which it reads together.
+const laterRunShare = 4
+
 // hold counts a page's entries, logged in li.docs, against the budget;
 // when they pass it, it returns the documents to spill, and holds none.
 // The caller holds li.mu.
 func (li *langIndex) hold(doc, entries int) []int {
 	li.pending = append(li.pending, doc)
 	li.held += int64(entries) * entrySize
-	if li.held < li.budget {
+	if li.held < li.runBudget() {
 		return nil
 	}
 	batch := li.pending
 	li.pending, li.held = nil, 0
 	return batch
+}
+
+// runBudget is the bytes of entries the next run holds: the budget
+// until the language spills, a share of it after.
+func (li *langIndex) runBudget() int64 {
+	if li.spill != nil {
+		return max(li.budget/laterRunShare, 1)
+	}
+	return li.budget
 }
 
 // spillRun writes the entries of the documents of batch to a new run, and

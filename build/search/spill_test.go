@@ -90,3 +90,21 @@ func TestSpillFailureIsAnError(t *testing.T) {
 		t.Fatalf("Write: %v, want an error spilling postings", err)
 	}
 }
+
+// TestLaterRunsHoldLess: once a language has spilled, its next runs are
+// a share of the budget, so that a large site does not hold the whole
+// budget of entries again and again to the end of its render.
+func TestLaterRunsHoldLess(t *testing.T) {
+	li := &langIndex{lang: "vi", budget: 800}
+	if batch := li.hold(0, 100); len(batch) != 1 {
+		t.Fatalf("the first run spills at the budget: got %v", batch)
+	}
+	li.spill = &spill{dir: t.TempDir()} // the first run was written
+	// A quarter of the budget is 200 bytes, 25 entries.
+	if batch := li.hold(1, 24); batch != nil {
+		t.Fatalf("a later run spilled below its share of the budget: %v", batch)
+	}
+	if batch := li.hold(2, 1); !slices.Equal(batch, []int{1, 2}) {
+		t.Errorf("a later run spills at a quarter of the budget: got %v", batch)
+	}
+}

@@ -37,7 +37,7 @@ func (e *expansion) newCall(n *node) *call {
 	p := e.page
 	rel := strings.TrimSuffix(e.x.opts.BasePath, "/") + p.URL
 	return &call{e: e, n: n, name: n.open.name, args: n.open.args,
-		page: &pageData{Title: p.Title, Description: p.Description, Lang: p.Lang, Date: p.Date, Params: p.Params,
+		page: &pageData{Title: p.Title, Description: p.Description, Lang: p.Lang, Date: p.Date, Params: p.Params.Map(),
 			RelPermalink: rel, Permalink: strings.TrimSuffix(e.x.opts.BaseURL, "/") + strings.TrimPrefix(p.URL, strings.TrimSuffix(e.x.opts.BasePath, "/"))},
 		site: &siteData{Title: e.x.opts.SiteTitle, BaseURL: e.x.opts.BaseURL, Params: e.siteParams()},
 	}

@@ -134,7 +134,7 @@ func escapeDestination(p string) string {
 // with a warning, when neither has it.
 func (e *expansion) param(n *node) string {
 	name := n.open.args.get("name", 0)
-	if v, ok := lookupParam(e.page.Params, name); ok {
+	if v, ok := lookupParam(e.page.Params.Map(), name); ok {
 		return fmt.Sprint(v)
 	}
 	if v, ok := lookupParam(e.siteParams(), name); ok {

@@ -86,6 +86,7 @@ type buildFlags struct {
 	force      bool
 	timings    bool
 	cpuProfile string
+	memProfile string
 }
 
 func (f *buildFlags) register(fs *flag.FlagSet) {
@@ -93,6 +94,7 @@ func (f *buildFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.force, "force", false, "replace a non-empty output folder that no build wrote (never the site's own files)")
 	fs.BoolVar(&f.timings, "timings", false, "print how long each stage of the pipeline took")
 	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
+	fs.StringVar(&f.memProfile, "memprofile", "", "write a heap profile of the build at its largest live heap to `file` (for go tool pprof)")
 }
 
 func buildCommand() command {
@@ -125,6 +127,18 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		defer stop()
+	}
+	if f.memProfile != "" {
+		stop, err := startHeapProfile(f.memProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "handbook build: %v\n", err)
+			return exitUsage
+		}
+		defer func() {
+			if err := stop(); err != nil {
+				fmt.Fprintf(stderr, "handbook build: %v\n", err)
+			}
+		}()
 	}
 	start := time.Now()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -86,7 +86,7 @@ func TestHelp(t *testing.T) {
 	if code != exitOK || stderr != "" {
 		t.Fatalf("help build: exit %d, stderr %q", code, stderr)
 	}
-	for _, flag := range []string{"-source folder", "-dest folder", "-base-url address", "-drafts", "-timings", "-cpuprofile file"} {
+	for _, flag := range []string{"-source folder", "-dest folder", "-base-url address", "-drafts", "-timings", "-cpuprofile file", "-memprofile file"} {
 		if !strings.Contains(stdout, "  "+flag+"\n") {
 			t.Errorf("help build does not list %s:\n%s", flag, stdout)
 		}

@@ -1,0 +1,74 @@
+package content
+
+import (
+	"fmt"
+	"runtime"
+	"testing"
+
+	"handbook/build/config"
+	"handbook/build/diag"
+)
+
+// heldBound is the most a read and linked page may keep live, in
+// bytes, front matter and tables included: a large site holds it for
+// every page from reading to the end of its build. TestHeldPerPage's
+// pages held 1,790 bytes each when a Page took 768 bytes and its
+// parameters were a map, and about 1,350 since.
+const heldBound = 1500
+
+// TestHeldPerPage reads and links a handbook of principles, quotes and
+// plain pages in two languages as a build reads it (its bodies not
+// held), and wants what stays live per page under heldBound: what a page
+// holds is a large site's peak memory, times its pages, and must not
+// grow back unnoticed.
+func TestHeldPerPage(t *testing.T) {
+	const perLang = 1500
+	files := map[string]string{"handbook.toml": twoLanguages}
+	for _, lang := range []string{"vi", "fr"} {
+		files["content/"+lang+"/_index.md"] = "---\ntitle: Home\n---\n"
+		files["content/"+lang+"/principles/_index.md"] = "---\ntitle: Principles\nweight: 1\n---\n"
+		files["content/"+lang+"/quotes/_index.md"] = "---\ntitle: Quotes\nweight: 2\n---\n"
+		files["content/"+lang+"/letters/_index.md"] = "---\ntitle: Letters\nweight: 3\n---\n"
+		files["content/"+lang+"/letters/l-2016.md"] = "---\ntitle: Letter 2016\nkind: letter\nyear: 2016\n---\nText.\n"
+		files["content/"+lang+"/notes/_index.md"] = "---\ntitle: Notes\nweight: 4\n---\n"
+		for i := range perLang / 3 {
+			files[fmt.Sprintf("content/%s/principles/p-%04d.md", lang, i)] = fmt.Sprintf(
+				"---\ntitle: \"Principle %d: the customer\"\nkind: principle\nweight: %d\nstatement: \"Start with the customer, %d.\"\ndate: 2016-04-12\ntags: [customers, teams]\n---\n\nThe body of the principle.\n", i, i+1, i)
+			files[fmt.Sprintf("content/%s/quotes/q-%04d.md", lang, i)] = fmt.Sprintf(
+				"---\ntitle: \"Quote %d: the answer\"\nkind: quote\nletter: 2016\nprinciples: [p-%04d, p-%04d]\ntext: \"Words of quote %d.\"\nweight: %d\n---\n\nThe quote's story.\n", i, i, (i+1)%(perLang/3), i, i+1)
+			files[fmt.Sprintf("content/%s/notes/n-%04d.md", lang, i)] = fmt.Sprintf(
+				"---\ntitle: \"Note %d\"\ndescription: \"What note %d is about.\"\ntranslationKey: notes-n-%04d\nweight: %d\ndate: 2020-01-02\ntags: [notes, day-one]\n---\n\nA note, [linking](/notes/n-0000/).\n", i, i, i, i+1)
+		}
+	}
+	root := writeSite(t, files)
+	var diags diag.List
+	cfg, err := config.Load(root, config.Overrides{}, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := liveHeap()
+	set, err := LoadWithoutBodies(cfg, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Link(set, cfg, &diags)
+	if diags.HasErrors() {
+		t.Fatal(diags.Sorted())
+	}
+	after := liveHeap()
+	runtime.KeepAlive(set)
+	held := after - min(before, after)
+	perPage := held / uint64(len(set.Pages))
+	t.Logf("%d pages hold %d bytes, %d a page", len(set.Pages), held, perPage)
+	if perPage > heldBound {
+		t.Errorf("a read and linked page holds %d bytes, past %d", perPage, heldBound)
+	}
+}
+
+// liveHeap is the heap's live bytes, after a collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
