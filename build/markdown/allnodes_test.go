@@ -37,6 +37,7 @@ const everyNode = "# Title *one*\n\n" +
 	"> A plain quote with [a link](#own-id).\n>\n> > Nested quote.\n\n" +
 	"> [!WARNING] Mind the step\n> Alert *body* with [link](#khach-hang-la-ai).\n\n" +
 	"> [!NOTE]\n> Just a note.\n\n" +
+	"> [!TIP] See [first line](#nowhere-tip)\n> Then *more*.\n\n" +
 	"- tight item with [x](../letters/2016.md)\n- second\n  1. nested ordered\n  2. two\n\n" +
 	"- [ ] task\n- [x] done\n\n" +
 	"1. loose\n\n2. list\n\n" +
