@@ -38,6 +38,7 @@ const everyNode = "# Title *one*\n\n" +
 	"> [!WARNING] Mind the step\n> Alert *body* with [link](#khach-hang-la-ai).\n\n" +
 	"> [!NOTE]\n> Just a note.\n\n" +
 	"> [!TIP] See [first line](#nowhere-tip)\n> Then *more*.\n\n" +
+	"> [!CAUTION] #nowhere-caution\n> [](#nowhere-caution)\n\n" +
 	"- tight item with [x](../letters/2016.md)\n- second\n  1. nested ordered\n  2. two\n\n" +
 	"- [ ] task\n- [x] done\n\n" +
 	"1. loose\n\n2. list\n\n" +
@@ -48,7 +49,8 @@ const everyNode = "# Title *one*\n\n" +
 	"    indented code\n\n" +
 	"<div class=\"raw\">raw block</div>\n\n" +
 	"Inline <span>raw</span> HTML.\n\n" +
-	"Footnote here[^1].\n\n[^1]: The note, with [a link](#own-id).\n\n" +
+	"Footnote here[^1] and there[^2].\n\n[^1]: The note, with [a link](#own-id).\n\n" +
+	"[^2]: ## A heading in a footnote\n\n[^unused]: ## An unused footnote's heading [x](#nowhere-unused)\n\n" +
 	"Term\n: Definition of the term.\n\n" +
 	"Term *two*\n: Another.\n\n" +
 	"***\n\n" +
