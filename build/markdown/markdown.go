@@ -136,7 +136,7 @@ func (c *Converter) Convert(p *content.Page, body []byte, buf *bytes.Buffer, dia
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	buf.Reset()
 	buf.Grow(len(src) * 3 / 2)
-	if err := md.Renderer().Render(buf, src, doc); err != nil {
+	if err := md.Renderer().Render(bufferWriter{buf}, src, doc); err != nil {
 		diags.Errorf(p.File, 0, "rendering Markdown: %v", err)
 	}
 	r := Result{
