@@ -6,11 +6,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 
 	"handbook/build/content"
 	"handbook/build/diag"
@@ -62,23 +58,19 @@ func CheckAnchors(refs []AnchorRef, anchorsOf func(*content.Page) Anchors, diags
 	}
 }
 
-// pageLinks is the goldmark extension that rewrites links and images.
+// pageLinks rewrites a page's links and images.
 type pageLinks struct{ resolver *resolver }
 
-func (e *pageLinks) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, 500)))
-}
-
-// Transform rewrites every link and image destination of the document.
-func (e *pageLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	state, _ := pc.Get(stateKey).(*pageState)
-	if state == nil {
+// rewriteAll rewrites the destination of every link and image of the
+// page, spots, as collectTree found them.
+func (e *pageLinks) rewriteAll(state *pageState, spots []linkSpot, src []byte) {
+	if len(spots) == 0 {
 		return
 	}
-	src := reader.Source()
 	lines := newLineLocator(src)
-	for _, spot := range collectLinks(doc, src) {
-		line := func(dest []byte) int { return lines.line(&spot, dest) + state.page.BodyLine - 1 }
+	for i := range spots {
+		spot := &spots[i]
+		line := func(dest []byte) int { return lines.line(spot, dest) + state.page.BodyLine - 1 }
 		if spot.node != nil {
 			spot.node.Destination = e.rewrite(state, spot.node.Destination, line)
 		} else {

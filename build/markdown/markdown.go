@@ -65,14 +65,16 @@ func (c *Converter) newGoldmark(lang string) goldmark.Markdown {
 		extension.DefinitionList,
 		extension.NewTypographer(extension.WithTypographicSubstitutions(typography(lang))),
 		c.highlighter,
-		&pageLinks{resolver: c.resolver},
 		&escapedHTML{enabled: !c.cfg.Markup.UnsafeHTML},
 		shortcodeMarkers{},
 		githubAlerts{},
 	}
+	tree := &pageTree{links: &pageLinks{resolver: c.resolver}}
 	if c.cfg.Markup.HugoIDs != "" {
-		extensions = append(extensions, &hugoHeadings{idType: c.cfg.Markup.HugoIDs, terms: c.cfg.Markup.DefinitionTermIDs})
+		tree.hugo = &hugoHeadings{idType: c.cfg.Markup.HugoIDs, terms: c.cfg.Markup.DefinitionTermIDs}
+		extensions = append(extensions, tree.hugo)
 	}
+	extensions = append(extensions, tree)
 	return goldmark.New(append(rendererOpts,
 		goldmark.WithExtensions(extensions...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
@@ -141,15 +143,12 @@ func (c *Converter) Convert(p *content.Page, body []byte, buf *bytes.Buffer, dia
 	}
 	r := Result{
 		HTML:          htmlOf(buf.Bytes()),
-		TOC:           tableOfContents(doc, src),
 		Anchors:       state.ids.sorted(),
 		LinksTo:       state.linksTo,
 		RelativeLinks: state.relative,
 		AnchorRefs:    state.anchors,
 	}
-	if c.cfg.Search {
-		r.Text = bodyText(doc, src)
-	}
+	r.TOC, r.Text = pageText(doc, src, c.cfg.Search)
 	if len(expanded.Fragments) > 0 {
 		resolveMarkers(&r, expanded.Fragments)
 	}
