@@ -209,10 +209,14 @@ func (l *lineLocator) search(dest []byte, from, end int) int {
 // lineAt is the 1-based line of offset pos.
 func (l *lineLocator) lineAt(pos int) int {
 	if !l.indexed {
-		for i, c := range l.src {
-			if c == '\n' {
-				l.newlines = append(l.newlines, i)
+		l.newlines = make([]int, 0, bytes.Count(l.src, []byte{'\n'}))
+		for i := 0; ; {
+			j := bytes.IndexByte(l.src[i:], '\n')
+			if j < 0 {
+				break
 			}
+			l.newlines = append(l.newlines, i+j)
+			i += j + 1
 		}
 		l.indexed = true
 	}

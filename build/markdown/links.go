@@ -94,9 +94,10 @@ func (e *pageLinks) rewrite(state *pageState, dest []byte, line func(dest []byte
 		}
 		return dest
 	}
-	at := line(dest)
+	// The line is found only for what names it: most links lead to a
+	// page, and need none.
 	if res.problem != "" {
-		state.diags.Add(diag.Diagnostic{File: state.page.File, Line: at, Code: diag.CodeBrokenLink, Severity: e.resolver.severity,
+		state.diags.Add(diag.Diagnostic{File: state.page.File, Line: line(dest), Code: diag.CodeBrokenLink, Severity: e.resolver.severity,
 			Message: fmt.Sprintf("broken link %s: %s", dest, res.problem)})
 		return dest
 	}
@@ -104,7 +105,7 @@ func (e *pageLinks) rewrite(state *pageState, dest []byte, line func(dest []byte
 		state.linksTo = append(state.linksTo, res.target)
 	}
 	if res.anchor != "" {
-		state.anchors = append(state.anchors, AnchorRef{state.page, at, res.target, res.anchor, string(dest), e.resolver.severity})
+		state.anchors = append(state.anchors, AnchorRef{state.page, line(dest), res.target, res.anchor, string(dest), e.resolver.severity})
 	}
 	return []byte(res.url)
 }
@@ -142,7 +143,7 @@ type resolver struct {
 // anchor on the same page. Anything with a scheme or host is external and
 // left alone.
 func (r *resolver) resolve(from *content.Page, dest string) resolution {
-	if dest == "" {
+	if dest == "" || hasScheme(dest) {
 		return resolution{}
 	}
 	u, err := url.Parse(dest)
@@ -185,6 +186,27 @@ func (r *resolver) resolve(from *content.Page, dest string) resolution {
 		return resolution{relative: true}
 	}
 	return resolution{url: r.withBase(target.URL, u), target: target, anchor: u.Fragment}
+}
+
+// hasScheme reports whether dest starts with a scheme ("https:",
+// "mailto:"), read as url.Parse reads one: a letter, then letters, digits,
+// "+", "-" or ".", up to a colon. Such a link leads outside the site, and
+// is known to without parsing it, which most external links are spared.
+func hasScheme(dest string) bool {
+	for i := 0; i < len(dest); i++ {
+		switch c := dest[i]; {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case '0' <= c && c <= '9' || c == '+' || c == '-' || c == '.':
+			if i == 0 {
+				return false
+			}
+		case c == ':':
+			return i > 0
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // bySource finds the page of a ".md" link: relative to the linking page's
