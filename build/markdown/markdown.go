@@ -60,7 +60,11 @@ func (c *Converter) newGoldmark(lang string) goldmark.Markdown {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
 	extensions := []goldmark.Extender{
-		extension.GFM,
+		// GFM, its linkify asked only where a block may hold an address.
+		quickLinkify{},
+		extension.Table,
+		extension.Strikethrough,
+		extension.TaskList,
 		extension.Footnote,
 		extension.DefinitionList,
 		extension.NewTypographer(extension.WithTypographicSubstitutions(typography(lang))),
