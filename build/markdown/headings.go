@@ -187,9 +187,9 @@ type textWalk struct {
 }
 
 // children walks n's children: for the table of contents when toc,
-// which no heading's children are, and for the text when text, which no
-// code's children and no inline node are, as its block's text is
-// written whole.
+// which no heading's children and no inline node are, and for the text
+// when text, which no code's children and no inline node are, as its
+// block's text is written whole.
 func (w *textWalk) children(n ast.Node, toc, text bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		w.node(c, toc, text)
@@ -214,7 +214,8 @@ func (w *textWalk) node(n ast.Node, toc, text bool) {
 			text = false
 		}
 	}
-	if text && n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline {
+	inlines := n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline
+	if text && inlines && n.Type() == ast.TypeBlock {
 		if headingText != "" {
 			w.text.WriteString(headingText)
 		} else {
@@ -222,6 +223,11 @@ func (w *textWalk) node(n ast.Node, toc, text bool) {
 		}
 		w.text.WriteByte('\n')
 		text = false
+	}
+	if inlines {
+		// A block of inlines (a paragraph, a cell, a term) holds no
+		// heading.
+		toc = false
 	}
 	if toc || text {
 		w.children(n, toc, text)
