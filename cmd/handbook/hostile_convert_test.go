@@ -32,7 +32,7 @@ func TestHostileConvert(t *testing.T) {
 				`href="git+ssh://host/repo.md"`, `href="x-y.z:/page.md"`),
 		},
 		{
-			name: "a broken link in an alert, after a heading in a footnote, is named at its line",
+			name:  "a broken link in an alert, after a heading in a footnote, is named at its line",
 			files: hugePage("Note[^1].\n\n[^1]: ## A heading\n\n> [!WARNING] Careful\n> See [gone](../nowhere.md).\n"),
 			args:  []string{"build", "--source", "$SITE"}, code: exitContent,
 			output: "content/vi/huge.md:10: broken link ../nowhere.md: no such page in vi",
