@@ -6,9 +6,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"handbook/build/shortcode"
@@ -34,21 +32,15 @@ func (n *callout) Dump(src []byte, level int) {
 type githubAlerts struct{}
 
 func (githubAlerts) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(githubAlerts{}, 400)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(githubAlerts{}, 100)))
 }
 
-// Transform replaces each alert's quote with a callout holding the
-// quote's content without its first line's marker.
-func (githubAlerts) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
-	src := reader.Source()
-	var quotes []*ast.Blockquote
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if q, ok := n.(*ast.Blockquote); ok && entering {
-			quotes = append(quotes, q)
-		}
-		return ast.WalkContinue, nil
-	})
+// replaceAlerts replaces each alert's quote with a callout holding the
+// quote's content without its first line's marker; quotes are the
+// document's quotes, in its order, as collectTree found them. It
+// reports whether any quote was an alert.
+func replaceAlerts(quotes []*ast.Blockquote, src []byte) bool {
+	replaced := false
 	for _, q := range quotes {
 		para, ok := q.FirstChild().(*ast.Paragraph)
 		if !ok || para.Lines().Len() == 0 {
@@ -70,7 +62,9 @@ func (githubAlerts) Transform(doc *ast.Document, reader text.Reader, _ parser.Co
 			c.AppendChild(c, child)
 		}
 		q.Parent().ReplaceChild(q.Parent(), q, c)
+		replaced = true
 	}
+	return replaced
 }
 
 // alertMarker reads "[!KIND] optional title".

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -140,4 +141,68 @@ func benchPage() *content.Page {
 		Lang: "vi", File: "content/vi/notes/test.md", RelPath: "notes/test.md",
 		BodyLine: 4, TranslationKey: "notes/test", URL: "/vi/notes/test/",
 	}
+}
+
+// BenchmarkConvertSite converts every page of the site named by
+// HANDBOOK_BENCH_SITE (a corpus made by the benchmark corpus generator;
+// see the README) once per iteration, with the converter a build uses
+// ("handbook") and with goldmark's GFM alone ("goldmark"), which is what
+// the build's floor runs. The difference is the conversion's own
+// overhead. Each iteration makes its converter, as a build does, so that
+// no code block is highlighted from the last iteration's cache. It is
+// skipped when the variable is unset.
+func BenchmarkConvertSite(b *testing.B) {
+	root := os.Getenv("HANDBOOK_BENCH_SITE")
+	if root == "" {
+		b.Skip("set HANDBOOK_BENCH_SITE to a corpus folder to run this benchmark")
+	}
+	diags := &diag.List{}
+	cfg, err := config.Load(root, config.Overrides{}, diags)
+	if err != nil {
+		b.Fatal(err)
+	}
+	set, err := content.Load(cfg, diags)
+	if err != nil {
+		b.Fatal(err)
+	}
+	content.Link(set, cfg, diags)
+	bodies := make([][]byte, len(set.Pages))
+	size := 0
+	for i, p := range set.Pages {
+		if bodies[i], err = set.ReadBody(p); err != nil {
+			b.Fatal(err)
+		}
+		size += len(bodies[i])
+	}
+	static := func(string) bool { return false }
+	floor := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	perPage := func(b *testing.B) {
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(bodies)), "ns/page")
+	}
+	b.Run("goldmark", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		b.ReportAllocs()
+		var buf bytes.Buffer
+		for b.Loop() {
+			for _, body := range bodies {
+				buf.Reset()
+				if err := floor.Convert(body, &buf); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		perPage(b)
+	})
+	b.Run("handbook", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		b.ReportAllocs()
+		var buf bytes.Buffer
+		for b.Loop() {
+			conv := markdown.NewConverter(cfg, set, static)
+			for i, p := range set.Pages {
+				conv.Convert(p, bodies[i], &buf, &diag.List{})
+			}
+		}
+		perPage(b)
+	})
 }

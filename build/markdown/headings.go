@@ -117,24 +117,6 @@ func stripMarkup(s string) string {
 	}
 }
 
-// tableOfContents lists the page's second- and third-level headings.
-func tableOfContents(doc ast.Node, src []byte) []content.Heading {
-	var toc []content.Heading
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		h, ok := n.(*ast.Heading)
-		if !entering || !ok {
-			return ast.WalkContinue, nil
-		}
-		if h.Level >= 2 && h.Level <= 3 {
-			id, _ := h.AttributeString("id")
-			idBytes, _ := id.([]byte)
-			toc = append(toc, content.Heading{Level: h.Level, ID: string(idBytes), Text: plainText(h, src)})
-		}
-		return ast.WalkSkipChildren, nil
-	})
-	return toc
-}
-
 // plainText is the text of an inline tree without its markup.
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
@@ -144,29 +126,25 @@ func plainText(n ast.Node, src []byte) string {
 
 // writePlainText writes what plainText returns to b.
 func writePlainText(b *strings.Builder, n ast.Node, src []byte) {
-	var walk func(ast.Node)
-	walk = func(n ast.Node) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch c := c.(type) {
-			case *ast.Text:
-				b.Write(resolved(c, src))
-				if c.SoftLineBreak() {
-					b.WriteByte(' ')
-				}
-			case *ast.String:
-				// The typographer's strings are HTML ("&rsquo;"); the
-				// TOC holds text, which the templates escape.
-				if c.IsCode() {
-					b.WriteString(html.UnescapeString(string(c.Value)))
-				} else {
-					b.Write(c.Value)
-				}
-			default:
-				walk(c)
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(resolved(c, src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
 			}
+		case *ast.String:
+			// The typographer's strings are HTML ("&rsquo;"); the
+			// TOC holds text, which the templates escape.
+			if c.IsCode() {
+				b.WriteString(html.UnescapeString(string(c.Value)))
+			} else {
+				b.Write(c.Value)
+			}
+		default:
+			writePlainText(b, c, src)
 		}
 	}
-	walk(n)
 }
 
 // resolved is a text node's text with "&amp;" and "\\*" resolved, as the
@@ -187,28 +165,73 @@ func resolved(t *ast.Text, src []byte) []byte {
 	return v
 }
 
-// bodyText is the document's prose as plain text: paragraphs, headings,
-// lists and quotes, each block on its own line; code is left out, since
-// readers do not search for it.
-func bodyText(doc ast.Node, src []byte) string {
-	var b strings.Builder
-	b.Grow(len(src))
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+// pageText reads, in one walk over a page's finished tree, its table
+// of contents, the second- and third-level headings, and, when
+// withText, its prose as plain text: paragraphs, headings, lists and
+// quotes, each block on its own line; code is left out, since readers
+// do not search for it.
+func pageText(doc ast.Node, src []byte, withText bool) ([]content.Heading, string) {
+	w := textWalk{src: src}
+	if withText {
+		w.text.Grow(len(src))
+	}
+	w.children(doc, true, withText)
+	return w.toc, w.text.String()
+}
+
+// textWalk is what pageText gathers.
+type textWalk struct {
+	src  []byte
+	toc  []content.Heading
+	text strings.Builder
+}
+
+// children walks n's children: for the table of contents when toc,
+// which no heading's children and no inline node are, and for the text
+// when text, which no code's children and no inline node are, as its
+// block's text is written whole.
+func (w *textWalk) children(n ast.Node, toc, text bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.node(c, toc, text)
+	}
+}
+
+func (w *textWalk) node(n ast.Node, toc, text bool) {
+	var headingText string
+	h, isHeading := n.(*ast.Heading)
+	if toc && isHeading {
+		if h.Level >= 2 && h.Level <= 3 {
+			headingText = plainText(h, w.src)
+			id, _ := h.AttributeString("id")
+			idBytes, _ := id.([]byte)
+			w.toc = append(w.toc, content.Heading{Level: h.Level, ID: string(idBytes), Text: headingText})
 		}
+		toc = false
+	}
+	if text {
 		switch n.Kind() {
 		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
-			return ast.WalkSkipChildren, nil
+			text = false
 		}
-		if n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline {
-			writePlainText(&b, n, src)
-			b.WriteByte('\n')
-			return ast.WalkSkipChildren, nil
+	}
+	inlines := n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline
+	if text && inlines && n.Type() == ast.TypeBlock {
+		if headingText != "" {
+			w.text.WriteString(headingText)
+		} else {
+			writePlainText(&w.text, n, w.src)
 		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
+		w.text.WriteByte('\n')
+		text = false
+	}
+	if inlines {
+		// A block of inlines (a paragraph, a cell, a term) holds no
+		// heading.
+		toc = false
+	}
+	if toc || text {
+		w.children(n, toc, text)
+	}
 }
 
 // htmlOf marks goldmark's output as safe HTML for the templates: it was

@@ -8,9 +8,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -25,38 +23,28 @@ type hugoHeadings struct {
 }
 
 func (e *hugoHeadings) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, 400)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(e, 500)))
 }
 
-// Transform gives ids in the document's order, as Hugo does: a heading
-// and a term with the same text are "x" and "x-1".
-func (e *hugoHeadings) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	state, _ := pc.Get(stateKey).(*pageState)
-	if state == nil {
-		return
-	}
+// giveIDs gives ids in the document's order, as Hugo does: a heading
+// and a term with the same text are "x" and "x-1". marks are the
+// document's headings and definition terms, in its order, as
+// collectTree found them.
+func (e *hugoHeadings) giveIDs(state *pageState, marks []ast.Node, src []byte) {
 	ids := &hugoIDs{idType: e.idType, used: maps.Clone(state.ids.explicit)}
 	if ids.used == nil {
 		ids.used = map[string]bool{}
 	}
-	src := reader.Source()
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	for _, n := range marks {
 		switch n := n.(type) {
 		case *ast.Heading:
 			e.heading(n, ids, state.ids, src)
-			return ast.WalkSkipChildren, nil
 		case *east.DefinitionTerm:
 			if e.terms {
 				e.term(n, ids, state.ids, src)
 			}
-			return ast.WalkSkipChildren, nil
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 }
 
 // heading puts Hugo's id on h, and the handbook's in an empty element

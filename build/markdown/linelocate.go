@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -24,22 +25,34 @@ type linkSpot struct {
 // blockSpan is where a block's source starts and ends.
 type blockSpan struct{ start, end int }
 
-// collectLinks lists the links and images of doc in document order. It
-// finds every link's nearest text in the same walk, so that a page of
-// many links costs time in proportion to its length: asking each link
-// for the text before it would go back over its block's links each time.
-func collectLinks(doc ast.Node, src []byte) []linkSpot {
-	var spots []linkSpot
+// treeNodes are the nodes of a page's tree the converter changes or
+// reads, each kind in the document's order.
+type treeNodes struct {
+	links  []linkSpot
+	quotes []*ast.Blockquote
+	// marks are the headings and the definition terms, which take ids.
+	marks []ast.Node
+}
+
+// collectTree lists, in one walk over doc, the links and images, the
+// quotes, and the headings and definition terms. It finds every link's
+// nearest text in the same walk, so that a page of many links costs
+// time in proportion to its length: asking each link for the text
+// before it would go back over its block's links each time.
+func collectTree(doc ast.Node, src []byte) treeNodes {
+	var found treeNodes
 	var waiting []int // links entered whose first text is not yet seen
 	lastStop := -1
 	// blocks are the spans of the blocks the walk is in, innermost last.
-	blocks := []blockSpan{{0, len(src)}}
+	blocks := make([]blockSpan, 1, 16)
+	blocks[0] = blockSpan{0, len(src)}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.Type() == ast.TypeBlock {
 			lastStop = -1
 			waiting = waiting[:0]
 			if entering {
 				blocks = append(blocks, spanOf(n, blocks[len(blocks)-1], len(src)))
+				found.block(n)
 			} else {
 				blocks = blocks[:len(blocks)-1]
 			}
@@ -49,14 +62,14 @@ func collectLinks(doc ast.Node, src []byte) []linkSpot {
 		case *ast.Text:
 			if entering {
 				for _, i := range waiting {
-					spots[i].first = n.Segment.Start
+					found.links[i].first = n.Segment.Start
 				}
 				waiting = waiting[:0]
 				lastStop = n.Segment.Stop
 			}
 		case *ast.Link, *ast.Image:
 			if !entering {
-				if k := len(waiting); k > 0 && spots[waiting[k-1]].is(n) {
+				if k := len(waiting); k > 0 && found.links[waiting[k-1]].is(n) {
 					waiting = waiting[:k-1]
 				}
 				break
@@ -65,12 +78,22 @@ func collectLinks(doc ast.Node, src []byte) []linkSpot {
 			spot.node, _ = n.(*ast.Link)
 			spot.img, _ = n.(*ast.Image)
 			spot.block = blocks[len(blocks)-1]
-			waiting = append(waiting, len(spots))
-			spots = append(spots, spot)
+			waiting = append(waiting, len(found.links))
+			found.links = append(found.links, spot)
 		}
 		return ast.WalkContinue, nil
 	})
-	return spots
+	return found
+}
+
+// block records block n if it is a quote, a heading or a term.
+func (t *treeNodes) block(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Blockquote:
+		t.quotes = append(t.quotes, n)
+	case *ast.Heading, *east.DefinitionTerm:
+		t.marks = append(t.marks, n)
+	}
 }
 
 // is reports whether the spot is node n.
@@ -186,10 +209,14 @@ func (l *lineLocator) search(dest []byte, from, end int) int {
 // lineAt is the 1-based line of offset pos.
 func (l *lineLocator) lineAt(pos int) int {
 	if !l.indexed {
-		for i, c := range l.src {
-			if c == '\n' {
-				l.newlines = append(l.newlines, i)
+		l.newlines = make([]int, 0, bytes.Count(l.src, []byte{'\n'}))
+		for i := 0; ; {
+			j := bytes.IndexByte(l.src[i:], '\n')
+			if j < 0 {
+				break
 			}
+			l.newlines = append(l.newlines, i+j)
+			i += j + 1
 		}
 		l.indexed = true
 	}

@@ -6,11 +6,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 
 	"handbook/build/content"
 	"handbook/build/diag"
@@ -62,23 +58,19 @@ func CheckAnchors(refs []AnchorRef, anchorsOf func(*content.Page) Anchors, diags
 	}
 }
 
-// pageLinks is the goldmark extension that rewrites links and images.
+// pageLinks rewrites a page's links and images.
 type pageLinks struct{ resolver *resolver }
 
-func (e *pageLinks) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, 500)))
-}
-
-// Transform rewrites every link and image destination of the document.
-func (e *pageLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	state, _ := pc.Get(stateKey).(*pageState)
-	if state == nil {
+// rewriteAll rewrites the destination of every link and image of the
+// page, spots, as collectTree found them.
+func (e *pageLinks) rewriteAll(state *pageState, spots []linkSpot, src []byte) {
+	if len(spots) == 0 {
 		return
 	}
-	src := reader.Source()
 	lines := newLineLocator(src)
-	for _, spot := range collectLinks(doc, src) {
-		line := func(dest []byte) int { return lines.line(&spot, dest) + state.page.BodyLine - 1 }
+	for i := range spots {
+		spot := &spots[i]
+		line := func(dest []byte) int { return lines.line(spot, dest) + state.page.BodyLine - 1 }
 		if spot.node != nil {
 			spot.node.Destination = e.rewrite(state, spot.node.Destination, line)
 		} else {
@@ -102,9 +94,10 @@ func (e *pageLinks) rewrite(state *pageState, dest []byte, line func(dest []byte
 		}
 		return dest
 	}
-	at := line(dest)
+	// The line is found only for what names it: most links lead to a
+	// page, and need none.
 	if res.problem != "" {
-		state.diags.Add(diag.Diagnostic{File: state.page.File, Line: at, Code: diag.CodeBrokenLink, Severity: e.resolver.severity,
+		state.diags.Add(diag.Diagnostic{File: state.page.File, Line: line(dest), Code: diag.CodeBrokenLink, Severity: e.resolver.severity,
 			Message: fmt.Sprintf("broken link %s: %s", dest, res.problem)})
 		return dest
 	}
@@ -112,7 +105,7 @@ func (e *pageLinks) rewrite(state *pageState, dest []byte, line func(dest []byte
 		state.linksTo = append(state.linksTo, res.target)
 	}
 	if res.anchor != "" {
-		state.anchors = append(state.anchors, AnchorRef{state.page, at, res.target, res.anchor, string(dest), e.resolver.severity})
+		state.anchors = append(state.anchors, AnchorRef{state.page, line(dest), res.target, res.anchor, string(dest), e.resolver.severity})
 	}
 	return []byte(res.url)
 }
@@ -150,7 +143,7 @@ type resolver struct {
 // anchor on the same page. Anything with a scheme or host is external and
 // left alone.
 func (r *resolver) resolve(from *content.Page, dest string) resolution {
-	if dest == "" {
+	if dest == "" || hasScheme(dest) {
 		return resolution{}
 	}
 	u, err := url.Parse(dest)
@@ -193,6 +186,27 @@ func (r *resolver) resolve(from *content.Page, dest string) resolution {
 		return resolution{relative: true}
 	}
 	return resolution{url: r.withBase(target.URL, u), target: target, anchor: u.Fragment}
+}
+
+// hasScheme reports whether dest starts with a scheme ("https:",
+// "mailto:"), read as url.Parse reads one: a letter, then letters, digits,
+// "+", "-" or ".", up to a colon. Such a link leads outside the site, and
+// is known to without parsing it, which most external links are spared.
+func hasScheme(dest string) bool {
+	for i := 0; i < len(dest); i++ {
+		switch c := dest[i]; {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case '0' <= c && c <= '9' || c == '+' || c == '-' || c == '.':
+			if i == 0 {
+				return false
+			}
+		case c == ':':
+			return i > 0
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // bySource finds the page of a ".md" link: relative to the linking page's

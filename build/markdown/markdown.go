@@ -60,19 +60,25 @@ func (c *Converter) newGoldmark(lang string) goldmark.Markdown {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
 	extensions := []goldmark.Extender{
-		extension.GFM,
+		// GFM, its linkify asked only where a block may hold an address.
+		quickLinkify{},
+		extension.Table,
+		extension.Strikethrough,
+		extension.TaskList,
 		extension.Footnote,
 		extension.DefinitionList,
 		extension.NewTypographer(extension.WithTypographicSubstitutions(typography(lang))),
 		c.highlighter,
-		&pageLinks{resolver: c.resolver},
 		&escapedHTML{enabled: !c.cfg.Markup.UnsafeHTML},
 		shortcodeMarkers{},
 		githubAlerts{},
 	}
+	tree := &pageTree{links: &pageLinks{resolver: c.resolver}}
 	if c.cfg.Markup.HugoIDs != "" {
-		extensions = append(extensions, &hugoHeadings{idType: c.cfg.Markup.HugoIDs, terms: c.cfg.Markup.DefinitionTermIDs})
+		tree.hugo = &hugoHeadings{idType: c.cfg.Markup.HugoIDs, terms: c.cfg.Markup.DefinitionTermIDs}
+		extensions = append(extensions, tree.hugo)
 	}
+	extensions = append(extensions, tree)
 	return goldmark.New(append(rendererOpts,
 		goldmark.WithExtensions(extensions...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
@@ -136,20 +142,17 @@ func (c *Converter) Convert(p *content.Page, body []byte, buf *bytes.Buffer, dia
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	buf.Reset()
 	buf.Grow(len(src) * 3 / 2)
-	if err := md.Renderer().Render(buf, src, doc); err != nil {
+	if err := md.Renderer().Render(bufferWriter{buf}, src, doc); err != nil {
 		diags.Errorf(p.File, 0, "rendering Markdown: %v", err)
 	}
 	r := Result{
 		HTML:          htmlOf(buf.Bytes()),
-		TOC:           tableOfContents(doc, src),
 		Anchors:       state.ids.sorted(),
 		LinksTo:       state.linksTo,
 		RelativeLinks: state.relative,
 		AnchorRefs:    state.anchors,
 	}
-	if c.cfg.Search {
-		r.Text = bodyText(doc, src)
-	}
+	r.TOC, r.Text = pageText(doc, src, c.cfg.Search)
 	if len(expanded.Fragments) > 0 {
 		resolveMarkers(&r, expanded.Fragments)
 	}

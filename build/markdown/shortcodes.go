@@ -110,7 +110,7 @@ func (c *Converter) markdownify(lang string, src []byte, frags []template.HTML) 
 	pc.Set(fragmentsKey, frags)
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	var buf bytes.Buffer
-	if err := md.Renderer().Render(&buf, src, doc); err != nil {
+	if err := md.Renderer().Render(bufferWriter{&buf}, src, doc); err != nil {
 		return template.HTML(template.HTMLEscapeString(string(src)))
 	}
 	return template.HTML(shortcode.Resolve(buf.String(), frags))
