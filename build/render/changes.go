@@ -120,22 +120,22 @@ func (r *Renderer) checkChangesClash() {
 	}
 }
 
-// FeedURL is the site path of the page's language's Atom feed; "" when
-// the site has none.
-func (d *pageData) FeedURL() string {
-	if d.r.changes == nil {
+// feedURL is the site path of lang's Atom feed; "" when the site has
+// none.
+func (r *Renderer) feedURL(lang string) string {
+	if r.changes == nil {
 		return ""
 	}
-	return feedPath(d.Language.Code)
+	return feedPath(lang)
 }
 
-// ChangesURL is the site path of the page's language's "what's new"
-// page; "" when the site has none.
-func (d *pageData) ChangesURL() string {
-	if d.r.changes == nil {
+// changesURL is the site path of lang's "what's new" page; "" when the
+// site has none.
+func (r *Renderer) changesURL(lang string) string {
+	if r.changes == nil {
 		return ""
 	}
-	return changesPath(d.Language.Code)
+	return changesPath(lang)
 }
 
 // changesData is what the "what's new" page lists, as .Changes.

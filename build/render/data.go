@@ -13,6 +13,35 @@ import (
 // and the navigation around it.
 type pageData struct {
 	*pageView
+
+	// The page's own fields the layouts read most, copied as plain
+	// values by copyPageFields. They shadow pageView's methods of the same
+	// names, which templates reach only through reflection's costlier
+	// method calls; dataFor records the page's metadata as read, so
+	// reading them records what the methods would.
+	IsHome, IsSection        bool
+	Title, Description, Lang string
+	Statement, Text          string
+	Kind                     content.Kind
+	Year                     int
+	Updated                  time.Time
+	Parent, Prev, Next       *pageView
+	Letter                   *pageView
+	Translations, Principles []*pageView
+
+	// Page is the page itself, as {{.Page}} has always named it.
+	Page *pageView
+	// Untranslated are the other languages the page is not translated
+	// into yet, for one notice that lists them all.
+	Untranslated []alternate
+	// RelatedSections lists the non-empty related lists of the page, in
+	// the order the theme shows them.
+	RelatedSections []relatedSection
+	// PrintURL is the site path of the page's print page, FeedURL of its
+	// language's Atom feed, ChangesURL of its language's "what's new"
+	// page; "" for none.
+	PrintURL, FeedURL, ChangesURL string
+
 	Site *siteData
 	// Permalink is the page's absolute address.
 	Permalink string
@@ -21,6 +50,8 @@ type pageData struct {
 	TopSection *pageView
 	Language   config.Language
 	LangTitle  string
+	// Locale is the page's language as Open Graph names it (og:locale).
+	Locale string
 	// LangDescription is the site's description in the page's language.
 	LangDescription string
 	// Alternates has one entry per other language: the translation, or
@@ -60,9 +91,23 @@ type alternate struct {
 	Home     *pageView
 }
 
-// Untranslated are the other languages the page is not translated into
-// yet, for one notice that lists them all.
-func (d *pageData) Untranslated() []alternate {
+// copyPageFields copies into d the fields of its page that shadow the
+// view's methods.
+func (d *pageData) copyPageFields() {
+	p, rec := d.p, d.rec
+	d.IsHome, d.IsSection = p.IsHome, p.IsSection
+	d.Title, d.Description, d.Lang = p.Title, p.Description, p.Lang
+	d.Statement, d.Text = p.Statement, p.Text
+	d.Kind, d.Year, d.Updated = p.Kind, p.Year, p.Updated
+	d.Parent, d.Prev, d.Next, d.Letter = rec.view(p.Parent), rec.view(p.Prev), rec.view(p.Next), rec.view(p.Letter)
+	d.Translations, d.Principles = rec.viewsOf(p.Translations), rec.viewsOf(p.Principles)
+	d.Page = d.pageView
+	d.RelatedSections = d.relatedSections()
+}
+
+// untranslated are the other languages the page is not translated into
+// yet.
+func (d *pageData) untranslated() []alternate {
 	var out []alternate
 	for _, a := range d.Alternates {
 		if a.Page == nil {
@@ -72,14 +117,8 @@ func (d *pageData) Untranslated() []alternate {
 	return out
 }
 
-// Page is the page itself, as {{.Page}} has always named it.
-func (d *pageData) Page() *pageView { return d.pageView }
-
 // T translates an interface string into the page's language.
 func (d *pageData) T(key string) string { return d.r.tr.get(d.Language.Code, key) }
-
-// Locale is the page's language as Open Graph names it (og:locale).
-func (d *pageData) Locale() string { return d.r.tr.locale(d.Language.Code) }
 
 // Tr translates an interface string and fills its placeholders, given as
 // name, value pairs: {{.Tr "quote_from" "year" "2016"}}.
@@ -118,7 +157,7 @@ func (d *pageData) FormatDay(date time.Time) string {
 
 // HasTOC reports whether the page has enough headings for a table of
 // contents to help.
-func (d *pageData) HasTOC() bool { return len(d.TOC())+len(d.RelatedSections()) > 1 }
+func (d *pageData) HasTOC() bool { return len(d.TOC())+len(d.RelatedSections) > 1 }
 
 // relatedSection is a list of related pages shown under a page's text:
 // a principle's quotes, stories and exercises, a letter's quotes.
@@ -128,11 +167,11 @@ type relatedSection struct {
 	Pages    []*pageView
 }
 
-// RelatedSections lists the non-empty related lists of the page, in the
+// relatedSections lists the non-empty related lists of the page, in the
 // order the theme shows them.
-func (d *pageData) RelatedSections() []relatedSection {
+func (d *pageData) relatedSections() []relatedSection {
 	var all []relatedSection
-	switch d.Kind() {
+	switch d.Kind {
 	case content.Principle:
 		all = []relatedSection{{"quotes", "quotes", d.Quotes()}, {"stories", "stories", d.Stories()}, {"exercises", "exercises", d.Exercises()}}
 	case content.Letter:

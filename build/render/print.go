@@ -218,11 +218,11 @@ func (r *Renderer) printScopesOf(p *content.Page) []*printScope {
 	return out
 }
 
-// PrintURL is the site path of the print page of a page: the language's
+// printURL is the site path of the print page of a page: the language's
 // home prints the whole handbook, a top-level section itself; "" for
 // every other page.
-func (d *pageData) PrintURL() string {
-	if s := d.r.print.byRoot[d.p]; s != nil {
+func (r *Renderer) printURL(p *content.Page) string {
+	if s := r.print.byRoot[p]; s != nil {
 		return s.URL
 	}
 	return ""

@@ -139,6 +139,8 @@ func (r *Renderer) dataFor(p *content.Page, rec *recorder) *pageData {
 	site.Homes = rec.viewsOf(r.homes)
 	d := &pageData{pageView: rec.view(p), Site: &site, Language: lang, Home: rec.view(l.Home), r: r}
 	rec.note(p, ReadMeta)
+	d.copyPageFields()
+	d.Locale = r.tr.locale(lang.Code)
 	d.Permalink = r.absURL(p.URL)
 	d.LangTitle = lang.Title
 	if d.LangTitle == "" {
@@ -187,6 +189,8 @@ func (r *Renderer) dataFor(p *content.Page, rec *recorder) *pageData {
 			}
 		}
 	}
+	d.Untranslated = d.untranslated()
+	d.PrintURL, d.FeedURL, d.ChangesURL = r.printURL(p), r.feedURL(lang.Code), r.changesURL(lang.Code)
 	return d
 }
 
