@@ -61,7 +61,7 @@ func (j *joiner) addFields(s string) bool {
 			j.b = append(j.b, ' ')
 			j.n++
 		}
-		// A field is read up to the first byte past limit at most.
+		// Fields are read up to the first byte past limit at most.
 		stop := min(len(s), i+j.limit-j.n+1)
 		end := j.appendField(s, i, stop)
 		if j.n == 0 {
@@ -76,9 +76,10 @@ func (j *joiner) addFields(s string) bool {
 	return true
 }
 
-// appendField appends, escaped, the field of s that starts at i, read
-// up to stop (or a little further, to the end of a character), and
-// returns where it stopped reading.
+// appendField appends, escaped, the field of s that starts at i, and
+// the fields after it separated by one space, read up to stop (or a
+// little further, to the end of a character), and returns where it
+// stopped reading.
 func (j *joiner) appendField(s string, i, stop int) int {
 	from := i
 	for i < stop {
@@ -89,6 +90,13 @@ func (j *joiner) appendField(s string, i, stop int) int {
 				i++
 				continue
 			case asciiSpace:
+				if c == ' ' && i+1 < len(s) && spaceAt(s, i+1) == 0 {
+					// One space between two fields, as most are: the
+					// run goes on through it, a place to cut.
+					j.lastSep = len(j.b) + i - from
+					i++
+					continue
+				}
 				stop = i
 				continue
 			}
