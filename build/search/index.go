@@ -4,10 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"handbook/build/content"
 	"handbook/build/search/tokenize"
@@ -336,137 +333,6 @@ func (t *term) formID(exact string) int {
 		t.forms = append(t.forms, exact)
 	}
 	return id
-}
-
-// appendSnippetText appends, as a JSON string, what a result shows its
-// snippet from: the page's words as readers see them, separated by
-// single spaces (as Snippet would leave them, so the client need not),
-// bounded so a fragment stays small.
-func appendSnippetText(b []byte, p *content.Page, body string) []byte {
-	return appendJoinedFields(b, snippetLimit, p.Statement, p.Text, p.Description, body)
-}
-
-// snippetLimit bounds the bytes of a document's text.
-const snippetLimit = 3000
-
-// appendJoinedFields appends, as a JSON string, the space-separated
-// fields of parts joined with single spaces, cut at the last space
-// within limit bytes (or, when the first field is longer, at the start
-// of a character within them): what strings.Fields and a join would make
-// of them. It copies and escapes whole runs of fields already separated
-// by single spaces, as most are, in one pass; past limit, only the cut
-// matters, and later fields are never read.
-func appendJoinedFields(b []byte, limit int, parts ...string) []byte {
-	b = append(b, '"')
-	var j joined
-	for _, s := range parts {
-		for i := 0; i < len(s) && j.n <= limit; {
-			if n := spaceAt(s, i); n > 0 {
-				i += n
-				continue
-			}
-			end := fieldEnd(s, i+1)
-			for end+1 < len(s) && s[end] == ' ' && spaceAt(s, end+1) == 0 && j.n+end-i <= limit {
-				end = fieldEnd(s, end+2)
-			}
-			b = j.add(b, s[i:end])
-			i = end
-		}
-	}
-	if j.n > limit {
-		b = j.cut(b, limit)
-	}
-	return append(b, '"')
-}
-
-// joined is what appendJoinedFields knows of the text it has appended.
-type joined struct {
-	n    int    // the text's bytes, unescaped
-	last string // the last run of fields
-	at   int    // where in the buffer last starts
-	sep  int    // where the space before last is, or -1
-}
-
-// add appends run, escaped, after a space unless it is the first.
-func (j *joined) add(b []byte, run string) []byte {
-	j.sep = -1
-	if j.n > 0 {
-		j.sep = len(b)
-		b = append(b, ' ')
-		j.n++
-	}
-	j.at, j.last = len(b), run
-	j.n += len(run)
-	return appendStringBody(b, run)
-}
-
-// cut shortens the text, longer than limit, to the last space within
-// it. Only the last run crosses limit.
-func (j *joined) cut(b []byte, limit int) []byte {
-	room := limit - (j.n - len(j.last)) // the bytes of last within limit
-	if room >= 0 {
-		if k := strings.LastIndexByte(j.last[:room+1], ' '); k >= 0 {
-			return appendStringBody(b[:j.at], j.last[:k])
-		}
-	}
-	if j.sep >= 0 {
-		return b[:j.sep]
-	}
-	for room > 0 && !utf8.RuneStart(j.last[room]) {
-		room--
-	}
-	return appendStringBody(b[:j.at], j.last[:room])
-}
-
-// fieldEnd is the index of the first white space at or after i, or
-// len(s). Bytes that cannot start one are passed over without a call.
-func fieldEnd(s string, i int) int {
-	for ; i < len(s); i++ {
-		if c := s[i]; c > ' ' && c < 0x80 || c >= 0x80 && !mayBeSpace(s, i) {
-			continue
-		}
-		if spaceAt(s, i) > 0 {
-			return i
-		}
-	}
-	return len(s)
-}
-
-// mayBeSpace says whether the non-ASCII byte s[i] and the next may start
-// a white space character: U+0085 and U+00A0 (C2 85, C2 A0), U+1680
-// (E1 9A 80), U+2000 to U+205F (E2 80, E2 81) and U+3000 (E3 80).
-// Vietnamese letters from U+1EA0 on start with E1 BA and E1 BB.
-func mayBeSpace(s string, i int) bool {
-	if i+1 >= len(s) {
-		return false
-	}
-	switch next := s[i+1]; s[i] {
-	case 0xc2:
-		return next == 0x85 || next == 0xa0
-	case 0xe1:
-		return next == 0x9a
-	case 0xe2:
-		return next == 0x80 || next == 0x81
-	case 0xe3:
-		return next == 0x80
-	}
-	return false
-}
-
-// spaceAt is the length of the white space character (unicode.IsSpace)
-// at s[i], or 0. Only the bytes that start one are decoded: the others
-// are letters, or the rest of one, or invalid, and strings.Fields
-// counts none of them as space either.
-func spaceAt(s string, i int) int {
-	switch c := s[i]; {
-	case c == ' ' || c >= '\t' && c <= '\r':
-		return 1
-	case c == 0xc2 || c >= 0xe1 && c <= 0xe3:
-		if r, n := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
-			return n
-		}
-	}
-	return 0
 }
 
 // sortedKeys returns the keys of m in order.

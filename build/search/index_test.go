@@ -194,3 +194,20 @@ func FuzzJoinFields(f *testing.F) {
 		}
 	})
 }
+
+// TestJoinFieldsLongText cuts texts longer than a document's limit, of
+// every kind of byte the joiner tells apart, at every offset around it.
+func TestJoinFieldsLongText(t *testing.T) {
+	pieces := []string{"Khách hàng ", "l’expérience\u00a0", "a\u0301 ", "\xff\xe1\xba ", "東京都\u3000", "<b>&\"\\\n", "\u2028x\u2029", "ǅ ", "\t\t"}
+	for shift := range 40 {
+		var text strings.Builder
+		for i := 0; text.Len() < 2*snippetLimit; i++ {
+			text.WriteString(pieces[(i*7+shift)%len(pieces)])
+		}
+		s := text.String()[shift:]
+		want := appendString(nil, joinFieldsByFields(snippetLimit, "", s[:snippetLimit/3], s[snippetLimit/3:]))
+		if got := appendJoinedFields(nil, snippetLimit, "", s[:snippetLimit/3], s[snippetLimit/3:]); string(got) != string(want) {
+			t.Fatalf("shift %d: appendJoinedFields = %s\nwant %s", shift, got, want)
+		}
+	}
+}

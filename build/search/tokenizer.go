@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/bits"
 	"strings"
 
 	"handbook/build/search/tokenize"
@@ -39,8 +40,9 @@ type tokenizerLang struct {
 	// recent holds, by a hash of the text, the last spelling as written
 	// looked up with that hash: the few words a text uses most find
 	// themselves there, in memory the processor keeps close, where the
-	// map is spread far wider.
-	recent [1 << 12]*writtenForm
+	// map is spread far wider. The entries are held inline, so that
+	// finding one reads no entry of the map's.
+	recent [1 << 12]writtenForm
 	// keys are the terms met, shared by the spellings that fold or stem
 	// to them.
 	keys map[string]*termKey
@@ -120,26 +122,49 @@ func (tk *Tokenizer) startPage(code string, li *langIndex) {
 func (tk *Tokenizer) read(written string) (word, exact string) {
 	l := tk.lang
 	slot := &l.recent[hashWord(written)%uint32(len(l.recent))]
-	f := *slot
-	if f == nil || f.text != written {
-		var ok bool
-		if f, ok = l.written[written]; !ok {
+	if slot.s == nil || slot.text != written {
+		f, ok := l.written[written]
+		if !ok {
 			f = &writtenForm{text: strings.Clone(written), s: tk.spelling(tokenize.Lower(written))}
 			l.written[f.text] = f
 		}
-		*slot = f
+		*slot = *f
 	}
-	tk.current = f.s
-	return f.s.word, f.s.exact
+	tk.current = slot.s
+	return slot.s.word, slot.s.exact
 }
 
-// hashWord is FNV-1a: for words of a few bytes, quicker than the map's.
+// hashWord mixes the length of a word with its first and last eight
+// bytes (or four, or three of them): a few operations whatever the
+// word's length, where a hash of every byte costs one multiplication
+// each. It only picks a slot of the cache, which compares the words.
 func hashWord(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint32(s[i])) * 16777619
+	n := len(s)
+	var h uint64
+	switch {
+	case n >= 8:
+		h = load64(s) ^ bits.RotateLeft64(load64(s[n-8:]), 29)
+	case n >= 4:
+		h = uint64(load32(s))<<32 | uint64(load32(s[n-4:]))
+	case n > 0:
+		h = uint64(s[0])<<16 | uint64(s[n/2])<<8 | uint64(s[n-1])
 	}
-	return h
+	h ^= uint64(n) * 0xa0761d6478bd642f
+	h *= 0x9e3779b97f4a7c15
+	return uint32(h >> 32)
+}
+
+// load64 reads the first eight bytes of s, little-endian.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// load32 reads the first four bytes of s, little-endian.
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // spelling returns what a lowercased spelling stands for, made when new.

@@ -107,6 +107,18 @@ func Each(text string, read ReadWord, emit func(Token)) {
 		cjk, last, broken, joined = -1, -1, true, false
 	}
 	for i := 0; i < len(text); {
+		// Most of a text is runs of letters outside CJK: each of them
+		// only starts or continues a word.
+		if end := letterRunEnd(text, i); end > i {
+			if cjk >= 0 {
+				endCJK(i)
+			}
+			if start < 0 {
+				start = i
+			}
+			i = end
+			continue
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -146,6 +158,55 @@ func Each(text string, read ReadWord, emit func(Token)) {
 	}
 	endCJK(len(text))
 	flush(len(text))
+}
+
+// letterRunEnd is the end of the run of word runes outside CJK that
+// starts at text[i]: i when there is none. ASCII letters and digits, the
+// Latin letters of Vietnamese and French and the combining marks are
+// told from their bytes; any other rune is decoded and classified as
+// Each does it one rune at a time.
+func letterRunEnd(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				return i
+			}
+			i++
+			continue
+		}
+		if i+1 < len(text) && 0xc3 <= c && c <= 0xcd && text[i+1]&0xc0 == 0x80 {
+			// Latin-1's letters (U+00C0 to U+00FF but × and ÷), Latin
+			// Extended-A and -B (to U+024F) and the combining marks
+			// (U+0300 to U+036F); the runes between them and after
+			// them, some of them symbols, are left to the tables.
+			if r := rune(c&0x1f)<<6 | rune(text[i+1]&0x3f); r <= 0x24f && r != '×' && r != '÷' || 0x300 <= r && r <= 0x36f {
+				i += 2
+				continue
+			}
+		}
+		if c == 0xe1 && i+2 < len(text) && text[i+1]&0xfc == 0xb8 && text[i+2]&0xc0 == 0x80 {
+			i += 3 // U+1E00 to U+1EFF, Latin Extended Additional
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) || r >= 0x1100 && IsCJK(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = [utf8.RuneSelf]bool{
+	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true,
+	'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true, 'G': true, 'H': true, 'I': true, 'J': true,
+	'K': true, 'L': true, 'M': true, 'N': true, 'O': true, 'P': true, 'Q': true, 'R': true, 'S': true, 'T': true,
+	'U': true, 'V': true, 'W': true, 'X': true, 'Y': true, 'Z': true,
+	'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true, 'g': true, 'h': true, 'i': true, 'j': true,
+	'k': true, 'l': true, 'm': true, 'n': true, 'o': true, 'p': true, 'q': true, 'r': true, 's': true, 't': true,
+	'u': true, 'v': true, 'w': true, 'x': true, 'y': true, 'z': true,
 }
 
 // emitCJK emits one pair (or the lone character) of a CJK run.

@@ -1,0 +1,85 @@
+package search
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"handbook/build/config"
+	"handbook/build/content"
+)
+
+// benchSet reads the Markdown files of the HANDBOOK_BENCH_SITE corpus
+// as pages of plain text, one language per folder of its content: what
+// the index reads of a page, without the build before it.
+func benchSet(b *testing.B) (*content.Set, map[*content.Page]string) {
+	site := os.Getenv("HANDBOOK_BENCH_SITE")
+	if site == "" {
+		b.Skip("set HANDBOOK_BENCH_SITE to a corpus folder to run this benchmark")
+	}
+	set, texts := &content.Set{}, map[*content.Page]string{}
+	for _, code := range []string{"vi", "fr"} {
+		l := &content.Lang{Language: config.Language{Code: code}}
+		err := filepath.WalkDir(filepath.Join(site, "content", code), func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+				return err
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			p := &content.Page{Lang: code, TranslationKey: strings.TrimSuffix(filepath.Base(path), ".md"), URL: "/" + code + "/" + filepath.Base(path) + "/"}
+			texts[p] = string(data)
+			l.Pages = append(l.Pages, p)
+			set.Pages = append(set.Pages, p)
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		set.Langs = append(set.Langs, l)
+	}
+	return set, texts
+}
+
+// BenchmarkAdd measures counting the words of every page of the corpus
+// on one goroutine, reporting the time per megabyte of text.
+func BenchmarkAdd(b *testing.B) {
+	set, texts := benchSet(b)
+	size := 0
+	for _, t := range texts {
+		size += len(t)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		idx := NewIndex(set)
+		tok := NewTokenizer()
+		for _, p := range set.Pages {
+			idx.Add(p, Body{Text: texts[p]}, tok)
+		}
+	}
+}
+
+// BenchmarkWriteDoc measures writing every page's document file, into a
+// writer that drops it.
+func BenchmarkWriteDoc(b *testing.B) {
+	set, texts := benchSet(b)
+	idx := NewIndex(set)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range set.Pages {
+			if err := idx.WriteDoc(p, texts[p], "", dropWriter{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// dropWriter is an output.Writer that keeps nothing.
+type dropWriter struct{}
+
+func (dropWriter) WriteFile(string, []byte) error { return nil }
+func (dropWriter) CopyFile(string, string) error  { return nil }

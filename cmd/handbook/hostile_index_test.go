@@ -1,0 +1,97 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// hostileIndexPage is a page whose text the index's tokenizer and its
+// document writer read in runs: written decomposed, words glued by
+// symbols beside the letters those runs know, a word of thousands of
+// bytes, escapes past the snippet's limit, CJK and a Greek numeral sign.
+func hostileIndexPage() string {
+	return "---\ntitle: \"Kha\u0301ch ha\u0300ng\"\n---\n\n" +
+		"Đơn vị lượng×khối ÷ thời gian, ma\u0303 ˂số˃ ͵cuối.\n\n" +
+		strings.Repeat("nghiêng", 300) + "\n\n" +
+		strings.Repeat("`<b>\"&\"</b>` Khách hàng ", 300) + "\n\n" +
+		strings.Repeat("dài", 3000) + " 東京都に住む\n"
+}
+
+func TestHostileIndex(t *testing.T) {
+	files := withFiles(map[string]string{"content/vi/hostile.md": hostileIndexPage()})
+	found := func(query, url string) func(t *testing.T, work string) {
+		return func(t *testing.T, work string) {
+			code, stdout, stderr := runCmd("search", "--dest", filepath.Join(work, "out"), "--json", query)
+			if code != exitOK || !strings.Contains(stdout, `"url": "`+url+`"`) {
+				t.Errorf("search %q does not find %s: exit %d\n%s%s", query, url, code, stdout, stderr)
+			}
+		}
+	}
+	runHostile(t, []hostileCase{
+		{
+			name: "a decomposed title is found typed without marks", files: files,
+			args: []string{"build", "--dest", "$WORK/out"}, code: exitOK, written: []string{"out"},
+			after: found("khach hang", "/vi/hostile/"),
+		},
+		{
+			name: "words glued by × are words apart", files: files,
+			args: []string{"build", "--dest", "$WORK/out"}, code: exitOK, written: []string{"out"},
+			after: found("khoi", "/vi/hostile/"),
+		},
+		{
+			name: "a word of thousands of bytes is found", files: files,
+			args: []string{"build", "--dest", "$WORK/out"}, code: exitOK, written: []string{"out"},
+			after: found(strings.Repeat("dai", 3000), "/vi/hostile/"),
+		},
+		{
+			name: "CJK after a long word is found by its pairs", files: files,
+			args: []string{"build", "--dest", "$WORK/out"}, code: exitOK, written: []string{"out"},
+			after: found("京都", "/vi/hostile/"),
+		},
+		{
+			name: "a word between angle brackets is a word", files: files,
+			args: []string{"build", "--dest", "$WORK/out"}, code: exitOK, written: []string{"out"},
+			after: found("so", "/vi/hostile/"),
+		},
+		{
+			name: "a page's document holds its words single-spaced, cut within the limit", files: files,
+			args: []string{"build", "--dest", "$WORK/out"}, code: exitOK, written: []string{"out"},
+			after: func(t *testing.T, work string) {
+				doc := hostileDoc(t, filepath.Join(work, "out/_search/vi/d"), "/vi/hostile/")
+				// The page's words single-spaced, cut at the last space
+				// within 3,000 bytes.
+				all := "Đơn vị lượng×khối ÷ thời gian, mã ˂số˃ ͵cuối. " + strings.Repeat("nghiêng", 300) +
+					strings.Repeat(" <b>\"&\"</b> Khách hàng", 300)
+				if want := all[:strings.LastIndexByte(all[:3001], ' ')]; doc.Text != want {
+					t.Errorf("the document's text (%d bytes) is %q", len(doc.Text), doc.Text)
+				}
+			},
+		},
+	})
+}
+
+// hostileDoc reads the document file of the page at url in dir.
+func hostileDoc(t *testing.T, dir, url string) (doc struct{ URL, Text string }) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatalf("%s: %v", e.Name(), err)
+		}
+		if doc.URL == url {
+			return doc
+		}
+	}
+	t.Fatalf("no document of %s in %s", url, dir)
+	return doc
+}
