@@ -12,19 +12,19 @@ import (
 
 // cacheFormat is the version of the cache files' layout: a file of
 // another version is not read.
-const cacheFormat = 2
+const cacheFormat = 3
 
-// cacheFile is what the cache keeps of one content folder: the commits
-// git log gave for it, newest first, up to the commit Head, and the
-// summaries of the versions of its files compared so far. Root and Dir
-// say whose they are, so that a file of another site, or one whose
-// name collided, is never taken for this one.
+// cacheFile is what the cache keeps of a site's content folders: the
+// commits git log gave for them, newest first, up to the commit Head,
+// and the summaries of the versions of their files compared so far.
+// Root and Dirs say whose they are, so that a file of another site, or
+// one whose name collided, is never taken for this one.
 type cacheFile struct {
-	Format    int
-	Root, Dir string
-	Head      string
-	Commits   []cachedCommit
-	Blobs     map[string]cachedSummary
+	Format     int
+	Root, Dirs string // Dirs: the folders, one a line
+	Head       string
+	Commits    []cachedCommit
+	Blobs      map[string]cachedSummary
 }
 
 // cachedCommit is a commit as the cache keeps it (gob needs exported
@@ -47,11 +47,11 @@ type cachedSummary struct {
 	Stamp string
 }
 
-// folderCache is the cache file of one content folder of a site, in
-// the cache folder; nil for no cache.
+// folderCache is the cache file of a site's content folders, in the
+// cache folder; nil for no cache.
 type folderCache struct {
 	name string
-	key  cacheFile // Format, Root and Dir
+	key  cacheFile // Format, Root and Dirs
 	// loaded says what the file held when read: its head and how many
 	// summaries, for save to leave alone a cache with nothing to add.
 	loaded struct {
@@ -60,33 +60,34 @@ type folderCache struct {
 	}
 }
 
-// openCache is the cache of the content folder dir of the site at
+// openCache is the cache of the content folders dirs of the site at
 // root, in cacheDir; nil when cacheDir is "".
-func openCache(cacheDir, root, dir string) *folderCache {
+func openCache(cacheDir, root string, dirs []string) *folderCache {
 	if cacheDir == "" {
 		return nil
 	}
 	if abs, err := filepath.Abs(root); err == nil {
 		root = abs
 	}
-	sum := sha256.Sum256([]byte(root + "\x00" + dir))
+	folders := strings.Join(dirs, "\n")
+	sum := sha256.Sum256([]byte(root + "\x00" + folders))
 	return &folderCache{
 		name: filepath.Join(cacheDir, hex.EncodeToString(sum[:16])+".gob"),
-		key:  cacheFile{Format: cacheFormat, Root: root, Dir: dir},
+		key:  cacheFile{Format: cacheFormat, Root: root, Dirs: folders},
 	}
 }
 
-// folderCommits are the commits of the content folder dir up to head,
+// contentCommits are the commits of the content folders dirs up to head,
 // newest first, and the summaries of blobs the cache knows. A build
 // whose HEAD only added commits on top of the cached one (no merge
 // among them) reads those commits alone; any other history (a rebase,
 // a force-push, a merge) is read whole. The result is the same either
 // way. Blobs are named by their content: their summaries hold whatever
 // the history.
-func folderCommits(root, dir, head string, fc *folderCache) ([]*commit, map[string]blobSummary, error) {
+func contentCommits(root string, dirs []string, head string, fc *folderCache) ([]*commit, map[string]blobSummary, error) {
 	cached, ok := fc.load()
 	if !ok {
-		commits, err := readCommits(root, head, dir)
+		commits, err := readCommits(root, head, dirs)
 		return commits, nil, err
 	}
 	known := cached.summaries()
@@ -94,18 +95,18 @@ func folderCommits(root, dir, head string, fc *folderCache) ([]*commit, map[stri
 		return cached.commits(), known, nil
 	}
 	if !extendsLinearly(root, cached.Head, head) {
-		commits, err := readCommits(root, head, dir)
+		commits, err := readCommits(root, head, dirs)
 		return commits, known, err
 	}
-	commits, err := readCommits(root, cached.Head+".."+head, dir)
+	commits, err := readCommits(root, cached.Head+".."+head, dirs)
 	if err != nil {
 		return nil, nil, err
 	}
 	return append(commits, cached.commits()...), known, nil
 }
 
-// load reads the cache file when it is one of this folder's. A file
-// that is missing, damaged, of another format or another folder's is
+// load reads the cache file when it is one of these folders'. A file
+// that is missing, damaged, of another format or other folders' is
 // no cache: the history is read from git.
 func (fc *folderCache) load() (*cacheFile, bool) {
 	if fc == nil {
@@ -120,7 +121,7 @@ func (fc *folderCache) load() (*cacheFile, bool) {
 	if err := gob.NewDecoder(f).Decode(&c); err != nil {
 		return nil, false
 	}
-	if c.Format != fc.key.Format || c.Root != fc.key.Root || c.Dir != fc.key.Dir || !isCommitHash(c.Head) {
+	if c.Format != fc.key.Format || c.Root != fc.key.Root || c.Dirs != fc.key.Dirs || !isCommitHash(c.Head) {
 		return nil, false
 	}
 	fc.loaded.head, fc.loaded.blobs = c.Head, len(c.Blobs)

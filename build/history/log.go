@@ -32,15 +32,19 @@ type fileChange struct {
 const logFormat = "--format=%x1e%H%x1f%P%x1f%aI%x1f%s"
 
 // readCommits runs git log of rev (a commit, or a range old..new) once
-// over the content folders, newest commit first, with each commit's
-// files and their blobs, renames detected.
-func readCommits(root, rev string, dirs ...string) ([]*commit, error) {
+// over the whole repository, newest commit first, and keeps the commits
+// that changed files in the content folders dirs, with those files and
+// their blobs, renames detected. No path limits the log: git would then
+// compare each commit's folders with its parent's twice, once to tell
+// whether the commit touched them and once for the listing, and the
+// large folders of a handbook make that the most of git's time.
+func readCommits(root, rev string, dirs []string) ([]*commit, error) {
 	// The repository's configuration may name programs to run (a
 	// signature checker, external diff drivers, text conversions): none
 	// is needed for the raw listing, so none runs.
 	args := []string{"-c", "log.showSignature=false", "-c", "core.fsmonitor=false", "log", "--no-merges", "--raw", "-z",
 		"--no-abbrev", "-M", "--relative", "--no-color", "--no-ext-diff", "--no-textconv", logFormat, rev, "--"}
-	out, err := git(root, append(args, dirs...)...)
+	out, err := git(root, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -53,9 +57,47 @@ func readCommits(root, rev string, dirs ...string) ([]*commit, error) {
 		if err != nil {
 			return nil, err
 		}
-		commits = append(commits, c)
+		if c.files = inFolders(c.files, dirs); len(c.files) > 0 {
+			commits = append(commits, c)
+		}
 	}
 	return commits, nil
+}
+
+// inFolders keeps the changes of the files in dirs, as a log of each
+// folder alone shows them: a file renamed or copied from another folder
+// (or from outside them) is added, and one renamed to another folder is
+// deleted from its own.
+func inFolders(files []fileChange, dirs []string) []fileChange {
+	var kept []fileChange
+	for _, f := range files {
+		to := folderOf(f.path, dirs)
+		if f.status != 'R' && f.status != 'C' || folderOf(f.from, dirs) == to {
+			if to >= 0 {
+				kept = append(kept, f)
+			}
+			continue
+		}
+		none := strings.Repeat("0", len(f.newBlob))
+		if to >= 0 {
+			kept = append(kept, fileChange{status: 'A', oldBlob: none, newBlob: f.newBlob, path: f.path})
+		}
+		if f.status == 'R' && folderOf(f.from, dirs) >= 0 {
+			kept = append(kept, fileChange{status: 'D', oldBlob: f.oldBlob, newBlob: none, path: f.from})
+		}
+	}
+	return kept
+}
+
+// folderOf is the index in dirs of the folder that holds the file p, or
+// -1 when none does.
+func folderOf(p string, dirs []string) int {
+	for i, d := range dirs {
+		if d == "." || strings.HasPrefix(p, d) && len(p) > len(d) && p[len(d)] == '/' {
+			return i
+		}
+	}
+	return -1
 }
 
 // parseCommit reads one commit of readCommits' output: its header up to
