@@ -28,7 +28,7 @@ type cacheFile struct {
 }
 
 // cachedCommit is a commit as the cache keeps it (gob needs exported
-// fields); the names resolveNames gives are worked out again each build.
+// fields); the names a namer gives are worked out again each build.
 type cachedCommit struct {
 	Hash, Subject string
 	Root          bool
@@ -77,32 +77,28 @@ func openCache(cacheDir, root string, dirs []string) *folderCache {
 	}
 }
 
-// contentCommits are the commits of the content folders dirs up to head,
-// newest first, and the summaries of blobs the cache knows. A build
-// whose HEAD only added commits on top of the cached one (no merge
-// among them) reads those commits alone; any other history (a rebase,
-// a force-push, a merge) is read whole. The result is the same either
-// way. Blobs are named by their content: their summaries hold whatever
-// the history.
-func contentCommits(root string, dirs []string, head string, fc *folderCache) ([]*commit, map[string]blobSummary, error) {
-	cached, ok := fc.load()
-	if !ok {
-		commits, err := readCommits(root, head, dirs)
-		return commits, nil, err
+// contentCommits are the commits of the content folders dirs up to
+// head, newest first, each handed to each in that order as soon as it is
+// read. A build whose HEAD only added commits on top of the cached one
+// (no merge among them) reads those commits alone; any other history (a
+// rebase, a force-push, a merge) is read whole, as it is without a cache
+// (cached nil). The result is the same either way.
+func contentCommits(root string, dirs []string, head string, cached *cacheFile, each func(*commit)) ([]*commit, error) {
+	if cached == nil || cached.Head != head && !extendsLinearly(root, cached.Head, head) {
+		return readCommits(root, head, dirs, each)
 	}
-	known := cached.summaries()
-	if cached.Head == head {
-		return cached.commits(), known, nil
+	var newer []*commit
+	if cached.Head != head {
+		var err error
+		if newer, err = readCommits(root, cached.Head+".."+head, dirs, each); err != nil {
+			return nil, err
+		}
 	}
-	if !extendsLinearly(root, cached.Head, head) {
-		commits, err := readCommits(root, head, dirs)
-		return commits, known, err
+	older := cached.commits()
+	for _, c := range older {
+		each(c)
 	}
-	commits, err := readCommits(root, cached.Head+".."+head, dirs)
-	if err != nil {
-		return nil, nil, err
-	}
-	return append(commits, cached.commits()...), known, nil
+	return append(newer, older...), nil
 }
 
 // load reads the cache file when it is one of these folders'. A file
@@ -165,8 +161,13 @@ func (fc *folderCache) save(head string, commits []*commit, blobs map[string]blo
 	}
 }
 
-// summaries are the cached summaries of blobs, as blobReader keeps them.
+// summaries are the cached summaries of blobs, as blobReader keeps them
+// (blobs are named by their content: they hold whatever the history);
+// none for no cache.
 func (c *cacheFile) summaries() map[string]blobSummary {
+	if c == nil {
+		return nil
+	}
 	out := make(map[string]blobSummary, len(c.Blobs))
 	for id, b := range c.Blobs {
 		out[id] = blobSummary{text: b.Text, stamp: b.Stamp}

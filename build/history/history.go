@@ -62,12 +62,14 @@ func Read(root string, dirs []string, months int, cacheDir string) (*Log, error)
 	}
 	dirs = outermost(dirs)
 	cache := openCache(cacheDir, root, dirs)
-	commits, known, err := contentCommits(root, dirs, head, cache)
+	cached, _ := cache.load()
+	blobs := newBlobReader(root, cached.summaries())
+	defer blobs.close()
+	early := &prefetch{blobs: blobs, names: namer{}, months: months, first: map[string]bool{}}
+	commits, err := contentCommits(root, dirs, head, cached, early.see)
 	if err != nil {
 		return nil, err
 	}
-	resolveNames(commits)
-	blobs := newBlobReader(root, known)
 	log := &Log{Shallow: shallow, Newest: newest(commits)}
 	if log.updated, err = lastChanges(commits, blobs); err != nil {
 		return nil, err
@@ -79,8 +81,44 @@ func Read(root string, dirs []string, months int, cacheDir string) (*Log, error)
 		}
 		sortChanges(log.Changes)
 	}
+	blobs.close()
 	cache.save(head, commits, blobs.done)
 	return log, nil
+}
+
+// prefetch names the files of each commit as the log is read, newest
+// first, and asks at once for the versions the comparisons will need:
+// those of each file's newest change, and those of every change in the
+// window of recent changes. git reads them while it lists the older
+// commits, and lastChanges and recentChanges find them read.
+type prefetch struct {
+	blobs  *blobReader
+	names  namer
+	months int
+	newest time.Time       // the newest commit so far: the window starts at most months before
+	first  map[string]bool // the files whose newest change was seen
+}
+
+func (p *prefetch) see(c *commit) {
+	p.names.name(c)
+	if c.when.After(p.newest) {
+		p.newest = c.when
+	}
+	recent := p.months > 0 && !c.when.Before(p.newest.AddDate(0, -p.months, 0))
+	var ids []string
+	for _, f := range c.files {
+		if f.name == "" {
+			continue
+		}
+		newest := !p.first[f.name] && f.oldBlob != f.newBlob
+		if newest {
+			p.first[f.name] = true
+		}
+		if newest || recent && f.status != 'A' {
+			ids = append(ids, f.oldBlob, f.newBlob)
+		}
+	}
+	p.blobs.ask(ids...)
 }
 
 // outermost leaves out the folders inside another of dirs, whose files

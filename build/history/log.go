@@ -1,8 +1,11 @@
 package history
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
+	"os/exec"
 	"strings"
 	"time"
 )
@@ -22,7 +25,7 @@ type fileChange struct {
 	oldBlob, newBlob string // the file's blobs before and after
 	path, from       string // the path after, and before a rename or copy
 	// name is the file's path now, following renames, or "" when the
-	// file is not there any more; set by resolveNames.
+	// file is not there any more; set by a namer.
 	name string
 }
 
@@ -38,30 +41,57 @@ const logFormat = "--format=%x1e%H%x1f%P%x1f%aI%x1f%s"
 // compare each commit's folders with its parent's twice, once to tell
 // whether the commit touched them and once for the listing, and the
 // large folders of a handbook make that the most of git's time.
-func readCommits(root, rev string, dirs []string) ([]*commit, error) {
+func readCommits(root, rev string, dirs []string, each func(*commit)) ([]*commit, error) {
 	// The repository's configuration may name programs to run (a
 	// signature checker, external diff drivers, text conversions): none
 	// is needed for the raw listing, so none runs.
 	args := []string{"-c", "log.showSignature=false", "-c", "core.fsmonitor=false", "log", "--no-merges", "--raw", "-z",
 		"--no-abbrev", "-M", "--relative", "--no-color", "--no-ext-diff", "--no-textconv", logFormat, rev, "--"}
-	out, err := git(root, args...)
+	cmd := exec.Command("git", args...)
+	cmd.Dir = root
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err
 	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("git log: %w", err)
+	}
+	commits, readErr := parseLog(bufio.NewReaderSize(stdout, 1<<16), dirs, each)
+	if readErr != nil {
+		_, _ = io.Copy(io.Discard, stdout)
+	}
+	if err := cmd.Wait(); err != nil {
+		return nil, fmt.Errorf("git log: %w: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	return commits, readErr
+}
+
+// parseLog reads readCommits' log as git writes it, and hands each
+// commit of the content folders to each as soon as it is read.
+func parseLog(r *bufio.Reader, dirs []string, each func(*commit)) ([]*commit, error) {
 	var commits []*commit
-	for chunk := range bytes.SplitSeq(out, []byte{0x1e}) {
-		if len(chunk) == 0 {
-			continue
+	for {
+		chunk, err := r.ReadBytes(0x1e)
+		chunk = bytes.TrimSuffix(chunk, []byte{0x1e})
+		if len(chunk) > 0 {
+			c, perr := parseCommit(chunk)
+			if perr != nil {
+				return nil, perr
+			}
+			if c.files = inFolders(c.files, dirs); len(c.files) > 0 {
+				commits = append(commits, c)
+				each(c)
+			}
 		}
-		c, err := parseCommit(chunk)
+		if err == io.EOF {
+			return commits, nil
+		}
 		if err != nil {
-			return nil, err
-		}
-		if c.files = inFolders(c.files, dirs); len(c.files) > 0 {
-			commits = append(commits, c)
+			return nil, fmt.Errorf("git log: %w", err)
 		}
 	}
-	return commits, nil
 }
 
 // inFolders keeps the changes of the files in dirs, as a log of each
@@ -149,34 +179,35 @@ func parseFiles(rest []byte) ([]fileChange, error) {
 	return files, nil
 }
 
-// resolveNames gives each file change the path the file has now,
-// walking the commits from the newest: a rename sends the older path's
-// changes to the newer path's file, and before a deletion or an addition
-// the path held another file, gone since.
-func resolveNames(commits []*commit) {
-	current := map[string]string{} // a path in older commits → its file now, "" for none
+// namer gives each file change the path the file has now, walking the
+// commits from the newest: a rename sends the older path's changes to
+// the newer path's file, and before a deletion or an addition the path
+// held another file, gone since. It maps a path in the older commits to
+// its file now, "" for none.
+type namer map[string]string
+
+// name names the files of c, the commit before those named so far.
+func (current namer) name(c *commit) {
 	resolve := func(p string) string {
 		if name, ok := current[p]; ok {
 			return name
 		}
 		return p
 	}
-	for _, c := range commits {
-		for i := range c.files {
-			f := &c.files[i]
-			switch f.status {
-			case 'D':
-				f.name = ""
-			default:
-				f.name = resolve(f.path)
-			}
-			switch f.status {
-			case 'A', 'C', 'D':
-				current[f.path] = ""
-			case 'R':
-				current[f.path] = ""
-				current[f.from] = f.name
-			}
+	for i := range c.files {
+		f := &c.files[i]
+		switch f.status {
+		case 'D':
+			f.name = ""
+		default:
+			f.name = resolve(f.path)
+		}
+		switch f.status {
+		case 'A', 'C', 'D':
+			current[f.path] = ""
+		case 'R':
+			current[f.path] = ""
+			current[f.from] = f.name
 		}
 	}
 }
