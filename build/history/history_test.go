@@ -278,3 +278,38 @@ func TestOneLogKeepsEachFolderApart(t *testing.T) {
 		t.Errorf("added by the move: %v, want %v (all changes: %+v)", added, want, log.Changes)
 	}
 }
+
+// TestABranchsChangesAMergeDidNotKeepAreNotShown: in a history with
+// merges, a commit of a branch whose change to a page the merge did not
+// keep (git log of the content folder leaves it out) neither dates the
+// page nor is listed among the changes.
+func TestABranchsChangesAMergeDidNotKeepAreNotShown(t *testing.T) {
+	r := newTestRepo(t)
+	r.write("content/vi/a.md", page("A", "", "a\n"))
+	r.write("content/fr/a.md", page("A", "", "a\n"))
+	r.commit("2026-01-01T08:00:00Z", "Start the handbook")
+	r.git("checkout", "-q", "-b", "side")
+	r.write("content/vi/a.md", page("A", "", "a, b\n"))
+	r.commit("2026-02-01T08:00:00Z", "Try a longer first page")
+	r.git("checkout", "-q", "main")
+	r.write("content/fr/a.md", page("A", "", "a, c\n"))
+	r.commit("2026-03-01T08:00:00Z", "Say more on the French page")
+	sitetest.Git(t, r.dir, []string{"GIT_AUTHOR_DATE=2026-04-01T08:00:00Z", "GIT_COMMITTER_DATE=2026-04-01T08:00:00Z"},
+		"merge", "-q", "-s", "ours", "--no-edit", "side")
+
+	log, err := Read(r.dir, []string{"content/vi", "content/fr"}, 12, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := log.Updated("content/vi/a.md"), mustTime(t, "2026-01-01T08:00:00Z"); !got.Equal(want) {
+		t.Errorf("Updated = %v, want %v: the branch's change was not kept", got, want)
+	}
+	if got, want := log.Updated("content/fr/a.md"), mustTime(t, "2026-03-01T08:00:00Z"); !got.Equal(want) {
+		t.Errorf("Updated(fr) = %v, want %v", got, want)
+	}
+	for _, c := range log.Changes {
+		if c.When.Equal(mustTime(t, "2026-02-01T08:00:00Z")) {
+			t.Errorf("the branch's change is listed: %+v", c)
+		}
+	}
+}

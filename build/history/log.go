@@ -3,10 +3,13 @@ package history
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os/exec"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -34,36 +37,107 @@ type fileChange struct {
 // NUL that -z puts after the format.
 const logFormat = "--format=%x1e%H%x1f%P%x1f%aI%x1f%s"
 
-// readCommits runs git log of rev (a commit, or a range old..new) once
-// over the whole repository, newest commit first, and keeps the commits
-// that changed files in the content folders dirs, with those files and
-// their blobs, renames detected. No path limits the log: git would then
-// compare each commit's folders with its parent's twice, once to tell
-// whether the commit touched them and once for the listing, and the
-// large folders of a handbook make that the most of git's time.
+// readCommits lists the commits of rev (a commit, or a range old..new)
+// that changed files in the content folders dirs, newest first, with
+// those files and their blobs, renames detected; each is handed each
+// commit in that order as soon as it can be. A history without merges
+// is read by one git log of the whole repository (readLinear); one with
+// merges by a git log of each folder, whose simplification of merges
+// leaves out the commits of a branch whose changes to the folder a
+// merge did not keep (readEachFolder).
 func readCommits(root, rev string, dirs []string, each func(*commit)) ([]*commit, error) {
+	merges, err := git(root, "rev-list", "--merges", "-n", "1", rev, "--")
+	if err != nil {
+		return nil, err
+	}
+	if len(bytes.TrimSpace(merges)) > 0 {
+		return readEachFolder(root, rev, dirs, each)
+	}
+	return readLinear(root, rev, dirs, each)
+}
+
+// readLinear reads a history without merges by one git log of the whole
+// repository. No path limits the log: git would then compare each
+// commit's folders with its parent's twice, once to tell whether the
+// commit touched them and once for the listing, and the large folders
+// of a handbook make that the most of git's time; without merges, the
+// commits that changed the folders are the same. Nor does git look for
+// renames in it, which would read the versions of files outside the
+// content (and fetch them, in a partial clone): a file deleted and one
+// added with the same blob are paired here, and the few commits that
+// may have renamed a file and changed it are compared again by git,
+// within the content folders (see renameCheck).
+func readLinear(root, rev string, dirs []string, each func(*commit)) ([]*commit, error) {
 	// The repository's configuration may name programs to run (a
 	// signature checker, external diff drivers, text conversions): none
 	// is needed for the raw listing, so none runs.
 	args := []string{"-c", "log.showSignature=false", "-c", "core.fsmonitor=false", "log", "--no-merges", "--raw", "-z",
-		"--no-abbrev", "-M", "--relative", "--no-color", "--no-ext-diff", "--no-textconv", logFormat, rev, "--"}
+		"--no-abbrev", "--no-renames", "--relative", "--no-color", "--no-ext-diff", "--no-textconv", logFormat, rev, "--"}
+	check := &renameCheck{root: root, dirs: dirs, each: each}
+	commits, err := runLog(root, args, nil, dirs, check.see)
+	if err != nil {
+		return nil, err
+	}
+	return commits, check.finish()
+}
+
+// readEachFolder reads each content folder's commits by a git log of
+// its own, all at once, and hands each the first folder's as they are
+// read, then the others'. A commit that changed files in two folders is
+// listed once in each, with that folder's files.
+func readEachFolder(root, rev string, dirs []string, each func(*commit)) ([]*commit, error) {
+	logs := make([][]*commit, len(dirs))
+	errs := make([]error, len(dirs))
+	var wg sync.WaitGroup
+	for i, dir := range dirs {
+		args := []string{"-c", "log.showSignature=false", "-c", "core.fsmonitor=false", "log", "--no-merges", "--raw", "-z",
+			"--no-abbrev", "-M", "--relative", "--no-color", "--no-ext-diff", "--no-textconv", logFormat, rev, "--", dir}
+		var see func(*commit)
+		if i == 0 {
+			see = each
+		}
+		wg.Go(func() { logs[i], errs[i] = runLog(root, args, nil, []string{dir}, see) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	var commits []*commit
+	for i, l := range logs {
+		if i > 0 {
+			for _, c := range l {
+				each(c)
+			}
+		}
+		commits = append(commits, l...)
+	}
+	return commits, nil
+}
+
+// runLog runs git with args and input, for a log of logFormat, and
+// reads it as parseLog does.
+func runLog(root string, args []string, input []byte, dirs []string, each func(*commit)) ([]*commit, error) {
 	cmd := exec.Command("git", args...)
 	cmd.Dir = root
+	if input != nil {
+		cmd.Stdin = bytes.NewReader(input)
+	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err
 	}
+	name := "git " + args[slices.IndexFunc(args, func(a string) bool { return a == "log" || a == "diff-tree" })]
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("git log: %w", err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	commits, readErr := parseLog(bufio.NewReaderSize(stdout, 1<<16), dirs, each)
 	if readErr != nil {
 		_, _ = io.Copy(io.Discard, stdout)
 	}
 	if err := cmd.Wait(); err != nil {
-		return nil, fmt.Errorf("git log: %w: %s", err, strings.TrimSpace(stderr.String()))
+		return nil, fmt.Errorf("%s: %w: %s", name, err, strings.TrimSpace(stderr.String()))
 	}
 	return commits, readErr
 }
@@ -75,14 +149,16 @@ func parseLog(r *bufio.Reader, dirs []string, each func(*commit)) ([]*commit, er
 	for {
 		chunk, err := r.ReadBytes(0x1e)
 		chunk = bytes.TrimSuffix(chunk, []byte{0x1e})
-		if len(chunk) > 0 {
+		if len(bytes.TrimSpace(chunk)) > 0 {
 			c, perr := parseCommit(chunk)
 			if perr != nil {
 				return nil, perr
 			}
 			if c.files = inFolders(c.files, dirs); len(c.files) > 0 {
 				commits = append(commits, c)
-				each(c)
+				if each != nil {
+					each(c)
+				}
 			}
 		}
 		if err == io.EOF {
