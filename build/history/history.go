@@ -41,9 +41,9 @@ func (l *Log) Updated(file string) time.Time {
 
 // Read reads the history of the content folders dirs (relative to root,
 // the site's folder), following renames, and the changes of the last
-// months months before the newest commit (none for months 0). One git
-// log lists the changes of every folder. It returns ErrNoRepository
-// when root is not in a git repository.
+// months months before the newest commit (none for months 0), as
+// readCommits lists them. It returns ErrNoRepository when root is not
+// in a git repository.
 //
 // With a cacheDir, what git log gave is kept there, outside the
 // repository, for the next Read to read only the commits made since
