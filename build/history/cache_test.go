@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -194,5 +195,29 @@ func TestCacheKeepsTheComparedVersions(t *testing.T) {
 	}
 	if got, want := log.Updated("content/vi/a.md"), mustTime(t, "2026-01-01T08:00:00Z"); !got.Equal(want) {
 		t.Errorf("Updated = %v, want %v: the versions' summaries were read again from git", got, want)
+	}
+}
+
+// TestOnlyTheComparedVersionsAreRead: the versions read, which the
+// cache keeps, are those of each file's newest change, none of a file
+// only added since.
+func TestOnlyTheComparedVersionsAreRead(t *testing.T) {
+	r := newTestRepo(t)
+	r.write("content/vi/a.md", page("A", "", "a\n"))
+	r.write("content/vi/b.md", page("B", "", "b\n"))
+	r.commit("2026-01-01T08:00:00Z", "Start the handbook")
+	r.write("content/vi/a.md", page("A", "", "a, b\n"))
+	r.commit("2026-02-01T08:00:00Z", "Say more on page A")
+	cache := t.TempDir()
+	if _, err := Read(r.dir, []string{"content/vi"}, 0, cache); err != nil {
+		t.Fatal(err)
+	}
+	c, ok := openCache(cache, r.dir, []string{"content/vi"}).load()
+	if !ok {
+		t.Fatal("no cache written")
+	}
+	want := []string{strings.TrimSpace(r.git("rev-parse", "HEAD~:content/vi/a.md")), strings.TrimSpace(r.git("rev-parse", "HEAD:content/vi/a.md"))}
+	if got := slices.Sorted(maps.Keys(c.Blobs)); !slices.Equal(got, slices.Sorted(slices.Values(want))) {
+		t.Errorf("versions read: %v, want a.md's two: %v", got, want)
 	}
 }

@@ -114,7 +114,9 @@ func (p *prefetch) see(c *commit) {
 		if newest {
 			p.first[f.name] = true
 		}
-		if newest || recent && f.status != 'A' {
+		// An addition is dated without comparing: only a change needs
+		// the versions before and after.
+		if newest && !isZeroBlob(f.oldBlob) || recent && f.status != 'A' {
 			ids = append(ids, f.oldBlob, f.newBlob)
 		}
 	}
