@@ -64,35 +64,29 @@ func cacheBefore(b *testing.B, root string, dirs []string, cacheDir string, n in
 	}
 	hashes := strings.Fields(string(out))
 	newer, old := hashes[:n], hashes[n]
-	files := map[string][]byte{}
-	for _, dir := range dirs {
-		fc := openCache(cacheDir, root, dir)
-		c, ok := fc.load()
-		if !ok {
-			b.Fatal("no cache")
+	fc := openCache(cacheDir, root, dirs)
+	c, ok := fc.load()
+	if !ok {
+		b.Fatal("no cache")
+	}
+	c.Head = old
+	c.Commits = slices.DeleteFunc(c.Commits, func(cc cachedCommit) bool {
+		if !slices.Contains(newer, cc.Hash) {
+			return false
 		}
-		c.Head = old
-		c.Commits = slices.DeleteFunc(c.Commits, func(cc cachedCommit) bool {
-			if !slices.Contains(newer, cc.Hash) {
-				return false
-			}
-			for _, f := range cc.Files { // the versions they made were not compared yet
-				delete(c.Blobs, f.OldBlob)
-				delete(c.Blobs, f.NewBlob)
-			}
-			return true
-		})
-		var buf bytes.Buffer
-		if err := gob.NewEncoder(&buf).Encode(c); err != nil {
-			b.Fatal(err)
+		for _, f := range cc.Files { // the versions they made were not compared yet
+			delete(c.Blobs, f.OldBlob)
+			delete(c.Blobs, f.NewBlob)
 		}
-		files[fc.name] = buf.Bytes()
+		return true
+	})
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(c); err != nil {
+		b.Fatal(err)
 	}
 	return func() {
-		for name, data := range files {
-			if err := os.WriteFile(name, data, 0o600); err != nil {
-				b.Fatal(err)
-			}
+		if err := os.WriteFile(fc.name, buf.Bytes(), 0o600); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -3,13 +3,16 @@ package history
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"os/exec"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // blobSummary is what a comparison needs of a version of a file: its
@@ -21,36 +24,74 @@ type blobSummary struct {
 	stamp string
 }
 
-// blobReader summarizes versions of files, read with git cat-file
-// --batch, and keeps the summaries, by blob.
+// blobReader summarizes versions of files, read by one git cat-file
+// --batch that runs beside the reading of the log, and keeps the
+// summaries, by blob. Blobs can be asked for before they are needed
+// (ask), so that git reads them while the log is still being listed;
+// fetch waits for them.
 type blobReader struct {
 	root string
-	done map[string]blobSummary
+	mu   sync.Mutex
+	// answered is signalled each time cat-file has answered.
+	answered *sync.Cond
+	done     map[string]blobSummary
+	asked    map[string]bool // sent to cat-file, not answered yet
+	err      error           // cat-file's failure, once it failed
+	requests chan []string   // to cat-file's input; nil until it runs
+	exited   chan struct{}   // closed once cat-file has exited
 }
 
 // newBlobReader is a reader that knows the summaries of known already
 // (a cache's: a blob's hash names its content, whatever the history).
+// Its close ends the git process it may have started.
 func newBlobReader(root string, known map[string]blobSummary) *blobReader {
 	if known == nil {
 		known = map[string]blobSummary{}
 	}
-	return &blobReader{root: root, done: known}
+	b := &blobReader{root: root, done: known, asked: map[string]bool{}}
+	b.answered = sync.NewCond(&b.mu)
+	return b
 }
 
-// fetch summarizes the blobs of ids not summarized yet, in one run of
-// git cat-file.
-func (b *blobReader) fetch(ids []string) error {
+// ask has the blobs of ids not summarized nor asked for yet read, and
+// returns without waiting for them. ask, fetch and close are called by
+// one goroutine.
+func (b *blobReader) ask(ids ...string) {
+	b.mu.Lock()
 	var want []string
-	seen := map[string]bool{}
 	for _, id := range ids {
-		if _, ok := b.done[id]; !ok && !seen[id] && !isZeroBlob(id) {
-			seen[id] = true
+		if _, ok := b.done[id]; !ok && !b.asked[id] && !isZeroBlob(id) {
+			b.asked[id] = true
 			want = append(want, id)
 		}
 	}
-	if len(want) == 0 {
-		return nil
+	if len(want) > 0 && b.err == nil && b.requests == nil {
+		b.err = b.start()
 	}
+	requests := b.requests
+	b.mu.Unlock()
+	// Sent unlocked: the goroutine reading the answers needs the lock
+	// for cat-file to go on reading.
+	if len(want) > 0 && requests != nil {
+		requests <- want
+	}
+}
+
+// fetch summarizes the blobs of ids not summarized yet, and waits until
+// every blob asked for is.
+func (b *blobReader) fetch(ids []string) error {
+	b.ask(ids...)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for len(b.asked) > 0 && b.err == nil {
+		b.answered.Wait()
+	}
+	return b.err
+}
+
+// start runs git cat-file --batch: one goroutine writes the ids asked
+// for to it, another reads and summarizes its answers.
+func (b *blobReader) start() error {
 	cmd := exec.Command("git", "cat-file", "--batch")
 	cmd.Dir = b.root
 	stdin, err := cmd.StdinPipe()
@@ -64,63 +105,102 @@ func (b *blobReader) fetch(ids []string) error {
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("git cat-file: %w", err)
 	}
+	requests := make(chan []string, 64)
+	b.requests, b.exited = requests, make(chan struct{})
 	go func() {
-		w := bufio.NewWriter(stdin)
-		for _, id := range want {
-			w.WriteString(id + "\n")
+		w := bufio.NewWriterSize(stdin, 1<<16)
+		for ids := range requests {
+			for _, id := range ids {
+				w.WriteString(id + "\n")
+			}
+			if len(requests) == 0 {
+				w.Flush() // cat-file answers what it has been sent
+			}
 		}
 		w.Flush()
 		stdin.Close()
 	}()
-	readErr := b.readBatch(bufio.NewReaderSize(stdout, 1<<16), want)
-	if readErr != nil {
+	go func() {
+		defer close(b.exited)
+		readErr := b.readAnswers(bufio.NewReaderSize(stdout, 1<<16))
 		_, _ = io.Copy(io.Discard, stdout)
-	}
-	if err := cmd.Wait(); err != nil && readErr == nil {
-		readErr = fmt.Errorf("git cat-file: %w", err)
-	}
-	return readErr
+		if err := cmd.Wait(); err != nil && readErr == nil {
+			readErr = fmt.Errorf("git cat-file: %w", err)
+		}
+		b.mu.Lock()
+		if b.err == nil && (readErr != nil || len(b.asked) > 0) {
+			b.err = cmp.Or(readErr, errors.New("git cat-file: exited before answering"))
+		}
+		b.answered.Broadcast()
+		b.mu.Unlock()
+	}()
+	return nil
 }
 
-// readBatch reads cat-file's answer for each of ids: "<id> blob <size>"
-// and the content, or "<id> missing" for a blob a shallow clone lacks,
-// which is summarized as empty.
-func (b *blobReader) readBatch(r *bufio.Reader, ids []string) error {
+// close ends cat-file, once every blob asked for is read, and waits
+// for it.
+func (b *blobReader) close() {
+	b.mu.Lock()
+	requests := b.requests
+	b.requests = nil
+	b.err = cmp.Or(b.err, errors.New("git cat-file: the reader is closed"))
+	b.mu.Unlock()
+	if requests != nil {
+		close(requests)
+		<-b.exited
+	}
+}
+
+// readAnswers reads cat-file's answers until its output ends: "<id>
+// blob <size>" and the content, or "<id> missing" for a blob a shallow
+// clone lacks, which is summarized as empty.
+func (b *blobReader) readAnswers(r *bufio.Reader) error {
 	var buf, scratch []byte
-	for _, id := range ids {
+	for {
 		line, err := r.ReadString('\n')
+		if err == io.EOF && line == "" {
+			return nil
+		}
 		if err != nil {
-			return fmt.Errorf("git cat-file: reading %s: %w", id, err)
+			return fmt.Errorf("git cat-file: reading its answer: %w", err)
 		}
 		f := strings.Fields(line)
-		if len(f) == 2 && f[1] == "missing" {
-			b.done[id] = blobSummary{}
-			continue
-		}
-		if len(f) != 3 {
+		var sum blobSummary
+		switch {
+		case len(f) == 2 && f[1] == "missing":
+		case len(f) == 3:
+			size, err := strconv.Atoi(f[2])
+			if err != nil {
+				return fmt.Errorf("git cat-file: unexpected answer %q", line)
+			}
+			if cap(buf) < size+1 {
+				buf = make([]byte, size+1)
+			}
+			buf = buf[:size+1]
+			if _, err := io.ReadFull(r, buf); err != nil {
+				return fmt.Errorf("git cat-file: reading %s: %w", f[0], err)
+			}
+			sum, scratch = summarize(buf[:size], scratch)
+		default:
 			return fmt.Errorf("git cat-file: unexpected answer %q", line)
 		}
-		size, err := strconv.Atoi(f[2])
-		if err != nil {
-			return fmt.Errorf("git cat-file: unexpected answer %q", line)
-		}
-		if cap(buf) < size+1 {
-			buf = make([]byte, size+1)
-		}
-		buf = buf[:size+1]
-		if _, err := io.ReadFull(r, buf); err != nil {
-			return fmt.Errorf("git cat-file: reading %s: %w", id, err)
-		}
-		b.done[id], scratch = summarize(buf[:size], scratch)
+		b.mu.Lock()
+		b.done[f[0]] = sum
+		delete(b.asked, f[0])
+		b.answered.Broadcast()
+		b.mu.Unlock()
 	}
-	return nil
 }
 
 func isZeroBlob(id string) bool { return strings.Trim(id, "0") == "" }
 
 // summary is the summary of blob id, which fetch has read; the empty
 // summary for no blob.
-func (b *blobReader) summary(id string) blobSummary { return b.done[id] }
+func (b *blobReader) summary(id string) blobSummary {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.done[id]
+}
 
 // summarize hashes a file's text with its translation stamp left out
 // and each run of whitespace made one space, and returns the stamp.

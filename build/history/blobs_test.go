@@ -1,6 +1,12 @@
 package history
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"handbook/internal/sitetest"
+)
 
 func TestAppendWords(t *testing.T) {
 	for in, want := range map[string]string{
@@ -26,5 +32,45 @@ func BenchmarkSummarize(b *testing.B) {
 	var scratch []byte
 	for b.Loop() {
 		_, scratch = summarize(page, scratch)
+	}
+}
+
+// TestBlobsAskedEarlyAreReadOnce: blobs asked for while the log is read
+// are summarized by the one cat-file a fetch then waits for. So many
+// that cat-file's answers fill the pipe before any is read must not
+// block the asking; a blob the repository lacks (a shallow clone's) is
+// summarized as empty.
+func TestBlobsAskedEarlyAreReadOnce(t *testing.T) {
+	r := newTestRepo(t)
+	files := map[string]string{}
+	for i := range 3000 {
+		files[fmt.Sprintf("content/vi/p%d.md", i)] = page(fmt.Sprintf("Trang %d", i), "", strings.Repeat("Một đoạn văn.\n", 20))
+	}
+	sitetest.WriteFiles(t, r.dir, files)
+	r.commit("2026-01-01T08:00:00Z", "Start")
+	ids := strings.Fields(r.git("ls-tree", "-r", "--format=%(objectname)", "HEAD"))
+	missing := strings.Repeat("ab", len(ids[0])/2)
+
+	blobs := newBlobReader(r.dir, nil)
+	defer blobs.close()
+	for _, id := range ids {
+		blobs.ask(id, id)
+	}
+	if err := blobs.fetch([]string{missing}); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := summarize([]byte(files["content/vi/p7.md"]), nil)
+	if got := blobs.summary(strings.TrimSpace(r.git("rev-parse", "HEAD:content/vi/p7.md"))); got != want {
+		t.Errorf("summary of p7.md: %+v, want %+v", got, want)
+	}
+	if got := len(blobs.done); got != len(ids)+1 {
+		t.Errorf("%d blobs summarized, want %d", got, len(ids)+1)
+	}
+	if got := blobs.summary(missing); got != (blobSummary{}) {
+		t.Errorf("a blob the repository lacks: %+v, want the empty summary", got)
+	}
+	blobs.close()
+	if err := blobs.fetch([]string{"0123456789012345678901234567890123456789"}); err == nil {
+		t.Error("a fetch after close gave no error")
 	}
 }

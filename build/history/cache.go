@@ -12,23 +12,23 @@ import (
 
 // cacheFormat is the version of the cache files' layout: a file of
 // another version is not read.
-const cacheFormat = 2
+const cacheFormat = 3
 
-// cacheFile is what the cache keeps of one content folder: the commits
-// git log gave for it, newest first, up to the commit Head, and the
-// summaries of the versions of its files compared so far. Root and Dir
-// say whose they are, so that a file of another site, or one whose
-// name collided, is never taken for this one.
+// cacheFile is what the cache keeps of a site's content folders: the
+// commits git log gave for them, newest first, up to the commit Head,
+// and the summaries of the versions of their files compared so far.
+// Root and Dirs say whose they are, so that a file of another site, or
+// one whose name collided, is never taken for this one.
 type cacheFile struct {
-	Format    int
-	Root, Dir string
-	Head      string
-	Commits   []cachedCommit
-	Blobs     map[string]cachedSummary
+	Format     int
+	Root, Dirs string // Dirs: the folders, one a line
+	Head       string
+	Commits    []cachedCommit
+	Blobs      map[string]cachedSummary
 }
 
 // cachedCommit is a commit as the cache keeps it (gob needs exported
-// fields); the names resolveNames gives are worked out again each build.
+// fields); the names a namer gives are worked out again each build.
 type cachedCommit struct {
 	Hash, Subject string
 	Root          bool
@@ -47,11 +47,11 @@ type cachedSummary struct {
 	Stamp string
 }
 
-// folderCache is the cache file of one content folder of a site, in
-// the cache folder; nil for no cache.
+// folderCache is the cache file of a site's content folders, in the
+// cache folder; nil for no cache.
 type folderCache struct {
 	name string
-	key  cacheFile // Format, Root and Dir
+	key  cacheFile // Format, Root and Dirs
 	// loaded says what the file held when read: its head and how many
 	// summaries, for save to leave alone a cache with nothing to add.
 	loaded struct {
@@ -60,52 +60,49 @@ type folderCache struct {
 	}
 }
 
-// openCache is the cache of the content folder dir of the site at
+// openCache is the cache of the content folders dirs of the site at
 // root, in cacheDir; nil when cacheDir is "".
-func openCache(cacheDir, root, dir string) *folderCache {
+func openCache(cacheDir, root string, dirs []string) *folderCache {
 	if cacheDir == "" {
 		return nil
 	}
 	if abs, err := filepath.Abs(root); err == nil {
 		root = abs
 	}
-	sum := sha256.Sum256([]byte(root + "\x00" + dir))
+	folders := strings.Join(dirs, "\n")
+	sum := sha256.Sum256([]byte(root + "\x00" + folders))
 	return &folderCache{
 		name: filepath.Join(cacheDir, hex.EncodeToString(sum[:16])+".gob"),
-		key:  cacheFile{Format: cacheFormat, Root: root, Dir: dir},
+		key:  cacheFile{Format: cacheFormat, Root: root, Dirs: folders},
 	}
 }
 
-// folderCommits are the commits of the content folder dir up to head,
-// newest first, and the summaries of blobs the cache knows. A build
-// whose HEAD only added commits on top of the cached one (no merge
-// among them) reads those commits alone; any other history (a rebase,
-// a force-push, a merge) is read whole. The result is the same either
-// way. Blobs are named by their content: their summaries hold whatever
-// the history.
-func folderCommits(root, dir, head string, fc *folderCache) ([]*commit, map[string]blobSummary, error) {
-	cached, ok := fc.load()
-	if !ok {
-		commits, err := readCommits(root, head, dir)
-		return commits, nil, err
+// contentCommits are the commits of the content folders dirs up to
+// head, newest first, each handed to each in that order as soon as it is
+// read. A build whose HEAD only added commits on top of the cached one
+// (no merge among them) reads those commits alone; any other history (a
+// rebase, a force-push, a merge) is read whole, as it is without a cache
+// (cached nil). The result is the same either way.
+func contentCommits(root string, dirs []string, head string, cached *cacheFile, each func(*commit)) ([]*commit, error) {
+	if cached == nil || cached.Head != head && !extendsLinearly(root, cached.Head, head) {
+		return readCommits(root, head, dirs, each)
 	}
-	known := cached.summaries()
-	if cached.Head == head {
-		return cached.commits(), known, nil
+	var newer []*commit
+	if cached.Head != head {
+		var err error
+		if newer, err = readCommits(root, cached.Head+".."+head, dirs, each); err != nil {
+			return nil, err
+		}
 	}
-	if !extendsLinearly(root, cached.Head, head) {
-		commits, err := readCommits(root, head, dir)
-		return commits, known, err
+	older := cached.commits()
+	for _, c := range older {
+		each(c)
 	}
-	commits, err := readCommits(root, cached.Head+".."+head, dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	return append(commits, cached.commits()...), known, nil
+	return append(newer, older...), nil
 }
 
-// load reads the cache file when it is one of this folder's. A file
-// that is missing, damaged, of another format or another folder's is
+// load reads the cache file when it is one of these folders'. A file
+// that is missing, damaged, of another format or other folders' is
 // no cache: the history is read from git.
 func (fc *folderCache) load() (*cacheFile, bool) {
 	if fc == nil {
@@ -120,7 +117,7 @@ func (fc *folderCache) load() (*cacheFile, bool) {
 	if err := gob.NewDecoder(f).Decode(&c); err != nil {
 		return nil, false
 	}
-	if c.Format != fc.key.Format || c.Root != fc.key.Root || c.Dir != fc.key.Dir || !isCommitHash(c.Head) {
+	if c.Format != fc.key.Format || c.Root != fc.key.Root || c.Dirs != fc.key.Dirs || !isCommitHash(c.Head) {
 		return nil, false
 	}
 	fc.loaded.head, fc.loaded.blobs = c.Head, len(c.Blobs)
@@ -164,8 +161,13 @@ func (fc *folderCache) save(head string, commits []*commit, blobs map[string]blo
 	}
 }
 
-// summaries are the cached summaries of blobs, as blobReader keeps them.
+// summaries are the cached summaries of blobs, as blobReader keeps them
+// (blobs are named by their content: they hold whatever the history);
+// none for no cache.
 func (c *cacheFile) summaries() map[string]blobSummary {
+	if c == nil {
+		return nil
+	}
 	out := make(map[string]blobSummary, len(c.Blobs))
 	for id, b := range c.Blobs {
 		out[id] = blobSummary{text: b.Text, stamp: b.Stamp}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -63,8 +64,8 @@ func TestCacheGivesTheHistoryGitGives(t *testing.T) {
 	if len(log.Changes) != 5 {
 		t.Errorf("%d changes, want 5: %+v", len(log.Changes), log.Changes)
 	}
-	if files, _ := filepath.Glob(filepath.Join(cache, "*.gob")); len(files) != 2 {
-		t.Errorf("cache files %v, want one per content folder", files)
+	if files, _ := filepath.Glob(filepath.Join(cache, "*.gob")); len(files) != 1 {
+		t.Errorf("cache files %v, want one for the site's content folders", files)
 	}
 }
 
@@ -77,7 +78,7 @@ func TestCacheReadsOnlyTheNewCommits(t *testing.T) {
 	if _, err := Read(r.dir, []string{"content/vi"}, 6, cache); err != nil {
 		t.Fatal(err)
 	}
-	fc := openCache(cache, r.dir, "content/vi")
+	fc := openCache(cache, r.dir, []string{"content/vi"})
 	c, ok := fc.load()
 	if !ok || len(c.Commits) != 2 {
 		t.Fatalf("the cache holds %+v, want the two commits", c)
@@ -125,7 +126,7 @@ func TestDamagedOrForeignCacheIsIgnored(t *testing.T) {
 	r := cacheRepo(t)
 	cache := t.TempDir()
 	sameLog(t, r, cache)
-	fc := openCache(cache, r.dir, "content/vi")
+	fc := openCache(cache, r.dir, []string{"content/vi", "content/fr"})
 	name := fc.name
 	good, ok := fc.load()
 	if !ok {
@@ -146,11 +147,11 @@ func TestDamagedOrForeignCacheIsIgnored(t *testing.T) {
 	} {
 		t.Run(what, func(t *testing.T) {
 			write()
-			if _, ok := openCache(cache, r.dir, "content/vi").load(); ok {
+			if _, ok := openCache(cache, r.dir, []string{"content/vi", "content/fr"}).load(); ok {
 				t.Errorf("a cache file %s is read", what)
 			}
 			sameLog(t, r, cache)
-			if _, ok := openCache(cache, r.dir, "content/vi").load(); !ok {
+			if _, ok := openCache(cache, r.dir, []string{"content/vi", "content/fr"}).load(); !ok {
 				t.Errorf("the cache file %s was not written anew", what)
 			}
 		})
@@ -178,7 +179,7 @@ func TestCacheKeepsTheComparedVersions(t *testing.T) {
 	if _, err := Read(r.dir, []string{"content/vi"}, 0, cache); err != nil {
 		t.Fatal(err)
 	}
-	fc := openCache(cache, r.dir, "content/vi")
+	fc := openCache(cache, r.dir, []string{"content/vi"})
 	c, ok := fc.load()
 	if !ok || len(c.Blobs) != 2 {
 		t.Fatalf("the cache holds %+v, want the two versions of a.md compared", c)
@@ -194,5 +195,29 @@ func TestCacheKeepsTheComparedVersions(t *testing.T) {
 	}
 	if got, want := log.Updated("content/vi/a.md"), mustTime(t, "2026-01-01T08:00:00Z"); !got.Equal(want) {
 		t.Errorf("Updated = %v, want %v: the versions' summaries were read again from git", got, want)
+	}
+}
+
+// TestOnlyTheComparedVersionsAreRead: the versions read, which the
+// cache keeps, are those of each file's newest change, none of a file
+// only added since.
+func TestOnlyTheComparedVersionsAreRead(t *testing.T) {
+	r := newTestRepo(t)
+	r.write("content/vi/a.md", page("A", "", "a\n"))
+	r.write("content/vi/b.md", page("B", "", "b\n"))
+	r.commit("2026-01-01T08:00:00Z", "Start the handbook")
+	r.write("content/vi/a.md", page("A", "", "a, b\n"))
+	r.commit("2026-02-01T08:00:00Z", "Say more on page A")
+	cache := t.TempDir()
+	if _, err := Read(r.dir, []string{"content/vi"}, 0, cache); err != nil {
+		t.Fatal(err)
+	}
+	c, ok := openCache(cache, r.dir, []string{"content/vi"}).load()
+	if !ok {
+		t.Fatal("no cache written")
+	}
+	want := []string{strings.TrimSpace(r.git("rev-parse", "HEAD~:content/vi/a.md")), strings.TrimSpace(r.git("rev-parse", "HEAD:content/vi/a.md"))}
+	if got := slices.Sorted(maps.Keys(c.Blobs)); !slices.Equal(got, slices.Sorted(slices.Values(want))) {
+		t.Errorf("versions read: %v, want a.md's two: %v", got, want)
 	}
 }

@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"maps"
 	"os/exec"
 	"path"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -43,15 +41,13 @@ func (l *Log) Updated(file string) time.Time {
 
 // Read reads the history of the content folders dirs (relative to root,
 // the site's folder), following renames, and the changes of the last
-// months months before the newest commit (none for months 0). Each
-// folder is read by a git log of its own, all at once: the time goes to
-// git comparing each commit's folders with its parent's, which the
-// processes share out over the cores. It returns ErrNoRepository when
-// root is not in a git repository.
+// months months before the newest commit (none for months 0), as
+// readCommits lists them. It returns ErrNoRepository when root is not
+// in a git repository.
 //
 // With a cacheDir, what git log gave is kept there, outside the
 // repository, for the next Read to read only the commits made since
-// (see folderCommits); "" keeps nothing. A shallow clone is read whole.
+// (see contentCommits); "" keeps nothing. A shallow clone is read whole.
 func Read(root string, dirs []string, months int, cacheDir string) (*Log, error) {
 	shallow, err := repositoryState(root)
 	if err != nil {
@@ -65,60 +61,66 @@ func Read(root string, dirs []string, months int, cacheDir string) (*Log, error)
 		cacheDir = ""
 	}
 	dirs = outermost(dirs)
-	parts := make([]*folderLog, len(dirs))
-	errs := make([]error, len(dirs))
-	var wg sync.WaitGroup
-	for i, dir := range dirs {
-		wg.Go(func() { parts[i], errs[i] = readFolder(root, dir, head, openCache(cacheDir, root, dir)) })
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	log := &Log{Shallow: shallow, updated: map[string]time.Time{}}
-	for _, part := range parts {
-		maps.Copy(log.updated, part.updated)
-		if n := newest(part.commits); n.After(log.Newest) {
-			log.Newest = n
-		}
-	}
-	if months > 0 && !log.Newest.IsZero() {
-		start := log.Newest.AddDate(0, -months, 0)
-		for _, part := range parts {
-			changes, err := recentChanges(part.commits, start, shallow, part.blobs)
-			if err != nil {
-				return nil, err
-			}
-			log.Changes = append(log.Changes, changes...)
-		}
-		sortChanges(log.Changes)
-	}
-	for _, part := range parts {
-		wg.Go(func() { part.cache.save(head, part.commits, part.blobs.done) })
-	}
-	wg.Wait()
-	return log, nil
-}
-
-// folderLog is the history of one content folder.
-type folderLog struct {
-	commits []*commit
-	blobs   *blobReader
-	updated map[string]time.Time
-	cache   *folderCache // nil for none
-}
-
-// readFolder reads the commits of one content folder and when each of
-// its files last changed.
-func readFolder(root, dir, head string, cache *folderCache) (*folderLog, error) {
-	commits, known, err := folderCommits(root, dir, head, cache)
+	cache := openCache(cacheDir, root, dirs)
+	cached, _ := cache.load()
+	blobs := newBlobReader(root, cached.summaries())
+	defer blobs.close()
+	early := &prefetch{blobs: blobs, names: namer{}, months: months, first: map[string]bool{}}
+	commits, err := contentCommits(root, dirs, head, cached, early.see)
 	if err != nil {
 		return nil, err
 	}
-	resolveNames(commits)
-	f := &folderLog{commits: commits, blobs: newBlobReader(root, known), cache: cache}
-	f.updated, err = lastChanges(commits, f.blobs)
-	return f, err
+	log := &Log{Shallow: shallow, Newest: newest(commits)}
+	if log.updated, err = lastChanges(commits, blobs); err != nil {
+		return nil, err
+	}
+	if months > 0 && !log.Newest.IsZero() {
+		start := log.Newest.AddDate(0, -months, 0)
+		if log.Changes, err = recentChanges(commits, start, shallow, blobs); err != nil {
+			return nil, err
+		}
+		sortChanges(log.Changes)
+	}
+	blobs.close()
+	cache.save(head, commits, blobs.done)
+	return log, nil
+}
+
+// prefetch names the files of each commit as the log is read, newest
+// first, and asks at once for the versions the comparisons will need:
+// those of each file's newest change, and those of every change in the
+// window of recent changes. git reads them while it lists the older
+// commits, and lastChanges and recentChanges find them read.
+type prefetch struct {
+	blobs  *blobReader
+	names  namer
+	months int
+	newest time.Time       // the newest commit so far: the window starts at most months before
+	first  map[string]bool // the files whose newest change was seen
+}
+
+func (p *prefetch) see(c *commit) {
+	p.names.name(c)
+	if c.when.After(p.newest) {
+		p.newest = c.when
+	}
+	recent := p.months > 0 && !c.when.Before(p.newest.AddDate(0, -p.months, 0))
+	var ids []string
+	for _, f := range c.files {
+		if f.name == "" {
+			continue
+		}
+		newest := !p.first[f.name] && f.oldBlob != f.newBlob
+		if newest {
+			p.first[f.name] = true
+		}
+		// An addition is dated without comparing: only a change needs
+		// the versions before and after.
+		if newest && !isZeroBlob(f.oldBlob) || recent && f.status != 'A' {
+			ids = append(ids, f.oldBlob, f.newBlob)
+		}
+	}
+	p.blobs.ask(ids...)
 }
 
 // outermost leaves out the folders inside another of dirs, whose files
@@ -139,8 +141,7 @@ func outermost(dirs []string) []string {
 }
 
 // sortChanges puts changes newest first; those of one time by commit,
-// then file, so that the order is the same whichever folder's log came
-// first.
+// then file.
 func sortChanges(changes []Change) {
 	slices.SortStableFunc(changes, func(a, b Change) int {
 		if c := b.When.Compare(a.When); c != 0 {

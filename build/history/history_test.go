@@ -235,3 +235,81 @@ func TestEachFolderApartReadsTheSame(t *testing.T) {
 		t.Errorf("%d changes, want 5: %+v", len(apart.Changes), apart.Changes)
 	}
 }
+
+// TestOneLogKeepsEachFolderApart: the one log of the whole repository
+// tells the content folders apart as logs of each would. A page moved
+// to the other language's folder is added there and deleted from its
+// own; one moved in from outside the folders is added; commits that
+// touched nothing in them are not the newest of the content.
+func TestOneLogKeepsEachFolderApart(t *testing.T) {
+	r := newTestRepo(t)
+	body := "Một đoạn văn đủ dài để git nhận ra việc đổi tên tệp này.\n\nĐoạn thứ hai cũng vậy.\n"
+	r.write("content/vi/a.md", page("A", "", body))
+	r.write("drafts/b.md", page("B", "", body+"Ba.\n"))
+	r.write("content/vi/c.md", page("C", "", "c\n"))
+	r.write("content/fr/c.md", page("C", "", "c, d\n"))
+	r.commit("2026-01-01T08:00:00Z", "Start the handbook")
+	r.git("mv", "content/vi/a.md", "content/fr/a.md")
+	r.git("mv", "drafts/b.md", "content/vi/b.md")
+	r.commit("2026-02-01T08:00:00Z", "Move the pages where they belong")
+	r.write("README.md", "The handbook.\n")
+	r.commit("2026-03-01T08:00:00Z", "Say what the repository is")
+
+	log, err := Read(r.dir, []string{"content/vi", "content/fr"}, 12, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := mustTime(t, "2026-02-01T08:00:00Z")
+	for _, file := range []string{"content/fr/a.md", "content/vi/b.md"} {
+		if got := log.Updated(file); !got.Equal(moved) {
+			t.Errorf("Updated(%s) = %v, want the move into its folder, %v", file, got, moved)
+		}
+	}
+	if !log.Newest.Equal(moved) {
+		t.Errorf("Newest = %v, want the newest commit of the content, %v", log.Newest, moved)
+	}
+	var added []string
+	for _, c := range log.Changes {
+		if c.Kind == Added && c.When.Equal(moved) {
+			added = append(added, c.File)
+		}
+	}
+	if want := []string{"content/fr/a.md", "content/vi/b.md"}; !slices.Equal(added, want) {
+		t.Errorf("added by the move: %v, want %v (all changes: %+v)", added, want, log.Changes)
+	}
+}
+
+// TestABranchsChangesAMergeDidNotKeepAreNotShown: in a history with
+// merges, a commit of a branch whose change to a page the merge did not
+// keep (git log of the content folder leaves it out) neither dates the
+// page nor is listed among the changes.
+func TestABranchsChangesAMergeDidNotKeepAreNotShown(t *testing.T) {
+	r := newTestRepo(t)
+	r.write("content/vi/a.md", page("A", "", "a\n"))
+	r.write("content/fr/a.md", page("A", "", "a\n"))
+	r.commit("2026-01-01T08:00:00Z", "Start the handbook")
+	r.git("checkout", "-q", "-b", "side")
+	r.write("content/vi/a.md", page("A", "", "a, b\n"))
+	r.commit("2026-02-01T08:00:00Z", "Try a longer first page")
+	r.git("checkout", "-q", "main")
+	r.write("content/fr/a.md", page("A", "", "a, c\n"))
+	r.commit("2026-03-01T08:00:00Z", "Say more on the French page")
+	sitetest.Git(t, r.dir, []string{"GIT_AUTHOR_DATE=2026-04-01T08:00:00Z", "GIT_COMMITTER_DATE=2026-04-01T08:00:00Z"},
+		"merge", "-q", "-s", "ours", "--no-edit", "side")
+
+	log, err := Read(r.dir, []string{"content/vi", "content/fr"}, 12, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := log.Updated("content/vi/a.md"), mustTime(t, "2026-01-01T08:00:00Z"); !got.Equal(want) {
+		t.Errorf("Updated = %v, want %v: the branch's change was not kept", got, want)
+	}
+	if got, want := log.Updated("content/fr/a.md"), mustTime(t, "2026-03-01T08:00:00Z"); !got.Equal(want) {
+		t.Errorf("Updated(fr) = %v, want %v", got, want)
+	}
+	for _, c := range log.Changes {
+		if c.When.Equal(mustTime(t, "2026-02-01T08:00:00Z")) {
+			t.Errorf("the branch's change is listed: %+v", c)
+		}
+	}
+}

@@ -1,9 +1,15 @@
 package history
 
 import (
+	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
+	"os/exec"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -22,7 +28,7 @@ type fileChange struct {
 	oldBlob, newBlob string // the file's blobs before and after
 	path, from       string // the path after, and before a rename or copy
 	// name is the file's path now, following renames, or "" when the
-	// file is not there any more; set by resolveNames.
+	// file is not there any more; set by a namer.
 	name string
 }
 
@@ -31,31 +37,173 @@ type fileChange struct {
 // NUL that -z puts after the format.
 const logFormat = "--format=%x1e%H%x1f%P%x1f%aI%x1f%s"
 
-// readCommits runs git log of rev (a commit, or a range old..new) once
-// over the content folders, newest commit first, with each commit's
-// files and their blobs, renames detected.
-func readCommits(root, rev string, dirs ...string) ([]*commit, error) {
+// readCommits lists the commits of rev (a commit, or a range old..new)
+// that changed files in the content folders dirs, newest first, with
+// those files and their blobs, renames detected; each is handed each
+// commit in that order as soon as it can be. A history without merges
+// is read by one git log of the whole repository (readLinear); one with
+// merges by a git log of each folder, whose simplification of merges
+// leaves out the commits of a branch whose changes to the folder a
+// merge did not keep (readEachFolder).
+func readCommits(root, rev string, dirs []string, each func(*commit)) ([]*commit, error) {
+	merges, err := git(root, "rev-list", "--merges", "-n", "1", rev, "--")
+	if err != nil {
+		return nil, err
+	}
+	if len(bytes.TrimSpace(merges)) > 0 {
+		return readEachFolder(root, rev, dirs, each)
+	}
+	return readLinear(root, rev, dirs, each)
+}
+
+// readLinear reads a history without merges by one git log of the whole
+// repository. No path limits the log: git would then compare each
+// commit's folders with its parent's twice, once to tell whether the
+// commit touched them and once for the listing, and the large folders
+// of a handbook make that the most of git's time; without merges, the
+// commits that changed the folders are the same. Nor does git look for
+// renames in it, which would read the versions of files outside the
+// content (and fetch them, in a partial clone): a file deleted and one
+// added with the same blob are paired here, and the few commits that
+// may have renamed a file and changed it are compared again by git,
+// within the content folders (see renameCheck).
+func readLinear(root, rev string, dirs []string, each func(*commit)) ([]*commit, error) {
 	// The repository's configuration may name programs to run (a
 	// signature checker, external diff drivers, text conversions): none
 	// is needed for the raw listing, so none runs.
 	args := []string{"-c", "log.showSignature=false", "-c", "core.fsmonitor=false", "log", "--no-merges", "--raw", "-z",
-		"--no-abbrev", "-M", "--relative", "--no-color", "--no-ext-diff", "--no-textconv", logFormat, rev, "--"}
-	out, err := git(root, append(args, dirs...)...)
+		"--no-abbrev", "--no-renames", "--relative", "--no-color", "--no-ext-diff", "--no-textconv", logFormat, rev, "--"}
+	check := &renameCheck{root: root, dirs: dirs, each: each}
+	commits, err := runLog(root, args, nil, dirs, check.see)
 	if err != nil {
 		return nil, err
 	}
+	return commits, check.finish()
+}
+
+// readEachFolder reads each content folder's commits by a git log of
+// its own, all at once, and hands each the first folder's as they are
+// read, then the others'. A commit that changed files in two folders is
+// listed once in each, with that folder's files.
+func readEachFolder(root, rev string, dirs []string, each func(*commit)) ([]*commit, error) {
+	logs := make([][]*commit, len(dirs))
+	errs := make([]error, len(dirs))
+	var wg sync.WaitGroup
+	for i, dir := range dirs {
+		args := []string{"-c", "log.showSignature=false", "-c", "core.fsmonitor=false", "log", "--no-merges", "--raw", "-z",
+			"--no-abbrev", "-M", "--relative", "--no-color", "--no-ext-diff", "--no-textconv", logFormat, rev, "--", dir}
+		var see func(*commit)
+		if i == 0 {
+			see = each
+		}
+		wg.Go(func() { logs[i], errs[i] = runLog(root, args, nil, []string{dir}, see) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
 	var commits []*commit
-	for chunk := range bytes.SplitSeq(out, []byte{0x1e}) {
-		if len(chunk) == 0 {
-			continue
+	for i, l := range logs {
+		if i > 0 {
+			for _, c := range l {
+				each(c)
+			}
 		}
-		c, err := parseCommit(chunk)
-		if err != nil {
-			return nil, err
-		}
-		commits = append(commits, c)
+		commits = append(commits, l...)
 	}
 	return commits, nil
+}
+
+// runLog runs git with args and input, for a log of logFormat, and
+// reads it as parseLog does.
+func runLog(root string, args []string, input []byte, dirs []string, each func(*commit)) ([]*commit, error) {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = root
+	if input != nil {
+		cmd.Stdin = bytes.NewReader(input)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	name := "git " + args[slices.IndexFunc(args, func(a string) bool { return a == "log" || a == "diff-tree" })]
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	commits, readErr := parseLog(bufio.NewReaderSize(stdout, 1<<16), dirs, each)
+	if readErr != nil {
+		_, _ = io.Copy(io.Discard, stdout)
+	}
+	if err := cmd.Wait(); err != nil {
+		return nil, fmt.Errorf("%s: %w: %s", name, err, strings.TrimSpace(stderr.String()))
+	}
+	return commits, readErr
+}
+
+// parseLog reads readCommits' log as git writes it, and hands each
+// commit of the content folders to each as soon as it is read.
+func parseLog(r *bufio.Reader, dirs []string, each func(*commit)) ([]*commit, error) {
+	var commits []*commit
+	for {
+		chunk, err := r.ReadBytes(0x1e)
+		chunk = bytes.TrimSuffix(chunk, []byte{0x1e})
+		if len(bytes.TrimSpace(chunk)) > 0 {
+			c, perr := parseCommit(chunk)
+			if perr != nil {
+				return nil, perr
+			}
+			if c.files = inFolders(c.files, dirs); len(c.files) > 0 {
+				commits = append(commits, c)
+				if each != nil {
+					each(c)
+				}
+			}
+		}
+		if err == io.EOF {
+			return commits, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("git log: %w", err)
+		}
+	}
+}
+
+// inFolders keeps the changes of the files in dirs, as a log of each
+// folder alone shows them: a file renamed or copied from another folder
+// (or from outside them) is added, and one renamed to another folder is
+// deleted from its own.
+func inFolders(files []fileChange, dirs []string) []fileChange {
+	var kept []fileChange
+	for _, f := range files {
+		to := folderOf(f.path, dirs)
+		if f.status != 'R' && f.status != 'C' || folderOf(f.from, dirs) == to {
+			if to >= 0 {
+				kept = append(kept, f)
+			}
+			continue
+		}
+		none := strings.Repeat("0", len(f.newBlob))
+		if to >= 0 {
+			kept = append(kept, fileChange{status: 'A', oldBlob: none, newBlob: f.newBlob, path: f.path})
+		}
+		if f.status == 'R' && folderOf(f.from, dirs) >= 0 {
+			kept = append(kept, fileChange{status: 'D', oldBlob: f.oldBlob, newBlob: none, path: f.from})
+		}
+	}
+	return kept
+}
+
+// folderOf is the index in dirs of the folder that holds the file p, or
+// -1 when none does.
+func folderOf(p string, dirs []string) int {
+	for i, d := range dirs {
+		if d == "." || strings.HasPrefix(p, d) && len(p) > len(d) && p[len(d)] == '/' {
+			return i
+		}
+	}
+	return -1
 }
 
 // parseCommit reads one commit of readCommits' output: its header up to
@@ -107,34 +255,35 @@ func parseFiles(rest []byte) ([]fileChange, error) {
 	return files, nil
 }
 
-// resolveNames gives each file change the path the file has now,
-// walking the commits from the newest: a rename sends the older path's
-// changes to the newer path's file, and before a deletion or an addition
-// the path held another file, gone since.
-func resolveNames(commits []*commit) {
-	current := map[string]string{} // a path in older commits → its file now, "" for none
+// namer gives each file change the path the file has now, walking the
+// commits from the newest: a rename sends the older path's changes to
+// the newer path's file, and before a deletion or an addition the path
+// held another file, gone since. It maps a path in the older commits to
+// its file now, "" for none.
+type namer map[string]string
+
+// name names the files of c, the commit before those named so far.
+func (current namer) name(c *commit) {
 	resolve := func(p string) string {
 		if name, ok := current[p]; ok {
 			return name
 		}
 		return p
 	}
-	for _, c := range commits {
-		for i := range c.files {
-			f := &c.files[i]
-			switch f.status {
-			case 'D':
-				f.name = ""
-			default:
-				f.name = resolve(f.path)
-			}
-			switch f.status {
-			case 'A', 'C', 'D':
-				current[f.path] = ""
-			case 'R':
-				current[f.path] = ""
-				current[f.from] = f.name
-			}
+	for i := range c.files {
+		f := &c.files[i]
+		switch f.status {
+		case 'D':
+			f.name = ""
+		default:
+			f.name = resolve(f.path)
+		}
+		switch f.status {
+		case 'A', 'C', 'D':
+			current[f.path] = ""
+		case 'R':
+			current[f.path] = ""
+			current[f.from] = f.name
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"handbook/internal/sitetest"
 )
 
 // cachedSite makes the work folder's site a repository of one commit
@@ -121,6 +123,19 @@ func TestHostileHist(t *testing.T) {
 			after:   sameAsWithoutCache,
 		},
 		{
+			name:      "a repository lacking the versions of a file outside the content (a partial clone's) still dates the pages",
+			setup:     lackingVersionsOutsideContent,
+			args:      []string{"build", "--source", "$SITE"},
+			code:      exitOK,
+			notOutput: []string{"reading the git history"},
+			written:   []string{"site/public", "cache"},
+			after: func(t *testing.T, work string) {
+				if page := readOutput(t, work, "vi/about/index.html"); !strings.Contains(page, `<time datetime="2026-03-05">`) {
+					t.Errorf("the page shows no date from the history:\n%s", page)
+				}
+			},
+		},
+		{
 			name: "HANDBOOK_HISTORY_CACHE=off keeps nothing",
 			setup: func(t *testing.T, work string) {
 				commitSite("Start the handbook in two languages")(t, work)
@@ -131,4 +146,26 @@ func TestHostileHist(t *testing.T) {
 			written: []string{"site/public"},
 		},
 	})
+}
+
+// lackingVersionsOutsideContent commits the site, then moves and edits
+// a file outside the content folders, and removes both versions of that
+// file from the repository, as a partial clone lacks them: finding that
+// rename would need them.
+func lackingVersionsOutsideContent(t *testing.T, work string) {
+	commitSite("Start the handbook in two languages")(t, work)
+	t.Setenv("HANDBOOK_HISTORY_CACHE", filepath.Join(work, "cache"))
+	site := filepath.Join(work, "site")
+	notes := strings.Repeat("A line of the writers' notes.\n", 40)
+	sitetest.WriteFiles(t, site, map[string]string{"notes/todo.txt": notes})
+	sitetest.GitCommit(t, site, "2026-03-06T10:00:00+07:00", "Keep the writers' notes")
+	sitetest.Git(t, site, nil, "mv", "notes/todo.txt", "notes/later.txt")
+	sitetest.WriteFiles(t, site, map[string]string{"notes/later.txt": notes + "One more.\n"})
+	sitetest.GitCommit(t, site, "2026-03-07T10:00:00+07:00", "Move the notes")
+	for _, version := range []string{"HEAD~:notes/todo.txt", "HEAD:notes/later.txt"} {
+		id := strings.TrimSpace(sitetest.Git(t, site, nil, "rev-parse", version))
+		if err := os.Remove(filepath.Join(site, ".git", "objects", id[:2], id[2:])); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
