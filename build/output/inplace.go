@@ -15,7 +15,7 @@ import (
 func (d *Dir) swapEntries() error {
 	old, err := os.MkdirTemp(d.dest, stagingPrefix(d.dest))
 	if err != nil {
-		d.Abort()
+		d.discard()
 		return fmt.Errorf("cannot move the previous site aside; it is still in place in %s: %w", d.dest, err)
 	}
 	keep := map[string]bool{filepath.Base(d.staging): true, filepath.Base(old): true}
@@ -23,7 +23,7 @@ func (d *Dir) swapEntries() error {
 	if err != nil {
 		moveBack(old, d.dest, previous)
 		_ = os.Remove(old)
-		d.Abort()
+		d.discard()
 		return fmt.Errorf("cannot move the previous site aside; it is still in place in %s: %w", d.dest, err)
 	}
 	added, err := moveEntries(d.staging, d.dest, nil)
@@ -31,7 +31,7 @@ func (d *Dir) swapEntries() error {
 		moveBack(d.dest, d.staging, added)
 		moveBack(old, d.dest, previous)
 		_ = os.Remove(old)
-		d.Abort()
+		d.discard()
 		return fmt.Errorf("cannot put the new site in place; the previous one is still in %s: %w", d.dest, err)
 	}
 	_ = os.Remove(d.staging)

@@ -43,9 +43,16 @@ type Dir struct {
 	// Guard.Force let the build replace.
 	Replaced int
 
-	mu      sync.Mutex
-	dirs    map[string]bool
-	aborted bool
+	mu         sync.Mutex
+	dirs       map[string]bool
+	aborted    bool
+	committing bool
+
+	// writes is held for reading by each write while it runs, and for
+	// writing by Abort, which so waits for the writes under way: a file
+	// whose path was resolved before the staging folder was moved aside
+	// would otherwise be created in it while it is being removed.
+	writes sync.RWMutex
 }
 
 // NewDir prepares to replace dest, refusing what g protects and a
@@ -101,6 +108,8 @@ func stagingPrefix(dest string) string {
 
 // WriteFile writes data at sitePath inside the staging folder.
 func (d *Dir) WriteFile(sitePath string, data []byte) error {
+	d.writes.RLock()
+	defer d.writes.RUnlock()
 	full, err := d.prepare(sitePath)
 	if err != nil {
 		return err
@@ -110,6 +119,8 @@ func (d *Dir) WriteFile(sitePath string, data []byte) error {
 
 // CopyFile copies src to sitePath inside the staging folder.
 func (d *Dir) CopyFile(sitePath, src string) error {
+	d.writes.RLock()
+	defer d.writes.RUnlock()
 	full, err := d.prepare(sitePath)
 	if err != nil {
 		return err
@@ -186,11 +197,20 @@ var errAborted = errors.New("the build was stopped")
 // Commit stamps the finished site and swaps it in place of the
 // destination. The old site is moved aside first and removed only after
 // the new one is in place; a failure to remove it is an *OldSiteError,
-// which says the new site is in place.
+// which says the new site is in place. Once Commit has begun, Abort
+// does nothing: the swap is not stopped half way. A Dir already aborted
+// commits nothing and returns an error that says so.
 func (d *Dir) Commit() error {
 	defer d.release()
+	d.mu.Lock()
+	aborted := d.aborted
+	d.committing = !aborted
+	d.mu.Unlock()
+	if aborted {
+		return fmt.Errorf("the output folder %s is as it was: %w", d.dest, errAborted)
+	}
 	if err := files.Write(filepath.Join(d.staging, StampFile), []byte(stampText)); err != nil {
-		d.Abort()
+		d.discard()
 		return fmt.Errorf("cannot write the output folder %s: %w", d.dest, d.describe(err))
 	}
 	if d.inPlace {
@@ -200,7 +220,7 @@ func (d *Dir) Commit() error {
 	if _, err := os.Lstat(d.dest); err == nil {
 		old = d.staging + ".old"
 		if err := os.Rename(d.dest, old); err != nil {
-			d.Abort()
+			d.discard()
 			return fmt.Errorf("cannot move the previous site %s aside; it is still in place: %w", d.dest, err)
 		}
 	}
@@ -208,7 +228,7 @@ func (d *Dir) Commit() error {
 		if old != "" {
 			_ = os.Rename(old, d.dest)
 		}
-		d.Abort()
+		d.discard()
 		return fmt.Errorf("cannot put the new site in place; the previous one is still in %s: %w", d.dest, err)
 	}
 	return removeOld(d.dest, old)
@@ -239,14 +259,27 @@ func removeOld(dest, old string) error {
 
 // Abort throws the staging folder away, leaving the destination as it
 // was. It is safe to call while files are still being written, from
-// another goroutine (an interrupt): the folder is renamed first, so a
-// write that comes after finds no folder to write into.
+// another goroutine (an interrupt): it waits for the writes under way,
+// and a write that comes after returns an error. Once Commit has begun,
+// Abort does nothing.
 func (d *Dir) Abort() {
 	d.mu.Lock()
-	if d.aborted {
+	if d.aborted || d.committing {
 		d.mu.Unlock()
 		return
 	}
+	d.aborted = true
+	d.mu.Unlock()
+	d.writes.Lock()
+	defer d.writes.Unlock()
+	d.discard()
+}
+
+// discard removes the staging folder and lets go of its lock. The
+// folder is renamed first, so that what is left if it cannot be removed
+// whole is taken for a leftover by the next build.
+func (d *Dir) discard() {
+	d.mu.Lock()
 	d.aborted = true
 	d.mu.Unlock()
 	trash := d.staging + ".old"

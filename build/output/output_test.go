@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -424,5 +425,47 @@ func TestCreate(t *testing.T) {
 	defer d2.Abort()
 	if _, err := d2.Create("/"); err == nil {
 		t.Error("Dir.Create of no file succeeded")
+	}
+}
+
+// TestAbortDuringCommit stops builds as they commit, as a signal can:
+// each ends with one whole site in place, the new one exactly when
+// Commit says it succeeded, and nothing left beside it.
+func TestAbortDuringCommit(t *testing.T) {
+	for i := range 200 {
+		parent := t.TempDir()
+		dest := filepath.Join(parent, "public")
+		writeTree(t, dest, map[string]string{"index.html": "old", "vi/a/index.html": "old a", output.StampFile: "built"})
+		before := snapshot(t, dest)
+		d, err := output.NewDir(dest, output.Guard{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []string{"index.html", "vi/a/index.html", "vi/b/index.html", "fr/index.html"} {
+			if err := d.WriteFile(p, []byte("new")); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if i%2 == 0 {
+				runtime.Gosched()
+			}
+			d.Abort()
+		}()
+		err = d.Commit()
+		wg.Wait()
+		got := snapshot(t, dest)
+		switch {
+		case err == nil && got["vi/b/index.html"] != "new":
+			t.Fatalf("run %d: Commit succeeded but the site in place is %v", i, got)
+		case err != nil && !reflect.DeepEqual(got, before):
+			t.Fatalf("run %d: Commit failed (%v) but the site in place is %v", i, err, got)
+		}
+		if left := names(t, parent); !reflect.DeepEqual(left, []string{"public"}) {
+			t.Fatalf("run %d: left beside the destination: %v", i, left)
+		}
 	}
 }

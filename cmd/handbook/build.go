@@ -160,7 +160,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	case errors.As(err, new(*output.UnsafeDestError)):
 		fmt.Fprintf(stderr, "handbook build: %v (%s)\n", err, f.destOrigin(site))
 		return exitUsage
-	case ctx.Err() != nil:
+	case err != nil && ctx.Err() != nil:
+		// A signal that came once the new site was being put in place
+		// did not stop it: then the build succeeded, and says so below.
 		fmt.Fprintln(stderr, "handbook build: interrupted; the output folder is as it was")
 		return exitInterrupted
 	case err != nil:
