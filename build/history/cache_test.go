@@ -221,3 +221,39 @@ func TestOnlyTheComparedVersionsAreRead(t *testing.T) {
 		t.Errorf("versions read: %v, want a.md's two: %v", got, want)
 	}
 }
+
+// TestUnchangedCacheIsNotWrittenAgain: a build at the cached HEAD that
+// compared no new version leaves the cache file as it was (writing it
+// would cost a warm build more than reading it); a commit since makes
+// it written anew.
+func TestUnchangedCacheIsNotWrittenAgain(t *testing.T) {
+	r := cacheRepo(t)
+	cache := t.TempDir()
+	dirs := []string{"content/vi", "content/fr"}
+	if _, err := Read(r.dir, dirs, 6, cache); err != nil {
+		t.Fatal(err)
+	}
+	name := openCache(cache, r.dir, dirs).name
+	// A marker the encoder never writes: any rewrite drops it.
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked := append(data, "untouched"...)
+	if err := os.WriteFile(name, marked, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(r.dir, dirs, 6, cache); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(name); string(got) != string(marked) {
+		t.Error("the cache was written again at the same HEAD with nothing new in it")
+	}
+	moreCommits(r)
+	if _, err := Read(r.dir, dirs, 6, cache); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(name); strings.HasSuffix(string(got), "untouched") {
+		t.Error("the cache was not written after the commits since its HEAD")
+	}
+}
