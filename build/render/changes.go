@@ -155,7 +155,7 @@ type changeMonth struct {
 
 // changeEntry is one line of the "what's new" page.
 type changeEntry struct {
-	Page *pageView
+	Page viewed
 	// Kind is "added", "changed" or "restamped" (a translation brought
 	// up to date); the interface string change_<Kind> names it.
 	Kind    string

@@ -25,12 +25,12 @@ type pageData struct {
 	Kind                     content.Kind
 	Year                     int
 	Updated                  time.Time
-	Parent, Prev, Next       *pageView
-	Letter                   *pageView
-	Translations, Principles []*pageView
+	Parent, Prev, Next       viewed
+	Letter                   viewed
+	Translations, Principles []viewed
 
 	// Page is the page itself, as {{.Page}} has always named it.
-	Page *pageView
+	Page viewed
 	// Untranslated are the other languages the page is not translated
 	// into yet, for one notice that lists them all.
 	Untranslated []alternate
@@ -47,7 +47,7 @@ type pageData struct {
 	Permalink string
 	// TopSection is the top-level section the page is in (or is), which
 	// the navigation marks as current; nil for the home.
-	TopSection *pageView
+	TopSection viewed
 	Language   config.Language
 	LangTitle  string
 	// Locale is the page's language as Open Graph names it (og:locale).
@@ -59,11 +59,11 @@ type pageData struct {
 	Alternates []alternate
 	// XDefault is the page in the default language, for hreflang
 	// x-default; nil when it does not exist.
-	XDefault    *pageView
-	Breadcrumbs []*pageView
-	Home        *pageView
+	XDefault    viewed
+	Breadcrumbs []viewed
+	Home        viewed
 	// Sections are the home's subsections, for the navigation.
-	Sections []*pageView
+	Sections []viewed
 	// Changes is what the "what's new" page lists; nil on other pages.
 	Changes *changesData
 	r       *Renderer
@@ -81,14 +81,14 @@ type siteData struct {
 	BaseURL         string
 	DefaultLanguage string
 	Languages       []config.Language
-	Homes           []*pageView
+	Homes           []viewed
 }
 
 // alternate is one other language of a page.
 type alternate struct {
 	Language config.Language
-	Page     *pageView
-	Home     *pageView
+	Page     viewed
+	Home     viewed
 }
 
 // copyPageFields copies into d the fields of its page that shadow the
@@ -101,7 +101,7 @@ func (d *pageData) copyPageFields() {
 	d.Kind, d.Year, d.Updated = p.Kind, p.Year, p.Updated
 	d.Parent, d.Prev, d.Next, d.Letter = rec.view(p.Parent), rec.view(p.Prev), rec.view(p.Next), rec.view(p.Letter)
 	d.Translations, d.Principles = rec.viewsOf(p.Translations), rec.viewsOf(p.Principles)
-	d.Page = d.pageView
+	d.Page = rec.view(p)
 	d.RelatedSections = d.relatedSections()
 }
 
@@ -131,15 +131,22 @@ func (d *pageData) Tr(key string, pairs ...any) string {
 }
 
 // KindName is the translated name of a page's kind.
-func (d *pageData) KindName(p *pageView) string {
-	if p.Kind() == content.Plain {
+func (d *pageData) KindName(p viewed) string {
+	kind := metaOf(p).Kind
+	if kind == content.Plain {
 		return ""
 	}
-	return d.T("kind_" + string(p.Kind()))
+	return d.T("kind_" + string(kind))
 }
 
 // FormatDate writes a page's date the way the language writes dates.
-func (d *pageData) FormatDate(p *pageView) string { return d.FormatDay(p.Date()) }
+func (d *pageData) FormatDate(p viewed) string { return d.FormatDay(metaOf(p).Date) }
+
+// metaOf is the page v shows, its metadata recorded as read.
+func metaOf(v viewed) *content.Page {
+	v.recorder().note(v.page(), ReadMeta)
+	return v.page()
+}
 
 // FormatDay writes a day the way the page's language writes dates
 // (the interface strings date_format and month_1 to month_12); "" for
@@ -164,7 +171,7 @@ func (d *pageData) HasTOC() bool { return len(d.TOC())+len(d.RelatedSections) > 
 type relatedSection struct {
 	ID       string // the anchor, after "related-"
 	TitleKey string // the interface string of its heading
-	Pages    []*pageView
+	Pages    []viewed
 }
 
 // relatedSections lists the non-empty related lists of the page, in the

@@ -137,7 +137,7 @@ func (r *Renderer) dataFor(p *content.Page, rec *recorder) *pageData {
 	l := r.set.Lang(p.Lang)
 	site := *r.site
 	site.Homes = rec.viewsOf(r.homes)
-	d := &pageData{pageView: rec.view(p), Site: &site, Language: lang, Home: rec.view(l.Home), r: r}
+	d := &pageData{pageView: rec.recording(p), Site: &site, Language: lang, Home: rec.view(l.Home), r: r}
 	rec.note(p, ReadMeta)
 	d.copyPageFields()
 	d.Locale = r.tr.locale(lang.Code)
@@ -160,12 +160,12 @@ func (r *Renderer) dataFor(p *content.Page, rec *recorder) *pageData {
 	}
 	for a := p.Parent; a != nil; a = a.Parent {
 		rec.note(a, ReadMeta)
-		d.Breadcrumbs = append([]*pageView{rec.view(a)}, d.Breadcrumbs...)
+		d.Breadcrumbs = append([]viewed{rec.view(a)}, d.Breadcrumbs...)
 	}
 	if len(d.Breadcrumbs) > 1 {
 		d.TopSection = d.Breadcrumbs[1]
 	} else if p.IsSection && !p.IsHome {
-		d.TopSection = d.pageView
+		d.TopSection = rec.view(p)
 	}
 	for _, other := range r.set.Langs {
 		if other.Code == p.Lang {
@@ -180,7 +180,7 @@ func (r *Renderer) dataFor(p *content.Page, rec *recorder) *pageData {
 		}
 		d.Alternates = append(d.Alternates, alt)
 	}
-	d.XDefault = d.pageView
+	d.XDefault = rec.view(p)
 	if p.Lang != r.cfg.DefaultLanguage {
 		d.XDefault = nil
 		for _, a := range d.Alternates {

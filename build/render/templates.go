@@ -222,6 +222,11 @@ func (c *fragmentCache) render(name string, data any, keys ...any) (template.HTM
 		}
 	}
 	rec := recorderIn(data, keys)
+	if rec.plain {
+		// Made from plainViews, the output records no reads: a rendering
+		// that records must not reuse it.
+		key += "\x00plain"
+	}
 	c.mu.Lock()
 	f, ok := c.done[key]
 	c.mu.Unlock()

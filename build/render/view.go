@@ -39,8 +39,12 @@ type Bodies func(*content.Page) *markdown.Result
 // a partial rendered for the fragment cache records its own reads as
 // well as the page's. It belongs to one rendering, on one goroutine.
 type recorder struct {
-	views  map[*content.Page]*pageView
-	sets   []Reads
+	views map[*content.Page]viewed
+	sets  []Reads
+	// plain is whether the rendering records nothing, as a build's: its
+	// views are then plainViews, whose fields templates read without
+	// reflection's method calls.
+	plain  bool
 	set    *content.Set // whose Markdown the views read; nil for none
 	bodies Bodies       // nil when no page is converted
 }
@@ -49,7 +53,7 @@ type recorder struct {
 // pages' Markdown from set and their conversions from bodies; nil reads
 // records nothing.
 func newRecorder(reads Reads, set *content.Set, bodies Bodies) *recorder {
-	r := &recorder{views: map[*content.Page]*pageView{}, set: set, bodies: bodies}
+	r := &recorder{views: map[*content.Page]viewed{}, set: set, bodies: bodies, plain: reads == nil}
 	if reads != nil {
 		r.sets = []Reads{reads}
 	}
@@ -83,18 +87,35 @@ func (r *recorder) replay(reads Reads) {
 }
 
 // view returns the one view of p in this rendering (so that templates
-// comparing pages with eq compare views of the same page equal); nil
+// comparing pages with eq compare views of the same page equal): a
+// plainView when the rendering records nothing, else a pageView; nil
 // for a nil p.
-func (r *recorder) view(p *content.Page) *pageView {
+func (r *recorder) view(p *content.Page) viewed {
 	if p == nil {
 		return nil
 	}
 	v := r.views[p]
 	if v == nil {
-		v = &pageView{p: p, rec: r}
+		if r.plain {
+			v = &plainView{pageFields: (*pageFields)(p), pv: pageView{p: p, rec: r}}
+		} else {
+			v = &pageView{p: p, rec: r}
+		}
 		r.views[p] = v
 	}
 	return v
+}
+
+// recording returns the view of p that records what is read of it,
+// for the page a layout renders; nil for a nil p.
+func (r *recorder) recording(p *content.Page) *pageView {
+	switch v := r.view(p).(type) {
+	case *pageView:
+		return v
+	case *plainView:
+		return &v.pv
+	}
+	return nil
 }
 
 // body is p's last conversion.
@@ -110,11 +131,11 @@ func (b Bodies) of(p *content.Page) markdown.Result {
 	return markdown.Result{}
 }
 
-func (r *recorder) viewsOf(ps []*content.Page) []*pageView {
+func (r *recorder) viewsOf(ps []*content.Page) []viewed {
 	if ps == nil {
 		return nil
 	}
-	out := make([]*pageView, len(ps))
+	out := make([]viewed, len(ps))
 	for i, p := range ps {
 		out[i] = r.view(p)
 	}
@@ -138,7 +159,7 @@ func (v *pageView) Outdated() bool {
 }
 
 // LinksTo are the pages the body links to.
-func (v *pageView) LinksTo() []*pageView {
+func (v *pageView) LinksTo() []viewed {
 	v.rec.note(v.p, ReadBody)
 	return v.rec.viewsOf(v.rec.body(v.p).LinksTo)
 }
@@ -351,67 +372,67 @@ func (v *pageView) BodyText() string {
 }
 
 // Parent is the page's Parent.
-func (v *pageView) Parent() *pageView {
+func (v *pageView) Parent() viewed {
 	v.rec.note(v.p, ReadMeta)
 	return v.rec.view(v.p.Parent)
 }
 
 // Prev is the page's Prev.
-func (v *pageView) Prev() *pageView {
+func (v *pageView) Prev() viewed {
 	v.rec.note(v.p, ReadMeta)
 	return v.rec.view(v.p.Prev)
 }
 
 // Next is the page's Next.
-func (v *pageView) Next() *pageView {
+func (v *pageView) Next() viewed {
 	v.rec.note(v.p, ReadMeta)
 	return v.rec.view(v.p.Next)
 }
 
 // Letter is the page's Letter.
-func (v *pageView) Letter() *pageView {
+func (v *pageView) Letter() viewed {
 	v.rec.note(v.p, ReadMeta)
 	return v.rec.view(v.p.Letter)
 }
 
 // Original is the page's Original.
-func (v *pageView) Original() *pageView {
+func (v *pageView) Original() viewed {
 	v.rec.note(v.p, ReadMeta)
 	return v.rec.view(v.p.Original)
 }
 
 // Children are the page's Children.
-func (v *pageView) Children() []*pageView {
+func (v *pageView) Children() []viewed {
 	v.rec.note(v.p, ReadChildren)
 	return v.rec.viewsOf(v.p.Children)
 }
 
 // Translations are the page's Translations.
-func (v *pageView) Translations() []*pageView {
+func (v *pageView) Translations() []viewed {
 	v.rec.note(v.p, ReadMeta)
 	return v.rec.viewsOf(v.p.Translations)
 }
 
 // Principles are the page's Principles.
-func (v *pageView) Principles() []*pageView {
+func (v *pageView) Principles() []viewed {
 	v.rec.note(v.p, ReadMeta)
 	return v.rec.viewsOf(v.p.Principles)
 }
 
 // Quotes are the page's Quotes.
-func (v *pageView) Quotes() []*pageView {
+func (v *pageView) Quotes() []viewed {
 	v.rec.note(v.p, ReadMeta)
 	return v.rec.viewsOf(v.p.Quotes)
 }
 
 // Stories are the page's Stories.
-func (v *pageView) Stories() []*pageView {
+func (v *pageView) Stories() []viewed {
 	v.rec.note(v.p, ReadMeta)
 	return v.rec.viewsOf(v.p.Stories)
 }
 
 // Exercises are the page's Exercises.
-func (v *pageView) Exercises() []*pageView {
+func (v *pageView) Exercises() []viewed {
 	v.rec.note(v.p, ReadMeta)
 	return v.rec.viewsOf(v.p.Exercises)
 }
