@@ -160,6 +160,7 @@ func readAll(sources []source, limit int64, again *rereader, diags *diag.List) (
 			pages[i], bodies[i] = p, body
 		}
 	})
+	shareTexts(pages)
 	return pages, bodies
 }
 
@@ -408,7 +409,8 @@ func (p *Page) applyFrontMatter(fm *frontMatter) []*FrontMatterError {
 	if p.hugo {
 		errs = append(errs, p.applyHugoFields(fm)...)
 	}
-	var params []paramField
+	// The list is made to size: a site holds it to the end of its build.
+	params := make([]paramField, 0, len(fm.fields))
 	for _, k := range fm.order {
 		// A key taken and set again (url) is in order twice.
 		if f, ok := fm.fields[k]; ok && !slices.ContainsFunc(params, func(p paramField) bool { return p.key == k }) {

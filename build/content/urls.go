@@ -162,7 +162,7 @@ func (o Origin) String() string {
 // OutputOrigin says which page, alias or copied file the content writes
 // at output path file ("vi/about/index.html"), if any.
 func (s *Set) OutputOrigin(file string) (Origin, bool) {
-	return s.outputs.find(s.outputs.files, file)
+	return s.outputs.find(s.outputs.files, fileKey(file))
 }
 
 // OutputUnder says which page, alias or copied file the content writes
@@ -176,8 +176,10 @@ func (s *Set) OutputUnder(dir string) (Origin, bool) {
 // writes in each output folder. The maps hold places in origins, which
 // keeps them small on a site of many pages.
 type outputClaims struct {
-	origins []Origin
-	paths   []string // the file each origin writes
+	origins []claimant
+	// keys are the files the origins write, each as fileKey gives it;
+	// files and folders give the origin of each file and folder.
+	keys    []string
 	files   map[string]int32
 	folders map[string]int32
 }
@@ -190,7 +192,7 @@ func (c *outputClaims) find(m map[string]int32, key string) (Origin, bool) {
 	if !ok {
 		return Origin{}, false
 	}
-	return c.origins[i], true
+	return c.origins[i].origin(), true
 }
 
 // claimOutputs records the output file of every page, alias and copied
@@ -204,21 +206,32 @@ func claimOutputs(set *Set, diags *diag.List) {
 	for _, p := range set.Pages {
 		n += len(p.Aliases)
 	}
-	c := &outputClaims{origins: make([]Origin, 0, n), paths: make([]string, 0, n),
+	c := &outputClaims{origins: make([]claimant, 0, n), keys: make([]string, 0, n),
 		files: make(map[string]int32, n), folders: make(map[string]int32, n)}
 	set.outputs = c
 	for _, p := range set.Pages {
-		c.claim(diags, strings.TrimPrefix(p.URL, "/")+"index.html", pageOrigin(p))
+		// The page's folder is its file's key: a part of its URL, so
+		// the table of a large site holds no string of its own for it.
+		if key := strings.TrimPrefix(p.URL, "/"); isIndexKey(key) {
+			c.claimKey(diags, key, claimant{page: p})
+		} else {
+			c.claim(diags, key+indexFile, claimant{page: p})
+		}
 	}
 	for _, p := range set.Pages {
 		p.Aliases = c.claimAliases(set, p, diags)
 	}
 	for _, r := range set.Resources {
-		c.claim(diags, strings.TrimPrefix(r.URL, "/"), Origin{File: r.File, Kind: "file", URL: r.URL})
+		c.claim(diags, strings.TrimPrefix(r.URL, "/"), claimant{other: &Origin{File: r.File, Kind: "file", URL: r.URL}})
 	}
-	for i, file := range c.paths {
-		if inside, ok := c.find(c.folders, file); ok {
-			report(diags, c.origins[i], inside, fmt.Sprintf("is written at %s, where %s needs a folder", file, inside))
+	var file []byte
+	for i, key := range c.keys {
+		file = append(file[:0], key...)
+		if isIndexKey(key) {
+			file = append(file, indexFile...)
+		}
+		if inside, ok := c.find(c.folders, string(file)); ok {
+			report(diags, c.origins[i].origin(), inside, fmt.Sprintf("is written at %s, where %s needs a folder", file, inside))
 		}
 	}
 }
@@ -236,15 +249,31 @@ func (c *outputClaims) claimAliases(set *Set, p *Page, diags *diag.List) []strin
 		if u == p.URL && p.hugo {
 			continue // the page's own path, once Hugo's rules lowercase it
 		}
-		if first, clash := c.find(c.files, file); clash && p.hugo {
+		if first, clash := c.find(c.files, fileKey(file)); clash && p.hugo {
 			diags.Add(diag.Diagnostic{File: o.File, Line: o.Line, Code: diag.CodeURLClash, Severity: diag.Warning,
 				Message: o.What() + " is not written: " + first.String() + " is written there"})
 			continue
 		}
-		c.claim(diags, file, o)
+		c.claim(diags, file, claimant{other: &o})
 		kept = append(kept, a)
 	}
 	return kept
+}
+
+// claimant is what claims an output file: a page, whose Origin is made
+// when asked for, so that a large site's table holds a pointer a page
+// rather than a copy of its fields; or the Origin of an alias or a
+// copied file.
+type claimant struct {
+	page  *Page
+	other *Origin
+}
+
+func (c claimant) origin() Origin {
+	if c.page != nil {
+		return pageOrigin(c.page)
+	}
+	return *c.other
 }
 
 func pageOrigin(p *Page) Origin {
@@ -257,18 +286,27 @@ func pageOrigin(p *Page) Origin {
 
 // claim records that o writes file, and the folders it needs, or reports
 // the clash with the origin that already writes it.
-func (c *outputClaims) claim(diags *diag.List, file string, o Origin) {
-	if first, clash := c.find(c.files, file); clash {
-		report(diags, o, first, fmt.Sprintf("is written at %s, as is %s", file, first))
+func (c *outputClaims) claim(diags *diag.List, file string, o claimant) {
+	c.claimKey(diags, fileKey(file), o)
+}
+
+// claimKey is claim of the file whose key is key.
+func (c *outputClaims) claimKey(diags *diag.List, key string, o claimant) {
+	if first, clash := c.find(c.files, key); clash {
+		file := key
+		if isIndexKey(key) {
+			file += indexFile
+		}
+		report(diags, o.origin(), first, fmt.Sprintf("is written at %s, as is %s", file, first))
 		return
 	}
 	at := int32(len(c.origins))
 	c.origins = append(c.origins, o)
-	c.paths = append(c.paths, file)
-	c.files[file] = at
+	c.keys = append(c.keys, key)
+	c.files[key] = at
 	// The file's path is clean: its folders are the prefixes before
 	// each slash.
-	for dir := file; ; {
+	for dir := key; ; {
 		i := strings.LastIndexByte(dir, '/')
 		if i < 0 {
 			break
@@ -291,4 +329,25 @@ func report(diags *diag.List, at, other Origin, clash string) {
 	}
 	diags.Add(diag.Diagnostic{File: at.File, Line: at.Line, Code: diag.CodeURLClash,
 		Message: msg + ": give one of them another slug, alias or file name"})
+}
+
+// indexFile is the name of the file written for a page's folder.
+const indexFile = "index.html"
+
+// fileKey is the key of an output file in the claims: a folder's
+// index.html is keyed by its folder, with the slash ("vi/about/", "" for
+// the site's own), which is a part of the URL of the page written there;
+// any other file by its path. No file's path ends with a slash or is
+// empty, so no two files share a key.
+func fileKey(file string) string {
+	dir, ok := strings.CutSuffix(file, indexFile)
+	if ok && (dir == "" || strings.HasSuffix(dir, "/")) {
+		return dir
+	}
+	return file
+}
+
+// isIndexKey says whether key is a folder's, for its index.html.
+func isIndexKey(key string) bool {
+	return key == "" || strings.HasSuffix(key, "/")
 }

@@ -94,7 +94,7 @@ func TestURLClashes(t *testing.T) {
 				"content/vi/x.md":     "---\ntitle: X\nslug: x/../about\n---\n",
 			},
 			file: "content/vi/x.md", line: 3,
-			msg: []string{"/vi/about/", "content/vi/about.md:1"},
+			msg: []string{"/vi/about/", "is written at vi/about/index.html, as is content/vi/about.md:1"},
 		},
 		{
 			name: "a file name that becomes another page's slug",
@@ -140,6 +140,16 @@ func TestURLClashes(t *testing.T) {
 			},
 			file: "content/vi/about/index.html", line: 0,
 			msg: []string{"the file /vi/about/index.html", "content/vi/about.md:1"},
+		},
+		{
+			name: "a file named like a page's file, beside its folder",
+			files: map[string]string{
+				"content/vi/about.md":        "",
+				"content/vi/aboutindex.html": "<p>not the page's</p>",
+				"content/vi/x.md":            "---\ntitle: X\nslug: about\n---\n",
+			},
+			file: "content/vi/x.md", line: 3,
+			msg: []string{"is written at vi/about/index.html, as is content/vi/about.md:1"},
 		},
 		{
 			name: "a file beside the pages where a page needs a folder",
@@ -275,4 +285,24 @@ func distinct(list []string) map[string]bool {
 		seen[s] = true
 	}
 	return seen
+}
+
+func TestFileKey(t *testing.T) {
+	tests := []struct{ file, key string }{
+		{"index.html", ""},
+		{"vi/about/index.html", "vi/about/"},
+		{"vi/aboutindex.html", "vi/aboutindex.html"},
+		{"vi/about/index.htm", "vi/about/index.htm"},
+		{"vi/logo.png", "vi/logo.png"},
+	}
+	keys := map[string]string{}
+	for _, tt := range tests {
+		if got := fileKey(tt.file); got != tt.key {
+			t.Errorf("fileKey(%q) = %q, want %q", tt.file, got, tt.key)
+		}
+		if other, ok := keys[tt.key]; ok {
+			t.Errorf("%q and %q share the key %q", other, tt.file, tt.key)
+		}
+		keys[tt.key] = tt.file
+	}
 }

@@ -46,11 +46,11 @@ func NewIndex(set *content.Set) *Index {
 	}
 	idx := &Index{langs: map[string]*langIndex{}}
 	for _, l := range set.Langs {
-		li := &langIndex{lang: l.Code, budget: defaultSpillBudget, terms: map[string]*term{}, pairIDs: map[uint64]uint32{}, words: map[string]string{}, stemsOf: map[string][]string{}, docOf: map[*content.Page]int{}}
+		li := &langIndex{lang: l.Code, budget: defaultSpillBudget, terms: map[string]*term{}, pairIDs: map[uint64]uint32{}, words: map[string]string{}, stemsOf: map[string][]string{}}
 		li.docs = make([]docInfo, len(keys))
+		li.numberDocs(set, l.Pages, keys)
 		for _, p := range l.Pages {
-			li.docOf[p] = keys[p.TranslationKey]
-			li.docs[li.docOf[p]].present = true
+			li.docs[keys[p.TranslationKey]].present = true
 			li.count++
 		}
 		idx.langs[l.Code] = li
@@ -113,7 +113,13 @@ type langIndex struct {
 	mu    sync.Mutex
 	docs  []docInfo // by document number; absent where the language lacks the page
 	count int       // the documents present
-	docOf map[*content.Page]int
+	// docOf is the document number of each of the language's pages,
+	// plus one, by page ID; zero for another language's. A slice, where
+	// a map took five times the room at 2×100,000 pages. docByPage
+	// replaces it for a set whose pages were not numbered as Link does.
+	docOf     []int32
+	docByPage map[*content.Page]int
+
 	terms map[string]*term
 	names []string // the terms' keys, by id
 	byID  []*term
@@ -187,7 +193,49 @@ func (idx *Index) Add(p *content.Page, body Body, tok *Tokenizer) {
 		addText(h.Text, weightHeading, false)
 	}
 	addText(body.Text, weightBody, false)
-	li.merge(li.docOf[p], length, tok)
+	li.merge(li.doc(p), length, tok)
+}
+
+// numberDocs records the document number of each of pages, the
+// language's, by page ID when the set's pages have the IDs Link gives
+// (each its own, below the number of pages), by page otherwise.
+func (li *langIndex) numberDocs(set *content.Set, pages []*content.Page, keys map[string]int) {
+	if !numberedPages(set) {
+		li.docByPage = make(map[*content.Page]int, len(pages))
+		for _, p := range pages {
+			li.docByPage[p] = keys[p.TranslationKey]
+		}
+		return
+	}
+	li.docOf = make([]int32, len(set.Pages))
+	for _, p := range pages {
+		li.docOf[p.ID] = int32(keys[p.TranslationKey]) + 1
+	}
+}
+
+// numberedPages says whether each page of set has an ID of its own
+// below the number of pages.
+func numberedPages(set *content.Set) bool {
+	seen := make([]bool, len(set.Pages))
+	for _, p := range set.Pages {
+		if p.ID < 0 || p.ID >= len(seen) || seen[p.ID] {
+			return false
+		}
+		seen[p.ID] = true
+	}
+	return true
+}
+
+// doc is p's document number; 0, as for a page the index was not made
+// with, for a page of another language.
+func (li *langIndex) doc(p *content.Page) int {
+	if li.docByPage != nil {
+		return li.docByPage[p]
+	}
+	if p.ID < 0 || p.ID >= len(li.docOf) || li.docOf[p.ID] == 0 {
+		return 0
+	}
+	return int(li.docOf[p.ID]) - 1
 }
 
 // merge logs a page's counts as its entries, which the index keeps.

@@ -161,7 +161,7 @@ func (idx *Index) WriteDoc(p *content.Page, body string, base string, w output.W
 	text := min(snippetLimit, len(p.Statement)+len(p.Text)+len(p.Description)+len(body)+3)
 	buf := make([]byte, 0, len(d.URL)+len(d.Title)+len(d.Kind)+len(d.Lang)+len(d.Key)+text*9/8+64)
 	buf = appendSnippetText(appendDocHead(buf, d), p, body)
-	return w.WriteFile(DocPath(p.Lang, li.docOf[p]), append(buf, '}'))
+	return w.WriteFile(DocPath(p.Lang, li.doc(p)), append(buf, '}'))
 }
 
 func DocPath(lang string, doc int) string {
