@@ -2,7 +2,6 @@ package preview
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,25 +23,7 @@ func TestLiveNavigationFollowsEdits(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v %v", err, l.Diagnostics())
 	}
-	path := func(name string) string { return filepath.Join(root, "content", name) }
-	write := func(name, text string) func() {
-		return func() {
-			if err := os.MkdirAll(filepath.Dir(path(name)), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path(name), []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	edit := func(name, old, new string) func() { return func() { editFile(t, path(name), old, new) } }
-	remove := func(name string) func() {
-		return func() {
-			if err := os.Remove(path(name)); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	write, edit, remove := contentEdits(t, root)
 	steps := []struct {
 		name, file string
 		apply      func()
@@ -65,7 +46,7 @@ func TestLiveNavigationFollowsEdits(t *testing.T) {
 	for _, step := range steps {
 		if step.apply != nil {
 			step.apply()
-			if _, err := l.UpdateContent([]string{path(step.file)}); err != nil {
+			if _, err := l.UpdateContent([]string{filepath.Join(root, "content", step.file)}); err != nil {
 				t.Fatalf("%s: %v", step.name, err)
 			}
 		}

@@ -121,25 +121,7 @@ func TestLivePrintEqualsBuildAfterEdits(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v %v", err, l.Diagnostics())
 	}
-	path := func(name string) string { return filepath.Join(root, "content", name) }
-	write := func(name, text string) func() {
-		return func() {
-			if err := os.MkdirAll(filepath.Dir(path(name)), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path(name), []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	edit := func(name, old, new string) func() { return func() { editFile(t, path(name), old, new) } }
-	remove := func(name string) func() {
-		return func() {
-			if err := os.Remove(path(name)); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	write, edit, remove := contentEdits(t, root)
 	steps := []struct {
 		name   string
 		file   string
@@ -160,7 +142,7 @@ func TestLivePrintEqualsBuildAfterEdits(t *testing.T) {
 	}
 	for _, step := range steps {
 		step.apply()
-		if _, err := l.UpdateContent([]string{path(step.file)}); err != nil {
+		if _, err := l.UpdateContent([]string{filepath.Join(root, "content", step.file)}); err != nil {
 			t.Fatalf("%s: %v", step.name, err)
 		}
 		_, built, err := renderMemory(t, root, config.Overrides{})
@@ -212,4 +194,29 @@ func firstDifference(got, want []byte) string {
 	}
 	from := max(0, i-80)
 	return fmt.Sprintf("preview: …%q\nbuild:   …%q", got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
+}
+
+// contentEdits returns steps that write, edit and remove files of the
+// site's content folder, for a test to apply in turn.
+func contentEdits(t *testing.T, root string) (write func(name, text string) func(), edit func(name, old, new string) func(), remove func(name string) func()) {
+	path := func(name string) string { return filepath.Join(root, "content", name) }
+	write = func(name, text string) func() {
+		return func() {
+			if err := os.MkdirAll(filepath.Dir(path(name)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path(name), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	edit = func(name, old, new string) func() { return func() { editFile(t, path(name), old, new) } }
+	remove = func(name string) func() {
+		return func() {
+			if err := os.Remove(path(name)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return write, edit, remove
 }
