@@ -346,7 +346,7 @@ func (s *Site) renderOne(book render.PrintPages, p *content.Page, scratch *PageS
 	if o.PageErr != nil {
 		s.Diags.Add(diag.FromError(o.PageErr, p.File))
 	} else {
-		err = w.WriteFile(render.OutputPath(p), bytes.Clone(o.HTML))
+		err = w.WriteFile(render.OutputPath(p), o.HTML)
 	}
 	if book != nil {
 		// A page whose article does not render is reported, and left

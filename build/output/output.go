@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +20,9 @@ import (
 // slashes ("vi/principles/day-one/index.html"). Implementations are safe
 // for concurrent use.
 type Writer interface {
+	// WriteFile writes data to sitePath. It does not keep data once it
+	// returns, so a caller can write a page from a buffer it reuses for
+	// the next: a writer that holds files copies what it holds.
 	WriteFile(sitePath string, data []byte) error
 	// CopyFile copies the file at src, on disk, to sitePath.
 	CopyFile(sitePath, src string) error
@@ -333,14 +337,20 @@ func NewMemory() *Memory {
 	return &Memory{files: map[string][]byte{}, lazy: map[string]*lazyFile{}}
 }
 
-// WriteFile stores data at sitePath.
+// WriteFile stores a copy of data at sitePath: the caller may reuse
+// data once WriteFile returns.
 func (m *Memory) WriteFile(sitePath string, data []byte) error {
+	m.store(sitePath, bytes.Clone(data))
+	return nil
+}
+
+// store keeps data, which no one else changes, at sitePath.
+func (m *Memory) store(sitePath string, data []byte) {
 	clean := path.Clean("/" + sitePath)[1:]
 	m.mu.Lock()
 	m.files[clean] = data
 	delete(m.lazy, clean)
 	m.mu.Unlock()
-	return nil
 }
 
 // CopyFile reads src into memory at sitePath.
@@ -349,7 +359,8 @@ func (m *Memory) CopyFile(sitePath, src string) error {
 	if err != nil {
 		return err
 	}
-	return m.WriteFile(sitePath, data)
+	m.store(sitePath, data)
+	return nil
 }
 
 // File returns the file at sitePath, making it first if it was written

@@ -469,3 +469,17 @@ func TestAbortDuringCommit(t *testing.T) {
 		}
 	}
 }
+
+// A writer does not keep what it is given: the caller reuses its buffer
+// for the next file, and Memory keeps a copy.
+func TestMemoryKeepsACopy(t *testing.T) {
+	m := output.NewMemory()
+	buf := []byte("first page")
+	if err := m.WriteFile("a/index.html", buf); err != nil {
+		t.Fatal(err)
+	}
+	copy(buf, "next page!")
+	if got, _ := m.File("a/index.html"); string(got) != "first page" {
+		t.Errorf("a/index.html = %q after the caller reused its buffer", got)
+	}
+}
