@@ -305,7 +305,10 @@ func (s *Site) render(ctx context.Context, w output.Writer) error {
 // RenderStep. One is made by NewPageScratch, and used by one goroutine.
 type PageScratch struct {
 	markdown, html, print bytes.Buffer
-	tokenizer             *search.Tokenizer
+	// body is the space a page's body is read into again, done with
+	// once the page is converted.
+	body      content.BodySpace
+	tokenizer *search.Tokenizer
 	// unindexed are the pages rendered and not yet indexed, with what
 	// the index reads of their bodies. They are indexed indexBatch at a
 	// time: indexed one by one, between pages whose rendering fills the
@@ -405,7 +408,7 @@ func (s *Site) RenderStep(p *content.Page, convert, print bool, scratch *PageScr
 	if convert {
 		// In a build the body is read here again, and let go with
 		// the conversion: the set holds none.
-		body, err := s.Pages.ReadBody(p)
+		body, err := s.Pages.ReadBodyInto(p, &scratch.body)
 		if err != nil {
 			diags.Errorf(p.File, 0, "%v", err)
 		}

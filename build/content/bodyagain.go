@@ -46,12 +46,13 @@ type rereader struct {
 	root  string // the site root, which pages' File is relative to
 	limit int64  // the largest file read
 	seed  maphash.Seed
-	// read reads a file; files.Read, or a test's watch on the reads.
-	read func(name string, limit int64) ([]byte, error)
+	// read reads a file into buf's space when it has room;
+	// files.ReadInto, or a test's watch on the reads.
+	read func(name string, limit int64, buf []byte) ([]byte, error)
 }
 
 func newRereader(root string, limit int64) *rereader {
-	return &rereader{root: root, limit: limit, seed: maphash.MakeSeed(), read: files.Read}
+	return &rereader{root: root, limit: limit, seed: maphash.MakeSeed(), read: files.ReadInto}
 }
 
 // place is what p keeps of raw, its file's bytes as read, whose body
@@ -68,17 +69,19 @@ func (r *rereader) place(raw, body []byte) bodyPlace {
 // was when the site was loaded.
 var errChanged = errors.New("changed while the site was being built: build again")
 
-// body reads p's body again, and fails with errChanged, naming what
-// happened, when the file is gone or differs from what was read.
-func (r *rereader) body(p *Page) ([]byte, error) {
+// body reads p's body again, into space, and fails with errChanged,
+// naming what happened, when the file is gone or differs from what was
+// read.
+func (r *rereader) body(p *Page, space *BodySpace) ([]byte, error) {
 	name := filepath.FromSlash(p.File)
 	if !filepath.IsAbs(name) {
 		name = filepath.Join(r.root, name)
 	}
-	raw, err := r.read(name, r.limit)
+	raw, err := r.read(name, r.limit, space.file)
 	if err != nil {
 		return nil, fmt.Errorf("%w (%v)", errChanged, files.WithoutPath(err))
 	}
+	space.file = raw
 	if !p.place.sameFile(maphash.Bytes(r.seed, raw)) {
 		return nil, errChanged
 	}
@@ -99,8 +102,23 @@ func (r *rereader) body(p *Page) ([]byte, error) {
 // loaded: a page is never rendered from a file other than the one its
 // front matter was read from.
 func (s *Set) ReadBody(p *Page) ([]byte, error) {
+	return s.ReadBodyInto(p, &BodySpace{})
+}
+
+// BodySpace is the space one goroutine reads pages' bodies into, reused
+// from page to page: a build reads every page's file again as it
+// converts it, and a body read into space of its own each time was a
+// tenth of what a build allocates.
+type BodySpace struct {
+	file []byte // the last file read, its space free for the next
+}
+
+// ReadBodyInto is ReadBody, reading a body again into space: the body
+// it returns may then be space's, which the next read into space
+// overwrites, so the caller is done with it before the next.
+func (s *Set) ReadBodyInto(p *Page, space *BodySpace) ([]byte, error) {
 	if b := s.Body(p); b != nil || s.again == nil || p.File == "" {
 		return b, nil
 	}
-	return s.again.body(p)
+	return s.again.body(p, space)
 }

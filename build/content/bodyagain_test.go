@@ -52,12 +52,12 @@ func loadWithoutBodies(t *testing.T, root string) (*Set, map[string]int) {
 	}
 	var mu sync.Mutex
 	reads := map[string]int{}
-	set.again.read = func(name string, limit int64) ([]byte, error) {
+	set.again.read = func(name string, limit int64, buf []byte) ([]byte, error) {
 		mu.Lock()
 		rel, _ := filepath.Rel(root, name)
 		reads[filepath.ToSlash(rel)]++
 		mu.Unlock()
-		return files.Read(name, limit)
+		return files.ReadInto(name, limit, buf)
 	}
 	return set, reads
 }
@@ -198,4 +198,35 @@ func TestStructureDriftWithoutBodies(t *testing.T) {
 			t.Errorf("%s: the check left its body held", p.RelPath)
 		}
 	}
+}
+
+// TestReadBodyIntoOneSpace: bodies read again one after the other into
+// one space are each the body Load held, and once the space has room
+// for a file, a body read as it was in its file is read into it.
+func TestReadBodyIntoOneSpace(t *testing.T) {
+	root := writeSite(t, bodyFixture)
+	held, _ := loadSite(t, root, config.Overrides{})
+	set, _ := loadWithoutBodies(t, root)
+	var space BodySpace
+	for _, pass := range []string{"making room", "in the room made"} {
+		for i, p := range set.Pages {
+			before := space.file
+			got, err := set.ReadBodyInto(p, &space)
+			if err != nil {
+				t.Fatalf("%s: ReadBodyInto: %v", p.RelPath, err)
+			}
+			if want := held.Body(held.Pages[i]); string(got) != string(want) {
+				t.Errorf("%s, %s: ReadBodyInto = %q, Load read %q", pass, p.RelPath, got, want)
+			}
+			if pass == "in the room made" && p.place.asRead() && len(got) > 0 && !readInto(got, space.file, before) {
+				t.Errorf("%s: its body was not read into the space given", p.RelPath)
+			}
+		}
+	}
+}
+
+// readInto reports whether body is the end of file, read into the space
+// of before.
+func readInto(body, file, before []byte) bool {
+	return &body[len(body)-1] == &file[len(file)-1] && &file[:1][0] == &before[:1][0]
 }

@@ -22,6 +22,12 @@ func Read(name string, limit int64) ([]byte, error) {
 	return data, err
 }
 
+// ReadInto is Read; the platform's read makes a slice of its own, and
+// buf is not used.
+func ReadInto(name string, limit int64, buf []byte) ([]byte, error) {
+	return Read(name, limit)
+}
+
 // OpenRegular opens the file name to read it, once it is checked to be a
 // regular file of at most limit bytes (no limit when limit <= 0).
 func OpenRegular(name string, limit int64) (*os.File, error) {

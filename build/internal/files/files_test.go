@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -68,5 +69,37 @@ func TestErrorsNameTheFile(t *testing.T) {
 	dir := t.TempDir()
 	if _, err := Read(dir, 0); err == nil {
 		t.Errorf("reading a folder as a file: no error")
+	}
+}
+
+// ReadInto reads a file into the space of the slice it is given when
+// the file fits, and gives the file's bytes alone, whatever the slice
+// held before.
+func TestReadIntoReusesTheSpace(t *testing.T) {
+	dir := t.TempDir()
+	long, short := filepath.Join(dir, "long.md"), filepath.Join(dir, "short.md")
+	if err := Write(long, bytes.Repeat([]byte("dài "), 300)); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(short, []byte("ngắn")); err != nil {
+		t.Fatal(err)
+	}
+	buf, err := ReadInto(long, 0, nil)
+	if err != nil || len(buf) != 1500 {
+		t.Fatalf("long file: %d bytes, %v", len(buf), err)
+	}
+	got, err := ReadInto(short, 0, buf)
+	if err != nil || string(got) != "ngắn" {
+		t.Fatalf("short file read into the long one's space: %q, %v", got, err)
+	}
+	if runtime.GOOS != "windows" && &got[0] != &buf[0] {
+		t.Error("the short file was not read into the space it was given")
+	}
+	again, err := ReadInto(long, 0, got)
+	if err != nil || !bytes.Equal(again, bytes.Repeat([]byte("dài "), 300)) {
+		t.Fatalf("long file read again: %d bytes, %v", len(again), err)
+	}
+	if _, err := ReadInto(long, 100, got); err == nil {
+		t.Error("a file over the limit was read into a slice with room for it")
 	}
 }

@@ -52,6 +52,14 @@ func writeFD(fd int, name string, data []byte) error {
 // kind and size are checked on the open file, so a link swapped between a
 // check and the open cannot slip a device in.
 func Read(name string, limit int64) ([]byte, error) {
+	return ReadInto(name, limit, nil)
+}
+
+// ReadInto is Read into buf's space when it has room for the file,
+// else into a new slice: a reader of many files passes the slice the
+// last read returned, done with, so that a file is read without an
+// allocation of its own.
+func ReadInto(name string, limit int64, buf []byte) ([]byte, error) {
 	fd, err := openFD(name, syscall.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if errors.Is(err, syscall.ENXIO) {
 		// A socket cannot be opened: say what it is, rather than "no
@@ -71,7 +79,7 @@ func Read(name string, limit int64) ([]byte, error) {
 	if err := CheckMode(modeOf(uint32(st.Mode)), st.Size, limit); err != nil {
 		return nil, err
 	}
-	return readFD(fd, name, st.Size, limit)
+	return readFD(fd, name, st.Size, limit, buf[:0])
 }
 
 // OpenRegular opens the file name to read it, as Read does: without
@@ -95,15 +103,18 @@ func OpenRegular(name string, limit int64) (*os.File, error) {
 	return os.NewFile(uintptr(fd), name), nil
 }
 
-// readFD reads an open regular file of size bytes to its end, and fails
-// if it grows past limit while being read.
-func readFD(fd int, name string, size, limit int64) ([]byte, error) {
+// readFD reads an open regular file of size bytes to its end, into
+// data's space when it has room for it, and fails if the file grows past
+// limit while being read.
+func readFD(fd int, name string, size, limit int64, data []byte) ([]byte, error) {
 	capacity := int64(512)
 	roomy := size > 0 && size < 1<<30
 	if roomy {
 		capacity = size + 1 // room for the whole file, and a byte more
 	}
-	data := make([]byte, 0, capacity)
+	if int64(cap(data)) < capacity {
+		data = make([]byte, 0, capacity)
+	}
 	for {
 		n, err := syscall.Read(fd, data[len(data):cap(data)])
 		if errors.Is(err, syscall.EINTR) {
