@@ -2,8 +2,10 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -229,4 +231,58 @@ func TestReadBodyIntoOneSpace(t *testing.T) {
 // of before.
 func readInto(body, file, before []byte) bool {
 	return &body[len(body)-1] == &file[len(file)-1] && &file[:1][0] == &before[:1][0]
+}
+
+// TestPagesReadIntoOneSpaceKeepNothingOfIt: a build reads each file into
+// the space of the file read before it, so a page that kept any of its
+// file's bytes would find them overwritten. Pages of every front matter,
+// long and short in turn, are the pages Load makes, which keeps each
+// file.
+func TestPagesReadIntoOneSpaceKeepNothingOfIt(t *testing.T) {
+	site := map[string]string{"handbook.toml": twoLanguages}
+	for name, text := range bodyFixture {
+		site[name] = text
+	}
+	long := strings.Repeat("Một đoạn văn dài. ", 200)
+	fronts := []string{
+		"---\ntitle: YAML %d\ndescription: Mô tả %d\nweight: %d\ntags: [a, \"b c\"]\nparams:\n  owner: team-%d\n---\n",
+		"+++\ntitle = \"TOML %d\"\ndescription = \"Mô tả %d\"\nweight = %d\naliases = [\"/old-%d/\"]\n+++\n",
+		"{\"title\": \"JSON %d\", \"description\": \"Mô tả %d\", \"weight\": %d, \"slug\": \"s-%d\"}\n",
+		"---\ntitle: Đơn giản %d\ndescription: Mô tả %d\nweight: %d\nslug: s-%d\n---\n",
+		"---\ntitle: &t Neo %d\nsubtitle: *t\ndescription: |\n  Mô tả %d\n  dòng hai\nweight: %d\nlinkTitle: L %d\n---\n",
+	}
+	for i := range 40 {
+		body := "Ngắn.\n"
+		if i%2 == 0 {
+			body = long + "\n"
+		}
+		site[fmt.Sprintf("content/vi/p%02d.md", i)] = fmt.Sprintf(fronts[i%len(fronts)], i, i, i, i) + body
+	}
+	root := writeSite(t, site)
+	var diags diag.List
+	cfg, err := config.Load(root, config.Overrides{}, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, err := Load(cfg, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, err := LoadWithoutBodies(cfg, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(held.Pages) != len(without.Pages) {
+		t.Fatalf("%d pages without bodies, %d with", len(without.Pages), len(held.Pages))
+	}
+	for i, p := range without.Pages {
+		got, want := *p, *held.Pages[i]
+		got.place, want.place = bodyPlace{}, bodyPlace{}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s read into a reused space:\n%+v\nread alone:\n%+v", p.RelPath, got, want)
+		}
+		if b, _ := without.ReadBody(p); string(b) != string(held.Body(held.Pages[i])) {
+			t.Errorf("%s: body read again %q, want %q", p.RelPath, b, held.Body(held.Pages[i]))
+		}
+	}
 }

@@ -148,14 +148,23 @@ func IgnoredName(name string) bool {
 
 // readAll reads and parses the sources on all cores, keeping their
 // order: each one's page and Markdown body. With again, the bodies are
-// not kept: each page keeps where its body is instead.
+// not kept: each page keeps where its body is instead, and each
+// goroutine reads its next file into the space of the last, which
+// nothing holds then (a page's values are strings of their own).
 func readAll(sources []source, limit int64, again *rereader, diags *diag.List) ([]*Page, [][]byte) {
 	pages, bodies := make([]*Page, len(sources)), make([][]byte, len(sources))
 	parallel.EachWith(2*runtime.GOMAXPROCS(0), len(sources), func() func(int) {
+		var space []byte // the file last read, when its bodies are not kept
 		return func(i int) {
-			p, body, raw := readPage(sources[i], limit, diags)
-			if p != nil && again != nil {
-				p.place, body = again.place(raw, body), nil
+			p, body, raw := readPage(sources[i], limit, space, diags)
+			if again != nil {
+				if p != nil {
+					p.place = again.place(raw, body)
+				}
+				body = nil
+				if raw != nil {
+					space = raw
+				}
 			}
 			pages[i], bodies[i] = p, body
 		}
@@ -165,10 +174,11 @@ func readAll(sources []source, limit int64, again *rereader, diags *diag.List) (
 }
 
 // readPage reads and parses one source, into its page, its Markdown
-// body and the file's bytes as read. Its file is opened only if it is a
-// regular file under limit bytes, so a named pipe never blocks the read.
-func readPage(src source, limit int64, diags *diag.List) (p *Page, body, raw []byte) {
-	data, err := files.Read(src.abs, limit)
+// body and the file's bytes as read, read into space when it has room.
+// Its file is opened only if it is a regular file under limit bytes, so
+// a named pipe never blocks the read.
+func readPage(src source, limit int64, space []byte, diags *diag.List) (p *Page, body, raw []byte) {
+	data, err := files.ReadInto(src.abs, limit, space)
 	if err != nil {
 		diags.Errorf(src.file, 0, "cannot read the file: %v", files.WithoutPath(err))
 		return nil, nil, nil

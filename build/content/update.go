@@ -53,7 +53,7 @@ func ReadPage(cfg *config.Config, lang, rel string, diags *diag.List) (p *Page, 
 	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, false
 	}
-	p, body, _ = readPage(src, cfg.FileSizeLimit(), diags)
+	p, body, _ = readPage(src, cfg.FileSizeLimit(), nil, diags)
 	if p != nil {
 		p.nameUntitled(cfg)
 	}
