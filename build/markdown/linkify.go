@@ -67,24 +67,43 @@ func (b *blockLinkify) Parse(parent ast.Node, block text.Reader, pc parser.Conte
 // settings: a URL of one of its schemes, an address starting "www.", or
 // an e-mail address, which holds an "@".
 var (
-	addressStarts = [][]byte{[]byte("http:"), []byte("https:"), []byte("ftp:"), []byte("www.")}
-	emailAt       = []byte("@")
+	schemes = [][]byte{[]byte("http"), []byte("https"), []byte("ftp")}
+	wwwDot  = []byte("www.")
 )
 
 // mayHoldAddress reports whether any of lines, the lines linkify reads
-// of a block one at a time, holds the start of an address.
+// of a block one at a time, holds the start of an address. The source
+// from the block's first line to its last is searched at once, in three
+// passes rather than five per line: what lies between the lines (a
+// quote's "> ", an item's indent) can only make it find more, and
+// linkify, asked then, finds what it would have.
 func mayHoldAddress(lines *text.Segments, src []byte) bool {
-	for i := 0; i < lines.Len(); i++ {
+	if lines.Len() == 0 {
+		return false
+	}
+	start, stop := lines.At(0).Start, lines.At(0).Stop
+	for i := 1; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		line := src[seg.Start:seg.Stop]
-		if bytes.Contains(line, emailAt) {
-			return true
+		start, stop = min(start, seg.Start), max(stop, seg.Stop)
+	}
+	span := src[start:stop]
+	return bytes.IndexByte(span, '@') >= 0 || bytes.Contains(span, wwwDot) || holdsScheme(span)
+}
+
+// holdsScheme reports whether text holds a scheme linkify knows and its
+// colon, "http:", "https:" or "ftp:": colons are few in prose, and each
+// is looked behind.
+func holdsScheme(text []byte) bool {
+	for {
+		colon := bytes.IndexByte(text, ':')
+		if colon < 0 {
+			return false
 		}
-		for _, start := range addressStarts {
-			if bytes.Contains(line, start) {
+		for _, scheme := range schemes {
+			if bytes.HasSuffix(text[:colon], scheme) {
 				return true
 			}
 		}
+		text = text[colon+1:]
 	}
-	return false
 }
