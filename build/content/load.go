@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"path"
 	"runtime"
 	"slices"
@@ -252,15 +253,21 @@ func normalizeText(data []byte) (text []byte, valid bool) {
 
 // scanText checks in one pass that data is valid UTF-8 and whether it
 // may need NFC normalisation, so that most pages skip the slower full
-// check. ASCII is skipped eight bytes at a time, and the letters of
-// Latin scripts below U+0300 and of U+1E00–U+1EFF (Vietnamese) are
-// checked in place, without decoding: they are most of the handbook's
-// text, and none needs NFC.
+// check. ASCII is skipped eight bytes at a time, up to the first byte
+// that is not, and the letters of Latin scripts below U+0300 and of
+// U+1E00–U+1EFF (Vietnamese) are checked in place, without decoding:
+// they are most of the handbook's text, and none needs NFC.
 func scanText(data []byte) (valid, mayNeedNFC bool) {
 	for i := 0; i < len(data); {
-		if i+8 <= len(data) && binary.LittleEndian.Uint64(data[i:])&0x8080808080808080 == 0 {
-			i += 8
-			continue
+		if i+8 <= len(data) {
+			high := binary.LittleEndian.Uint64(data[i:]) & 0x8080808080808080
+			if high == 0 {
+				i += 8
+				continue
+			}
+			// The lowest byte with its high bit set is the first
+			// that is not ASCII.
+			i += bits.TrailingZeros64(high) / 8
 		}
 		if n := nfcPrefixLen(data[i:]); n > 0 {
 			i += n
