@@ -344,6 +344,11 @@ func (m *Memory) WriteFile(sitePath string, data []byte) error {
 	return nil
 }
 
+// Keep stores data itself at sitePath, without the copy WriteFile
+// makes: for a caller that made data for the site and gives it up, such
+// as the preview, which renders a page into a slice of its own.
+func (m *Memory) Keep(sitePath string, data []byte) { m.store(sitePath, data) }
+
 // store keeps data, which no one else changes, at sitePath.
 func (m *Memory) store(sitePath string, data []byte) {
 	clean := path.Clean("/" + sitePath)[1:]

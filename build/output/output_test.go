@@ -483,3 +483,17 @@ func TestMemoryKeepsACopy(t *testing.T) {
 		t.Errorf("a/index.html = %q after the caller reused its buffer", got)
 	}
 }
+
+// Keep stores what it is given as it is, for a caller that gives it up.
+func TestMemoryKeepHoldsWhatItIsGiven(t *testing.T) {
+	m := output.NewMemory()
+	page := []byte("a page rendered into a slice of its own")
+	m.Keep("a/index.html", page)
+	got, ok := m.File("a/index.html")
+	if !ok || string(got) != string(page) {
+		t.Fatalf("a/index.html = %q, %v", got, ok)
+	}
+	if &got[0] != &page[0] {
+		t.Error("Keep stored a copy")
+	}
+}

@@ -257,7 +257,10 @@ func (l *Live) put(path string, data []byte) {
 	if old, ok := l.out.File(path); ok && bytes.Equal(old, data) {
 		return
 	}
-	_ = l.out.WriteFile(path, data) // Memory never fails
+	// data is the page's own (rendered into a slice of its own, or
+	// the last site's version, which is never changed): it is kept
+	// as it is.
+	l.out.Keep(path, data)
 	l.changed = true
 }
 
