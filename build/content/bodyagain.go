@@ -107,8 +107,8 @@ func (s *Set) ReadBody(p *Page) ([]byte, error) {
 
 // BodySpace is the space one goroutine reads pages' bodies into, reused
 // from page to page: a build reads every page's file again as it
-// converts it, and a body read into space of its own each time was a
-// tenth of what a build allocates.
+// converts it, and a body read into space of its own each time made the
+// collector run as if the whole site's Markdown were allocated once more.
 type BodySpace struct {
 	file []byte // the last file read, its space free for the next
 }
