@@ -97,7 +97,7 @@ func (r *recorder) view(p *content.Page) viewed {
 	v := r.views[p]
 	if v == nil {
 		if r.plain {
-			v = &plainView{pageFields: (*pageFields)(p), pv: pageView{p: p, rec: r}}
+			v = newPlainView(p, r)
 		} else {
 			v = &pageView{p: p, rec: r}
 		}
