@@ -37,7 +37,14 @@ type plainView struct {
 
 // newPlainView is p's plain view in the rendering of rec.
 func newPlainView(p *content.Page, rec *recorder) *plainView {
-	return &plainView{
+	v := &plainView{}
+	setPlainView(v, p, rec)
+	return v
+}
+
+// setPlainView makes v p's plain view in the rendering of rec.
+func setPlainView(v *plainView, p *content.Page, rec *recorder) {
+	*v = plainView{
 		Title: p.Title, URL: p.URL, Lang: p.Lang, Description: p.Description,
 		Statement: p.Statement, Text: p.Text, Kind: p.Kind,
 		IsSection: p.IsSection, IsHome: p.IsHome, Year: p.Year,

@@ -47,6 +47,11 @@ type recorder struct {
 	plain  bool
 	set    *content.Set // whose Markdown the views read; nil for none
 	bodies Bodies       // nil when no page is converted
+	// used are the plain views handed out in this rendering; spare
+	// those of earlier renderings, handed out again: a build renders
+	// every page with a recorder reused (Renderer.plainRecorder), and
+	// no view outlives the rendering it was made for.
+	used, spare []*plainView
 }
 
 // newRecorder returns a recorder into reads, whose views read the
@@ -97,13 +102,46 @@ func (r *recorder) view(p *content.Page) viewed {
 	v := r.views[p]
 	if v == nil {
 		if r.plain {
-			v = newPlainView(p, r)
+			v = r.plainView(p)
 		} else {
 			v = &pageView{p: p, rec: r}
 		}
 		r.views[p] = v
 	}
 	return v
+}
+
+// plainView is a new plain view of p, made in a spare one if there is.
+func (r *recorder) plainView(p *content.Page) *plainView {
+	var v *plainView
+	if n := len(r.spare); n > 0 {
+		v = r.spare[n-1]
+		r.spare = r.spare[:n-1]
+		setPlainView(v, p, r)
+	} else {
+		v = newPlainView(p, r)
+	}
+	r.used = append(r.used, v)
+	return v
+}
+
+// keptViews is how many views a reused recorder keeps the memory of:
+// enough for a page's navigation, not a long section's list of pages,
+// whose map every later rendering would then clear.
+const keptViews = 64
+
+// reset readies the recorder of a rendering that is over for another:
+// it forgets its views, whose memory it keeps to make the next ones in.
+func (r *recorder) reset() {
+	if len(r.views) > keptViews {
+		r.views = map[*content.Page]viewed{}
+	} else {
+		clear(r.views)
+	}
+	r.spare = append(r.spare, r.used[:min(len(r.used), keptViews-len(r.spare))]...)
+	clear(r.used)
+	r.used = r.used[:0]
+	r.sets = r.sets[:0]
 }
 
 // recording returns the view of p that records what is read of it,
