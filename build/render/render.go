@@ -162,9 +162,12 @@ func pageName(p *content.Page) string {
 func (r *Renderer) dataFor(p *content.Page, rec *recorder) *pageData {
 	lang, _ := r.cfg.Language(p.Lang)
 	l := r.set.Lang(p.Lang)
-	site := *r.site
+	d, site := rec.newData()
+	*site = *r.site
 	site.Homes = rec.viewsOf(r.homes)
-	d := &pageData{pageView: rec.recording(p), Site: &site, Language: lang, Home: rec.view(l.Home), r: r}
+	sections, alternates := d.Sections[:0], d.Alternates[:0]
+	*d = pageData{pageView: rec.recording(p), Site: site, Language: lang, Home: rec.view(l.Home), r: r}
+	d.Sections, d.Alternates = sections, alternates
 	rec.note(p, ReadMeta)
 	d.copyPageFields()
 	d.Locale = r.tr.locale(lang.Code)
@@ -185,10 +188,7 @@ func (r *Renderer) dataFor(p *content.Page, rec *recorder) *pageData {
 			}
 		}
 	}
-	for a := p.Parent; a != nil; a = a.Parent {
-		rec.note(a, ReadMeta)
-		d.Breadcrumbs = append([]viewed{rec.view(a)}, d.Breadcrumbs...)
-	}
+	d.Breadcrumbs = rec.ancestors(p)
 	if len(d.Breadcrumbs) > 1 {
 		d.TopSection = d.Breadcrumbs[1]
 	} else if p.IsSection && !p.IsHome {

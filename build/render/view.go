@@ -52,6 +52,41 @@ type recorder struct {
 	// every page with a recorder reused (Renderer.plainRecorder), and
 	// no view outlives the rendering it was made for.
 	used, spare []*plainView
+	// data and site are the layout's data of the last rendering, whose
+	// memory a reused recorder makes the next one's in (newData).
+	data *pageData
+	site *siteData
+}
+
+// newData returns the memory for a rendering's layout data: a reused
+// recorder's last, else new.
+func (r *recorder) newData() (*pageData, *siteData) {
+	if !r.plain {
+		return &pageData{}, &siteData{}
+	}
+	if r.data == nil {
+		r.data, r.site = &pageData{}, &siteData{}
+	}
+	return r.data, r.site
+}
+
+// ancestors are the views of p's parent, its parent's, and so on up to
+// the home, home first, each recorded as read.
+func (r *recorder) ancestors(p *content.Page) []viewed {
+	n := 0
+	for a := p.Parent; a != nil; a = a.Parent {
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]viewed, n)
+	for a := p.Parent; a != nil; a = a.Parent {
+		r.note(a, ReadMeta)
+		n--
+		out[n] = r.view(a)
+	}
+	return out
 }
 
 // newRecorder returns a recorder into reads, whose views read the
