@@ -18,9 +18,38 @@ type pageFields content.Page
 // costliest part of executing a layout; what ties it to other pages or
 // comes from its body goes through the methods of a pageView, so that
 // templates see the same names, and the same views, as the preview's.
+//
+// The values the default theme reads of other pages are copied to the
+// view's own fields: text/template finds a name among a struct's own
+// fields at once, but looks for one in an embedded struct with a
+// breadth-first walk that allocates. The embedded page holds the rest,
+// which the own fields of the same names shadow.
 type plainView struct {
+	Title, URL, Lang, Description string
+	Statement, Text               string
+	Kind                          content.Kind
+	IsSection, IsHome             bool
+	Year                          int
+
 	*pageFields
 	pv pageView
+}
+
+// newPlainView is p's plain view in the rendering of rec.
+func newPlainView(p *content.Page, rec *recorder) *plainView {
+	v := &plainView{}
+	setPlainView(v, p, rec)
+	return v
+}
+
+// setPlainView makes v p's plain view in the rendering of rec.
+func setPlainView(v *plainView, p *content.Page, rec *recorder) {
+	*v = plainView{
+		Title: p.Title, URL: p.URL, Lang: p.Lang, Description: p.Description,
+		Statement: p.Statement, Text: p.Text, Kind: p.Kind,
+		IsSection: p.IsSection, IsHome: p.IsHome, Year: p.Year,
+		pageFields: (*pageFields)(p), pv: pageView{p: p, rec: rec},
+	}
 }
 
 func (v *plainView) page() *content.Page    { return v.pv.page() }

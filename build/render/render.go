@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"handbook/build/config"
 	"handbook/build/content"
@@ -33,6 +34,9 @@ type Renderer struct {
 	// when the site has no history (UseChanges).
 	changes *siteChanges
 	bodies  Bodies
+	// recorders are the recorders of renderings that record nothing,
+	// reused from page to page with the views they made.
+	recorders sync.Pool
 }
 
 // New parses the theme's layouts and interface strings. The templates
@@ -114,10 +118,33 @@ func (r *Renderer) RenderPage(p *content.Page, buf *bytes.Buffer, reads Reads) e
 		name = "page.html"
 		t = r.layouts[name]
 	}
-	if err := t.Execute(buf, r.dataFor(p, newRecorder(reads, r.set, r.bodies))); err != nil {
+	rec := r.recorder(reads)
+	defer r.release(rec)
+	if err := t.Execute(buf, r.dataFor(p, rec)); err != nil {
 		return r.theme.templateProblem(err, "layouts/"+name, pageName(p))
 	}
 	return nil
+}
+
+// recorder is a recorder into reads for one rendering: for nil reads, one
+// of an earlier rendering, to be given back with release once nothing
+// made in the rendering is used any more.
+func (r *Renderer) recorder(reads Reads) *recorder {
+	if reads == nil {
+		if rec, ok := r.recorders.Get().(*recorder); ok {
+			return rec
+		}
+	}
+	return newRecorder(reads, r.set, r.bodies)
+}
+
+// release gives back a recorder that records nothing for another
+// rendering.
+func (r *Renderer) release(rec *recorder) {
+	if rec.plain {
+		rec.reset()
+		r.recorders.Put(rec)
+	}
 }
 
 // pageName names a page in a template's error: its file, or its address
@@ -135,9 +162,12 @@ func pageName(p *content.Page) string {
 func (r *Renderer) dataFor(p *content.Page, rec *recorder) *pageData {
 	lang, _ := r.cfg.Language(p.Lang)
 	l := r.set.Lang(p.Lang)
-	site := *r.site
+	d, site := rec.newData()
+	*site = *r.site
 	site.Homes = rec.viewsOf(r.homes)
-	d := &pageData{pageView: rec.recording(p), Site: &site, Language: lang, Home: rec.view(l.Home), r: r}
+	sections, alternates := d.Sections[:0], d.Alternates[:0]
+	*d = pageData{pageView: rec.recording(p), Site: site, Language: lang, Home: rec.view(l.Home), r: r}
+	d.Sections, d.Alternates = sections, alternates
 	rec.note(p, ReadMeta)
 	d.copyPageFields()
 	d.Locale = r.tr.locale(lang.Code)
@@ -158,10 +188,7 @@ func (r *Renderer) dataFor(p *content.Page, rec *recorder) *pageData {
 			}
 		}
 	}
-	for a := p.Parent; a != nil; a = a.Parent {
-		rec.note(a, ReadMeta)
-		d.Breadcrumbs = append([]viewed{rec.view(a)}, d.Breadcrumbs...)
-	}
+	d.Breadcrumbs = rec.ancestors(p)
 	if len(d.Breadcrumbs) > 1 {
 		d.TopSection = d.Breadcrumbs[1]
 	} else if p.IsSection && !p.IsHome {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -208,27 +209,10 @@ func newFragmentCache() *fragmentCache {
 }
 
 func (c *fragmentCache) render(name string, data any, keys ...any) (template.HTML, error) {
-	key := name
-	for _, k := range keys {
-		switch k := k.(type) {
-		case string, int, bool, nil:
-			key += "\x00" + fmt.Sprint(k)
-		case viewed:
-			// A page, as the templates see it: the page is the key.
-			key += fmt.Sprintf("\x00%p", k.page())
-		default:
-			// Another pointer: its identity is the key.
-			key += fmt.Sprintf("\x00%p", k)
-		}
-	}
 	rec := recorderIn(data, keys)
-	if rec.plain {
-		// Made from plainViews, the output records no reads: a rendering
-		// that records must not reuse it.
-		key += "\x00plain"
-	}
+	key := fragmentKey(name, keys, rec.plain)
 	c.mu.Lock()
-	f, ok := c.done[key]
+	f, ok := c.done[string(key)] // the key is not copied to look it up
 	c.mu.Unlock()
 	if ok {
 		// The output reused shows what the partial read when it ran.
@@ -244,9 +228,47 @@ func (c *fragmentCache) render(name string, data any, keys ...any) (template.HTM
 	}
 	f = fragment{html: template.HTML(buf.String()), reads: reads}
 	c.mu.Lock()
-	c.done[key] = f
+	c.done[string(key)] = f
 	c.mu.Unlock()
 	return f.html, nil
+}
+
+// fragmentKey is the cache's key for a partial's output given keys: a
+// page, or another pointer, counts by its identity. An output made from
+// plainViews records no reads, so that a rendering that records must
+// not reuse it: plain marks it apart.
+func fragmentKey(name string, keys []any, plain bool) []byte {
+	b := make([]byte, 0, len(name)+24*len(keys)+6)
+	b = append(b, name...)
+	for _, k := range keys {
+		b = append(b, 0)
+		switch k := k.(type) {
+		case string:
+			b = append(b, k...)
+		case int:
+			b = strconv.AppendInt(b, int64(k), 10)
+		case bool:
+			b = strconv.AppendBool(b, k)
+		case nil:
+			b = append(b, "<nil>"...)
+		case viewed:
+			b = appendIdentity(b, k.page())
+		default:
+			b = fmt.Appendf(b, "%p", k)
+		}
+	}
+	if plain {
+		b = append(b, "\x00plain"...)
+	}
+	return b
+}
+
+// appendIdentity appends p's address, which tells pages apart.
+func appendIdentity(b []byte, p *content.Page) []byte {
+	if p == nil {
+		return append(b, "0x0"...)
+	}
+	return strconv.AppendUint(append(b, "0x"...), uint64(reflect.ValueOf(p).Pointer()), 16)
 }
 
 // fragment is a partial's output, and the pages it read.
@@ -266,19 +288,29 @@ type viewed interface {
 // rendering that calls it. A partial given no page can read none: it
 // gets a recorder that records nothing.
 func recorderIn(data any, keys []any) *recorder {
-	for _, a := range append([]any{data}, keys...) {
-		switch a := a.(type) {
-		case viewed:
-			if rec := a.recorder(); rec != nil {
-				return rec
-			}
-		case map[string]any:
-			for _, v := range a {
-				if v, ok := v.(viewed); ok && v.recorder() != nil {
-					return v.recorder()
-				}
-			}
+	if rec := recorderOf(data); rec != nil {
+		return rec
+	}
+	for _, k := range keys {
+		if rec := recorderOf(k); rec != nil {
+			return rec
 		}
 	}
 	return newRecorder(nil, nil, nil)
+}
+
+// recorderOf is the recorder of a view, or of the first view among a
+// map's values; nil for none.
+func recorderOf(a any) *recorder {
+	switch a := a.(type) {
+	case viewed:
+		return a.recorder()
+	case map[string]any:
+		for _, v := range a {
+			if v, ok := v.(viewed); ok && v.recorder() != nil {
+				return v.recorder()
+			}
+		}
+	}
+	return nil
 }

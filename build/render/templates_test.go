@@ -116,3 +116,27 @@ func TestCutPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestFragmentKeysTellPagesApart: partialCached reuses an output for the
+// same keys, a page counting by its identity whichever rendering's view
+// of it is given, and never across pages, other keys, or between a
+// rendering that records and one that does not.
+func TestFragmentKeysTellPagesApart(t *testing.T) {
+	_, set := viewSite(t, "")
+	vi := set.Lang("vi")
+	a, b := vi.ByURL("/vi/guides/a/"), vi.ByURL("/vi/guides/b/")
+	one, two := newRecorder(nil, set, nil), newRecorder(nil, set, nil)
+	key := func(plain bool, keys ...any) string { return string(fragmentKey("nav", keys, plain)) }
+	if key(true, "vi", one.view(a)) != key(true, "vi", two.view(a)) {
+		t.Error("two renderings' views of a page give two keys")
+	}
+	for _, other := range []string{key(true, "vi", one.view(b)), key(true, "fr", one.view(a)), key(false, "vi", one.view(a)), key(true, "vi"), key(true, "vi", 1)} {
+		if other == key(true, "vi", one.view(a)) {
+			t.Errorf("key %q is also another's", other)
+		}
+	}
+	values := []any{2, true, nil}
+	if key(true, values...) != key(true, 2, true, nil) || key(true, 2) == key(true, 3) || key(true, true) == key(true, false) {
+		t.Error("ints or booleans are not keys of their own values")
+	}
+}

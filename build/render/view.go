@@ -47,6 +47,46 @@ type recorder struct {
 	plain  bool
 	set    *content.Set // whose Markdown the views read; nil for none
 	bodies Bodies       // nil when no page is converted
+	// used are the plain views handed out in this rendering; spare
+	// those of earlier renderings, handed out again: a build renders
+	// every page with a recorder reused (Renderer.plainRecorder), and
+	// no view outlives the rendering it was made for.
+	used, spare []*plainView
+	// data and site are the layout's data of the last rendering, whose
+	// memory a reused recorder makes the next one's in (newData).
+	data *pageData
+	site *siteData
+}
+
+// newData returns the memory for a rendering's layout data: a reused
+// recorder's last, else new.
+func (r *recorder) newData() (*pageData, *siteData) {
+	if !r.plain {
+		return &pageData{}, &siteData{}
+	}
+	if r.data == nil {
+		r.data, r.site = &pageData{}, &siteData{}
+	}
+	return r.data, r.site
+}
+
+// ancestors are the views of p's parent, its parent's, and so on up to
+// the home, home first, each recorded as read.
+func (r *recorder) ancestors(p *content.Page) []viewed {
+	n := 0
+	for a := p.Parent; a != nil; a = a.Parent {
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]viewed, n)
+	for a := p.Parent; a != nil; a = a.Parent {
+		r.note(a, ReadMeta)
+		n--
+		out[n] = r.view(a)
+	}
+	return out
 }
 
 // newRecorder returns a recorder into reads, whose views read the
@@ -97,13 +137,46 @@ func (r *recorder) view(p *content.Page) viewed {
 	v := r.views[p]
 	if v == nil {
 		if r.plain {
-			v = &plainView{pageFields: (*pageFields)(p), pv: pageView{p: p, rec: r}}
+			v = r.plainView(p)
 		} else {
 			v = &pageView{p: p, rec: r}
 		}
 		r.views[p] = v
 	}
 	return v
+}
+
+// plainView is a new plain view of p, made in a spare one if there is.
+func (r *recorder) plainView(p *content.Page) *plainView {
+	var v *plainView
+	if n := len(r.spare); n > 0 {
+		v = r.spare[n-1]
+		r.spare = r.spare[:n-1]
+		setPlainView(v, p, r)
+	} else {
+		v = newPlainView(p, r)
+	}
+	r.used = append(r.used, v)
+	return v
+}
+
+// keptViews is how many views a reused recorder keeps the memory of:
+// enough for a page's navigation, not a long section's list of pages,
+// whose map every later rendering would then clear.
+const keptViews = 64
+
+// reset readies the recorder of a rendering that is over for another:
+// it forgets its views, whose memory it keeps to make the next ones in.
+func (r *recorder) reset() {
+	if len(r.views) > keptViews {
+		r.views = map[*content.Page]viewed{}
+	} else {
+		clear(r.views)
+	}
+	r.spare = append(r.spare, r.used[:min(len(r.used), keptViews-len(r.spare))]...)
+	clear(r.used)
+	r.used = r.used[:0]
+	r.sets = r.sets[:0]
 }
 
 // recording returns the view of p that records what is read of it,

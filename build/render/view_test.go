@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 
 	"handbook/build/content"
@@ -55,5 +56,35 @@ func TestRenderPageRecordsReads(t *testing.T) {
 	}
 	if _, ok := reads[set.Lang("fr").Home]; ok {
 		t.Errorf("the French home is recorded as read")
+	}
+}
+
+// TestReusedRecordersRenderAsNewOnes: a build reuses its recorders and
+// their views from page to page; every page, after a section listing
+// more pages than a recorder keeps views for and after other pages,
+// renders as with a recorder of its own.
+func TestReusedRecordersRenderAsNewOnes(t *testing.T) {
+	files := map[string]string{
+		"handbook.toml":             twoLanguages,
+		"content/vi/_index.md":      "---\ntitle: Home\n---\n",
+		"content/fr/_index.md":      "---\ntitle: Accueil\n---\n",
+		"content/vi/long/_index.md": "---\ntitle: Long\n---\n",
+	}
+	for i := range keptViews + 10 {
+		files[fmt.Sprintf("content/vi/long/p%03d.md", i)] = fmt.Sprintf("---\ntitle: P%d\nweight: %d\n---\n## H\n\nText.\n\n## I\n", i, i)
+	}
+	r, set := convertedSite(t, files)
+	order := append(append([]*content.Page{}, set.Pages...), set.Pages...)
+	for _, p := range order {
+		var reused, own bytes.Buffer
+		if err := r.RenderPage(p, &reused, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.RenderPage(p, &own, Reads{}); err != nil {
+			t.Fatal(err)
+		}
+		if reused.String() != own.String() {
+			t.Fatalf("%s renders\n%s\nwith a reused recorder, and\n%s\nwith its own", p.URL, reused.String(), own.String())
+		}
 	}
 }
