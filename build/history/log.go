@@ -70,12 +70,16 @@ func readCommits(root, rev string, dirs []string, each func(*commit)) ([]*commit
 // may have renamed a file and changed it are compared again by git,
 // within the content folders (see renameCheck).
 func readLinear(root, rev string, dirs []string, each func(*commit)) ([]*commit, error) {
-	parts, err := splitRange(root, rev, runtime.GOMAXPROCS(0), minCommitsPerLog)
+	parts, err := splitRange(root, rev, min(runtime.GOMAXPROCS(0), maxLogs), minCommitsPerLog)
 	if err != nil {
 		return nil, err
 	}
 	return readParts(root, parts, dirs, each)
 }
+
+// maxLogs is the most git logs a history is read by at once: each holds
+// a cache of the objects it unpacked, up to about 100 MB.
+const maxLogs = 4
 
 // minCommitsPerLog is the fewest commits a git log of its own is given
 // when a long history is read by several: below it, starting git and
