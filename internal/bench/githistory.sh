@@ -44,7 +44,7 @@ git -C "$site" init -q -b main
 # each version against the one written before it, another file's, in
 # chains up to 50 long, which cost git cat-file five times the
 # processor time of a repacked history's versions.
-git -C "$site" repack -adq
+git -C "$site" repack -adfq
 # The generated files are replaced by the history's last commit.
 rm -rf "$site/content"
 git -C "$site" reset -q --hard main
