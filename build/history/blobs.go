@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -254,22 +255,30 @@ func stampValue(line []byte) (string, bool) {
 }
 
 // appendWords appends data's words to out, each followed by one space.
-// Whole runs are found and copied at once: it reads every byte of every
-// version a build compares.
+// It reads every byte of every version a build compares, so it copies
+// byte by byte into room made once, with no call per word: a text's
+// words are a few bytes long.
 func appendWords(out, data []byte) []byte {
-	for i := 0; i < len(data); {
-		for i < len(data) && isSpace(data[i]) {
-			i++
-		}
-		start := i
-		for i < len(data) && !isSpace(data[i]) {
-			i++
-		}
-		if i > start {
-			out = append(append(out, data[start:i]...), ' ')
+	n := len(out)
+	out = slices.Grow(out, len(data)+1)[:n+len(data)+1]
+	w, inWord := n, false
+	for _, c := range data {
+		switch {
+		case !isSpace(c):
+			out[w] = c
+			w++
+			inWord = true
+		case inWord:
+			out[w] = ' '
+			w++
+			inWord = false
 		}
 	}
-	return out
+	if inWord {
+		out[w] = ' '
+		w++
+	}
+	return out[:w]
 }
 
 // isSpace reports whether c is ASCII whitespace; most bytes are above

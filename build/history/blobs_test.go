@@ -1,9 +1,12 @@
 package history
 
 import (
+	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"handbook/internal/sitetest"
 )
@@ -19,6 +22,29 @@ func TestAppendWords(t *testing.T) {
 	} {
 		if got := string(appendWords(nil, []byte(in))); got != want {
 			t.Errorf("appendWords(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestAppendWordsAsWordByWord: appendWords gives what appending each
+// word and a space gives, whatever the bytes (any whitespace, bytes of
+// UTF-8 and not), and appends to what out holds; the summaries the cache
+// keeps stay the same.
+func TestAppendWordsAsWordByWord(t *testing.T) {
+	alphabet := []byte(" \t\n\r\f\vax\x00\x85\xa0\xc3\xa9-")
+	rng := rand.New(rand.NewPCG(23, 1))
+	for range 2000 {
+		data := make([]byte, rng.IntN(40))
+		for i := range data {
+			data[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		prefix := []byte("held ")
+		want := string(prefix)
+		for _, w := range bytes.FieldsFunc(data, func(r rune) bool { return r < utf8.RuneSelf && isSpace(byte(r)) }) {
+			want += string(w) + " "
+		}
+		if got := string(appendWords(prefix, data)); got != want {
+			t.Fatalf("appendWords(%q, %q) = %q, want %q", prefix, data, got, want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -56,29 +57,112 @@ func readCommits(root, rev string, dirs []string, each func(*commit)) ([]*commit
 	return readLinear(root, rev, dirs, each)
 }
 
-// readLinear reads a history without merges by one git log of the whole
-// repository. No path limits the log: git would then compare each
-// commit's folders with its parent's twice, once to tell whether the
-// commit touched them and once for the listing, and the large folders
-// of a handbook make that the most of git's time; without merges, the
-// commits that changed the folders are the same. Nor does git look for
+// readLinear reads a history without merges by git log of the whole
+// repository: one log, or for a long history one log of each of its
+// parts, a part for each core (see readParts). No path limits the log:
+// git would then compare each commit's folders with its parent's
+// twice, once to tell whether the commit touched them and once for the
+// listing, and the large folders of a handbook make that the most of
+// git's time; without merges, the commits that changed the folders are
+// the same. Nor does git look for
 // renames in it, which would read the versions of files outside the
 // content (and fetch them, in a partial clone): a file deleted and one
 // added with the same blob are paired here, and the few commits that
 // may have renamed a file and changed it are compared again by git,
 // within the content folders (see renameCheck).
 func readLinear(root, rev string, dirs []string, each func(*commit)) ([]*commit, error) {
+	parts, err := splitRange(root, rev, min(runtime.GOMAXPROCS(0), maxLogs), minCommitsPerLog)
+	if err != nil {
+		return nil, err
+	}
+	return readParts(root, parts, dirs, each)
+}
+
+// maxLogs is the most git logs a history is read by at once: each holds
+// a cache of the objects it unpacked, up to about 100 MB.
+const maxLogs = 4
+
+// minCommitsPerLog is the fewest commits a git log of its own is given
+// when a long history is read by several: below it, starting git and
+// listing the commits costs more than the log.
+const minCommitsPerLog = 1000
+
+// readParts reads a history without merges cut into parts (see
+// splitRange), newest first, by a git log of each, all at once: git
+// spends its time comparing trees, one commit at a time, so that the
+// logs of parts keep the processor's cores busy. The newest part's
+// commits are handed to each as they are read, the others' once those
+// before them were: in the log's order, as one log of the whole range
+// gives them.
+func readParts(root string, parts [][]string, dirs []string, each func(*commit)) ([]*commit, error) {
+	check := &renameCheck{root: root, dirs: dirs, each: each}
+	logs := make([][]*commit, len(parts))
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for i, revs := range parts[1:] {
+		wg.Go(func() { logs[i+1], errs[i+1] = runLog(root, linearLogArgs(revs), nil, dirs, nil) })
+	}
+	logs[0], errs[0] = runLog(root, linearLogArgs(parts[0]), nil, dirs, check.see)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	commits := logs[0]
+	for _, l := range logs[1:] {
+		for _, c := range l {
+			check.see(c)
+		}
+		commits = append(commits, l...)
+	}
+	return commits, check.finish()
+}
+
+// linearLogArgs are the arguments of the git log of readLinear, for the
+// commits revs name.
+func linearLogArgs(revs []string) []string {
 	// The repository's configuration may name programs to run (a
 	// signature checker, external diff drivers, text conversions): none
 	// is needed for the raw listing, so none runs.
 	args := []string{"-c", "log.showSignature=false", "-c", "core.fsmonitor=false", "log", "--no-merges", "--raw", "-z",
-		"--no-abbrev", "--no-renames", "--relative", "--no-color", "--no-ext-diff", "--no-textconv", logFormat, rev, "--"}
-	check := &renameCheck{root: root, dirs: dirs, each: each}
-	commits, err := runLog(root, args, nil, dirs, check.see)
+		"--no-abbrev", "--no-renames", "--relative", "--no-color", "--no-ext-diff", "--no-textconv", logFormat}
+	return append(append(args, revs...), "--")
+}
+
+// splitRange cuts the commits of rev (a commit, or a range old..new) of
+// a history without merges into at most n parts of least commits at
+// least, newest first, each named by the revisions git log is given
+// for it: the commits after a cut are "new ^cut", those up to it "cut"
+// (and "^old" for a range). git rev-list lists the commits without
+// comparing their trees, in a small part of the log's time.
+func splitRange(root, rev string, n, least int) ([][]string, error) {
+	if n < 2 {
+		return [][]string{{rev}}, nil
+	}
+	out, err := git(root, "rev-list", "--no-merges", rev, "--")
 	if err != nil {
 		return nil, err
 	}
-	return commits, check.finish()
+	hashes := strings.Fields(string(out))
+	n = min(n, len(hashes)/max(least, 1))
+	if n < 2 {
+		return [][]string{{rev}}, nil
+	}
+	var bottom []string // the range's lower end, left out of every part
+	top := rev
+	if old, newer, ok := strings.Cut(rev, ".."); ok {
+		bottom, top = []string{"^" + old}, newer
+	}
+	var parts [][]string
+	for i := 1; i <= n; i++ {
+		part := []string{top}
+		if i < n {
+			cut := hashes[i*len(hashes)/n]
+			part = append(part, "^"+cut)
+			top = cut
+		}
+		parts = append(parts, append(part, bottom...))
+	}
+	return parts, nil
 }
 
 // readEachFolder reads each content folder's commits by a git log of

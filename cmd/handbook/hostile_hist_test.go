@@ -1,11 +1,15 @@
 package main
 
 import (
+	"fmt"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"handbook/internal/sitetest"
 )
@@ -136,6 +140,14 @@ func TestHostileHist(t *testing.T) {
 			},
 		},
 		{
+			name:    "a long history, read in parts at once, dates each page by its last change, across renames and reformatting",
+			setup:   longHistory,
+			args:    []string{"build", "--source", "$SITE"},
+			code:    exitOK,
+			written: []string{"site/public"},
+			after:   datedAsLongHistory,
+		},
+		{
 			name: "HANDBOOK_HISTORY_CACHE=off keeps nothing",
 			setup: func(t *testing.T, work string) {
 				commitSite("Start the handbook in two languages")(t, work)
@@ -166,6 +178,82 @@ func lackingVersionsOutsideContent(t *testing.T, work string) {
 		id := strings.TrimSpace(sitetest.Git(t, site, nil, "rev-parse", version))
 		if err := os.Remove(filepath.Join(site, ".git", "objects", id[:2], id[2:])); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// longHistoryCommits is long enough for the history to be read by
+// several git logs at once on a machine of two cores or more.
+const longHistoryCommits = 2100
+
+// longHistory gives the site a history of longHistoryCommits commits, one
+// an hour from the first of January 2026, each adding a line to one of
+// the pages p0 to p19 in turn, except that p5 stops changing after
+// commit 100 and is reformatted at commit 2000, and p7 stops changing
+// after commit 300 and is renamed moved7 at commit 1050, as it was: both
+// dates lie before the middle of the history, older than the commits
+// that touched them last.
+func longHistory(t *testing.T, work string) {
+	t.Setenv("HANDBOOK_HISTORY_CACHE", "off")
+	site := filepath.Join(work, "site")
+	sitetest.GitInit(t, site)
+	var in strings.Builder
+	files := map[string]string{}
+	write := func(i int, subject string, changes map[string]string, deleted ...string) {
+		when := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour).Unix()
+		fmt.Fprintf(&in, "commit refs/heads/main\ncommitter Writer <writer@example.com> %d +0000\ndata %d\n%s\n", when, len(subject), subject)
+		for _, name := range deleted {
+			fmt.Fprintf(&in, "D %s\n", name)
+		}
+		for _, name := range slices.Sorted(maps.Keys(changes)) {
+			fmt.Fprintf(&in, "M 100644 inline %s\ndata %d\n%s\n", name, len(changes[name]), changes[name])
+			files[name] = changes[name]
+		}
+	}
+	start := map[string]string{}
+	for n := range 20 {
+		start[fmt.Sprintf("content/vi/p%d.md", n)] = fmt.Sprintf("---\ntitle: Trang %d\n---\n\nMở đầu.\n", n)
+	}
+	write(0, "Start the handbook", start)
+	for i := 1; i <= longHistoryCommits; i++ {
+		n := i % 20
+		name := fmt.Sprintf("content/vi/p%d.md", n)
+		switch {
+		case i == 1050:
+			write(i, "Give page 7 a clearer name", map[string]string{"content/vi/moved7.md": files["content/vi/p7.md"]}, "content/vi/p7.md")
+		case i == 2000:
+			write(i, "Wrap the lines", map[string]string{"content/vi/p5.md": files["content/vi/p5.md"] + "\n\n"})
+		case n == 5 && i > 100, n == 7 && i > 300:
+			write(i, "Say nothing new", nil)
+		default:
+			write(i, "Say more", map[string]string{name: files[name] + fmt.Sprintf("Dòng %d.\n", i)})
+		}
+	}
+	cmd := exec.Command("git", "fast-import", "--quiet")
+	cmd.Dir = site
+	cmd.Stdin = strings.NewReader(in.String())
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git fast-import: %v\n%s", err, out)
+	}
+	sitetest.Git(t, site, nil, "reset", "-q", "--hard")
+}
+
+// datedAsLongHistory checks the sitemap's dates of longHistory's pages.
+func datedAsLongHistory(t *testing.T, work string) {
+	sitemap := readOutput(t, work, "sitemap.xml")
+	hour := func(i int) string {
+		return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour).Format(time.RFC3339)
+	}
+	want := map[string]string{"p5": hour(85), "moved7": hour(287)}
+	for n := range 20 {
+		if n != 5 && n != 7 {
+			want[fmt.Sprintf("p%d", n)] = hour(longHistoryCommits - (longHistoryCommits-n)%20)
+		}
+	}
+	for page, date := range want {
+		entry := "/vi/" + page + "/</loc>\n  <lastmod>" + date + "</lastmod>"
+		if !strings.Contains(sitemap, entry) {
+			t.Errorf("the sitemap lacks %q", entry)
 		}
 	}
 }
