@@ -109,6 +109,8 @@ func Each(text string, read ReadWord, emit func(Token)) {
 	for i := 0; i < len(text); {
 		// Most of a text is runs of letters outside CJK: each of them
 		// only starts or continues a word.
+		// letterRunEnd stopped where no such run goes on, so the byte
+		// there is handled below without asking it again.
 		if end := letterRunEnd(text, i); end > i {
 			if cjk >= 0 {
 				endCJK(i)
@@ -116,7 +118,30 @@ func Each(text string, read ReadWord, emit func(Token)) {
 			if start < 0 {
 				start = i
 			}
-			i = end
+			if i = end; i == len(text) {
+				break
+			}
+		}
+		// Nearly every other byte is an ASCII space or punctuation,
+		// which is told apart without decoding or looking it up.
+		if c := text[i]; c < utf8.RuneSelf {
+			if cjk >= 0 {
+				endCJK(i)
+			}
+			switch {
+			case c == ' ' || c == '\t':
+				flush(i)
+			case c == '\'' && start >= 0 && wordRuneAt(text, i+1):
+				if elisions[Lower(text[start:i])] {
+					start = -1
+				} else {
+					flush(i)
+				}
+			default:
+				flush(i)
+				broken = true
+			}
+			i++
 			continue
 		}
 		r, size := rune(text[i]), 1
