@@ -77,6 +77,26 @@ func lowerThen(foldWord func(string) string) ReadWord {
 // offsets, so a word is a slice of text until it is read, and the
 // indexer never holds a page's tokens all at once.
 func Each(text string, read ReadWord, emit func(Token)) {
+	EachWritten(text, func(written string, joined bool) bool {
+		word, exact := read(written)
+		if word == "" {
+			return false // only marks, with no letter to carry them
+		}
+		emit(Token{Word: word, Exact: exact, Joined: joined})
+		return true
+	})
+}
+
+// Visit is given each word of a text as written, a slice of the text,
+// and whether it follows the previous token with only spaces between
+// them (Token.Joined). It reports whether the word is a token: a run of
+// marks with no letter to carry them is none, and pairs nothing.
+type Visit func(written string, joined bool) bool
+
+// EachWritten calls visit with each word of NFC text as written, where
+// Each would read it and make a token of it: the indexer reads and counts
+// a word in one call, with no token between.
+func EachWritten(text string, visit Visit) {
 	joined := false // the next token may pair with the previous one
 	broken := true  // something other than spaces came since the last token
 	start := -1     // where the current word starts
@@ -86,23 +106,21 @@ func Each(text string, read ReadWord, emit func(Token)) {
 		if start < 0 {
 			return
 		}
-		word, exact := read(text[start:end])
+		written := text[start:end]
 		start = -1
-		if word == "" {
-			return // only marks, with no letter to carry them
+		if visit(written, joined && !broken) {
+			joined, broken = true, false
 		}
-		emit(Token{Word: word, Exact: exact, Joined: joined && !broken})
-		joined, broken = true, false
 	}
-	// endCJK emits the last pair of a CJK run, or its one character, and
-	// breaks pairs across it: the pairs of Vietnamese syllables never
-	// take in a CJK token.
+	// endCJK visits the last pair of a CJK run, or its one character,
+	// and breaks pairs across it: the pairs of Vietnamese syllables
+	// never take in a CJK token.
 	endCJK := func(end int) {
 		if cjk < 0 {
 			return
 		}
 		if last == cjk {
-			emitCJK(text[cjk:end], read, emit)
+			visit(text[cjk:end], false)
 		}
 		cjk, last, broken, joined = -1, -1, true, false
 	}
@@ -153,7 +171,7 @@ func Each(text string, read ReadWord, emit func(Token)) {
 			if cjk < 0 {
 				cjk = i
 			} else {
-				emitCJK(text[last:i+size], read, emit)
+				visit(text[last:i+size], false)
 			}
 			last = i
 			i += size
@@ -232,14 +250,6 @@ var asciiWord = [utf8.RuneSelf]bool{
 	'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true, 'g': true, 'h': true, 'i': true, 'j': true,
 	'k': true, 'l': true, 'm': true, 'n': true, 'o': true, 'p': true, 'q': true, 'r': true, 's': true, 't': true,
 	'u': true, 'v': true, 'w': true, 'x': true, 'y': true, 'z': true,
-}
-
-// emitCJK emits one pair (or the lone character) of a CJK run.
-func emitCJK(pair string, read ReadWord, emit func(Token)) {
-	word, exact := read(pair)
-	if word != "" {
-		emit(Token{Word: word, Exact: exact})
-	}
 }
 
 func wordRuneAt(text string, i int) bool {
