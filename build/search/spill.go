@@ -2,7 +2,6 @@ package search
 
 import (
 	"bufio"
-	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -109,14 +108,10 @@ func (li *langIndex) writeRun(batch []int) error {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	var rec [recordSize]byte
-	var head []byte
+	var b []byte
 	for _, g := range groups {
-		head = binary.AppendUvarint(binary.AppendUvarint(head[:0], uint64(g.id)), uint64(len(g.postings)))
-		w.Write(head)
-		for _, p := range g.postings {
-			w.Write(putRecord(rec[:], p))
-		}
+		b = binary.AppendUvarint(binary.AppendUvarint(b[:0], uint64(g.id)), uint64(len(g.postings)))
+		w.Write(appendRecords(b, g.postings))
 	}
 	err = w.Flush()
 	if cerr := f.Close(); err == nil {
@@ -190,11 +185,27 @@ func groupEntries(all []docInfo, docs []int, terms, pairs int) []entryGroup {
 	return groups
 }
 
-func putRecord(b []byte, p posting) []byte {
-	binary.LittleEndian.PutUint32(b, uint32(p.doc))
-	binary.LittleEndian.PutUint16(b[4:], p.tf)
-	binary.LittleEndian.PutUint16(b[6:], p.forms)
+// appendRecords appends the records of postings to b: a term's records
+// are written with one call, not one each, which cost more than the
+// bytes did.
+func appendRecords(b []byte, postings []posting) []byte {
+	b = slices.Grow(b, len(postings)*recordSize)
+	for _, p := range postings {
+		b = binary.LittleEndian.AppendUint32(b, uint32(p.doc))
+		b = binary.LittleEndian.AppendUint16(b, p.tf)
+		b = binary.LittleEndian.AppendUint16(b, p.forms)
+	}
 	return b
+}
+
+// appendFromRecords appends to ps the postings of the records in raw.
+func appendFromRecords(ps []posting, raw []byte) []posting {
+	n := len(ps)
+	ps = slices.Grow(ps, len(raw)/recordSize)[:n+len(raw)/recordSize]
+	for i := range ps[n:] {
+		ps[n+i] = getRecord(raw[i*recordSize:])
+	}
+	return ps
 }
 
 func getRecord(b []byte) posting {
@@ -235,6 +246,7 @@ type runReader struct {
 	id   uint32 // the current group's term
 	n    int    // its postings, not yet read
 	done bool
+	raw  []byte // the records of a group, reused
 }
 
 func openRun(path string) (*runReader, error) {
@@ -267,14 +279,11 @@ func (rr *runReader) next() error {
 // appendGroup appends the current group's postings to ps, and reads the
 // next group's head.
 func (rr *runReader) appendGroup(ps []posting) ([]posting, error) {
-	var rec [recordSize]byte
-	for range rr.n {
-		if _, err := io.ReadFull(rr.r, rec[:]); err != nil {
-			return ps, fmt.Errorf("%s: %w", rr.f.Name(), err)
-		}
-		ps = append(ps, getRecord(rec[:]))
+	rr.raw = slices.Grow(rr.raw[:0], rr.n*recordSize)[:rr.n*recordSize]
+	if _, err := io.ReadFull(rr.r, rr.raw); err != nil {
+		return ps, fmt.Errorf("%s: %w", rr.f.Name(), err)
 	}
-	return ps, rr.next()
+	return appendFromRecords(ps, rr.raw), rr.next()
 }
 
 // merge merges the runs into the merged file, slot by slot, and returns
@@ -301,21 +310,23 @@ func (s *spill) merge(slots int, slotOf func(uint32) int) ([]int, error) {
 	w := bufio.NewWriterSize(f, 1<<20)
 	dfs := make([]int, slots)
 	s.start = make([]uint32, slots)
-	var buf []posting
-	var rec [recordSize]byte
+	var buf, spare []posting
+	var starts []int
+	var out []byte
 	written := 0
 	for {
 		id, ok := lowestID(readers)
 		if !ok {
 			break
 		}
-		buf = buf[:0]
+		buf, starts = buf[:0], starts[:0]
 		sorted := true
 		for _, rr := range readers {
 			if rr.done || rr.id != id {
 				continue
 			}
 			from := len(buf)
+			starts = append(starts, from)
 			if buf, err = rr.appendGroup(buf); err != nil {
 				return nil, err
 			}
@@ -324,16 +335,55 @@ func (s *spill) merge(slots int, slotOf func(uint32) int) ([]int, error) {
 			}
 		}
 		if !sorted {
-			slices.SortFunc(buf, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
+			buf, spare = mergeParts(buf, spare, starts)
 		}
 		slot := slotOf(id)
 		s.start[slot], dfs[slot] = uint32(written), len(buf)
-		for _, p := range buf {
-			w.Write(putRecord(rec[:], p))
-		}
+		out = appendRecords(out[:0], buf)
+		w.Write(out)
 		written += len(buf)
 	}
 	return dfs, w.Flush()
+}
+
+// mergeParts puts postings in document order, given that each of its
+// parts, from each of starts to the next, is: a term's postings from
+// each run are in order, so merging the parts two by two, through spare,
+// takes the place of a sort. It returns the postings in order and the
+// other slice, for the caller to reuse both.
+func mergeParts(postings, spare []posting, starts []int) (sorted, other []posting) {
+	for len(starts) > 1 {
+		spare = slices.Grow(spare[:0], len(postings))[:len(postings)]
+		merged := starts[:0] // each written below the next one read
+		for i := 0; i < len(starts); i += 2 {
+			from, mid, to := starts[i], len(postings), len(postings)
+			if i+1 < len(starts) {
+				mid = starts[i+1]
+			}
+			if i+2 < len(starts) {
+				to = starts[i+2]
+			}
+			mergeTwo(spare[from:to], postings[from:mid], postings[mid:to])
+			merged = append(merged, from)
+		}
+		starts = merged
+		postings, spare = spare, postings
+	}
+	return postings, spare
+}
+
+// mergeTwo merges a and b, each in document order, into dst.
+func mergeTwo(dst, a, b []posting) {
+	i, j := 0, 0
+	for k := range dst {
+		if j == len(b) || i < len(a) && a[i].doc < b[j].doc {
+			dst[k] = a[i]
+			i++
+		} else {
+			dst[k] = b[j]
+			j++
+		}
+	}
 }
 
 // lowestID is the lowest term of the runs' current groups.
@@ -355,11 +405,7 @@ func (s *spill) postings(slot, n int, buf []posting, raw []byte) ([]posting, []b
 	if _, err := s.merged.ReadAt(raw, int64(s.start[slot])*recordSize); err != nil {
 		return buf, raw, fmt.Errorf("reading spilled postings: %w", err)
 	}
-	buf = slices.Grow(buf[:0], n)[:n]
-	for i := range buf {
-		buf[i] = getRecord(raw[i*recordSize:])
-	}
-	return buf, raw, nil
+	return appendFromRecords(buf[:0], raw), raw, nil
 }
 
 // remove deletes the spill's files.

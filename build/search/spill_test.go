@@ -108,3 +108,29 @@ func TestLaterRunsHoldLess(t *testing.T) {
 		t.Errorf("a later run spills at a quarter of the budget: got %v", batch)
 	}
 }
+
+// TestMergePartsSorts merges from one to nine parts, each in document
+// order and some empty, as a term's postings come from the runs, and
+// wants them sorted by document, every posting kept.
+func TestMergePartsSorts(t *testing.T) {
+	var spare []posting
+	for parts := 1; parts <= 9; parts++ {
+		var all []posting
+		var starts []int
+		for part := range parts {
+			starts = append(starts, len(all))
+			for doc := part; doc < 40; doc += 1 + (part*part)%5 {
+				if doc%parts == part {
+					all = append(all, posting{doc: int32(doc), tf: uint16(doc * 3), forms: uint16(part)})
+				}
+			}
+		}
+		want := slices.Clone(all)
+		slices.SortFunc(want, func(a, b posting) int { return int(a.doc - b.doc) })
+		var got []posting
+		got, spare = mergeParts(all, spare, starts)
+		if !slices.Equal(got, want) {
+			t.Errorf("%d parts: merged %v\nwant %v", parts, got, want)
+		}
+	}
+}
