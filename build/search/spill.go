@@ -246,7 +246,6 @@ type runReader struct {
 	id   uint32 // the current group's term
 	n    int    // its postings, not yet read
 	done bool
-	raw  []byte // the records of a group, reused
 }
 
 func openRun(path string) (*runReader, error) {
@@ -276,14 +275,15 @@ func (rr *runReader) next() error {
 	return nil
 }
 
-// appendGroup appends the current group's postings to ps, and reads the
-// next group's head.
-func (rr *runReader) appendGroup(ps []posting) ([]posting, error) {
-	rr.raw = slices.Grow(rr.raw[:0], rr.n*recordSize)[:rr.n*recordSize]
-	if _, err := io.ReadFull(rr.r, rr.raw); err != nil {
-		return ps, fmt.Errorf("%s: %w", rr.f.Name(), err)
+// appendGroup appends the current group's postings to ps, reading their
+// records into raw, which it returns for reuse, and reads the next
+// group's head.
+func (rr *runReader) appendGroup(ps []posting, raw []byte) ([]posting, []byte, error) {
+	raw = slices.Grow(raw[:0], rr.n*recordSize)[:rr.n*recordSize]
+	if _, err := io.ReadFull(rr.r, raw); err != nil {
+		return ps, raw, fmt.Errorf("%s: %w", rr.f.Name(), err)
 	}
-	return appendFromRecords(ps, rr.raw), rr.next()
+	return appendFromRecords(ps, raw), raw, rr.next()
 }
 
 // merge merges the runs into the merged file, slot by slot, and returns
@@ -312,7 +312,7 @@ func (s *spill) merge(slots int, slotOf func(uint32) int) ([]int, error) {
 	s.start = make([]uint32, slots)
 	var buf, spare []posting
 	var starts []int
-	var out []byte
+	var raw []byte // records read, then written, reused
 	written := 0
 	for {
 		id, ok := lowestID(readers)
@@ -327,7 +327,7 @@ func (s *spill) merge(slots int, slotOf func(uint32) int) ([]int, error) {
 			}
 			from := len(buf)
 			starts = append(starts, from)
-			if buf, err = rr.appendGroup(buf); err != nil {
+			if buf, raw, err = rr.appendGroup(buf, raw); err != nil {
 				return nil, err
 			}
 			if from > 0 && from < len(buf) && buf[from].doc < buf[from-1].doc {
@@ -339,8 +339,8 @@ func (s *spill) merge(slots int, slotOf func(uint32) int) ([]int, error) {
 		}
 		slot := slotOf(id)
 		s.start[slot], dfs[slot] = uint32(written), len(buf)
-		out = appendRecords(out[:0], buf)
-		w.Write(out)
+		raw = appendRecords(raw[:0], buf)
+		w.Write(raw)
 		written += len(buf)
 	}
 	return dfs, w.Flush()
