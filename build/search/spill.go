@@ -189,11 +189,12 @@ func groupEntries(all []docInfo, docs []int, terms, pairs int) []entryGroup {
 // are written with one call, not one each, which cost more than the
 // bytes did.
 func appendRecords(b []byte, postings []posting) []byte {
-	b = slices.Grow(b, len(postings)*recordSize)
-	for _, p := range postings {
-		b = binary.LittleEndian.AppendUint32(b, uint32(p.doc))
-		b = binary.LittleEndian.AppendUint16(b, p.tf)
-		b = binary.LittleEndian.AppendUint16(b, p.forms)
+	n := len(b)
+	b = slices.Grow(b, len(postings)*recordSize)[:n+len(postings)*recordSize]
+	for i, p := range postings {
+		// Document, tf and forms, little-endian, in one store.
+		rec := uint64(uint32(p.doc)) | uint64(p.tf)<<32 | uint64(p.forms)<<48
+		binary.LittleEndian.PutUint64(b[n+i*recordSize:], rec)
 	}
 	return b
 }
@@ -209,7 +210,8 @@ func appendFromRecords(ps []posting, raw []byte) []posting {
 }
 
 func getRecord(b []byte) posting {
-	return posting{doc: int32(binary.LittleEndian.Uint32(b)), tf: binary.LittleEndian.Uint16(b[4:]), forms: binary.LittleEndian.Uint16(b[6:])}
+	rec := binary.LittleEndian.Uint64(b)
+	return posting{doc: int32(uint32(rec)), tf: uint16(rec >> 32), forms: uint16(rec >> 48)}
 }
 
 // gatherSpilled spills the entries still held, then merges the runs into

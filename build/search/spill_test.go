@@ -134,3 +134,21 @@ func TestMergePartsSorts(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordsAreLittleEndian writes postings as records and wants each
+// one's document, tf and forms little-endian in that order, and read back
+// as they were.
+func TestRecordsAreLittleEndian(t *testing.T) {
+	postings := []posting{{doc: 1, tf: 2, forms: 3}, {doc: 0x7fffffff, tf: 0xffff, forms: 0x8001}, {doc: 0x01020304, tf: 0x0506, forms: 0x0708}}
+	raw := appendRecords([]byte{0xaa}, postings)
+	want := []byte{0xaa,
+		1, 0, 0, 0, 2, 0, 3, 0,
+		0xff, 0xff, 0xff, 0x7f, 0xff, 0xff, 0x01, 0x80,
+		4, 3, 2, 1, 6, 5, 8, 7}
+	if !slices.Equal(raw, want) {
+		t.Fatalf("records % x\nwant % x", raw, want)
+	}
+	if back := appendFromRecords(nil, raw[1:]); !slices.Equal(back, postings) {
+		t.Errorf("read back %v, want %v", back, postings)
+	}
+}
