@@ -83,3 +83,25 @@ type dropWriter struct{}
 
 func (dropWriter) WriteFile(string, []byte) error { return nil }
 func (dropWriter) CopyFile(string, string) error  { return nil }
+
+// BenchmarkWriteSpilled measures indexing every page of the corpus on
+// one goroutine with the postings spilled to disk in runs of 4 MB a
+// language, and writing the index, into a writer that drops it: the
+// spill's runs, their merge and the encoding of shards and posting files.
+func BenchmarkWriteSpilled(b *testing.B) {
+	set, texts := benchSet(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		idx := NewIndex(set)
+		for _, li := range idx.langs {
+			li.spillAt(4<<20, b.TempDir())
+		}
+		tok := NewTokenizer()
+		for _, p := range set.Pages {
+			idx.Add(p, Body{Text: texts[p]}, tok)
+		}
+		if err := idx.Write(dropWriter{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

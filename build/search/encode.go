@@ -17,11 +17,12 @@ import (
 // of Shard and Postings. One goroutine uses one encoder, reusing its
 // buffers from shard to shard.
 type shardEncoder struct {
-	li    *langIndex
-	avgdl float64
-	w     output.Writer
-	shard []byte
-	file  []byte
+	li *langIndex
+	// lengths are the documents' relativeLength, by number.
+	lengths []float64
+	w       output.Writer
+	shard   []byte
+	file    []byte
 	// postings and raw are reused to read a term's spilled postings.
 	postings []posting
 	raw      []byte
@@ -148,7 +149,7 @@ func (e *shardEncoder) appendPostings(b []byte, postings []posting, masks bool, 
 // score is a posting's term-frequency part of BM25, scaled to 1..100,
 // plus LeadScore when the page's title or statement has the term.
 func (e *shardEncoder) score(p posting) int {
-	s := scaleTF(float64(p.tf&^leadTF)/4, float64(e.li.docs[p.doc].length), e.avgdl)
+	s := scaleTF(float64(p.tf&^leadTF)/4, e.lengths[p.doc])
 	if p.tf&leadTF != 0 {
 		s |= LeadScore
 	}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/json"
+	"math"
 	"testing"
 )
 
@@ -40,4 +41,32 @@ func FuzzAppendString(f *testing.F) {
 			t.Fatalf("appendString(%q) = %s, want %s", s, got, want)
 		}
 	})
+}
+
+// TestScoreIsBM25 scores postings of every count in quarters up to 200,
+// in documents of many lengths, and wants BM25's saturated term
+// frequency worked out in one expression, scaled to 1..100, with the
+// lead bit where the posting has it: the length part worked out once a
+// document must change no score.
+func TestScoreIsBM25(t *testing.T) {
+	li := &langIndex{count: 8}
+	for _, dl := range []int{1, 2, 3, 17, 100, 333, 1000, 4096} {
+		li.docs = append(li.docs, docInfo{length: dl, present: true})
+	}
+	avgdl := li.averageLength()
+	e := &shardEncoder{li: li, lengths: li.relativeLengths()}
+	for doc, d := range li.docs {
+		for quarters := range 200 {
+			for _, lead := range []uint16{0, leadTF} {
+				tf, dl := float64(quarters)/4, float64(d.length)
+				want := int(max(1, min(100, math.Round(tf*(K1+1)/(tf+K1*(1-b+b*dl/avgdl))/(K1+1)*100))))
+				if lead != 0 {
+					want |= LeadScore
+				}
+				if got := e.score(posting{doc: int32(doc), tf: uint16(quarters) | lead}); got != want {
+					t.Fatalf("doc of %d words, tf %v, lead %v: score %d, want %d", d.length, tf, lead != 0, got, want)
+				}
+			}
+		}
+	}
 }

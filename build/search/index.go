@@ -172,17 +172,21 @@ func (idx *Index) Add(p *content.Page, body Body, tok *Tokenizer) {
 	length := 0
 	addText := func(text string, weight float32, lead bool) {
 		prev, hasPrev := uint32(0), false
-		tokenize.Each(text, tok.read, func(t tokenize.Token) {
-			w := tok.current
+		tokenize.EachWritten(text, func(written string, joined bool) bool {
+			w := tok.spellingOf(written)
+			if w.word == "" {
+				return false
+			}
 			if w.stop {
-				return
+				return true
 			}
 			length++
 			tok.count(w, weight, lead)
-			if pairs && t.Joined && hasPrev {
+			if pairs && joined && hasPrev {
 				tok.countPair(prev, w.key.id, weight)
 			}
 			prev, hasPrev = w.key.id, true
+			return true
 		})
 	}
 	addText(p.Title, weightTitle, true)

@@ -17,7 +17,7 @@ func TestPostingFileMatchesJSON(t *testing.T) {
 		for i := range li.docs {
 			li.docs[i].length = 1 + rng.IntN(3000)
 		}
-		e := &shardEncoder{li: li, avgdl: 50 + 500*rng.Float64()}
+		e := encoderWithAverage(li, 50+500*rng.Float64())
 		var postings []posting
 		for doc := 0; doc < docs; doc += 1 + rng.IntN(1+rng.IntN(400)) {
 			postings = append(postings, posting{doc: int32(doc), tf: uint16(rng.IntN(1 << 16)), forms: uint16(rng.IntN(1 << 16))})
@@ -42,7 +42,7 @@ func TestPostingFileMatchesJSON(t *testing.T) {
 // A damaged posting file is an error, never a panic or a wrong list.
 func TestPostingFileDamaged(t *testing.T) {
 	li := &langIndex{docs: make([]docInfo, 300)}
-	e := &shardEncoder{li: li, avgdl: 10}
+	e := encoderWithAverage(li, 10)
 	var postings []posting
 	for doc := int32(0); doc < 300; doc += 3 {
 		postings = append(postings, posting{doc: doc, tf: 4, forms: 3})
@@ -67,7 +67,7 @@ func TestPostingFileDamaged(t *testing.T) {
 }
 
 func FuzzPostingFile(f *testing.F) {
-	e := &shardEncoder{li: &langIndex{docs: make([]docInfo, 10)}, avgdl: 1}
+	e := encoderWithAverage(&langIndex{docs: make([]docInfo, 10)}, 1)
 	f.Add(e.appendPostingFile(nil, []posting{{doc: 1, tf: 4, forms: 1}, {doc: 7, tf: 9, forms: 2}}, true, formNumbers{remap: []int{0, 1}}))
 	f.Add([]byte("HBP\x01\xff\xff\xff\xff\x0f\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -76,4 +76,14 @@ func FuzzPostingFile(f *testing.F) {
 			t.Fatalf("%d docs, %d scores, %d masks", len(p.Docs), len(p.Scores), len(p.Masks))
 		}
 	})
+}
+
+// encoderWithAverage is an encoder of li's postings that scores them as if
+// its documents had avgdl words on average.
+func encoderWithAverage(li *langIndex, avgdl float64) *shardEncoder {
+	lengths := make([]float64, len(li.docs))
+	for doc, d := range li.docs {
+		lengths[doc] = relativeLength(float64(d.length), avgdl)
+	}
+	return &shardEncoder{li: li, lengths: lengths}
 }

@@ -2,7 +2,6 @@ package search
 
 import (
 	"bufio"
-	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -109,14 +108,10 @@ func (li *langIndex) writeRun(batch []int) error {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	var rec [recordSize]byte
-	var head []byte
+	var b []byte
 	for _, g := range groups {
-		head = binary.AppendUvarint(binary.AppendUvarint(head[:0], uint64(g.id)), uint64(len(g.postings)))
-		w.Write(head)
-		for _, p := range g.postings {
-			w.Write(putRecord(rec[:], p))
-		}
+		b = binary.AppendUvarint(binary.AppendUvarint(b[:0], uint64(g.id)), uint64(len(g.postings)))
+		w.Write(appendRecords(b, g.postings))
 	}
 	err = w.Flush()
 	if cerr := f.Close(); err == nil {
@@ -190,15 +185,33 @@ func groupEntries(all []docInfo, docs []int, terms, pairs int) []entryGroup {
 	return groups
 }
 
-func putRecord(b []byte, p posting) []byte {
-	binary.LittleEndian.PutUint32(b, uint32(p.doc))
-	binary.LittleEndian.PutUint16(b[4:], p.tf)
-	binary.LittleEndian.PutUint16(b[6:], p.forms)
+// appendRecords appends the records of postings to b: a term's records
+// are written with one call, not one each, which cost more than the
+// bytes did.
+func appendRecords(b []byte, postings []posting) []byte {
+	n := len(b)
+	b = slices.Grow(b, len(postings)*recordSize)[:n+len(postings)*recordSize]
+	for i, p := range postings {
+		// Document, tf and forms, little-endian, in one store.
+		rec := uint64(uint32(p.doc)) | uint64(p.tf)<<32 | uint64(p.forms)<<48
+		binary.LittleEndian.PutUint64(b[n+i*recordSize:], rec)
+	}
 	return b
 }
 
+// appendFromRecords appends to ps the postings of the records in raw.
+func appendFromRecords(ps []posting, raw []byte) []posting {
+	n := len(ps)
+	ps = slices.Grow(ps, len(raw)/recordSize)[:n+len(raw)/recordSize]
+	for i := range ps[n:] {
+		ps[n+i] = getRecord(raw[i*recordSize:])
+	}
+	return ps
+}
+
 func getRecord(b []byte) posting {
-	return posting{doc: int32(binary.LittleEndian.Uint32(b)), tf: binary.LittleEndian.Uint16(b[4:]), forms: binary.LittleEndian.Uint16(b[6:])}
+	rec := binary.LittleEndian.Uint64(b)
+	return posting{doc: int32(uint32(rec)), tf: uint16(rec >> 32), forms: uint16(rec >> 48)}
 }
 
 // gatherSpilled spills the entries still held, then merges the runs into
@@ -264,17 +277,15 @@ func (rr *runReader) next() error {
 	return nil
 }
 
-// appendGroup appends the current group's postings to ps, and reads the
-// next group's head.
-func (rr *runReader) appendGroup(ps []posting) ([]posting, error) {
-	var rec [recordSize]byte
-	for range rr.n {
-		if _, err := io.ReadFull(rr.r, rec[:]); err != nil {
-			return ps, fmt.Errorf("%s: %w", rr.f.Name(), err)
-		}
-		ps = append(ps, getRecord(rec[:]))
+// appendGroup appends the current group's postings to ps, reading their
+// records into raw, which it returns for reuse, and reads the next
+// group's head.
+func (rr *runReader) appendGroup(ps []posting, raw []byte) ([]posting, []byte, error) {
+	raw = slices.Grow(raw[:0], rr.n*recordSize)[:rr.n*recordSize]
+	if _, err := io.ReadFull(rr.r, raw); err != nil {
+		return ps, raw, fmt.Errorf("%s: %w", rr.f.Name(), err)
 	}
-	return ps, rr.next()
+	return appendFromRecords(ps, raw), raw, rr.next()
 }
 
 // merge merges the runs into the merged file, slot by slot, and returns
@@ -301,22 +312,24 @@ func (s *spill) merge(slots int, slotOf func(uint32) int) ([]int, error) {
 	w := bufio.NewWriterSize(f, 1<<20)
 	dfs := make([]int, slots)
 	s.start = make([]uint32, slots)
-	var buf []posting
-	var rec [recordSize]byte
+	var buf, spare []posting
+	var starts []int
+	var raw []byte // records read, then written, reused
 	written := 0
 	for {
 		id, ok := lowestID(readers)
 		if !ok {
 			break
 		}
-		buf = buf[:0]
+		buf, starts = buf[:0], starts[:0]
 		sorted := true
 		for _, rr := range readers {
 			if rr.done || rr.id != id {
 				continue
 			}
 			from := len(buf)
-			if buf, err = rr.appendGroup(buf); err != nil {
+			starts = append(starts, from)
+			if buf, raw, err = rr.appendGroup(buf, raw); err != nil {
 				return nil, err
 			}
 			if from > 0 && from < len(buf) && buf[from].doc < buf[from-1].doc {
@@ -324,16 +337,55 @@ func (s *spill) merge(slots int, slotOf func(uint32) int) ([]int, error) {
 			}
 		}
 		if !sorted {
-			slices.SortFunc(buf, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
+			buf, spare = mergeParts(buf, spare, starts)
 		}
 		slot := slotOf(id)
 		s.start[slot], dfs[slot] = uint32(written), len(buf)
-		for _, p := range buf {
-			w.Write(putRecord(rec[:], p))
-		}
+		raw = appendRecords(raw[:0], buf)
+		w.Write(raw)
 		written += len(buf)
 	}
 	return dfs, w.Flush()
+}
+
+// mergeParts puts postings in document order, given that each of its
+// parts, from each of starts to the next, is: a term's postings from
+// each run are in order, so merging the parts two by two, through spare,
+// takes the place of a sort. It returns the postings in order and the
+// other slice, for the caller to reuse both.
+func mergeParts(postings, spare []posting, starts []int) (sorted, other []posting) {
+	for len(starts) > 1 {
+		spare = slices.Grow(spare[:0], len(postings))[:len(postings)]
+		merged := starts[:0] // each written below the next one read
+		for i := 0; i < len(starts); i += 2 {
+			from, mid, to := starts[i], len(postings), len(postings)
+			if i+1 < len(starts) {
+				mid = starts[i+1]
+			}
+			if i+2 < len(starts) {
+				to = starts[i+2]
+			}
+			mergeTwo(spare[from:to], postings[from:mid], postings[mid:to])
+			merged = append(merged, from)
+		}
+		starts = merged
+		postings, spare = spare, postings
+	}
+	return postings, spare
+}
+
+// mergeTwo merges a and b, each in document order, into dst.
+func mergeTwo(dst, a, b []posting) {
+	i, j := 0, 0
+	for k := range dst {
+		if j == len(b) || i < len(a) && a[i].doc < b[j].doc {
+			dst[k] = a[i]
+			i++
+		} else {
+			dst[k] = b[j]
+			j++
+		}
+	}
 }
 
 // lowestID is the lowest term of the runs' current groups.
@@ -355,11 +407,7 @@ func (s *spill) postings(slot, n int, buf []posting, raw []byte) ([]posting, []b
 	if _, err := s.merged.ReadAt(raw, int64(s.start[slot])*recordSize); err != nil {
 		return buf, raw, fmt.Errorf("reading spilled postings: %w", err)
 	}
-	buf = slices.Grow(buf[:0], n)[:n]
-	for i := range buf {
-		buf[i] = getRecord(raw[i*recordSize:])
-	}
-	return buf, raw, nil
+	return appendFromRecords(buf[:0], raw), raw, nil
 }
 
 // remove deletes the spill's files.

@@ -108,3 +108,47 @@ func TestLaterRunsHoldLess(t *testing.T) {
 		t.Errorf("a later run spills at a quarter of the budget: got %v", batch)
 	}
 }
+
+// TestMergePartsSorts merges from one to nine parts, each in document
+// order and some empty, as a term's postings come from the runs, and
+// wants them sorted by document, every posting kept.
+func TestMergePartsSorts(t *testing.T) {
+	var spare []posting
+	for parts := 1; parts <= 9; parts++ {
+		var all []posting
+		var starts []int
+		for part := range parts {
+			starts = append(starts, len(all))
+			for doc := part; doc < 40; doc += 1 + (part*part)%5 {
+				if doc%parts == part {
+					all = append(all, posting{doc: int32(doc), tf: uint16(doc * 3), forms: uint16(part)})
+				}
+			}
+		}
+		want := slices.Clone(all)
+		slices.SortFunc(want, func(a, b posting) int { return int(a.doc - b.doc) })
+		var got []posting
+		got, spare = mergeParts(all, spare, starts)
+		if !slices.Equal(got, want) {
+			t.Errorf("%d parts: merged %v\nwant %v", parts, got, want)
+		}
+	}
+}
+
+// TestRecordsAreLittleEndian writes postings as records and wants each
+// one's document, tf and forms little-endian in that order, and read back
+// as they were.
+func TestRecordsAreLittleEndian(t *testing.T) {
+	postings := []posting{{doc: 1, tf: 2, forms: 3}, {doc: 0x7fffffff, tf: 0xffff, forms: 0x8001}, {doc: 0x01020304, tf: 0x0506, forms: 0x0708}}
+	raw := appendRecords([]byte{0xaa}, postings)
+	want := []byte{0xaa,
+		1, 0, 0, 0, 2, 0, 3, 0,
+		0xff, 0xff, 0xff, 0x7f, 0xff, 0xff, 0x01, 0x80,
+		4, 3, 2, 1, 6, 5, 8, 7}
+	if !slices.Equal(raw, want) {
+		t.Fatalf("records % x\nwant % x", raw, want)
+	}
+	if back := appendFromRecords(nil, raw[1:]); !slices.Equal(back, postings) {
+		t.Errorf("read back %v, want %v", back, postings)
+	}
+}

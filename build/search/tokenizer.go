@@ -18,9 +18,6 @@ import (
 type Tokenizer struct {
 	langs map[string]*tokenizerLang
 	lang  *tokenizerLang // the current page's
-	// current is the spelling of the token being emitted: fold sets it,
-	// so the indexer needs no second lookup.
-	current *spelling
 
 	page  int // counts pages, to know which slots are this page's
 	terms []docTerm
@@ -115,23 +112,27 @@ func (tk *Tokenizer) startPage(code string, li *langIndex) {
 	tk.later = tk.later[:0]
 }
 
-// read is the tokenizer's readWord: it finds, or makes, what a spelling
-// as written stands for and leaves it in tk.current. Tokens are slices
-// of the page's text, so what the cache keeps is copied: it must not
-// hold pages alive.
-func (tk *Tokenizer) read(written string) (word, exact string) {
-	l := tk.lang
-	slot := &l.recent[hashWord(written)%uint32(len(l.recent))]
+// spellingOf finds, or makes, what a word as written stands for. Words
+// are slices of the page's text, so what the cache keeps is copied: it
+// must not hold pages alive.
+func (tk *Tokenizer) spellingOf(written string) *spelling {
+	slot := &tk.lang.recent[hashWord(written)%uint32(len(tk.lang.recent))]
 	if slot.s == nil || slot.text != written {
-		f, ok := l.written[written]
-		if !ok {
-			f = &writtenForm{text: strings.Clone(written), s: tk.spelling(tokenize.Lower(written))}
-			l.written[f.text] = f
-		}
-		*slot = *f
+		tk.fill(slot, written)
 	}
-	tk.current = slot.s
-	return slot.s.word, slot.s.exact
+	return slot.s
+}
+
+// fill puts in a slot of the cache the spelling as written, found in
+// the map or made.
+func (tk *Tokenizer) fill(slot *writtenForm, written string) {
+	l := tk.lang
+	f, ok := l.written[written]
+	if !ok {
+		f = &writtenForm{text: strings.Clone(written), s: tk.spelling(tokenize.Lower(written))}
+		l.written[f.text] = f
+	}
+	*slot = *f
 }
 
 // hashWord mixes the length of a word with its first and last eight

@@ -29,12 +29,9 @@ func TestReadFindsEachSpellingInItsSlot(t *testing.T) {
 	}
 	for range 3 {
 		for _, w := range words {
-			word, exact := tok.read(w)
-			if wantExact := tokenize.Lower(w); exact != wantExact || word != tokenize.Fold(wantExact) {
-				t.Fatalf("read(%q) = %q, %q; want %q, %q", w, word, exact, tokenize.Fold(wantExact), wantExact)
-			}
-			if tok.current.exact != exact {
-				t.Fatalf("read(%q) leaves the spelling %q current", w, tok.current.exact)
+			s := tok.spellingOf(w)
+			if wantExact := tokenize.Lower(w); s.exact != wantExact || s.word != tokenize.Fold(wantExact) {
+				t.Fatalf("spellingOf(%q) = %q, %q; want %q, %q", w, s.word, s.exact, tokenize.Fold(wantExact), wantExact)
 			}
 		}
 	}

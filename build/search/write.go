@@ -200,10 +200,10 @@ func (li *langIndex) write(w output.Writer) (err error) {
 			meta.Shards = append(meta.Shards, sh.name)
 		}
 	}
-	avgdl := li.averageLength()
+	lengths := li.relativeLengths()
 	errs := make([]error, len(shards))
 	parallel.Each(len(shards), func() func(int) {
-		e := &shardEncoder{li: li, avgdl: avgdl, w: w}
+		e := &shardEncoder{li: li, lengths: lengths, w: w}
 		return func(i int) { errs[i] = e.write(shards[i]) }
 	})
 	if err := errors.Join(errs...); err != nil {
@@ -278,6 +278,22 @@ func (li *langIndex) averageLength() float64 {
 		return 1
 	}
 	return float64(total) / float64(li.count)
+}
+
+// relativeLengths is BM25's length part of each document, 1−b+b·dl/avgdl,
+// by document number: worked out once a document, not once a posting.
+func (li *langIndex) relativeLengths() []float64 {
+	avgdl := li.averageLength()
+	lengths := make([]float64, len(li.docs))
+	for doc, d := range li.docs {
+		lengths[doc] = relativeLength(float64(d.length), avgdl)
+	}
+	return lengths
+}
+
+// relativeLength is BM25's length part of a document of dl words.
+func relativeLength(dl, avgdl float64) float64 {
+	return 1 - b + b*dl/avgdl
 }
 
 // prepare numbers a term's forms by the number of documents they occur
@@ -356,10 +372,10 @@ func (n formNumbers) bits(p posting) uint32 {
 	return out
 }
 
-// scaleTF is BM25's saturated term frequency, tf·(K1+1)/(tf+K1·(1−b+b·dl/avgdl)),
-// scaled from 0..k1+1 to 1..100.
-func scaleTF(tf, dl, avgdl float64) int {
-	v := tf * (K1 + 1) / (tf + K1*(1-b+b*dl/avgdl))
+// scaleTF is BM25's saturated term frequency, tf·(K1+1)/(tf+K1·length),
+// scaled from 0..k1+1 to 1..100; length is the document's relativeLength.
+func scaleTF(tf, length float64) int {
+	v := tf * (K1 + 1) / (tf + K1*length)
 	s := math.Round(v / (K1 + 1) * 100)
 	return int(max(1, min(100, s)))
 }

@@ -21,7 +21,13 @@ func hostileIndexPage() string {
 }
 
 func TestHostileIndex(t *testing.T) {
-	files := withFiles(map[string]string{"content/vi/hostile.md": hostileIndexPage()})
+	files := withFiles(map[string]string{"content/vi/hostile.md": hostileIndexPage(),
+		// ASCII apostrophes (in the title, which no typographer
+		// rewrites), tabs and punctuation right after words, which the
+		// tokenizer passes without decoding them: each word searched
+		// comes after one, so that glued to the word before it would
+		// not be found by its prefix.
+		"content/fr/elision.md": "---\ntitle: \"Notes d'avenir\"\n---\n\nNotes\texpérience;client(rapide)\n"})
 	found := func(query, url string) func(t *testing.T, work string) {
 		return func(t *testing.T, work string) {
 			code, stdout, stderr := runCmd("search", "--dest", filepath.Join(work, "out"), "--json", query)
@@ -55,6 +61,24 @@ func TestHostileIndex(t *testing.T) {
 			name: "a word between angle brackets is a word", files: files,
 			args: []string{"build", "--dest", "$WORK/out"}, code: exitOK, written: []string{"out"},
 			after: found("so", "/vi/hostile/"),
+		},
+		{
+			name: "a French word after an elided article and an ASCII apostrophe is found", files: files,
+			args: []string{"build", "--dest", "$WORK/out"}, code: exitOK, written: []string{"out"},
+			after: found("avenir", "/fr/elision/"),
+		},
+		{
+			name: "a word after a tab is found", files: files,
+			args: []string{"build", "--dest", "$WORK/out"}, code: exitOK, written: []string{"out"},
+			after: found("experience", "/fr/elision/"),
+		},
+		{
+			name: "words after ASCII punctuation are found", files: files,
+			args: []string{"build", "--dest", "$WORK/out"}, code: exitOK, written: []string{"out"},
+			after: func(t *testing.T, work string) {
+				found("client", "/fr/elision/")(t, work)
+				found("rapide", "/fr/elision/")(t, work)
+			},
 		},
 		{
 			name: "a page's document holds its words single-spaced, cut within the limit", files: files,

@@ -76,3 +76,11 @@ func eachReference(text string, read ReadWord, emit func(Token)) {
 	endCJK(len(text))
 	flush(len(text))
 }
+
+// emitCJK emits one pair (or the lone character) of a CJK run.
+func emitCJK(pair string, read ReadWord, emit func(Token)) {
+	word, exact := read(pair)
+	if word != "" {
+		emit(Token{Word: word, Exact: exact})
+	}
+}

@@ -77,6 +77,26 @@ func lowerThen(foldWord func(string) string) ReadWord {
 // offsets, so a word is a slice of text until it is read, and the
 // indexer never holds a page's tokens all at once.
 func Each(text string, read ReadWord, emit func(Token)) {
+	EachWritten(text, func(written string, joined bool) bool {
+		word, exact := read(written)
+		if word == "" {
+			return false // only marks, with no letter to carry them
+		}
+		emit(Token{Word: word, Exact: exact, Joined: joined})
+		return true
+	})
+}
+
+// Visit is given each word of a text as written, a slice of the text,
+// and whether it follows the previous token with only spaces between
+// them (Token.Joined). It reports whether the word is a token: a run of
+// marks with no letter to carry them is none, and pairs nothing.
+type Visit func(written string, joined bool) bool
+
+// EachWritten calls visit with each word of NFC text as written, where
+// Each would read it and make a token of it: the indexer reads and counts
+// a word in one call, with no token between.
+func EachWritten(text string, visit Visit) {
 	joined := false // the next token may pair with the previous one
 	broken := true  // something other than spaces came since the last token
 	start := -1     // where the current word starts
@@ -86,29 +106,29 @@ func Each(text string, read ReadWord, emit func(Token)) {
 		if start < 0 {
 			return
 		}
-		word, exact := read(text[start:end])
+		written := text[start:end]
 		start = -1
-		if word == "" {
-			return // only marks, with no letter to carry them
+		if visit(written, joined && !broken) {
+			joined, broken = true, false
 		}
-		emit(Token{Word: word, Exact: exact, Joined: joined && !broken})
-		joined, broken = true, false
 	}
-	// endCJK emits the last pair of a CJK run, or its one character, and
-	// breaks pairs across it: the pairs of Vietnamese syllables never
-	// take in a CJK token.
+	// endCJK visits the last pair of a CJK run, or its one character,
+	// and breaks pairs across it: the pairs of Vietnamese syllables
+	// never take in a CJK token.
 	endCJK := func(end int) {
 		if cjk < 0 {
 			return
 		}
 		if last == cjk {
-			emitCJK(text[cjk:end], read, emit)
+			visit(text[cjk:end], false)
 		}
 		cjk, last, broken, joined = -1, -1, true, false
 	}
 	for i := 0; i < len(text); {
 		// Most of a text is runs of letters outside CJK: each of them
 		// only starts or continues a word.
+		// letterRunEnd stopped where no such run goes on, so the byte
+		// there is handled below without asking it again.
 		if end := letterRunEnd(text, i); end > i {
 			if cjk >= 0 {
 				endCJK(i)
@@ -116,7 +136,30 @@ func Each(text string, read ReadWord, emit func(Token)) {
 			if start < 0 {
 				start = i
 			}
-			i = end
+			if i = end; i == len(text) {
+				break
+			}
+		}
+		// Nearly every other byte is an ASCII space or punctuation,
+		// which is told apart without decoding or looking it up.
+		if c := text[i]; c < utf8.RuneSelf {
+			if cjk >= 0 {
+				endCJK(i)
+			}
+			switch {
+			case c == ' ' || c == '\t':
+				flush(i)
+			case c == '\'' && start >= 0 && wordRuneAt(text, i+1):
+				if elisions[Lower(text[start:i])] {
+					start = -1
+				} else {
+					flush(i)
+				}
+			default:
+				flush(i)
+				broken = true
+			}
+			i++
 			continue
 		}
 		r, size := rune(text[i]), 1
@@ -128,7 +171,7 @@ func Each(text string, read ReadWord, emit func(Token)) {
 			if cjk < 0 {
 				cjk = i
 			} else {
-				emitCJK(text[last:i+size], read, emit)
+				visit(text[last:i+size], false)
 			}
 			last = i
 			i += size
@@ -207,14 +250,6 @@ var asciiWord = [utf8.RuneSelf]bool{
 	'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true, 'g': true, 'h': true, 'i': true, 'j': true,
 	'k': true, 'l': true, 'm': true, 'n': true, 'o': true, 'p': true, 'q': true, 'r': true, 's': true, 't': true,
 	'u': true, 'v': true, 'w': true, 'x': true, 'y': true, 'z': true,
-}
-
-// emitCJK emits one pair (or the lone character) of a CJK run.
-func emitCJK(pair string, read ReadWord, emit func(Token)) {
-	word, exact := read(pair)
-	if word != "" {
-		emit(Token{Word: word, Exact: exact})
-	}
 }
 
 func wordRuneAt(text string, i int) bool {
