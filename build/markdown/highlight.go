@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"html"
+	"slices"
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
@@ -92,15 +93,59 @@ func (h *highlighter) format(lang, code string) []byte {
 		buf.WriteString(">" + html.EscapeString(code) + "</code></pre>\n")
 		return buf.Bytes()
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	tokens, err := lexSteadily(lexer, code)
 	if err == nil {
-		err = h.formatter.Format(&buf, styles.Fallback, it)
+		err = h.formatter.Format(&buf, styles.Fallback, chroma.Literator(tokens...))
 	}
 	if err != nil {
 		buf.Reset()
 		buf.WriteString("<pre><code>" + html.EscapeString(code) + "</code></pre>\n")
 	}
 	return buf.Bytes()
+}
+
+// maxLexings bounds how often a block whose tokens hold an error is
+// lexed again (see lexSteadily).
+const maxLexings = 4
+
+// lexSteadily is a block's tokens, the same from one build to the next.
+// chroma gives each of its rules' regular expressions 250 ms of wall
+// time and takes a match that ran out of it for no match, so that the
+// text becomes an error token; on a loaded machine the clock behind that
+// budget can jump, and a block lexed in a millisecond comes out with
+// errors now and then, which would make two builds of one site differ.
+// So a block whose tokens hold an error is lexed again, until a pass has
+// none or two passes agree (an error that is the text's own comes back
+// every time); failing that, the pass with the fewest errors is kept.
+func lexSteadily(lexer chroma.Lexer, code string) ([]chroma.Token, error) {
+	var best, last []chroma.Token
+	bestErrors := -1
+	for range maxLexings {
+		it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+		if err != nil {
+			return nil, err
+		}
+		tokens := it.Tokens()
+		errors := countErrors(tokens)
+		if errors == 0 || slices.Equal(tokens, last) {
+			return tokens, nil
+		}
+		if bestErrors < 0 || errors < bestErrors {
+			best, bestErrors = tokens, errors
+		}
+		last = tokens
+	}
+	return best, nil
+}
+
+func countErrors(tokens []chroma.Token) int {
+	n := 0
+	for _, t := range tokens {
+		if t.Type == chroma.Error {
+			n++
+		}
+	}
+	return n
 }
 
 // lexer is chroma's lexer for a fence's language, nil when it has none,
