@@ -358,7 +358,13 @@ func (s *Site) renderOne(book render.PrintPages, p *content.Page, scratch *PageS
 			err = perr
 		}
 	}
-	if !s.KeepContent {
+	switch {
+	case s.KeepContent:
+	case s.DropMarkdown && s.numbered(p):
+		// A site that renders once keeps of a written page only what
+		// the anchor checks read.
+		s.results.keepAnchors(p, r.Anchors)
+	default:
 		// The page is written and in the print pages, and its text goes
 		// to the index with it: its HTML and text are let go, so that
 		// the site's never is all in memory.
@@ -374,6 +380,12 @@ func (s *Site) renderOne(book render.PrintPages, p *content.Page, scratch *PageS
 		}
 	}
 	return o.AnchorRefs, err
+}
+
+// numbered says whether p's ID is its place among the site's pages, as
+// Link numbers them.
+func (s *Site) numbered(p *content.Page) bool {
+	return p.ID >= 0 && p.ID < len(s.Pages.Pages) && s.Pages.Pages[p.ID] == p
 }
 
 // StepOutput is what the page step made of one page.
