@@ -64,24 +64,24 @@ func checkHandbookPage(t *testing.T, p *content.Page, linksTo []*content.Page) {
 	t.Helper()
 	switch p.Kind {
 	case content.Principle:
-		if len(p.Exercises) == 0 {
+		if len(p.Exercises()) == 0 {
 			t.Errorf("%s: a principle needs at least one exercise", p.File)
 		}
 		// The French post on the 2016 letter quotes only its Day 2
 		// sentence: a principle drawn from that letter alone may have
 		// no quote; every other one needs one.
-		if len(p.Quotes) == 0 && !onlyFrom2016(linksTo) {
+		if len(p.Quotes()) == 0 && !onlyFrom2016(linksTo) {
 			t.Errorf("%s: a principle needs at least one quote", p.File)
 		}
 		if p.Statement == "" {
 			t.Errorf("%s: a principle needs its one-line statement", p.File)
 		}
 	case content.Quote:
-		if p.Letter == nil || p.Year == 0 || len(p.Principles) == 0 || strings.TrimSpace(p.Text) == "" {
+		if p.Letter() == nil || p.Year == 0 || len(p.Principles()) == 0 || strings.TrimSpace(p.Text) == "" {
 			t.Errorf("%s: a quote needs its text, letter, year and principles", p.File)
 		}
 	case content.Story, content.Exercise:
-		if len(p.Principles) == 0 {
+		if len(p.Principles()) == 0 {
 			t.Errorf("%s: needs at least one principle", p.File)
 		}
 	case content.Letter:

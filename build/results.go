@@ -1,6 +1,7 @@
 package build
 
 import (
+	"slices"
 	"sync"
 
 	"handbook/build/content"
@@ -16,6 +17,12 @@ import (
 type results struct {
 	mu     sync.RWMutex
 	byPage map[*content.Page]*markdown.Result
+	// anchorsByID are the anchors of the pages a build wrote, by page
+	// ID, once their results went (keepAnchors): the anchor checks read
+	// nothing else of a written page, and a slot here takes 24 bytes
+	// where a result, with its entry in byPage and its headings, took
+	// about 400 on the benchmark corpus.
+	anchorsByID []markdown.Anchors
 }
 
 func newResults() *results {
@@ -40,20 +47,44 @@ func (rs *results) set(p *content.Page, r *markdown.Result) {
 func (rs *results) forget(p *content.Page) {
 	rs.mu.Lock()
 	delete(rs.byPage, p)
+	if p.ID >= 0 && p.ID < len(rs.anchorsByID) {
+		rs.anchorsByID[p.ID] = nil
+	}
 	rs.mu.Unlock()
 }
 
-// clear lets every result go.
+// clear lets every result go, and the anchors kept.
 func (rs *results) clear() {
 	rs.mu.Lock()
 	clear(rs.byPage)
+	rs.anchorsByID = nil
 	rs.mu.Unlock()
+}
+
+// keepAnchors lets p's result go and keeps only its anchors, for the
+// anchor checks: p is written, and nothing else of its result is read
+// again in a site that renders once (a build). Templates of the pages
+// rendered after see no result of p, as of a page not converted yet.
+// p.ID must be p's own among the site's pages, as Link numbers them.
+func (rs *results) keepAnchors(p *content.Page, anchors markdown.Anchors) {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	delete(rs.byPage, p)
+	if p.ID >= len(rs.anchorsByID) {
+		rs.anchorsByID = slices.Grow(rs.anchorsByID, p.ID+1-len(rs.anchorsByID))[:p.ID+1]
+	}
+	rs.anchorsByID[p.ID] = anchors
 }
 
 // anchors are p's anchors as its last conversion found them.
 func (rs *results) anchors(p *content.Page) markdown.Anchors {
 	if r := rs.of(p); r != nil {
 		return r.Anchors
+	}
+	rs.mu.RLock()
+	defer rs.mu.RUnlock()
+	if p.ID >= 0 && p.ID < len(rs.anchorsByID) {
+		return rs.anchorsByID[p.ID]
 	}
 	return nil
 }

@@ -48,8 +48,9 @@ type Site struct {
 	// server). Otherwise Render lets a page's HTML and text go once the
 	// page is written and indexed, so the whole site's is never in memory
 	// at once; its headings, anchors and links stay, for the checks,
-	// unless DropMarkdown says the site renders once: then they go too,
-	// once the anchors are checked and the site's files written.
+	// unless DropMarkdown says the site renders once: then only its
+	// anchors stay (a home's headings and links too), and they go once
+	// the anchors are checked and the site's files written.
 	KeepContent bool
 
 	// Index is the search index of the last Render; nil when the site
@@ -361,7 +362,15 @@ func (s *Site) renderOne(book render.PrintPages, p *content.Page, scratch *PageS
 			err = perr
 		}
 	}
-	if !s.KeepContent {
+	switch {
+	case s.KeepContent:
+	case s.DropMarkdown && s.numbered(p) && !p.IsHome:
+		// A site that renders once keeps of a written page only what
+		// the anchor checks read. A home keeps its headings and links:
+		// the site's root and 404 pages are its own, rendered once
+		// every page is written.
+		s.results.keepAnchors(p, r.Anchors)
+	default:
 		// The page is written and in the print pages, and its text goes
 		// to the index with it: its HTML and text are let go, so that
 		// the site's never is all in memory.
@@ -377,6 +386,12 @@ func (s *Site) renderOne(book render.PrintPages, p *content.Page, scratch *PageS
 		}
 	}
 	return o.AnchorRefs, err
+}
+
+// numbered says whether p's ID is its place among the site's pages, as
+// Link numbers them.
+func (s *Site) numbered(p *content.Page) bool {
+	return p.ID >= 0 && p.ID < len(s.Pages.Pages) && s.Pages.Pages[p.ID] == p
 }
 
 // StepOutput is what the page step made of one page.

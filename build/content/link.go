@@ -194,10 +194,7 @@ func buildTree(lang *Lang) {
 // stories and exercises, a letter its quotes.
 func resolveRelations(lang *Lang, diags *diag.List) {
 	for _, p := range lang.Pages {
-		p.Letter, p.Principles = nil, nil
-		if p.Kind == Principle || p.Kind == Letter {
-			p.Quotes, p.Stories, p.Exercises = nil, nil, nil
-		}
+		p.rel = nil
 	}
 	for _, p := range lang.Pages {
 		if p.Kind == Quote {
@@ -209,21 +206,21 @@ func resolveRelations(lang *Lang, diags *diag.List) {
 				diags.Errorf(p.File, ref.line, "no principle %q in %s (principles are named by their file name, such as customer-obsession)", ref.value, lang.Code)
 				continue
 			}
-			p.Principles = append(p.Principles, target)
-			switch p.Kind {
+			p.related().principles = append(p.Principles(), target)
+			switch t := target.related(); p.Kind {
 			case Quote:
-				target.Quotes = append(target.Quotes, p)
+				t.quotes = append(t.quotes, p)
 			case Story:
-				target.Stories = append(target.Stories, p)
+				t.stories = append(t.stories, p)
 			case Exercise:
-				target.Exercises = append(target.Exercises, p)
+				t.exercises = append(t.exercises, p)
 			}
 		}
 	}
 	for _, p := range lang.Pages {
-		sortPages(p.Quotes)
-		sortPages(p.Stories)
-		sortPages(p.Exercises)
+		sortPages(p.Quotes())
+		sortPages(p.Stories())
+		sortPages(p.Exercises())
 	}
 }
 
@@ -248,8 +245,9 @@ func linkLetter(lang *Lang, p *Page, diags *diag.List) {
 		diags.Errorf(p.File, ref.line, "the quote says year %d but its letter is of %d", p.Year, year)
 	}
 	p.Year = year
-	p.Letter = target
-	target.Quotes = append(target.Quotes, p)
+	p.related().letter = target
+	t := target.related()
+	t.quotes = append(t.quotes, p)
 }
 
 // pairTranslations links pages that share a translationKey across

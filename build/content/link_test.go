@@ -374,35 +374,35 @@ func TestRelations(t *testing.T) {
 		got  []*Page
 		want []*Page
 	}{
-		{"q1.Principles (as written)", q1.Principles, []*Page{dayOne, obsession}},
-		{"q2.Principles", q2.Principles, []*Page{obsession}},
-		{"s1.Principles", vi("stories/s1.md").Principles, []*Page{frugality}},
-		{"e1.Principles", vi("exercises/e1.md").Principles, []*Page{dayOne}},
-		{"customer-obsession.Quotes (by weight)", obsession.Quotes, []*Page{q2, q1}},
-		{"day-one.Quotes", dayOne.Quotes, []*Page{q1}},
-		{"day-one.Exercises", dayOne.Exercises, []*Page{vi("exercises/e1.md")}},
-		{"day-one.Stories", dayOne.Stories, nil},
-		{"frugality.Stories", frugality.Stories, []*Page{vi("stories/s1.md")}},
-		{"2016.Quotes", l2016.Quotes, []*Page{q1}},
-		{"1998.Quotes", l1998.Quotes, []*Page{q2}},
+		{"q1.Principles() (as written)", q1.Principles(), []*Page{dayOne, obsession}},
+		{"q2.Principles()", q2.Principles(), []*Page{obsession}},
+		{"s1.Principles()", vi("stories/s1.md").Principles(), []*Page{frugality}},
+		{"e1.Principles()", vi("exercises/e1.md").Principles(), []*Page{dayOne}},
+		{"customer-obsession.Quotes() (by weight)", obsession.Quotes(), []*Page{q2, q1}},
+		{"day-one.Quotes()", dayOne.Quotes(), []*Page{q1}},
+		{"day-one.Exercises()", dayOne.Exercises(), []*Page{vi("exercises/e1.md")}},
+		{"day-one.Stories()", dayOne.Stories(), nil},
+		{"frugality.Stories()", frugality.Stories(), []*Page{vi("stories/s1.md")}},
+		{"2016.Quotes()", l2016.Quotes(), []*Page{q1}},
+		{"1998.Quotes()", l1998.Quotes(), []*Page{q2}},
 	}
 	for _, tt := range tests {
 		if got, want := rels(tt.got), rels(tt.want); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s = %q, want %q", tt.what, got, want)
 		}
 	}
-	if q1.Letter != l2016 || q1.Year != 2016 {
-		t.Errorf("q1: Letter %v, Year %d; want letters/2016.md, 2016", name(q1.Letter), q1.Year)
+	if q1.Letter() != l2016 || q1.Year != 2016 {
+		t.Errorf("q1: Letter %v, Year %d; want letters/2016.md, 2016", name(q1.Letter()), q1.Year)
 	}
-	if q2.Letter != l1998 || q2.Year != 1998 {
-		t.Errorf("q2: Letter %v, Year %d; want letters/1998.md, 1998", name(q2.Letter), q2.Year)
+	if q2.Letter() != l1998 || q2.Year != 1998 {
+		t.Errorf("q2: Letter %v, Year %d; want letters/1998.md, 1998", name(q2.Letter()), q2.Year)
 	}
 	// Relations stay within a language.
 	frQ1 := page(t, set, "fr", "quotes/q1.md")
-	if frQ1.Letter != page(t, set, "fr", "letters/2016.md") || len(frQ1.Principles) != 1 || frQ1.Principles[0] != page(t, set, "fr", "principles/day-one.md") {
-		t.Errorf("fr q1: Letter %v, Principles %v", name(frQ1.Letter), rels(frQ1.Principles))
+	if frQ1.Letter() != page(t, set, "fr", "letters/2016.md") || len(frQ1.Principles()) != 1 || frQ1.Principles()[0] != page(t, set, "fr", "principles/day-one.md") {
+		t.Errorf("fr q1: Letter %v, Principles %v", name(frQ1.Letter()), rels(frQ1.Principles()))
 	}
-	if got := rels(page(t, set, "fr", "principles/day-one.md").Quotes); !reflect.DeepEqual(got, []string{"quotes/q1.md"}) {
+	if got := rels(page(t, set, "fr", "principles/day-one.md").Quotes()); !reflect.DeepEqual(got, []string{"quotes/q1.md"}) {
 		t.Errorf("fr day-one quotes = %q", got)
 	}
 }

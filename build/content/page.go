@@ -117,16 +117,82 @@ type Page struct {
 	Children     []*Page // a section's pages and subsections, in reading order
 	Prev, Next   *Page   // neighbours within the section
 	Translations []*Page // the same page in the other languages, by language order
-	Letter       *Page   // a quote's letter
-	Principles   []*Page // the principles a quote, story or exercise supports
-	Quotes       []*Page // a principle's or letter's quotes
-	Stories      []*Page // a principle's stories
-	Exercises    []*Page // a principle's exercises
+	// rel are the handbook's relations (Letter, Principles, Quotes,
+	// Stories, Exercises); nil on a page that has none, as every page of
+	// a site without the handbook's kinds: a site holds its pages to the
+	// end of its build, and the relations took 104 of a page's bytes.
+	rel *relations
 
 	// Original is the page in the default language that this page
 	// translates; nil on the default language's pages and where it has
 	// no such page. Set by Link.
 	Original *Page
+}
+
+// relations are the pages a page is tied to by the handbook's model,
+// which Link sets.
+type relations struct {
+	letter     *Page   // a quote's letter
+	principles []*Page // the principles a quote, story or exercise supports
+	quotes     []*Page // a principle's or letter's quotes
+	stories    []*Page // a principle's stories
+	exercises  []*Page // a principle's exercises
+}
+
+// Letter is a quote's letter; nil on other pages.
+func (p *Page) Letter() *Page {
+	if p.rel == nil {
+		return nil
+	}
+	return p.rel.letter
+}
+
+// Principles are the principles a quote, story or exercise supports.
+func (p *Page) Principles() []*Page {
+	if p.rel == nil {
+		return nil
+	}
+	return p.rel.principles
+}
+
+// Quotes are a principle's or a letter's quotes.
+func (p *Page) Quotes() []*Page {
+	if p.rel == nil {
+		return nil
+	}
+	return p.rel.quotes
+}
+
+// Stories are a principle's stories.
+func (p *Page) Stories() []*Page {
+	if p.rel == nil {
+		return nil
+	}
+	return p.rel.stories
+}
+
+// Exercises are a principle's exercises.
+func (p *Page) Exercises() []*Page {
+	if p.rel == nil {
+		return nil
+	}
+	return p.rel.exercises
+}
+
+// related is p's relations, made when it has none yet.
+func (p *Page) related() *relations {
+	if p.rel == nil {
+		p.rel = &relations{}
+	}
+	return p.rel
+}
+
+// Unlink clears what Link set on p: its place among the other pages, its
+// translations and its relations, so that p stands alone (a copy the
+// preview indexes) or is linked again.
+func (p *Page) Unlink() {
+	p.Parent, p.Children, p.Prev, p.Next, p.Translations = nil, nil, nil, nil, nil
+	p.rel, p.Original = nil, nil
 }
 
 // LinkTitle is the page's title in menus, lists and breadcrumbs: its

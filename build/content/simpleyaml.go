@@ -185,10 +185,12 @@ func flowYAMLList(v string) (any, bool) {
 	if !ok || strings.ContainsAny(inner, "[]{}") {
 		return nil, false
 	}
-	list := []any{}
 	if strings.Trim(inner, " ") == "" {
-		return list, true
+		return []any{}, true
 	}
+	// Made to size: a site holds its pages' lists to the end of its
+	// build, and append's doubling left a fifth of the room unused.
+	list := make([]any, 0, strings.Count(inner, ",")+1)
 	for item := range strings.SplitSeq(inner, ",") {
 		item = strings.Trim(item, " ")
 		if item == "" {

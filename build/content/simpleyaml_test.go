@@ -114,3 +114,18 @@ func checkSimpleYAML(t *testing.T, src []byte) {
 		}
 	}
 }
+
+// TestFlowListsAreMadeToSize: a list on one line holds no room beyond
+// its items, which a site would hold for every page to the end of its
+// build.
+func TestFlowListsAreMadeToSize(t *testing.T) {
+	for _, v := range []string{"[a]", "[a, b, c]", "[a, \"b\", c, d, e]", "[]"} {
+		got, ok := flowYAMLList(v)
+		if !ok {
+			t.Fatalf("%s not read", v)
+		}
+		if list := got.([]any); cap(list) != len(list) {
+			t.Errorf("%s: %d items in room for %d", v, len(list), cap(list))
+		}
+	}
+}

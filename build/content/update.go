@@ -186,8 +186,9 @@ func Relink(set *Set, cfg *config.Config, diags *diag.List) (made, dropped []*Pa
 	clear(set.Pages[len(kept):])
 	set.Pages = kept
 	for _, p := range set.Pages {
-		p.Parent, p.Children, p.Prev, p.Next, p.Translations = nil, nil, nil, nil, nil
-		p.Letter, p.Principles, p.Quotes, p.Stories, p.Exercises = nil, nil, nil, nil, nil
+		original := p.Original
+		p.Unlink()
+		p.Original = original
 	}
 	Link(set, cfg, diags)
 	for _, p := range set.Pages {

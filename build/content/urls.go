@@ -177,8 +177,9 @@ func (s *Set) OutputUnder(dir string) (Origin, bool) {
 // keeps them small on a site of many pages.
 type outputClaims struct {
 	origins []claimant
-	// keys are the files the origins write, each as fileKey gives it;
-	// files and folders give the origin of each file and folder.
+	// keys are the files the origins write, each as fileKey gives it,
+	// while claimOutputs checks them; files and folders give the origin
+	// of each file and folder.
 	keys    []string
 	files   map[string]int32
 	folders map[string]int32
@@ -234,6 +235,9 @@ func claimOutputs(set *Set, diags *diag.List) {
 			report(diags, c.origins[i].origin(), inside, fmt.Sprintf("is written at %s, where %s needs a folder", file, inside))
 		}
 	}
+	// The files' keys were for this check; the site keeps the table
+	// to the end of its build, and the maps hold the keys.
+	c.keys = nil
 }
 
 // claimAliases claims the output file of each of p's aliases and returns

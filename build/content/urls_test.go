@@ -306,3 +306,40 @@ func TestFileKey(t *testing.T) {
 		keys[tt.key] = tt.file
 	}
 }
+
+// TestClaimsKeepNoKeysOnceChecked: a linked site's table of output files
+// holds no list of their keys beside its maps (a string a page, to the
+// end of a build), and still finds the page that writes a file and the
+// one that writes in a folder.
+func TestClaimsKeepNoKeysOnceChecked(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"handbook.toml":            twoLanguages,
+		"content/vi/_index.md":     "---\ntitle: Home\n---\n",
+		"content/vi/notes/a.md":    "---\ntitle: A\naliases: [/cu/]\n---\n",
+		"content/fr/_index.md":     "---\ntitle: Accueil\n---\n",
+		"content/fr/notes/a.md":    "---\ntitle: A\n---\n",
+		"content/vi/notes/pic.png": "png",
+	})
+	var diags diag.List
+	cfg, err := config.Load(root, config.Overrides{}, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := LoadWithoutBodies(cfg, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Link(set, cfg, &diags)
+	if diags.HasErrors() {
+		t.Fatal(diags.Sorted())
+	}
+	if set.outputs == nil || set.outputs.keys != nil {
+		t.Errorf("the linked site's claims hold %d keys", len(set.outputs.keys))
+	}
+	if o, ok := set.OutputOrigin("vi/notes/a/index.html"); !ok || o.File != "content/vi/notes/a.md" {
+		t.Errorf("vi/notes/a/index.html is written by %+v, %v", o, ok)
+	}
+	if o, ok := set.OutputUnder("fr/notes/a"); !ok || o.File != "content/fr/notes/a.md" {
+		t.Errorf("fr/notes/a is written in by %+v, %v", o, ok)
+	}
+}

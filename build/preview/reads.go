@@ -99,10 +99,10 @@ type links struct {
 
 func linksOf(p *content.Page) links {
 	return links{
-		id: p.ID, parent: p.Parent, prev: p.Prev, next: p.Next, letter: p.Letter, original: p.Original,
-		translations: slices.Clone(p.Translations), principles: slices.Clone(p.Principles),
-		quotes: slices.Clone(p.Quotes), stories: slices.Clone(p.Stories),
-		exercises: slices.Clone(p.Exercises), children: slices.Clone(p.Children),
+		id: p.ID, parent: p.Parent, prev: p.Prev, next: p.Next, letter: p.Letter(), original: p.Original,
+		translations: slices.Clone(p.Translations), principles: slices.Clone(p.Principles()),
+		quotes: slices.Clone(p.Quotes()), stories: slices.Clone(p.Stories()),
+		exercises: slices.Clone(p.Exercises()), children: slices.Clone(p.Children),
 	}
 }
 
@@ -114,10 +114,10 @@ func (before links) changeFrom(p *content.Page) render.Read {
 		what |= render.ReadChildren
 	}
 	if before.id != p.ID || before.parent != p.Parent || before.prev != p.Prev || before.next != p.Next ||
-		before.letter != p.Letter || before.original != p.Original ||
-		!slices.Equal(before.translations, p.Translations) || !slices.Equal(before.principles, p.Principles) ||
-		!slices.Equal(before.quotes, p.Quotes) || !slices.Equal(before.stories, p.Stories) ||
-		!slices.Equal(before.exercises, p.Exercises) {
+		before.letter != p.Letter() || before.original != p.Original ||
+		!slices.Equal(before.translations, p.Translations) || !slices.Equal(before.principles, p.Principles()) ||
+		!slices.Equal(before.quotes, p.Quotes()) || !slices.Equal(before.stories, p.Stories()) ||
+		!slices.Equal(before.exercises, p.Exercises()) {
 		what |= render.ReadMeta
 	}
 	return what

@@ -37,9 +37,7 @@ func (l *Live) SearchInput() *SearchInput {
 		cl := &content.Lang{Language: lang.Language}
 		for _, p := range lang.Pages {
 			c := *p
-			c.Parent, c.Children, c.Prev, c.Next, c.Translations = nil, nil, nil, nil, nil
-			c.Letter, c.Principles, c.Quotes, c.Stories, c.Exercises = nil, nil, nil, nil, nil
-			c.Original = nil
+			c.Unlink()
 			cl.Pages = append(cl.Pages, &c)
 			var body search.Body
 			if r := l.Site.Result(p); r != nil {

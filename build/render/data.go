@@ -99,8 +99,8 @@ func (d *pageData) copyPageFields() {
 	d.Title, d.Description, d.Lang = p.Title, p.Description, p.Lang
 	d.Statement, d.Text = p.Statement, p.Text
 	d.Kind, d.Year, d.Updated = p.Kind, p.Year, p.Updated
-	d.Parent, d.Prev, d.Next, d.Letter = rec.view(p.Parent), rec.view(p.Prev), rec.view(p.Next), rec.view(p.Letter)
-	d.Translations, d.Principles = rec.viewsOf(p.Translations), rec.viewsOf(p.Principles)
+	d.Parent, d.Prev, d.Next, d.Letter = rec.view(p.Parent), rec.view(p.Prev), rec.view(p.Next), rec.view(p.Letter())
+	d.Translations, d.Principles = rec.viewsOf(p.Translations), rec.viewsOf(p.Principles())
 	d.Page = rec.view(p)
 	d.RelatedSections = d.relatedSections()
 }

@@ -465,7 +465,7 @@ func (v *pageView) Next() viewed {
 // Letter is the page's Letter.
 func (v *pageView) Letter() viewed {
 	v.rec.note(v.p, ReadMeta)
-	return v.rec.view(v.p.Letter)
+	return v.rec.view(v.p.Letter())
 }
 
 // Original is the page's Original.
@@ -489,23 +489,23 @@ func (v *pageView) Translations() []viewed {
 // Principles are the page's Principles.
 func (v *pageView) Principles() []viewed {
 	v.rec.note(v.p, ReadMeta)
-	return v.rec.viewsOf(v.p.Principles)
+	return v.rec.viewsOf(v.p.Principles())
 }
 
 // Quotes are the page's Quotes.
 func (v *pageView) Quotes() []viewed {
 	v.rec.note(v.p, ReadMeta)
-	return v.rec.viewsOf(v.p.Quotes)
+	return v.rec.viewsOf(v.p.Quotes())
 }
 
 // Stories are the page's Stories.
 func (v *pageView) Stories() []viewed {
 	v.rec.note(v.p, ReadMeta)
-	return v.rec.viewsOf(v.p.Stories)
+	return v.rec.viewsOf(v.p.Stories())
 }
 
 // Exercises are the page's Exercises.
 func (v *pageView) Exercises() []viewed {
 	v.rec.note(v.p, ReadMeta)
-	return v.rec.viewsOf(v.p.Exercises)
+	return v.rec.viewsOf(v.p.Exercises())
 }

@@ -145,8 +145,13 @@ type langIndex struct {
 	spillParent string
 	pending     []int
 	held        int64
-	spill       *spill
-	spillErr    error
+	// logged are the bytes of entries logged, held or spilled, and
+	// loggedDocs the documents they came from: what spillsAnyway
+	// predicts the language's whole from.
+	logged     int64
+	loggedDocs int
+	spill      *spill
+	spillErr   error
 }
 
 // Body is what the index reads of a page's converted body.

@@ -91,6 +91,32 @@ func TestSpillFailureIsAnError(t *testing.T) {
 	}
 }
 
+// TestLargeLanguageSpillsEarly: a language whose documents, at what the
+// first ones logged, will pass twice the budget spills its first run at
+// a share of the budget; a smaller one holds the whole budget.
+func TestLargeLanguageSpillsEarly(t *testing.T) {
+	const entries, budget = 100, 1 << 20 // 800 bytes a document
+	for _, tc := range []struct {
+		docs, firstRun int
+	}{
+		{100000, predictAfter},         // 80 MB: spills once it can tell
+		{1000, budget/(entries*8) + 1}, // 800 KB: holds the budget
+	} {
+		li := &langIndex{lang: "vi", budget: budget, count: tc.docs}
+		for doc := range tc.docs {
+			if batch := li.hold(doc, entries); batch != nil {
+				if len(batch) != tc.firstRun {
+					t.Errorf("%d documents: the first run holds %d, want %d", tc.docs, len(batch), tc.firstRun)
+				}
+				break
+			}
+			if doc == tc.docs-1 && tc.firstRun <= tc.docs {
+				t.Errorf("%d documents: no run spilled", tc.docs)
+			}
+		}
+	}
+}
+
 // TestLaterRunsHoldLess: once a language has spilled, its next runs are
 // a share of the budget, so that a large site does not hold the whole
 // budget of entries again and again to the end of its render.
