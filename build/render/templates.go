@@ -234,7 +234,7 @@ func (c *fragmentCache) render(name string, data any, keys ...any) (template.HTM
 }
 
 // fragmentKey is the cache's key for a partial's output given keys: a
-// page, or another pointer, counts by its identity. An output made from
+// page, or another pointer, counts by its identity, and the site is one. An output made from
 // plainViews records no reads, so that a rendering that records must
 // not reuse it: plain marks it apart.
 func fragmentKey(name string, keys []any, plain bool) []byte {
@@ -253,6 +253,12 @@ func fragmentKey(name string, keys []any, plain bool) []byte {
 			b = append(b, "<nil>"...)
 		case viewed:
 			b = appendIdentity(b, k.page())
+		case *siteData:
+			// Every page gets a .Site of its own, with views of the
+			// homes made for its rendering, but all show the same
+			// site: a theme that keys a partial by .Site (as Hugo's
+			// themes do) gets one output, not one a page.
+			b = append(b, "\x01site"...)
 		default:
 			b = fmt.Appendf(b, "%p", k)
 		}

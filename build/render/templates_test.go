@@ -135,6 +135,12 @@ func TestFragmentKeysTellPagesApart(t *testing.T) {
 			t.Errorf("key %q is also another's", other)
 		}
 	}
+	if key(true, &siteData{Title: "a"}, "vi") != key(true, &siteData{Title: "a"}, "vi") {
+		t.Error("two pages' .Site give two keys: a partial keyed by the site is rendered once a page")
+	}
+	if key(true, &siteData{}) == key(true, one.view(a)) {
+		t.Error("the site's key is a page's")
+	}
 	values := []any{2, true, nil}
 	if key(true, values...) != key(true, 2, true, nil) || key(true, 2) == key(true, 3) || key(true, true) == key(true, false) {
 		t.Error("ints or booleans are not keys of their own values")
