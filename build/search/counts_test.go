@@ -2,12 +2,14 @@ package search
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"testing"
 
 	"handbook/build/config"
 	"handbook/build/content"
+	"handbook/build/search/tokenize"
 )
 
 // TestSharedTokenizerCountsEachPageApart indexes pages of two languages,
@@ -62,4 +64,33 @@ func sortedEntries(entries []logEntry) []logEntry {
 	return slices.SortedFunc(slices.Values(entries), func(a, b logEntry) int {
 		return int(a.id) - int(b.id)
 	})
+}
+
+// TestPairCountsAsOften counts the pairs of a Vietnamese page whose
+// syllables are followed now by one syllable, now by another, and wants
+// each pair counted as often as the tokenizer has it joined.
+func TestPairCountsAsOften(t *testing.T) {
+	text := "hàng mới hàng cũ hàng mới, hàng mới hàng hàng hàng cũ mới hàng"
+	l := &content.Lang{Language: config.Language{Code: "vi"}}
+	p := &content.Page{Lang: "vi", TranslationKey: "a"}
+	l.Pages = []*content.Page{p}
+	idx := NewIndex(&content.Set{Pages: l.Pages, Langs: []*content.Lang{l}})
+	idx.Add(p, Body{Text: text}, NewTokenizer())
+	li := idx.langs["vi"]
+	got := map[string]uint16{}
+	for _, e := range li.docs[0].entries {
+		if e.id&pairBit != 0 {
+			got[li.pairName(li.pairKeys[e.id&^pairBit])] = e.tf
+		}
+	}
+	want := map[string]uint16{}
+	tokens := tokenize.Tokenize(text)
+	for i := 1; i < len(tokens); i++ {
+		if tokens[i].Joined {
+			want[tokens[i-1].Word+" "+tokens[i].Word] += quarters(weightBody)
+		}
+	}
+	if len(want) < 4 || !maps.Equal(got, want) {
+		t.Errorf("pair counts %v, want %v", got, want)
+	}
 }
