@@ -188,9 +188,9 @@ func (idx *Index) Add(p *content.Page, body Body, tok *Tokenizer) {
 			length++
 			tok.count(w, weight, lead)
 			if pairs && joined && hasPrev {
-				tok.countPair(prev, w.id, weight)
+				tok.countPair(prev, w.key.id, weight)
 			}
-			prev, hasPrev = w.id, true
+			prev, hasPrev = w.key.id, true
 			return true
 		})
 	}
@@ -297,7 +297,6 @@ func (li *langIndex) register(s *spelling) {
 		s.key.term = li.term(s.key.key)
 		s.key.id = s.key.term.id
 	}
-	s.id = s.key.id
 	s.form = s.key.term.formID(s.exact)
 	s.formBit = formBit(s.form)
 	if s.word != s.key.key {

@@ -19,16 +19,10 @@ type Tokenizer struct {
 	langs map[string]*tokenizerLang
 	lang  *tokenizerLang // the current page's
 
-	page  uint32 // counts pages, to know which slots are this page's
+	page  int // counts pages, to know which slots are this page's
 	terms []docTerm
-	// counted is, by term id, where the page's counts hold the term:
-	// eight bytes a term, close together, where a slot kept in the
-	// term's key was a read of memory seldom in the processor's caches,
-	// once a word. The ids of two languages' terms overlap, but a slot
-	// is only the current page's, of one language.
-	counted []countSlot
-	pairs   []pairCount
-	later   []laterForm // the page's forms numbered after the fifteenth
+	pairs []pairCount
+	later []laterForm // the page's forms numbered after the fifteenth
 }
 
 // tokenizerLang is what a Tokenizer caches for one language of one index.
@@ -53,13 +47,6 @@ type tokenizerLang struct {
 	pairs pairTable
 }
 
-// countSlot is a term's place in a page's counts, when page is the
-// current page.
-type countSlot struct {
-	page uint32
-	slot int32
-}
-
 // spelling is what one exact spelling of a word stands for in a language.
 type spelling struct {
 	exact string
@@ -67,11 +54,9 @@ type spelling struct {
 	key   *termKey
 	stop  bool
 	// form is the spelling's number among its term's forms, and formBit
-	// its bit in a posting's forms, once the index has numbered it; id
-	// is then its term's id, so that counting it reads no key.
+	// its bit in a posting's forms, once the index has numbered it.
 	form    int
 	formBit uint16
-	id      uint32
 }
 
 // writtenForm is a spelling as written, kept by the cache: its own copy
@@ -81,9 +66,11 @@ type writtenForm struct {
 	s    *spelling
 }
 
-// termKey is an index term, shared by the spellings that stand for it.
+// termKey is an index term, with its slot in the current page's counts.
 type termKey struct {
 	key  string
+	page int
+	slot int
 	term *term  // the index's entry, once it has one
 	id   uint32 // the entry's id, so that counting reads no entry
 }
@@ -119,12 +106,7 @@ func (tk *Tokenizer) startPage(code string, li *langIndex) {
 		tk.langs[code] = l
 	}
 	tk.lang = l
-	if tk.page++; tk.page == 0 {
-		// The page numbers went round: slots of pages long gone would
-		// pass for the new page's.
-		clear(tk.counted)
-		tk.page = 1
-	}
+	tk.page++
 	tk.terms = tk.terms[:0]
 	tk.pairs = tk.pairs[:0]
 	tk.later = tk.later[:0]
@@ -201,7 +183,7 @@ func (tk *Tokenizer) spelling(exact string) *spelling {
 	}
 	s.key = l.keys[key]
 	if s.key == nil {
-		s.key = &termKey{key: key}
+		s.key = &termKey{key: key, page: -1}
 		l.keys[key] = s.key
 	}
 	if s.word != "" && !s.stop {
@@ -214,20 +196,17 @@ func (tk *Tokenizer) spelling(exact string) *spelling {
 // count adds one occurrence of the current spelling's term to the page's
 // counts; lead says it is in the title or the statement.
 func (tk *Tokenizer) count(s *spelling, weight float32, lead bool) {
-	if int(s.id) >= len(tk.counted) {
-		tk.counted = append(tk.counted, make([]countSlot, int(s.id)+1-len(tk.counted))...)
+	k := s.key
+	if k.page != tk.page {
+		k.page, k.slot = tk.page, len(tk.terms)
+		tk.terms = append(tk.terms, docTerm{id: k.id})
 	}
-	c := &tk.counted[s.id]
-	if c.page != tk.page {
-		c.page, c.slot = tk.page, int32(len(tk.terms))
-		tk.terms = append(tk.terms, docTerm{id: s.id})
-	}
-	dt := &tk.terms[c.slot]
+	dt := &tk.terms[k.slot]
 	dt.tf += weight
 	dt.forms |= s.formBit
 	dt.lead = dt.lead || lead
 	if s.form >= otherForm {
-		tk.later = append(tk.later, laterForm{term: s.id, form: s.form})
+		tk.later = append(tk.later, laterForm{term: k.id, form: s.form})
 	}
 }
 
