@@ -100,14 +100,14 @@ func NewTokenizer() *Tokenizer {
 }
 
 // maxSpellings is how many spellings as written a Tokenizer's caches
-// hold for a language. A handbook's words fit many times over (2×10,000
-// pages of the benchmark corpus have about 14,000 a language), but a
-// large site's rare words, names, numbers and codes, grow without end
-// (130,000 at 2×100,000 pages), and each core's tokenizer held them all
-// to the end of the build. A cache that starts afresh costs only the
-// folding and stemming of the words met again: what a word stands for
-// in the index never changes.
-const maxSpellings = 1 << 15
+// hold for a language: the words most pages use many times over, but
+// not a large site's rare words, names, numbers and codes, which grow
+// without end (the benchmark corpus has about 14,000 words a language at
+// 2×10,000 pages, 130,000 at 2×100,000), and which each core's tokenizer
+// held to the end of the build. A cache that starts afresh costs only
+// the folding and stemming of the words met again: what a word stands
+// for in the index never changes.
+const maxSpellings = 1 << 13
 
 // startPage readies the tokenizer for a page of li's language; the
 // caches start afresh when the index is a new one, or when they hold
