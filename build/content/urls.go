@@ -169,7 +169,7 @@ func (s *Set) OutputOrigin(file string) (Origin, bool) {
 // inside output folder dir ("vi/about"), if any: a file at that path
 // could not be written.
 func (s *Set) OutputUnder(dir string) (Origin, bool) {
-	return s.outputs.find(s.outputs.folders, dir)
+	return s.outputs.under(dir)
 }
 
 // outputClaims says what writes each output file, and something that
@@ -179,7 +179,9 @@ type outputClaims struct {
 	origins []claimant
 	// keys are the files the origins write, each as fileKey gives it,
 	// while claimOutputs checks them; files and folders give the origin
-	// of each file and folder.
+	// of each file and folder. A page's own folder, whose index it
+	// writes, is not in folders: a large site has one a page, and files
+	// has it (under).
 	keys    []string
 	files   map[string]int32
 	folders map[string]int32
@@ -190,6 +192,23 @@ func (c *outputClaims) find(m map[string]int32, key string) (Origin, bool) {
 		return Origin{}, false
 	}
 	i, ok := m[key]
+	if !ok {
+		return Origin{}, false
+	}
+	return c.origins[i].origin(), true
+}
+
+// under gives the origin of the first file written in folder dir: of
+// dir's own index, which files holds, or of the first other file, which
+// folders does.
+func (c *outputClaims) under(dir string) (Origin, bool) {
+	if c == nil {
+		return Origin{}, false
+	}
+	i, ok := c.folders[dir]
+	if own, found := c.files[dir+"/"]; found && (!ok || own < i) {
+		i, ok = own, true
+	}
 	if !ok {
 		return Origin{}, false
 	}
@@ -208,7 +227,7 @@ func claimOutputs(set *Set, diags *diag.List) {
 		n += len(p.Aliases)
 	}
 	c := &outputClaims{origins: make([]claimant, 0, n), keys: make([]string, 0, n),
-		files: make(map[string]int32, n), folders: make(map[string]int32, n)}
+		files: make(map[string]int32, n), folders: map[string]int32{}}
 	set.outputs = c
 	for _, p := range set.Pages {
 		// The page's folder is its file's key: a part of its URL, so
@@ -231,7 +250,7 @@ func claimOutputs(set *Set, diags *diag.List) {
 		if isIndexKey(key) {
 			file = append(file, indexFile...)
 		}
-		if inside, ok := c.find(c.folders, string(file)); ok {
+		if inside, ok := c.under(string(file)); ok {
 			report(diags, c.origins[i].origin(), inside, fmt.Sprintf("is written at %s, where %s needs a folder", file, inside))
 		}
 	}
@@ -316,6 +335,9 @@ func (c *outputClaims) claimKey(diags *diag.List, key string, o claimant) {
 			break
 		}
 		dir = dir[:i]
+		if i == len(key)-1 {
+			continue // an index's own folder, which under finds in files
+		}
 		if _, ok := c.folders[dir]; ok {
 			break
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"io/fs"
 	"os"
@@ -47,8 +48,14 @@ type Dir struct {
 	// Guard.Force let the build replace.
 	Replaced int
 
-	mu         sync.Mutex
-	dirs       map[string]bool
+	mu sync.Mutex
+	// dirs are the folders made in the staging folder, by a hash of
+	// their site path: a large site has a folder a page, whose paths
+	// held more memory than the rest of the writer. A folder whose hash
+	// is another's is told apart by its first write, which finds no
+	// folder and makes it (madeMissing).
+	dirs       map[uint64]struct{}
+	seed       maphash.Seed
 	aborted    bool
 	committing bool
 
@@ -72,7 +79,8 @@ func NewDir(dest string, g Guard) (*Dir, error) {
 		return nil, err
 	}
 	removeStale(real)
-	d := &Dir{dest: real, Replaced: replaced, dirs: map[string]bool{".": true}}
+	d := &Dir{dest: real, Replaced: replaced, dirs: map[uint64]struct{}{}, seed: maphash.MakeSeed()}
+	d.dirs[d.dirHash(".")] = struct{}{}
 	if err := d.makeStaging(); err != nil {
 		return nil, err
 	}
@@ -118,7 +126,11 @@ func (d *Dir) WriteFile(sitePath string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return d.describe(files.Write(full, data))
+	err = files.Write(full, data)
+	if d.madeMissing(full, err) {
+		err = files.Write(full, data)
+	}
+	return d.describe(err)
 }
 
 // CopyFile copies src to sitePath inside the staging folder.
@@ -129,8 +141,46 @@ func (d *Dir) CopyFile(sitePath, src string) error {
 	if err != nil {
 		return err
 	}
-	return d.describe(copyFile(full, src))
+	err = copyFile(full, src)
+	if d.madeMissing(full, err) {
+		err = copyFile(full, src)
+	}
+	return d.describe(err)
 }
+
+// madeMissing makes the folders of full, a file in the staging folder,
+// when err says one is missing: a folder taken for made because its
+// hash is one of a folder made. It reports whether it made them, and the
+// write is to be tried again. The staging folder itself is never made
+// again.
+func (d *Dir) madeMissing(full string, err error) bool {
+	if !errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	rel, relErr := filepath.Rel(d.staging, filepath.Dir(full))
+	if relErr != nil || rel == "." || strings.HasPrefix(rel, "..") {
+		return false
+	}
+	return d.makeAll(filepath.ToSlash(rel)) == nil
+}
+
+// makeAll makes the folder dir of the staging folder and each of its
+// parents, whether or not dirs has them.
+func (d *Dir) makeAll(dir string) error {
+	for i := 1; i <= len(dir); i++ {
+		if i < len(dir) && dir[i] != '/' {
+			continue
+		}
+		err := os.Mkdir(filepath.Join(d.staging, filepath.FromSlash(dir[:i])), 0o755)
+		if err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// dirHash is the hash dirs keeps of the folder dir.
+func (d *Dir) dirHash(dir string) uint64 { return maphash.String(d.seed, dir) }
 
 func copyFile(full, src string) error {
 	in, err := files.OpenRegular(src, 0)
@@ -156,8 +206,10 @@ func (d *Dir) prepare(sitePath string) (string, error) {
 		return "", fmt.Errorf("invalid output path %q", sitePath)
 	}
 	dir := path.Dir(clean)
+	h := d.dirHash(dir)
 	d.mu.Lock()
-	known, aborted := d.dirs[dir], d.aborted
+	_, known := d.dirs[h]
+	aborted := d.aborted
 	d.mu.Unlock()
 	if aborted {
 		return "", errAborted
@@ -174,8 +226,9 @@ func (d *Dir) prepare(sitePath string) (string, error) {
 // most parents already exist, so this is one system call per folder
 // instead of MkdirAll's several.
 func (d *Dir) mkdir(dir string) error {
+	h := d.dirHash(dir)
 	d.mu.Lock()
-	known := d.dirs[dir]
+	_, known := d.dirs[h]
 	d.mu.Unlock()
 	if known {
 		return nil
@@ -186,11 +239,14 @@ func (d *Dir) mkdir(dir string) error {
 		}
 	}
 	err := os.Mkdir(filepath.Join(d.staging, filepath.FromSlash(dir)), 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		err = d.makeAll(dir) // a parent taken for made by its hash
+	}
 	if err != nil && !errors.Is(err, os.ErrExist) {
 		return d.describe(err)
 	}
 	d.mu.Lock()
-	d.dirs[dir] = true
+	d.dirs[h] = struct{}{}
 	d.mu.Unlock()
 	return nil
 }

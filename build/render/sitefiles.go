@@ -72,7 +72,10 @@ func (r *Renderer) writeSitemap(w output.Writer) error {
 	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
-	for _, p := range r.set.Pages {
+	for i, p := range r.set.Pages {
+		if i == sitemapSample {
+			growToExpected(&buf, i, len(r.set.Pages))
+		}
 		u := sitemapURL{Loc: r.absURL(p.URL), LastMod: lastMod(p)}
 		if len(p.Translations) > 0 {
 			for _, t := range append([]*content.Page{p}, p.Translations...) {
@@ -88,6 +91,21 @@ func (r *Renderer) writeSitemap(w output.Writer) error {
 	}
 	buf.WriteString("\n</urlset>\n")
 	return w.WriteFile("sitemap.xml", buf.Bytes())
+}
+
+// sitemapSample is how many pages' entries tell the size of a sitemap.
+const sitemapSample = 256
+
+// growToExpected moves buf, which holds the entries of the first done of
+// total pages, into room for all of them and an eighth more. A large
+// site's sitemap is tens of megabytes, and a buffer left to double as it
+// fills (as Grow does) held up to twice that, and the half it grew
+// from, at the end of a build, when its memory is at its peak.
+func growToExpected(buf *bytes.Buffer, done, total int) {
+	want := buf.Len() / done * total
+	room := make([]byte, buf.Len(), max(want+want/8, buf.Len()))
+	copy(room, buf.Bytes())
+	*buf = *bytes.NewBuffer(room)
 }
 
 // lastMod is a page's date in the sitemap: when its file last changed,

@@ -19,10 +19,13 @@ type Tokenizer struct {
 	langs map[string]*tokenizerLang
 	lang  *tokenizerLang // the current page's
 
-	page  int // counts pages, to know which slots are this page's
-	terms []docTerm
-	pairs []pairCount
-	later []laterForm // the page's forms numbered after the fifteenth
+	page int // counts pages, to know which slots are this page's
+	// maxSpellings bounds the spellings as written a language's caches
+	// hold: past it, they start afresh at the next page.
+	maxSpellings int
+	terms        []docTerm
+	pairs        []pairCount
+	later        []laterForm // the page's forms numbered after the fifteenth
 }
 
 // tokenizerLang is what a Tokenizer caches for one language of one index.
@@ -93,14 +96,28 @@ type docTerm struct {
 
 // NewTokenizer returns a tokenizer with empty caches.
 func NewTokenizer() *Tokenizer {
-	return &Tokenizer{langs: map[string]*tokenizerLang{}}
+	return &Tokenizer{langs: map[string]*tokenizerLang{}, maxSpellings: maxSpellings}
 }
 
+// maxSpellings is how many spellings as written a Tokenizer's caches
+// hold for a language: the words most pages use many times over, but
+// not a large site's rare words, names, numbers and codes, which grow
+// without end (the benchmark corpus has about 14,000 words a language at
+// 2×10,000 pages, 130,000 at 2×100,000), and which each core's tokenizer
+// held to the end of the build. A cache that starts afresh costs only
+// the folding and stemming of the words met again: what a word stands
+// for in the index never changes.
+const maxSpellings = 1 << 13
+
 // startPage readies the tokenizer for a page of li's language; the
-// caches start afresh when the index is a new one.
+// caches start afresh when the index is a new one, or when they hold
+// more than maxSpellings spellings as written.
 func (tk *Tokenizer) startPage(code string, li *langIndex) {
 	l := tk.langs[code]
-	if l == nil || l.index != li {
+	if l == nil || l.index != li || len(l.written) > tk.maxSpellings {
+		// A page's counts are kept by term key, so the caches start
+		// afresh only between pages, made anew: a cleared map keeps
+		// its memory.
 		l = &tokenizerLang{code: code, index: li, spellings: map[string]*spelling{}, written: map[string]*writtenForm{},
 			keys: map[string]*termKey{}}
 		tk.langs[code] = l

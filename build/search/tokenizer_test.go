@@ -1,11 +1,13 @@
 package search
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"handbook/build/config"
 	"handbook/build/content"
+	"handbook/build/output"
 	"handbook/build/search/tokenize"
 )
 
@@ -34,5 +36,49 @@ func TestReadFindsEachSpellingInItsSlot(t *testing.T) {
 				t.Fatalf("spellingOf(%q) = %q, %q; want %q, %q", w, s.word, s.exact, tokenize.Fold(wantExact), wantExact)
 			}
 		}
+	}
+}
+
+// TestBoundedCachesMakeTheSameIndex indexes the same pages with
+// tokenizers whose caches start afresh past three spellings, at most
+// pages, and with caches that hold every spelling: the files are the
+// same, byte for byte.
+func TestBoundedCachesMakeTheSameIndex(t *testing.T) {
+	set, bodies := orderSet()
+	whole := writeIndex(t, set, bodies, set.Pages, 2)
+	idx := NewIndex(set)
+	for w := range 2 {
+		tok := NewTokenizer()
+		tok.maxSpellings = 3
+		for i := w; i < len(set.Pages); i += 2 {
+			idx.Add(set.Pages[i], bodies[set.Pages[i]], tok)
+		}
+	}
+	bounded := output.NewMemory()
+	if err := idx.Write(bounded); err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, whole, bounded, "when the tokenizers' caches are bounded")
+}
+
+// TestCachesStayBounded indexes pages of words no other page has: a
+// tokenizer's cache holds at most its bound and the last page's words.
+func TestCachesStayBounded(t *testing.T) {
+	l := &content.Lang{Language: config.Language{Code: "fr"}}
+	set, bodies := &content.Set{Langs: []*content.Lang{l}}, map[*content.Page]Body{}
+	for i := range 200 {
+		p := &content.Page{Lang: "fr", TranslationKey: fmt.Sprintf("p%d", i), Title: "page"}
+		bodies[p] = Body{Text: fmt.Sprintf("mot%da mot%db mot%dc mot%dd", i, i, i, i)}
+		l.Pages = append(l.Pages, p)
+		set.Pages = append(set.Pages, p)
+	}
+	idx := NewIndex(set)
+	tok := NewTokenizer()
+	tok.maxSpellings = 16
+	for _, p := range set.Pages {
+		idx.Add(p, bodies[p], tok)
+	}
+	if n := len(tok.langs["fr"].written); n > 16+5 {
+		t.Errorf("the cache holds %d spellings after 200 pages of new words, want at most 16 and a page's 5", n)
 	}
 }
