@@ -135,7 +135,8 @@ func TestFragmentKeysTellPagesApart(t *testing.T) {
 			t.Errorf("key %q is also another's", other)
 		}
 	}
-	if key(true, &siteData{Title: "a"}, "vi") != key(true, &siteData{Title: "a"}, "vi") {
+	onePage, otherPage := &siteData{Title: "a"}, &siteData{Title: "a"}
+	if key(true, onePage, "vi") != key(true, otherPage, "vi") {
 		t.Error("two pages' .Site give two keys: a partial keyed by the site is rendered once a page")
 	}
 	if key(true, &siteData{}) == key(true, one.view(a)) {
