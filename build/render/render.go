@@ -34,6 +34,8 @@ type Renderer struct {
 	// when the site has no history (UseChanges).
 	changes *siteChanges
 	bodies  Bodies
+	// relBase is what the rel function puts before a site path.
+	relBase string
 	// recorders are the recorders of renderings that record nothing,
 	// reused from page to page with the views they made.
 	recorders sync.Pool
@@ -42,9 +44,15 @@ type Renderer struct {
 // New parses the theme's layouts and interface strings. The templates
 // read each page's converted body from bodies.
 func New(cfg *config.Config, set *content.Set, theme *Theme, bodies Bodies, diags *diag.List) (*Renderer, error) {
+	return newRenderer(cfg, set, theme, bodies, diags, defaultTwins())
+}
+
+// newRenderer is New with the partials rendered by twins where the theme
+// has the default theme's own.
+func newRenderer(cfg *config.Config, set *content.Set, theme *Theme, bodies Bodies, diags *diag.List, twins []twin) (*Renderer, error) {
 	theme.limit = cfg.FileSizeLimit()
 	cache := newFragmentCache()
-	layouts, err := parseLayouts(theme, funcs(cfg, cache), cache)
+	layouts, err := parseLayouts(theme, funcs(cfg, cache), cache, twins)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +64,7 @@ func New(cfg *config.Config, set *content.Set, theme *Theme, bodies Bodies, diag
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{cfg: cfg, set: set, theme: theme, tr: tr, diags: diags, layouts: layouts, bodies: bodies}
+	r := &Renderer{cfg: cfg, set: set, theme: theme, tr: tr, diags: diags, layouts: layouts, bodies: bodies, relBase: relBase(cfg)}
 	r.site = &siteData{Title: cfg.Title, Handbook: usesModel(cfg, set), Search: cfg.Search, BaseURL: cfg.BaseURL, DefaultLanguage: cfg.DefaultLanguage, Languages: cfg.Languages}
 	for _, l := range set.Langs {
 		r.homes = append(r.homes, l.Home)
@@ -65,6 +73,10 @@ func New(cfg *config.Config, set *content.Set, theme *Theme, bodies Bodies, diag
 	r.checkSiteFiles()
 	return r, nil
 }
+
+// rel is the rel function of templates: a site path as a link under the
+// base path, percent-encoded.
+func (r *Renderer) rel(sitePath string) string { return r.relBase + content.EscapePath(sitePath) }
 
 // usesModel reports whether a site is the handbook's model: read from
 // handbook.toml, with a page of one of the model's kinds.

@@ -37,8 +37,13 @@ var requiredLayouts = []string{"home.html", "section.html", "page.html", "404.ht
 
 // parseLayouts parses each layout once, together with base.html and the
 // partials, which a layout fills with {{define "main"}}. The partials are
-// also given to cache, for partialCached.
-func parseLayouts(theme *Theme, funcs template.FuncMap, cache *fragmentCache) (map[string]*template.Template, error) {
+// also given to cache, for partialCached. A layout's partials that are
+// the default theme's own are rendered by their twins.
+func parseLayouts(theme *Theme, funcs template.FuncMap, cache *fragmentCache, twins []twin) (map[string]*template.Template, error) {
+	builtin, err := builtinTrees(twins, funcs)
+	if err != nil {
+		return nil, err
+	}
 	common := template.New("").Funcs(funcs)
 	cache.partials = common
 	shared := append([]string{"layouts/base.html"}, theme.Files("layouts/partials")...)
@@ -58,6 +63,9 @@ func parseLayouts(theme *Theme, funcs template.FuncMap, cache *fragmentCache) (m
 			return nil, err
 		}
 		if err := parseFile(t, theme, name); err != nil {
+			return nil, err
+		}
+		if err := installTwins(t, twins, builtin); err != nil {
 			return nil, err
 		}
 		out[base] = t.Lookup(name)
@@ -171,7 +179,7 @@ func cutLast(s, sep string) (before, after string, ok bool) {
 // funcs are the helpers templates call, bound to this site's base path
 // and to the renderer's fragment cache.
 func funcs(cfg *config.Config, cache *fragmentCache) template.FuncMap {
-	base := strings.TrimSuffix(cfg.BasePath(), "/")
+	base := relBase(cfg)
 	return template.FuncMap{
 		// partialCached renders a partial once per distinct set of keys
 		// and reuses the result, as Hugo's function of the same name
@@ -196,6 +204,10 @@ func funcs(cfg *config.Config, cache *fragmentCache) template.FuncMap {
 		},
 	}
 }
+
+// relBase is what rel puts before a site path: the base path without its
+// last slash.
+func relBase(cfg *config.Config) string { return strings.TrimSuffix(cfg.BasePath(), "/") }
 
 // fragmentCache keeps rendered partials for partialCached.
 type fragmentCache struct {

@@ -24,6 +24,12 @@ var updateGolden = flag.Bool("update", false, "rewrite the default theme's expec
 // converts every page's body as a build does before rendering.
 func convertedSite(tb testing.TB, files map[string]string) (*Renderer, *content.Set) {
 	tb.Helper()
+	return convertedSiteTwins(tb, files, defaultTwins())
+}
+
+// convertedSiteTwins is convertedSite rendering with twins.
+func convertedSiteTwins(tb testing.TB, files map[string]string, twins []twin) (*Renderer, *content.Set) {
+	tb.Helper()
 	root := sitetest.Write(tb, files)
 	diags := &diag.List{}
 	cfg, err := config.Load(root, config.Overrides{}, diags)
@@ -46,7 +52,7 @@ func convertedSite(tb testing.TB, files map[string]string) (*Renderer, *content.
 		r := conv.Convert(p, set.Body(p), &buf, diags)
 		results[p] = &r
 	}
-	r, err := New(cfg, set, theme, func(p *content.Page) *markdown.Result { return results[p] }, diags)
+	r, err := newRenderer(cfg, set, theme, func(p *content.Page) *markdown.Result { return results[p] }, diags, twins)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -1,0 +1,166 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"strconv"
+	"strings"
+
+	"handbook/themes"
+)
+
+// A twin is a partial of the default theme written again in Go, which
+// a layout runs in the partial's place where the theme's partial is the
+// default theme's own. html/template spends most of a page's rendering on
+// reflection: every value a template writes goes through one to three of
+// its escapers, each called through reflect with its arguments boxed, and
+// the partials twinned here are the ones that write a page's own values
+// many times (its neighbours, its headings). A twin writes the same bytes
+// (TestTwinsRenderAsTheirTemplates renders pages both ways) with
+// escape.go's copies of the escapers, and reads the same pages, so the
+// preview re-renders on the same changes.
+//
+// A theme that overrides a twinned partial, in its own partial file or
+// in a layout that defines it again, keeps its own: a twin stands in
+// only for a template whose parse tree is the default theme's, and a
+// theme's base.html that does not call the partial never meets it.
+type twin struct {
+	// name is the template the twin stands for, file the default
+	// theme's file that defines it.
+	name, file string
+	render     func(d *pageData, b *strings.Builder)
+}
+
+// defaultTwins are the default theme's partials rendered in Go.
+func defaultTwins() []twin {
+	return []twin{
+		{name: "prevnext", file: "layouts/partials/prevnext.html", render: twinPrevNext},
+		{name: "toc", file: "layouts/partials/toc.html", render: twinTOC},
+	}
+}
+
+// twinFunc is the function the template a twin replaces calls; it is
+// added to a layout's functions once the theme's files are parsed, so no
+// theme can call it.
+const twinFunc = "_handbook_twin"
+
+// twinnedSuffix names the template kept for a twin's fallback: the
+// partial as the theme wrote it.
+const twinnedSuffix = " (template)"
+
+// builtinTrees are the parse trees, as text, of the templates the
+// default theme's twinned files define, parsed with funcs.
+func builtinTrees(twins []twin, funcs template.FuncMap) (map[string]string, error) {
+	out := map[string]string{}
+	for _, tw := range twins {
+		data, err := fs.ReadFile(themes.Default(), tw.file)
+		if err != nil {
+			return nil, err
+		}
+		t, err := template.New("").Funcs(funcs).Parse(string(data))
+		if err != nil {
+			return nil, fmt.Errorf("themes/default/%s: %w", tw.file, err)
+		}
+		if def := t.Lookup(tw.name); def != nil && def.Tree != nil {
+			out[tw.name] = def.Tree.Root.String()
+		}
+	}
+	return out, nil
+}
+
+// installTwins makes each twinned partial of layout, whose parse tree is
+// the default theme's (builtin), call its twin; a partial the theme
+// wrote itself stays as it is. The partial is kept under another name
+// for a caller whose data is not a page's.
+func installTwins(layout *template.Template, twins []twin, builtin map[string]string) error {
+	byName := map[string]twin{}
+	for _, tw := range twins {
+		def := layout.Lookup(tw.name)
+		if def == nil || def.Tree == nil || builtin[tw.name] == "" || def.Tree.Root.String() != builtin[tw.name] {
+			continue
+		}
+		if _, err := layout.AddParseTree(tw.name+twinnedSuffix, def.Tree.Copy()); err != nil {
+			return err
+		}
+		byName[tw.name] = tw
+	}
+	if len(byName) == 0 {
+		return nil
+	}
+	layout.Funcs(template.FuncMap{twinFunc: func(name string, dot any) (template.HTML, error) {
+		return runTwin(layout, byName[name], dot)
+	}})
+	for name := range byName {
+		if _, err := layout.New(name).Parse("{{" + twinFunc + " " + strconv.Quote(name) + " .}}"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// runTwin renders tw for a page's layout data; for other data (a theme
+// calling the partial with a dict), the partial's template.
+func runTwin(layout *template.Template, tw twin, dot any) (template.HTML, error) {
+	d, ok := dot.(*pageData)
+	if !ok {
+		var b strings.Builder
+		err := layout.ExecuteTemplate(&b, tw.name+twinnedSuffix, dot)
+		return template.HTML(b.String()), err
+	}
+	var b strings.Builder
+	tw.render(d, &b)
+	return template.HTML(b.String()), nil
+}
+
+// twinPrevNext renders layouts/partials/prevnext.html: the links to the
+// page before and after in its section.
+func twinPrevNext(d *pageData, b *strings.Builder) {
+	if d.Prev == nil && d.Next == nil {
+		return
+	}
+	b.WriteString(`<nav class="prev-next" aria-label="`)
+	writeHTML(b, d.T("in_this_section"))
+	b.WriteString(`">`)
+	neighbour := func(v viewed, rel, label string) {
+		if v == nil {
+			return
+		}
+		p := metaOf(v)
+		b.WriteString("\n<a class=\"" + rel + "\" rel=\"" + rel + "\" href=\"")
+		writeURLAttr(b, d.r.rel(p.URL))
+		b.WriteString(`"><span class="label">`)
+		writeHTML(b, d.T(label))
+		b.WriteString(`</span> <span class="title">`)
+		writeHTML(b, p.Title)
+		b.WriteString(`</span></a>`)
+	}
+	neighbour(d.Prev, "prev", "previous")
+	neighbour(d.Next, "next", "next")
+	b.WriteString("\n</nav>")
+}
+
+// twinTOC renders layouts/partials/toc.html: the page's headings and
+// related lists.
+func twinTOC(d *pageData, b *strings.Builder) {
+	b.WriteString("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">")
+	writeHTML(b, d.T("on_this_page"))
+	b.WriteString("</h2>\n<ol>")
+	for _, h := range d.TOC() {
+		b.WriteString("\n<li class=\"toc-level-")
+		b.WriteString(strconv.Itoa(h.Level))
+		b.WriteString(`"><a href="#`)
+		writeURLPartAttr(b, h.ID)
+		b.WriteString(`">`)
+		writeHTML(b, h.Text)
+		b.WriteString("</a></li>")
+	}
+	for _, s := range d.RelatedSections {
+		b.WriteString("\n<li class=\"toc-level-2\"><a href=\"#related-")
+		writeURLPartAttr(b, s.ID)
+		b.WriteString(`">`)
+		writeHTML(b, d.T(s.TitleKey))
+		b.WriteString("</a></li>")
+	}
+	b.WriteString("\n</ol>\n</nav>")
+}

@@ -1,0 +1,121 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// twinSite is goldenSite with what the twins must escape as the
+// templates do: markup, quotes, "+" and "%" in titles and headings, a
+// base path with a space, pages in long sections, a page with related
+// lists and none, first and last pages of a section.
+func twinSite() map[string]string {
+	files := maps.Clone(goldenSite())
+	files["handbook.toml"] = strings.Replace(files["handbook.toml"], "https://intranet.example/docs/", "https://intranet.example/my docs+1/", 1)
+	files["content/vi/about.md"] = "---\ntitle: \"Về <b>&amp; 'x' + \\\"y\\\" 100%\"\ntranslationKey: about\n---\n" +
+		"## Một <em>hai</em> & \"ba\" + 'bốn'\n\n### 100% cà phê?\n\n## a%2Fb #c\n\nVăn bản.\n"
+	for i := range 5 {
+		files[fmt.Sprintf("content/vi/notes/n%d.md", i)] = fmt.Sprintf("---\ntitle: \"Ghi chú %d <&> +\"\nweight: %d\n---\n\n## Mục %d\n\n## Mục \"%d\"\n\nVăn bản.\n", i, i, i, i)
+	}
+	return files
+}
+
+// TestTwinsRenderAsTheirTemplates renders every page of twinSite with
+// the twins and with the default theme's templates alone, in a build's
+// rendering and in the preview's, which must also record the same
+// reads: a twin stands in for its template without a byte of
+// difference, and the preview re-renders a page on the same changes.
+func TestTwinsRenderAsTheirTemplates(t *testing.T) {
+	twinned, set := convertedSiteTwins(t, twinSite(), defaultTwins())
+	plain, plainSet := convertedSiteTwins(t, twinSite(), nil)
+	updated := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+	set.Lang("vi").ByURL("/vi/about/").Updated = updated
+	plainSet.Lang("vi").ByURL("/vi/about/").Updated = updated
+	if len(twinned.layouts["page.html"].Lookup("prevnext").Tree.Root.Nodes) != 1 {
+		t.Fatal("the default theme's prevnext is not rendered by its twin")
+	}
+	for i, p := range set.Pages {
+		q := plainSet.Pages[i]
+		for _, record := range []bool{false, true} {
+			var got, want bytes.Buffer
+			var gotReads, wantReads Reads
+			if record {
+				gotReads, wantReads = Reads{}, Reads{}
+			}
+			if err := twinned.RenderPage(p, &got, gotReads); err != nil {
+				t.Fatalf("%s: %v", p.URL, err)
+			}
+			if err := plain.RenderPage(q, &want, wantReads); err != nil {
+				t.Fatalf("%s: %v", q.URL, err)
+			}
+			if got.String() != want.String() {
+				t.Errorf("%s (recording %v): twins render\n%s", p.URL, record, firstDifference(got.String(), want.String()))
+			}
+			if !reflect.DeepEqual(readsByURL(gotReads), readsByURL(wantReads)) {
+				t.Errorf("%s: twins read %v, the templates %v", p.URL, readsByURL(gotReads), readsByURL(wantReads))
+			}
+		}
+	}
+}
+
+// readsByURL are reads keyed by the pages' addresses, comparable across
+// two readings of a site.
+func readsByURL(reads Reads) map[string]Read {
+	out := map[string]Read{}
+	for p, what := range reads {
+		out[p.URL] = what
+	}
+	return out
+}
+
+// TestTwinsStandOnlyForTheDefaultPartials gives a theme its own
+// prevnext partial and a layout that defines toc again: each renders
+// as the theme wrote it, not as the default theme's twin would.
+func TestTwinsStandOnlyForTheDefaultPartials(t *testing.T) {
+	files := twinSite()
+	files["themes/default/layouts/partials/prevnext.html"] = `{{define "prevnext"}}<p class="mine">{{with .Prev}}{{.Title}}{{end}}|{{with .Next}}{{.Title}}{{end}}</p>{{end}}`
+	files["themes/default/layouts/page.html"] = `{{template "base" .}}{{define "main"}}{{.Content}}{{end}}{{define "toc"}}<ol class="my-toc">{{range .TOC}}<li>{{.Text}}</li>{{end}}</ol>{{end}}`
+	r, set := convertedSite(t, files)
+	p := set.Lang("vi").ByURL("/vi/notes/n2/")
+	var buf bytes.Buffer
+	if err := r.RenderPage(p, &buf, nil); err != nil {
+		t.Fatal(err)
+	}
+	got := buf.String()
+	for _, want := range []string{`<p class="mine">Ghi chú 1 &lt;&amp;&gt; &#43;|Ghi chú 3 &lt;&amp;&gt; &#43;</p>`, `<ol class="my-toc"><li>Mục 2</li><li>Mục “2”</li></ol>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the page lacks the theme's own %s:\n%s", want, got)
+		}
+	}
+	for _, notWant := range []string{`class="prev-next"`, `class="toc"`} {
+		if strings.Contains(got, notWant) {
+			t.Errorf("the page shows the default theme's %s:\n%s", notWant, got)
+		}
+	}
+}
+
+// TestTwinGivenOtherDataRunsItsTemplate calls a twinned partial with
+// data that is not a page's layout data, as a theme's print article
+// may: the partial's template renders it, as it would without twins.
+func TestTwinGivenOtherDataRunsItsTemplate(t *testing.T) {
+	r, set := convertedSite(t, twinSite())
+	p := set.Lang("vi").ByURL("/vi/notes/n2/")
+	layout := r.layouts["page.html"]
+	for _, tw := range defaultTwins() {
+		d := r.dataFor(p, newRecorder(nil, r.set, r.bodies))
+		var fromTwin strings.Builder
+		tw.render(d, &fromTwin)
+		got, err := runTwin(layout, tw, &printArticleData{pageData: d})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != fromTwin.String() || got == "" {
+			t.Errorf("%s given a print article's data renders\n%s\nits twin\n%s", tw.name, got, fromTwin.String())
+		}
+	}
+}
