@@ -36,6 +36,8 @@ type Renderer struct {
 	bodies  Bodies
 	// relBase is what the rel function puts before a site path.
 	relBase string
+	// fragments are partialCached's outputs, which twins reuse too.
+	fragments *fragmentCache
 	// recorders are the recorders of renderings that record nothing,
 	// reused from page to page with the views they made.
 	recorders sync.Pool
@@ -64,7 +66,7 @@ func newRenderer(cfg *config.Config, set *content.Set, theme *Theme, bodies Bodi
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{cfg: cfg, set: set, theme: theme, tr: tr, diags: diags, layouts: layouts, bodies: bodies, relBase: relBase(cfg)}
+	r := &Renderer{cfg: cfg, set: set, theme: theme, tr: tr, diags: diags, layouts: layouts, bodies: bodies, relBase: relBase(cfg), fragments: cache}
 	r.site = &siteData{Title: cfg.Title, Handbook: usesModel(cfg, set), Search: cfg.Search, BaseURL: cfg.BaseURL, DefaultLanguage: cfg.DefaultLanguage, Languages: cfg.Languages}
 	for _, l := range set.Langs {
 		r.homes = append(r.homes, l.Home)

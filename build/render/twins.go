@@ -29,12 +29,14 @@ type twin struct {
 	// name is the template the twin stands for, file the default
 	// theme's file that defines it.
 	name, file string
-	render     func(d *pageData, b *strings.Builder)
+	render     func(d *pageData, b *strings.Builder) error
 }
 
 // defaultTwins are the default theme's partials rendered in Go.
 func defaultTwins() []twin {
 	return []twin{
+		{name: "head-page", file: "layouts/base.html", render: twinHeadPage},
+		{name: "switcher", file: "layouts/partials/switcher.html", render: twinSwitcher},
 		{name: "prevnext", file: "layouts/partials/prevnext.html", render: twinPrevNext},
 		{name: "toc", file: "layouts/partials/toc.html", render: twinTOC},
 	}
@@ -109,15 +111,120 @@ func runTwin(layout *template.Template, tw twin, dot any) (template.HTML, error)
 		return template.HTML(b.String()), err
 	}
 	var b strings.Builder
-	tw.render(d, &b)
-	return template.HTML(b.String()), nil
+	err := tw.render(d, &b)
+	return template.HTML(b.String()), err
+}
+
+// twinHeadPage renders the head-page template of layouts/base.html:
+// the page's title, description, canonical and alternate addresses and
+// Open Graph card.
+func twinHeadPage(d *pageData, b *strings.Builder) error {
+	b.WriteString("<title>")
+	if !d.IsHome {
+		writeHTML(b, d.Title)
+		b.WriteString(" · ")
+	}
+	writeHTML(b, d.LangTitle)
+	b.WriteString("</title>")
+	description := d.Description
+	if description == "" && d.IsHome {
+		description = d.LangDescription
+	}
+	headMeta(b, `name="description"`, description)
+	b.WriteString("\n<link rel=\"canonical\" href=\"")
+	writeURLAttr(b, d.Permalink)
+	b.WriteString(`">`)
+	if len(d.Translations) > 0 {
+		alternateLink(b, d.Lang, d.Permalink)
+		for _, v := range d.Translations {
+			t := metaOf(v)
+			alternateLink(b, t.Lang, d.r.absURL(t.URL))
+		}
+		if d.XDefault != nil {
+			alternateLink(b, "x-default", d.r.absURL(metaOf(d.XDefault).URL))
+		}
+	}
+	b.WriteString("\n<meta property=\"og:type\" content=\"")
+	if d.IsSection {
+		b.WriteString("website")
+	} else {
+		b.WriteString("article")
+	}
+	b.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	writeHTML(b, d.Title)
+	b.WriteString(`">`)
+	headMeta(b, `property="og:description"`, description)
+	b.WriteString("\n<meta property=\"og:url\" content=\"")
+	writeHTML(b, d.Permalink)
+	b.WriteString(`">`)
+	return nil
+}
+
+// headMeta writes a <meta> line of the head naming content, none for "".
+func headMeta(b *strings.Builder, name, content string) {
+	if content == "" {
+		return
+	}
+	b.WriteString("\n<meta " + name + " content=\"")
+	writeHTML(b, content)
+	b.WriteString(`">`)
+}
+
+// alternateLink writes the head's link to the page in another language.
+func alternateLink(b *strings.Builder, lang, url string) {
+	b.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+	writeHTML(b, lang)
+	b.WriteString(`" href="`)
+	writeURLAttr(b, url)
+	b.WriteString(`">`)
+}
+
+// twinSwitcher renders layouts/partials/switcher.html: the page's
+// language, rendered once per language (switcher-current), then a link
+// to each other language's translation of it, or to its home.
+func twinSwitcher(d *pageData, b *strings.Builder) error {
+	current, err := d.r.fragments.render("switcher-current", d, d.Lang)
+	if err != nil {
+		return err
+	}
+	b.WriteString(string(current))
+	for _, a := range d.Alternates {
+		if a.Page != nil {
+			b.WriteString("\n<li><a href=\"")
+			writeURLAttr(b, d.r.rel(metaOf(a.Page).URL))
+			b.WriteString(`" hreflang="`)
+			writeHTML(b, a.Language.Code)
+			b.WriteString(`" lang="`)
+			writeHTML(b, a.Language.Code)
+			b.WriteString(`" rel="alternate">`)
+			writeHTML(b, a.Language.Name)
+			b.WriteString("</a></li>")
+			continue
+		}
+		note := d.Tr("not_yet_translated", "lang", a.Language.Name)
+		b.WriteString("\n<li><a class=\"untranslated\" href=\"")
+		writeURLAttr(b, d.r.rel(metaOf(a.Home).URL))
+		b.WriteString(`" hreflang="`)
+		writeHTML(b, a.Language.Code)
+		b.WriteString(`" lang="`)
+		writeHTML(b, a.Language.Code)
+		b.WriteString(`" title="`)
+		writeHTML(b, note)
+		b.WriteString(`">`)
+		writeHTML(b, a.Language.Name)
+		b.WriteString(`<span class="visually-hidden"> (`)
+		writeHTML(b, note)
+		b.WriteString(")</span></a></li>")
+	}
+	b.WriteString("\n</ul>\n</nav>")
+	return nil
 }
 
 // twinPrevNext renders layouts/partials/prevnext.html: the links to the
 // page before and after in its section.
-func twinPrevNext(d *pageData, b *strings.Builder) {
+func twinPrevNext(d *pageData, b *strings.Builder) error {
 	if d.Prev == nil && d.Next == nil {
-		return
+		return nil
 	}
 	b.WriteString(`<nav class="prev-next" aria-label="`)
 	writeHTML(b, d.T("in_this_section"))
@@ -138,11 +245,12 @@ func twinPrevNext(d *pageData, b *strings.Builder) {
 	neighbour(d.Prev, "prev", "previous")
 	neighbour(d.Next, "next", "next")
 	b.WriteString("\n</nav>")
+	return nil
 }
 
 // twinTOC renders layouts/partials/toc.html: the page's headings and
 // related lists.
-func twinTOC(d *pageData, b *strings.Builder) {
+func twinTOC(d *pageData, b *strings.Builder) error {
 	b.WriteString("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">")
 	writeHTML(b, d.T("on_this_page"))
 	b.WriteString("</h2>\n<ol>")
@@ -163,4 +271,5 @@ func twinTOC(d *pageData, b *strings.Builder) {
 		b.WriteString("</a></li>")
 	}
 	b.WriteString("\n</ol>\n</nav>")
+	return nil
 }

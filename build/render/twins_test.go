@@ -109,7 +109,9 @@ func TestTwinGivenOtherDataRunsItsTemplate(t *testing.T) {
 	for _, tw := range defaultTwins() {
 		d := r.dataFor(p, newRecorder(nil, r.set, r.bodies))
 		var fromTwin strings.Builder
-		tw.render(d, &fromTwin)
+		if err := tw.render(d, &fromTwin); err != nil {
+			t.Fatal(err)
+		}
 		got, err := runTwin(layout, tw, &printArticleData{pageData: d})
 		if err != nil {
 			t.Fatal(err)
