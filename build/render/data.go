@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"strconv"
 	"time"
 
@@ -28,6 +29,13 @@ type pageData struct {
 	Parent, Prev, Next       viewed
 	Letter                   viewed
 	Translations, Principles []viewed
+	// The page's body and what is worked out from it, read as fields
+	// for the same reason; dataFor records the body as read.
+	Content template.HTML
+	TOC     []content.Heading
+	// HasTOC is whether the page has enough headings and related lists
+	// for a table of contents to help.
+	HasTOC bool
 
 	// Page is the page itself, as {{.Page}} has always named it.
 	Page viewed
@@ -103,6 +111,10 @@ func (d *pageData) copyPageFields() {
 	d.Translations, d.Principles = rec.viewsOf(p.Translations), rec.viewsOf(p.Principles())
 	d.Page = rec.view(p)
 	d.RelatedSections = d.relatedSections()
+	rec.note(p, ReadBody)
+	body := rec.bodies.of(p)
+	d.Content, d.TOC = body.HTML, body.TOC
+	d.HasTOC = len(d.TOC)+len(d.RelatedSections) > 1
 }
 
 // untranslated are the other languages the page is not translated into
@@ -161,10 +173,6 @@ func (d *pageData) FormatDay(date time.Time) string {
 		"year":  strconv.Itoa(date.Year()),
 	})
 }
-
-// HasTOC reports whether the page has enough headings for a table of
-// contents to help.
-func (d *pageData) HasTOC() bool { return len(d.TOC())+len(d.RelatedSections) > 1 }
 
 // relatedSection is a list of related pages shown under a page's text:
 // a principle's quotes, stories and exercises, a letter's quotes.

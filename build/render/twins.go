@@ -254,7 +254,7 @@ func twinTOC(d *pageData, b *strings.Builder) error {
 	b.WriteString("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">")
 	writeHTML(b, d.T("on_this_page"))
 	b.WriteString("</h2>\n<ol>")
-	for _, h := range d.TOC() {
+	for _, h := range d.TOC {
 		b.WriteString("\n<li class=\"toc-level-")
 		b.WriteString(strconv.Itoa(h.Level))
 		b.WriteString(`"><a href="#`)
