@@ -47,10 +47,6 @@ func defaultTwins() []twin {
 // theme can call it.
 const twinFunc = "_handbook_twin"
 
-// twinnedSuffix names the template kept for a twin's fallback: the
-// partial as the theme wrote it.
-const twinnedSuffix = " (template)"
-
 // builtinTrees are the parse trees, as text, of the templates the
 // default theme's twinned files define, parsed with funcs.
 func builtinTrees(twins []twin, funcs template.FuncMap) (map[string]string, error) {
@@ -73,25 +69,25 @@ func builtinTrees(twins []twin, funcs template.FuncMap) (map[string]string, erro
 
 // installTwins makes each twinned partial of layout, whose parse tree is
 // the default theme's (builtin), call its twin; a partial the theme
-// wrote itself stays as it is. The partial is kept under another name
-// for a caller whose data is not a page's.
+// wrote itself stays as it is. The layout's templates as the theme wrote
+// them are kept, in a copy, for a caller whose data is not a page's.
 func installTwins(layout *template.Template, twins []twin, builtin map[string]string) error {
 	byName := map[string]twin{}
 	for _, tw := range twins {
 		def := layout.Lookup(tw.name)
-		if def == nil || def.Tree == nil || builtin[tw.name] == "" || def.Tree.Root.String() != builtin[tw.name] {
-			continue
+		if def != nil && def.Tree != nil && builtin[tw.name] != "" && def.Tree.Root.String() == builtin[tw.name] {
+			byName[tw.name] = tw
 		}
-		if _, err := layout.AddParseTree(tw.name+twinnedSuffix, def.Tree.Copy()); err != nil {
-			return err
-		}
-		byName[tw.name] = tw
 	}
 	if len(byName) == 0 {
 		return nil
 	}
+	written, err := layout.Clone()
+	if err != nil {
+		return err
+	}
 	layout.Funcs(template.FuncMap{twinFunc: func(name string, dot any) (template.HTML, error) {
-		return runTwin(layout, byName[name], dot)
+		return runTwin(written, byName[name], dot)
 	}})
 	for name := range byName {
 		if _, err := layout.New(name).Parse("{{" + twinFunc + " " + strconv.Quote(name) + " .}}"); err != nil {
@@ -102,12 +98,13 @@ func installTwins(layout *template.Template, twins []twin, builtin map[string]st
 }
 
 // runTwin renders tw for a page's layout data; for other data (a theme
-// calling the partial with a dict), the partial's template.
-func runTwin(layout *template.Template, tw twin, dot any) (template.HTML, error) {
+// calling the partial with a dict), the partial's template of written,
+// the layout as the theme wrote it.
+func runTwin(written *template.Template, tw twin, dot any) (template.HTML, error) {
 	d, ok := dot.(*pageData)
 	if !ok {
 		var b strings.Builder
-		err := layout.ExecuteTemplate(&b, tw.name+twinnedSuffix, dot)
+		err := written.ExecuteTemplate(&b, tw.name, dot)
 		return template.HTML(b.String()), err
 	}
 	var b strings.Builder
