@@ -1,6 +1,9 @@
 package render
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // The escaping html/template applies to a plain string in the contexts the
 // default theme's Go-rendered partials (twins.go) write one, byte for byte
@@ -27,7 +30,7 @@ var htmlSpecial = [256]string{
 // writeHTML writes s as html/template writes a plain string in HTML text,
 // a quoted attribute's value or an RCDATA element ({{.Title}} in <h1>, in
 // content="…" or in <title>).
-func writeHTML(b *strings.Builder, s string) {
+func writeHTML(b *bytes.Buffer, s string) {
 	written := 0
 	for i := 0; i < len(s); i++ {
 		if repl := htmlSpecial[s[i]]; repl != "" {
@@ -44,7 +47,7 @@ func writeHTML(b *strings.Builder, s string) {
 // http, https or mailto is replaced by "#ZgotmplZ", the URL is normalized
 // (bytes outside URLs percent-encoded, escapes already there kept), and
 // the result escaped for the attribute.
-func writeURLAttr(b *strings.Builder, s string) {
+func writeURLAttr(b *bytes.Buffer, s string) {
 	if !isSafeURL(s) {
 		s = "#ZgotmplZ"
 	}
@@ -54,7 +57,7 @@ func writeURLAttr(b *strings.Builder, s string) {
 // writeURLPartAttr writes s as html/template writes a plain string that
 // is part of a URL attribute after its start (href="#{{.}}"): every byte
 // but the unreserved ones percent-encoded, then escaped for the attribute.
-func writeURLPartAttr(b *strings.Builder, s string) {
+func writeURLPartAttr(b *bytes.Buffer, s string) {
 	writeHTML(b, processURL(s, false))
 }
 

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"strings"
 	"testing"
@@ -11,7 +12,7 @@ import (
 // and the escaper of escape.go that must write the same.
 var escapeContexts = []struct {
 	name, before, after string
-	write               func(*strings.Builder, string)
+	write               func(*bytes.Buffer, string)
 }{
 	{"text", `<p>`, `</p>`, writeHTML},
 	{"attribute", `<p title="`, `">`, writeHTML},
@@ -28,7 +29,7 @@ func checkEscapers(t *testing.T, s string) {
 		if err := tmpl.Execute(&want, s); err != nil {
 			t.Fatal(err)
 		}
-		var got strings.Builder
+		var got bytes.Buffer
 		got.WriteString(c.before)
 		c.write(&got, s)
 		got.WriteString(c.after)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -29,7 +30,7 @@ type twin struct {
 	// name is the template the twin stands for, file the default
 	// theme's file that defines it.
 	name, file string
-	render     func(d *pageData, b *strings.Builder) error
+	render     func(d *pageData, b *bytes.Buffer) error
 }
 
 // defaultTwins are the default theme's partials rendered in Go.
@@ -107,15 +108,18 @@ func runTwin(written *template.Template, tw twin, dot any) (template.HTML, error
 		err := written.ExecuteTemplate(&b, tw.name, dot)
 		return template.HTML(b.String()), err
 	}
-	var b strings.Builder
-	err := tw.render(d, &b)
+	// The rendering's space, grown to the largest twin's size, makes
+	// each output in one allocation of its own size.
+	b := &d.rec.twinSpace
+	b.Reset()
+	err := tw.render(d, b)
 	return template.HTML(b.String()), err
 }
 
 // twinHeadPage renders the head-page template of layouts/base.html:
 // the page's title, description, canonical and alternate addresses and
 // Open Graph card.
-func twinHeadPage(d *pageData, b *strings.Builder) error {
+func twinHeadPage(d *pageData, b *bytes.Buffer) error {
 	b.WriteString("<title>")
 	if !d.IsHome {
 		writeHTML(b, d.Title)
@@ -158,7 +162,7 @@ func twinHeadPage(d *pageData, b *strings.Builder) error {
 }
 
 // headMeta writes a <meta> line of the head naming content, none for "".
-func headMeta(b *strings.Builder, name, content string) {
+func headMeta(b *bytes.Buffer, name, content string) {
 	if content == "" {
 		return
 	}
@@ -168,7 +172,7 @@ func headMeta(b *strings.Builder, name, content string) {
 }
 
 // alternateLink writes the head's link to the page in another language.
-func alternateLink(b *strings.Builder, lang, url string) {
+func alternateLink(b *bytes.Buffer, lang, url string) {
 	b.WriteString("\n<link rel=\"alternate\" hreflang=\"")
 	writeHTML(b, lang)
 	b.WriteString(`" href="`)
@@ -179,7 +183,7 @@ func alternateLink(b *strings.Builder, lang, url string) {
 // twinSwitcher renders layouts/partials/switcher.html: the page's
 // language, rendered once per language (switcher-current), then a link
 // to each other language's translation of it, or to its home.
-func twinSwitcher(d *pageData, b *strings.Builder) error {
+func twinSwitcher(d *pageData, b *bytes.Buffer) error {
 	current, err := d.r.fragments.render("switcher-current", d, d.Lang)
 	if err != nil {
 		return err
@@ -219,7 +223,7 @@ func twinSwitcher(d *pageData, b *strings.Builder) error {
 
 // twinPrevNext renders layouts/partials/prevnext.html: the links to the
 // page before and after in its section.
-func twinPrevNext(d *pageData, b *strings.Builder) error {
+func twinPrevNext(d *pageData, b *bytes.Buffer) error {
 	if d.Prev == nil && d.Next == nil {
 		return nil
 	}
@@ -247,7 +251,7 @@ func twinPrevNext(d *pageData, b *strings.Builder) error {
 
 // twinTOC renders layouts/partials/toc.html: the page's headings and
 // related lists.
-func twinTOC(d *pageData, b *strings.Builder) error {
+func twinTOC(d *pageData, b *bytes.Buffer) error {
 	b.WriteString("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">")
 	writeHTML(b, d.T("on_this_page"))
 	b.WriteString("</h2>\n<ol>")

@@ -108,7 +108,7 @@ func TestTwinGivenOtherDataRunsItsTemplate(t *testing.T) {
 	layout := r.layouts["page.html"]
 	for _, tw := range defaultTwins() {
 		d := r.dataFor(p, newRecorder(nil, r.set, r.bodies))
-		var fromTwin strings.Builder
+		var fromTwin bytes.Buffer
 		if err := tw.render(d, &fromTwin); err != nil {
 			t.Fatal(err)
 		}

@@ -4,6 +4,7 @@ package render
 // them in step with content.Page's fields and markdown.Result's.
 
 import (
+	"bytes"
 	"html/template"
 	"time"
 
@@ -56,6 +57,9 @@ type recorder struct {
 	// memory a reused recorder makes the next one's in (newData).
 	data *pageData
 	site *siteData
+	// twinSpace is where a twin renders before its output is copied
+	// out (runTwin).
+	twinSpace bytes.Buffer
 }
 
 // newData returns the memory for a rendering's layout data: a reused
