@@ -38,6 +38,7 @@ func defaultTwins() []twin {
 	return []twin{
 		{name: "head-page", file: "layouts/base.html", render: twinHeadPage},
 		{name: "switcher", file: "layouts/partials/switcher.html", render: twinSwitcher},
+		{name: "breadcrumbs", file: "layouts/partials/breadcrumbs.html", render: twinBreadcrumbs},
 		{name: "prevnext", file: "layouts/partials/prevnext.html", render: twinPrevNext},
 		{name: "toc", file: "layouts/partials/toc.html", render: twinTOC},
 	}
@@ -218,6 +219,24 @@ func twinSwitcher(d *pageData, b *bytes.Buffer) error {
 		b.WriteString(")</span></a></li>")
 	}
 	b.WriteString("\n</ul>\n</nav>")
+	return nil
+}
+
+// twinBreadcrumbs renders layouts/partials/breadcrumbs.html: the trail
+// of the page's parents, rendered once per parent (breadcrumb-trail),
+// then the page.
+func twinBreadcrumbs(d *pageData, b *bytes.Buffer) error {
+	if len(d.Breadcrumbs) == 0 {
+		return nil
+	}
+	trail, err := d.r.fragments.render("breadcrumb-trail", d, d.Parent)
+	if err != nil {
+		return err
+	}
+	b.WriteString(string(trail))
+	b.WriteString("\n<li><span aria-current=\"page\">")
+	writeHTML(b, d.Title)
+	b.WriteString("</span></li>\n</ol>\n</nav>")
 	return nil
 }
 

@@ -8,8 +8,8 @@ import (
 )
 
 // TestHostileTmpl4 runs through build the themes that meet the default
-// theme's partials rendered in Go (prevnext, toc, switcher and the
-// head's head-page): a theme's own partial file, a layout defining one
+// theme's partials rendered in Go (head-page, switcher, breadcrumbs,
+// prevnext and toc): a theme's own partial file, a layout defining one
 // again, a partial called with data that is not a page's, and text that
 // must be escaped as html/template escapes it.
 func TestHostileTmpl4(t *testing.T) {
@@ -66,11 +66,12 @@ func TestHostileTmpl4(t *testing.T) {
 			files: with(map[string]string{
 				"themes/default/layouts/principle.html": `{{template "base" .}}{{define "main"}}{{.Content}}{{end}}` +
 					`{{define "head-page"}}<title>mine: {{.Title}}</title>{{end}}` +
-					`{{define "switcher"}}<p class="my-switcher">{{range .Alternates}}{{.Language.Code}}{{end}}</p>{{end}}`,
+					`{{define "switcher"}}<p class="my-switcher">{{range .Alternates}}{{.Language.Code}}{{end}}</p>{{end}}` +
+					`{{define "breadcrumbs"}}<p class="my-trail">{{len .Breadcrumbs}}</p>{{end}}`,
 			}),
 			args: []string{"build", "--source", "$SITE"}, code: exitOK, written: []string{"site/public"},
-			after: built([]string{"<title>mine: Luôn là Ngày 1</title>", `<p class="my-switcher">fr</p>`},
-				[]string{`rel="canonical"`, `class="lang-switcher"`}),
+			after: built([]string{"<title>mine: Luôn là Ngày 1</title>", `<p class="my-switcher">fr</p>`, `<p class="my-trail">2</p>`},
+				[]string{`rel="canonical"`, `class="lang-switcher"`, `class="breadcrumbs"`}),
 		},
 		{
 			name: "a partial given a string, not a page",
@@ -90,6 +91,7 @@ func TestHostileTmpl4(t *testing.T) {
 				`<title>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &#34;y&#34; &#43; 100% · `,
 				`<meta property="og:title" content="&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &#34;y&#34; &#43; 100%">`,
 				`<span class="title">B &lt;i&gt;&amp;&lt;/i&gt; &#39;b&#39; &#43; 1</span>`,
+				`<li><span aria-current="page">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &#34;y&#34; &#43; 100%</span></li>`,
 				`<a class="next" rel="next" href="/vi/principles/b/">`,
 			}, []string{"<script>alert"}),
 		},
