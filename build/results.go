@@ -1,6 +1,7 @@
 package build
 
 import (
+	"encoding/binary"
 	"slices"
 	"sync"
 
@@ -19,10 +20,12 @@ type results struct {
 	byPage map[*content.Page]*markdown.Result
 	// anchorsByID are the anchors of the pages a build wrote, by page
 	// ID, once their results went (keepAnchors): the anchor checks read
-	// nothing else of a written page, and a slot here takes 24 bytes
-	// where a result, with its entry in byPage and its headings, took
-	// about 400 on the benchmark corpus.
-	anchorsByID []markdown.Anchors
+	// nothing else of a written page, and a slot here takes 16 bytes
+	// and its anchors packed in one string (packAnchors), where a result,
+	// with its entry in byPage and its headings, took about 400 on the
+	// benchmark corpus, and the anchors as a slice of strings twice what
+	// they take packed.
+	anchorsByID []string
 }
 
 func newResults() *results {
@@ -48,7 +51,7 @@ func (rs *results) forget(p *content.Page) {
 	rs.mu.Lock()
 	delete(rs.byPage, p)
 	if p.ID >= 0 && p.ID < len(rs.anchorsByID) {
-		rs.anchorsByID[p.ID] = nil
+		rs.anchorsByID[p.ID] = ""
 	}
 	rs.mu.Unlock()
 }
@@ -73,7 +76,7 @@ func (rs *results) keepAnchors(p *content.Page, anchors markdown.Anchors) {
 	if p.ID >= len(rs.anchorsByID) {
 		rs.anchorsByID = slices.Grow(rs.anchorsByID, p.ID+1-len(rs.anchorsByID))[:p.ID+1]
 	}
-	rs.anchorsByID[p.ID] = anchors
+	rs.anchorsByID[p.ID] = packAnchors(anchors)
 }
 
 // anchors are p's anchors as its last conversion found them.
@@ -84,9 +87,39 @@ func (rs *results) anchors(p *content.Page) markdown.Anchors {
 	rs.mu.RLock()
 	defer rs.mu.RUnlock()
 	if p.ID >= 0 && p.ID < len(rs.anchorsByID) {
-		return rs.anchorsByID[p.ID]
+		return unpackAnchors(rs.anchorsByID[p.ID])
 	}
 	return nil
+}
+
+// packAnchors writes anchors in one string: each one's length in bytes
+// (a uvarint), then its text.
+func packAnchors(anchors markdown.Anchors) string {
+	if len(anchors) == 0 {
+		return ""
+	}
+	size := 0
+	for _, a := range anchors {
+		size += binary.MaxVarintLen64 + len(a)
+	}
+	b := make([]byte, 0, size)
+	for _, a := range anchors {
+		b = append(binary.AppendUvarint(b, uint64(len(a))), a...)
+	}
+	return string(b)
+}
+
+// unpackAnchors are the anchors packAnchors wrote in packed, whose
+// texts are parts of it.
+func unpackAnchors(packed string) markdown.Anchors {
+	var anchors markdown.Anchors
+	for len(packed) > 0 {
+		n, size := binary.Uvarint([]byte(packed[:min(len(packed), binary.MaxVarintLen64)]))
+		packed = packed[size:]
+		anchors = append(anchors, packed[:n])
+		packed = packed[n:]
+	}
+	return anchors
 }
 
 // written is what a build keeps of a page's result once the page is

@@ -98,20 +98,19 @@ func (l *Lang) madeSection(dir string, cfg *config.Config) *Page {
 }
 
 func index(lang *Lang, diags *diag.List) {
-	lang.byRelPath = make(map[string]*Page, len(lang.Pages))
-	lang.byURL = make(map[string]*Page, len(lang.Pages))
+	lang.byRelPath = sortPagesBy(lang.Pages, relPathOf, true)
+	// Of pages with one URL, the first is found; claimOutputs reports
+	// the clash, with the alias and file clashes.
+	lang.byURL = sortPagesBy(lang.Pages, urlOf, false)
 	lang.principles = map[string]*Page{}
 	lang.letters = map[int]*Page{}
 	for _, p := range lang.Pages {
-		lang.byRelPath[p.RelPath] = p
 		if p.IsHome {
 			lang.Home = p
 		}
-		if _, clash := lang.byURL[p.URL]; clash {
-			// claimOutputs reports it, with the alias and file clashes.
+		if lang.byURL.find(p.URL) != p {
 			continue
 		}
-		lang.byURL[p.URL] = p
 		switch p.Kind {
 		case Principle:
 			if other, dup := lang.principles[p.Slug]; dup {
@@ -136,10 +135,10 @@ func index(lang *Lang, diags *diag.List) {
 // section is the section page of folder dir: its _index.md, or on a
 // Hugo site its _index.html.
 func (l *Lang) section(dir string) *Page {
-	if p := l.byRelPath[path.Join(dir, "_index.md")]; p != nil {
+	if p := l.byRelPath.find(path.Join(dir, "_index.md")); p != nil {
 		return p
 	}
-	return l.byRelPath[path.Join(dir, "_index.html")]
+	return l.byRelPath.find(path.Join(dir, "_index.html"))
 }
 
 // buildTree gives each page its parent section, each section its children

@@ -266,18 +266,18 @@ type Lang struct {
 	Home  *Page
 	Pages []*Page
 
-	byRelPath  map[string]*Page
-	byURL      map[string]*Page
+	byRelPath  sortedPages
+	byURL      sortedPages
 	principles map[string]*Page
 	letters    map[int]*Page
 }
 
 // ByRelPath finds a page by its path relative to the language's content
 // folder ("principles/day-one.md").
-func (l *Lang) ByRelPath(rel string) *Page { return l.byRelPath[rel] }
+func (l *Lang) ByRelPath(rel string) *Page { return l.byRelPath.find(rel) }
 
 // ByURL finds a page by its site path ("/vi/principles/day-one/").
-func (l *Lang) ByURL(u string) *Page { return l.byURL[u] }
+func (l *Lang) ByURL(u string) *Page { return l.byURL.find(u) }
 
 // Resource is a file beside the pages (an image, a PDF) that is copied
 // into the output as it is.

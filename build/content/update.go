@@ -121,7 +121,7 @@ func (s *Set) HasResourceUnder(lang, rel string) bool {
 func (s *Set) Put(fresh *Page, body []byte) (p *Page, added bool) {
 	l := s.byLang[fresh.Lang]
 	p, added = fresh, true
-	if old := l.byRelPath[fresh.RelPath]; old != nil {
+	if old := l.byRelPath.find(fresh.RelPath); old != nil {
 		// The date of the last commit is the file's, whatever was
 		// saved since.
 		updated := old.Updated
@@ -130,7 +130,7 @@ func (s *Set) Put(fresh *Page, body []byte) (p *Page, added bool) {
 		p, added = old, false
 	} else {
 		s.Pages = append(s.Pages, fresh)
-		l.byRelPath[fresh.RelPath] = fresh
+		l.byRelPath.put(fresh)
 	}
 	s.bodyTable().put(p, body)
 	return p, added
@@ -155,7 +155,7 @@ func (s *Set) Remove(p *Page, cfg *config.Config) bool {
 		*p = *l.madeSection(path.Dir(p.RelPath), cfg)
 		return false
 	}
-	delete(l.byRelPath, p.RelPath)
+	l.byRelPath.remove(p.RelPath)
 	for i, q := range s.Pages {
 		if q == p {
 			s.Pages = append(s.Pages[:i], s.Pages[i+1:]...)

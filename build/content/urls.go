@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"handbook/build/diag"
@@ -162,7 +163,7 @@ func (o Origin) String() string {
 // OutputOrigin says which page, alias or copied file the content writes
 // at output path file ("vi/about/index.html"), if any.
 func (s *Set) OutputOrigin(file string) (Origin, bool) {
-	return s.outputs.find(s.outputs.files, fileKey(file))
+	return s.outputs.find(fileKey(file))
 }
 
 // OutputUnder says which page, alias or copied file the content writes
@@ -173,29 +174,57 @@ func (s *Set) OutputUnder(dir string) (Origin, bool) {
 }
 
 // outputClaims says what writes each output file, and something that
-// writes in each output folder. The maps hold places in origins, which
+// writes in each output folder. The tables hold places in origins, which
 // keeps them small on a site of many pages.
 type outputClaims struct {
 	origins []claimant
-	// keys are the files the origins write, each as fileKey gives it,
-	// while claimOutputs checks them; files and folders give the origin
-	// of each file and folder. A page's own folder, whose index it
-	// writes, is not in folders: a large site has one a page, and files
-	// has it (under).
-	keys    []string
-	files   map[string]int32
+	// keys are the files the origins write, each as fileKey gives it.
+	// While claimOutputs claims them, files gives the origin of each
+	// file; then byKey does, the places of the keys in their order,
+	// searched by halves: a site keeps the table to the end of its
+	// build, and a map took 50 bytes a file where byKey takes 4.
+	keys  []string
+	files map[string]int32
+	byKey []int32
+	// folders give the origin of each folder. A page's own folder,
+	// whose index it writes, is not in folders: a large site has one a
+	// page, and files has it (under).
 	folders map[string]int32
 }
 
-func (c *outputClaims) find(m map[string]int32, key string) (Origin, bool) {
+func (c *outputClaims) find(key string) (Origin, bool) {
 	if c == nil {
 		return Origin{}, false
 	}
-	i, ok := m[key]
+	i, ok := c.file(key)
 	if !ok {
 		return Origin{}, false
 	}
 	return c.origins[i].origin(), true
+}
+
+// file is the place in origins of what writes the file of key.
+func (c *outputClaims) file(key string) (int32, bool) {
+	if c.files != nil {
+		i, ok := c.files[key]
+		return i, ok
+	}
+	at, ok := slices.BinarySearchFunc(c.byKey, key, func(i int32, key string) int { return strings.Compare(c.keys[i], key) })
+	if !ok {
+		return 0, false
+	}
+	return c.byKey[at], true
+}
+
+// sortKeys makes byKey, the places of keys in their order, for file to
+// search, and lets the map files go.
+func (c *outputClaims) sortKeys() {
+	c.byKey = make([]int32, len(c.keys))
+	for i := range c.byKey {
+		c.byKey[i] = int32(i)
+	}
+	slices.SortFunc(c.byKey, func(a, b int32) int { return strings.Compare(c.keys[a], c.keys[b]) })
+	c.files = nil
 }
 
 // under gives the origin of the first file written in folder dir: of
@@ -206,7 +235,7 @@ func (c *outputClaims) under(dir string) (Origin, bool) {
 		return Origin{}, false
 	}
 	i, ok := c.folders[dir]
-	if own, found := c.files[dir+"/"]; found && (!ok || own < i) {
+	if own, found := c.file(dir + "/"); found && (!ok || own < i) {
 		i, ok = own, true
 	}
 	if !ok {
@@ -254,9 +283,7 @@ func claimOutputs(set *Set, diags *diag.List) {
 			report(diags, c.origins[i].origin(), inside, fmt.Sprintf("is written at %s, where %s needs a folder", file, inside))
 		}
 	}
-	// The files' keys were for this check; the site keeps the table
-	// to the end of its build, and the maps hold the keys.
-	c.keys = nil
+	c.sortKeys()
 }
 
 // claimAliases claims the output file of each of p's aliases and returns
@@ -272,7 +299,7 @@ func (c *outputClaims) claimAliases(set *Set, p *Page, diags *diag.List) []strin
 		if u == p.URL && p.hugo {
 			continue // the page's own path, once Hugo's rules lowercase it
 		}
-		if first, clash := c.find(c.files, fileKey(file)); clash && p.hugo {
+		if first, clash := c.find(fileKey(file)); clash && p.hugo {
 			diags.Add(diag.Diagnostic{File: o.File, Line: o.Line, Code: diag.CodeURLClash, Severity: diag.Warning,
 				Message: o.What() + " is not written: " + first.String() + " is written there"})
 			continue
@@ -315,7 +342,7 @@ func (c *outputClaims) claim(diags *diag.List, file string, o claimant) {
 
 // claimKey is claim of the file whose key is key.
 func (c *outputClaims) claimKey(diags *diag.List, key string, o claimant) {
-	if first, clash := c.find(c.files, key); clash {
+	if first, clash := c.find(key); clash {
 		file := key
 		if isIndexKey(key) {
 			file += indexFile

@@ -307,11 +307,12 @@ func TestFileKey(t *testing.T) {
 	}
 }
 
-// TestClaimsKeepNoKeysOnceChecked: a linked site's table of output files
-// holds no list of their keys beside its maps (a string a page, to the
-// end of a build), and still finds the page that writes a file and the
-// one that writes in a folder.
-func TestClaimsKeepNoKeysOnceChecked(t *testing.T) {
+// TestClaimsKeepNoMapOnceChecked: a linked site's table of output files
+// holds no map of their keys (50 bytes a page, to the end of a build),
+// only their places in the order of their keys, and still finds the
+// page, alias or file that writes a file, the one that writes in a
+// folder, and none for a file nothing writes.
+func TestClaimsKeepNoMapOnceChecked(t *testing.T) {
 	root := writeSite(t, map[string]string{
 		"handbook.toml":            twoLanguages,
 		"content/vi/_index.md":     "---\ntitle: Home\n---\n",
@@ -333,8 +334,18 @@ func TestClaimsKeepNoKeysOnceChecked(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags.Sorted())
 	}
-	if set.outputs == nil || set.outputs.keys != nil {
-		t.Errorf("the linked site's claims hold %d keys", len(set.outputs.keys))
+	if set.outputs == nil || set.outputs.files != nil || len(set.outputs.byKey) != len(set.outputs.keys) {
+		t.Fatalf("the linked site's claims hold a map of %d files", len(set.outputs.files))
+	}
+	for file, want := range map[string]string{"vi/cu/index.html": "alias", "vi/notes/pic.png": "file", "fr/index.html": "page"} {
+		if o, ok := set.OutputOrigin(file); !ok || o.Kind != want {
+			t.Errorf("%s is written by %+v, %v, want a %s", file, o, ok, want)
+		}
+	}
+	for _, file := range []string{"vi/notes/b/index.html", "vi/notes/index.htm", "", "zz"} {
+		if o, ok := set.OutputOrigin(file); ok {
+			t.Errorf("%q is written by %+v, where nothing writes it", file, o)
+		}
 	}
 	if o, ok := set.OutputOrigin("vi/notes/a/index.html"); !ok || o.File != "content/vi/notes/a.md" {
 		t.Errorf("vi/notes/a/index.html is written by %+v, %v", o, ok)

@@ -64,7 +64,8 @@ func (w *walker) file(p string, d fs.DirEntry) {
 	r, _ := filepath.Rel(w.root, p)
 	lang, rel, named := fileLanguage(w.cfg, w.lang, filepath.ToSlash(r))
 	if isPageFile(w.cfg, d.Name()) {
-		w.pages = append(w.pages, source{lang: lang, abs: p, file: w.siteFile(p), relPath: rel, hugo: w.cfg.Hugo})
+		file, rel := pagePaths(w.siteFile(p), rel)
+		w.pages = append(w.pages, source{lang: lang, abs: p, file: file, relPath: rel, hugo: w.cfg.Hugo})
 		return
 	}
 	if err := files.CheckEntry(d, w.limit); err != nil {
@@ -78,6 +79,18 @@ func (w *walker) file(p string, d fs.DirEntry) {
 	for _, l := range langs {
 		w.resources = append(w.resources, Resource{Lang: l, Src: p, File: w.siteFile(p), URL: resourceURL(w.cfg.Hugo, l, rel), rel: rel})
 	}
+}
+
+// pagePaths are a page's file and path as the page keeps them: the file
+// a copy of its own and the path, when it ends the file, the end of that
+// copy. Both were cut from the file's absolute path, which a page held
+// whole to the end of a build otherwise: a site's root may be long.
+func pagePaths(file, rel string) (string, string) {
+	file = strings.Clone(file)
+	if strings.HasSuffix(file, rel) {
+		rel = file[len(file)-len(rel):]
+	}
+	return file, rel
 }
 
 // isPageFile reports whether a content file named name is a page: a
