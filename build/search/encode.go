@@ -51,12 +51,12 @@ func (e *shardEncoder) write(sc *shardContent) error {
 		b = append(b, "},"...)
 	}
 	b = append(b, `"terms":{`...)
-	for i, key := range sc.terms {
+	for i, st := range sc.terms {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		var err error
-		if b, err = e.appendTerm(b, key); err != nil {
+		if b, err = e.appendTerm(b, st.key, st.t); err != nil {
 			return err
 		}
 	}
@@ -67,8 +67,7 @@ func (e *shardEncoder) write(sc *shardContent) error {
 
 // appendTerm appends a term's entry; a frequent term's postings go to a
 // file of their own.
-func (e *shardEncoder) appendTerm(b []byte, key string) ([]byte, error) {
-	t := e.li.terms[key]
+func (e *shardEncoder) appendTerm(b []byte, key string, t *term) ([]byte, error) {
 	postings, err := e.postingsOf(t)
 	if err != nil {
 		return b, err

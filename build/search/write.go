@@ -221,13 +221,22 @@ func (li *langIndex) write(w output.Writer) (err error) {
 type shardContent struct {
 	dir   string // s for a shard, p for a pair file
 	name  string
-	terms []string
+	terms []shardTerm
 	words []string
 	syn   map[string][]SynEntry
 }
 
+// shardTerm is a term of a shard with its entry, looked up once.
+type shardTerm struct {
+	key string
+	t   *term
+}
+
 // shards groups the terms and words by shard, and the rare pairs by
 // their first term, in order. It marks the terms that have a pair file.
+// The keys in order put a term's pairs after it ("an", "an b", "an c",
+// then "ana"), so a term's shard and pair file are found once for it and
+// its pairs, not once a pair: a Vietnamese index has ten pairs a term.
 func (li *langIndex) shards(syn map[string][]SynEntry) []*shardContent {
 	byName := map[string]*shardContent{}
 	fileFor := func(dir, name string) *shardContent {
@@ -238,18 +247,29 @@ func (li *langIndex) shards(syn map[string][]SynEntry) []*shardContent {
 		}
 		return s
 	}
+	var last struct {
+		first       string
+		shard, pair *shardContent
+	}
 	for _, key := range sortedKeys(li.terms) {
-		if li.terms[key].df == 0 {
+		t := li.terms[key]
+		if t.df == 0 {
 			delete(li.terms, key) // met only in pages added again since
 			continue
 		}
 		first := firstWord(key)
-		s := fileFor("s", ShardOf(first))
-		if first != key && li.terms[key].df <= maxInline {
-			s = fileFor("p", hex.EncodeToString([]byte(first)))
-			li.terms[first].hasPairFile = true
+		if last.shard == nil || first != last.first {
+			last.first, last.shard, last.pair = first, fileFor("s", ShardOf(first)), nil
 		}
-		s.terms = append(s.terms, key)
+		s := last.shard
+		if first != key && t.df <= maxInline {
+			if last.pair == nil {
+				last.pair = fileFor("p", hex.EncodeToString([]byte(first)))
+				li.terms[first].hasPairFile = true
+			}
+			s = last.pair
+		}
+		s.terms = append(s.terms, shardTerm{key, t})
 	}
 	for _, word := range sortedKeys(li.words) {
 		s := fileFor("s", ShardOf(word))

@@ -1,0 +1,52 @@
+package search
+
+import (
+	"encoding/hex"
+	"slices"
+	"testing"
+)
+
+// TestShardsGroupPairsWithTheirTerm checks where shards puts a term's
+// pairs, which it looks up once for the term and all its pairs: the rare
+// ones in the term's pair file, a frequent one in the term's shard, and
+// a word that only starts like the term ("ana" after "an b") in its own
+// shard with no pair file of the term's.
+func TestShardsGroupPairsWithTheirTerm(t *testing.T) {
+	li := &langIndex{lang: "vi", terms: map[string]*term{}, words: map[string]string{}}
+	for key, df := range map[string]int{"an": 90, "an b": 1, "an c": maxInline + 1, "an d": 2, "ana": 3, "ana e": 1, "bo": 5, "bo an": maxInline} {
+		li.terms[key] = &term{df: df}
+	}
+	li.terms["gone"] = &term{} // met only in pages added again since
+	got := map[string][]string{}
+	for _, sc := range li.shards(nil) {
+		for _, st := range sc.terms {
+			if li.terms[st.key] != st.t {
+				t.Errorf("%s/%s: %q holds another term's entry", sc.dir, sc.name, st.key)
+			}
+			got[sc.dir+"/"+sc.name] = append(got[sc.dir+"/"+sc.name], st.key)
+		}
+	}
+	want := map[string][]string{
+		"s/" + ShardOf("an"):                     {"an", "an c", "ana"},
+		"p/" + hex.EncodeToString([]byte("an")):  {"an b", "an d"},
+		"p/" + hex.EncodeToString([]byte("ana")): {"ana e"},
+		"s/" + ShardOf("bo"):                     {"bo"},
+		"p/" + hex.EncodeToString([]byte("bo")):  {"bo an"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("files %v, want %v", got, want)
+	}
+	for name, keys := range want {
+		if !slices.Equal(got[name], keys) {
+			t.Errorf("%s holds %q, want %q", name, got[name], keys)
+		}
+	}
+	for key, pairs := range map[string]bool{"an": true, "an c": false, "ana": true, "bo": true} {
+		if li.terms[key].hasPairFile != pairs {
+			t.Errorf("%q: hasPairFile %v, want %v", key, li.terms[key].hasPairFile, pairs)
+		}
+	}
+	if _, ok := li.terms["gone"]; ok {
+		t.Error("a term in no document is still among the terms")
+	}
+}
