@@ -2,12 +2,14 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -322,13 +324,16 @@ func relativeLength(dl, avgdl float64) float64 {
 // in that order, which get bits of their own, and how to renumber a
 // posting's bits.
 func (t *term) prepare(postings []posting) (forms []string, numbers formNumbers) {
+	if len(t.forms) <= 1 {
+		// A pair, or a word met in one spelling, as most terms are: its
+		// postings are written without masks, which need no numbers.
+		return t.forms, numbers
+	}
 	uses := make([]int, len(t.forms))
-	if len(t.forms) > 1 {
-		for _, p := range postings {
-			for f := range min(len(uses), otherForm) {
-				if p.forms&(1<<f) != 0 {
-					uses[f]++
-				}
+	for _, p := range postings {
+		for f := range min(len(uses), otherForm) {
+			if p.forms&(1<<f) != 0 {
+				uses[f]++
 			}
 		}
 	}
@@ -337,12 +342,8 @@ func (t *term) prepare(postings []posting) (forms []string, numbers formNumbers)
 	for i := range order {
 		order[i] = i
 	}
-	sort.Slice(order, func(i, j int) bool {
-		a, b := order[i], order[j]
-		if uses[a] != uses[b] {
-			return uses[a] > uses[b]
-		}
-		return t.forms[a] < t.forms[b]
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(uses[b], uses[a]), strings.Compare(t.forms[a], t.forms[b]))
 	})
 	numbers.remap = make([]int, len(order))
 	for newID, oldID := range order {
