@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -23,6 +24,8 @@ type shardEncoder struct {
 	w       output.Writer
 	shard   []byte
 	file    []byte
+	// gz is reused to compress each file into.
+	gz bytes.Buffer
 	// postings and raw are reused to read a term's spilled postings.
 	postings []posting
 	raw      []byte
@@ -62,7 +65,7 @@ func (e *shardEncoder) write(sc *shardContent) error {
 	}
 	b = append(b, "}}"...)
 	e.shard = b
-	return writeGzip(e.w, Dir+"/"+e.li.lang+"/"+sc.dir+"/"+sc.name+".json.gz", b)
+	return e.writeGzip(Dir+"/"+e.li.lang+"/"+sc.dir+"/"+sc.name+".json.gz", b)
 }
 
 // appendTerm appends a term's entry; a frequent term's postings go to a
@@ -99,7 +102,7 @@ func (e *shardEncoder) appendTerm(b []byte, key string, t *term) ([]byte, error)
 	b = appendString(b, file)
 	p := e.appendPostingFile(e.file[:0], postings, len(t.forms) > 1, numbers)
 	e.file = p
-	return append(b, '}'), writeGzip(e.w, Dir+"/"+e.li.lang+"/"+file, p)
+	return append(b, '}'), e.writeGzip(Dir+"/"+e.li.lang+"/"+file, p)
 }
 
 // postingsOf returns the postings of t, read back from disk when the

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/hex"
 	"encoding/json"
@@ -158,12 +157,19 @@ func (idx *Index) WriteDoc(p *content.Page, body string, base string, w output.W
 		return nil
 	}
 	d := Doc{URL: base + content.EscapePath(p.URL), Title: p.Title, Kind: string(p.Kind), Lang: p.Lang, Key: p.TranslationKey}
-	// Sized once for the usual text, which needs few escapes; the writer
-	// may keep the buffer (an in-memory site does).
+	// The writer keeps nothing it is handed, so the buffer goes back to
+	// the pool for the next page: a page's own was kilobytes of garbage.
+	pooled, _ := idx.docBuffers.Get().(*[]byte)
+	if pooled == nil {
+		pooled = new([]byte)
+	}
+	defer idx.docBuffers.Put(pooled)
 	text := min(snippetLimit, len(p.Statement)+len(p.Text)+len(p.Description)+len(body)+3)
-	buf := make([]byte, 0, len(d.URL)+len(d.Title)+len(d.Kind)+len(d.Lang)+len(d.Key)+text*9/8+64)
-	buf = appendSnippetText(appendDocHead(buf, d), p, body)
-	return w.WriteFile(DocPath(p.Lang, li.doc(p)), append(buf, '}'))
+	// Grown once for the usual text, which needs few escapes.
+	buf := slices.Grow((*pooled)[:0], len(d.URL)+len(d.Title)+len(d.Kind)+len(d.Lang)+len(d.Key)+text*9/8+64)
+	buf = append(appendSnippetText(appendDocHead(buf, d), p, body), '}')
+	*pooled = buf
+	return w.WriteFile(DocPath(p.Lang, li.doc(p)), buf)
 }
 
 func DocPath(lang string, doc int) string {
@@ -410,20 +416,23 @@ func firstWord(key string) string {
 	return key
 }
 
-// writeGzip writes data gzip-compressed. The gzip header carries no name
-// or time, so two builds write the same bytes.
-func writeGzip(w output.Writer, name string, data []byte) error {
-	var buf bytes.Buffer
+// writeGzip writes data gzip-compressed, through the encoder's buffer:
+// the writer keeps no file it is handed, and a shard or posting file is a
+// few hundred bytes, which a buffer of their own took several
+// allocations to grow to. The gzip header carries no name or time, so
+// two builds write the same bytes.
+func (e *shardEncoder) writeGzip(name string, data []byte) error {
+	e.gz.Reset()
 	zw := gzipWriters.Get().(*gzip.Writer)
 	defer gzipWriters.Put(zw)
-	zw.Reset(&buf)
+	zw.Reset(&e.gz)
 	if _, err := zw.Write(data); err != nil {
 		return err
 	}
 	if err := zw.Close(); err != nil {
 		return err
 	}
-	return w.WriteFile(name, buf.Bytes())
+	return e.w.WriteFile(name, e.gz.Bytes())
 }
 
 // gzipWriters are reused: a gzip writer's state is far larger than most
