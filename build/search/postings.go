@@ -2,6 +2,7 @@ package search
 
 import (
 	"runtime"
+	"strings"
 
 	"handbook/build/internal/parallel"
 )
@@ -72,10 +73,46 @@ func (li *langIndex) gather() {
 	for id, t := range li.byID {
 		t.postings, t.df = lists[id], len(lists[id])
 	}
-	for i, packed := range li.pairKeys {
-		li.terms[li.pairName(packed)] = &term{postings: lists[g.terms+i], df: len(lists[g.terms+i])}
+	li.addPairs(func(i int, t *term) { t.postings, t.df = lists[g.terms+i], len(lists[g.terms+i]) })
+}
+
+// addPairs enters the pairs met among the terms, by name, fill making
+// each one's entry from its number, and lets their numbers go. The
+// entries are cut from slices of pairChunk, and their names from one
+// string a chunk: one allocation each made tens of thousands of them in
+// a Vietnamese index, even a small one.
+func (li *langIndex) addPairs(fill func(i int, t *term)) {
+	for from := 0; from < len(li.pairKeys); from += pairChunk {
+		packed := li.pairKeys[from:min(from+pairChunk, len(li.pairKeys))]
+		size := 0
+		for _, p := range packed {
+			size += li.pairNameLen(p)
+		}
+		var names strings.Builder
+		names.Grow(size)
+		for _, p := range packed {
+			names.WriteString(li.names[p>>32])
+			names.WriteByte(' ')
+			names.WriteString(li.names[p&0xffffffff])
+		}
+		all, at := names.String(), 0
+		terms := make([]term, len(packed))
+		for i, p := range packed {
+			n := li.pairNameLen(p)
+			fill(from+i, &terms[i])
+			li.terms[all[at:at+n]] = &terms[i]
+			at += n
+		}
 	}
 	li.pairKeys, li.pairIDs = nil, nil
+}
+
+// pairChunk is how many pairs' entries addPairs allocates at once.
+const pairChunk = 256
+
+// pairNameLen is the length of the pair's name, pairName.
+func (li *langIndex) pairNameLen(id uint64) int {
+	return len(li.names[id>>32]) + 1 + len(li.names[id&0xffffffff])
 }
 
 // gathering is one language's gather under way.

@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/hex"
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -48,5 +49,33 @@ func TestShardsGroupPairsWithTheirTerm(t *testing.T) {
 	}
 	if _, ok := li.terms["gone"]; ok {
 		t.Error("a term in no document is still among the terms")
+	}
+}
+
+// TestAddPairsNamesEveryPair enters more pairs than one chunk holds and
+// finds each by its name with its own entry.
+func TestAddPairsNamesEveryPair(t *testing.T) {
+	li := &langIndex{terms: map[string]*term{}}
+	for _, w := range []string{"khách", "hàng", "đạo", "a", "bcdefghij"} {
+		li.names = append(li.names, w)
+	}
+	n := len(li.names)
+	for i := range 3*pairChunk + 7 {
+		li.names = append(li.names, fmt.Sprint("w", i))
+		li.pairKeys = append(li.pairKeys, uint64(i%n)<<32|uint64(len(li.names)-1))
+	}
+	keys := slices.Clone(li.pairKeys)
+	li.addPairs(func(i int, t *term) { t.df = i + 1 })
+	if len(li.terms) != len(keys) {
+		t.Errorf("%d terms, want %d", len(li.terms), len(keys))
+	}
+	for i, packed := range keys {
+		name := li.names[packed>>32] + " " + li.names[packed&0xffffffff]
+		if tm := li.terms[name]; tm == nil || tm.df != i+1 {
+			t.Fatalf("pair %d, %q: entry %+v, want df %d", i, name, tm, i+1)
+		}
+	}
+	if li.pairKeys != nil {
+		t.Error("the pairs' numbers are still held")
 	}
 }
