@@ -55,10 +55,7 @@ func TestShardsGroupPairsWithTheirTerm(t *testing.T) {
 // TestAddPairsNamesEveryPair enters more pairs than one chunk holds and
 // finds each by its name with its own entry.
 func TestAddPairsNamesEveryPair(t *testing.T) {
-	li := &langIndex{terms: map[string]*term{}}
-	for _, w := range []string{"khách", "hàng", "đạo", "a", "bcdefghij"} {
-		li.names = append(li.names, w)
-	}
+	li := &langIndex{terms: map[string]*term{}, names: []string{"khách", "hàng", "đạo", "a", "bcdefghij"}}
 	n := len(li.names)
 	for i := range 3*pairChunk + 7 {
 		li.names = append(li.names, fmt.Sprint("w", i))
