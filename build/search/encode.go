@@ -24,8 +24,10 @@ type shardEncoder struct {
 	w       output.Writer
 	shard   []byte
 	file    []byte
-	// gz is reused to compress each file into.
-	gz bytes.Buffer
+	// gz is reused to compress each file into. It is a buffer of its
+	// own, not a field: the pooled gzip writer that last wrote into it
+	// keeps it alive, and must not keep the encoder and its index too.
+	gz *bytes.Buffer
 	// postings and raw are reused to read a term's spilled postings.
 	postings []posting
 	raw      []byte

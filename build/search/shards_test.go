@@ -3,8 +3,12 @@ package search
 import (
 	"encoding/hex"
 	"fmt"
+	"runtime"
 	"slices"
 	"testing"
+	"weak"
+
+	"handbook/build/output"
 )
 
 // TestShardsGroupPairsWithTheirTerm checks where shards puts a term's
@@ -75,4 +79,37 @@ func TestAddPairsNamesEveryPair(t *testing.T) {
 	if li.pairKeys != nil {
 		t.Error("the pairs' numbers are still held")
 	}
+}
+
+// TestWrittenIndexIsLetGo writes an index and its documents, and wants
+// its languages collected by the next collection once nothing of the
+// caller's holds them: neither the gzip writers pooled for the next
+// files nor the pool of document buffers may hold the index.
+func TestWrittenIndexIsLetGo(t *testing.T) {
+	langs := writtenLanguages(t)
+	runtime.GC()
+	for i, l := range langs {
+		if l.Value() != nil {
+			t.Errorf("language %d of the index is still held after a collection", i)
+		}
+	}
+}
+
+// writtenLanguages writes the index of orderSet's pages, and returns
+// weak pointers to its languages.
+func writtenLanguages(t *testing.T) []weak.Pointer[langIndex] {
+	set, bodies := orderSet()
+	idx := NewIndex(set)
+	tok := NewTokenizer()
+	m := output.NewMemory()
+	for _, p := range set.Pages {
+		idx.Add(p, bodies[p], tok)
+		if err := idx.WriteDoc(p, bodies[p].Text, "", m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := idx.Write(m); err != nil {
+		t.Fatal(err)
+	}
+	return []weak.Pointer[langIndex]{weak.Make(idx.langs["vi"]), weak.Make(idx.langs["fr"])}
 }

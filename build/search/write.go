@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/hex"
 	"encoding/json"
@@ -422,10 +423,13 @@ func firstWord(key string) string {
 // allocations to grow to. The gzip header carries no name or time, so
 // two builds write the same bytes.
 func (e *shardEncoder) writeGzip(name string, data []byte) error {
+	if e.gz == nil {
+		e.gz = new(bytes.Buffer)
+	}
 	e.gz.Reset()
 	zw := gzipWriters.Get().(*gzip.Writer)
 	defer gzipWriters.Put(zw)
-	zw.Reset(&e.gz)
+	zw.Reset(e.gz)
 	if _, err := zw.Write(data); err != nil {
 		return err
 	}
