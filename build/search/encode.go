@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -23,6 +24,10 @@ type shardEncoder struct {
 	w       output.Writer
 	shard   []byte
 	file    []byte
+	// gz is reused to compress each file into. It is a buffer of its
+	// own, not a field: the pooled gzip writer that last wrote into it
+	// keeps it alive, and must not keep the encoder and its index too.
+	gz *bytes.Buffer
 	// postings and raw are reused to read a term's spilled postings.
 	postings []posting
 	raw      []byte
@@ -51,24 +56,23 @@ func (e *shardEncoder) write(sc *shardContent) error {
 		b = append(b, "},"...)
 	}
 	b = append(b, `"terms":{`...)
-	for i, key := range sc.terms {
+	for i, st := range sc.terms {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		var err error
-		if b, err = e.appendTerm(b, key); err != nil {
+		if b, err = e.appendTerm(b, st.key, st.t); err != nil {
 			return err
 		}
 	}
 	b = append(b, "}}"...)
 	e.shard = b
-	return writeGzip(e.w, Dir+"/"+e.li.lang+"/"+sc.dir+"/"+sc.name+".json.gz", b)
+	return e.writeGzip(Dir+"/"+e.li.lang+"/"+sc.dir+"/"+sc.name+".json.gz", b)
 }
 
 // appendTerm appends a term's entry; a frequent term's postings go to a
 // file of their own.
-func (e *shardEncoder) appendTerm(b []byte, key string) ([]byte, error) {
-	t := e.li.terms[key]
+func (e *shardEncoder) appendTerm(b []byte, key string, t *term) ([]byte, error) {
 	postings, err := e.postingsOf(t)
 	if err != nil {
 		return b, err
@@ -100,7 +104,7 @@ func (e *shardEncoder) appendTerm(b []byte, key string) ([]byte, error) {
 	b = appendString(b, file)
 	p := e.appendPostingFile(e.file[:0], postings, len(t.forms) > 1, numbers)
 	e.file = p
-	return append(b, '}'), writeGzip(e.w, Dir+"/"+e.li.lang+"/"+file, p)
+	return append(b, '}'), e.writeGzip(Dir+"/"+e.li.lang+"/"+file, p)
 }
 
 // postingsOf returns the postings of t, read back from disk when the

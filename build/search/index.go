@@ -30,6 +30,9 @@ const (
 // pages were added in.
 type Index struct {
 	langs map[string]*langIndex
+	// docBuffers hold the buffers document files are made in, reused
+	// from page to page (*[]byte).
+	docBuffers sync.Pool
 }
 
 // NewIndex prepares an index of the pages of set. A document's number is

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"handbook/build/config"
@@ -208,6 +209,23 @@ func TestJoinFieldsLongText(t *testing.T) {
 		want := appendString(nil, joinFieldsByFields(snippetLimit, "", s[:snippetLimit/3], s[snippetLimit/3:]))
 		if got := appendJoinedFields(nil, snippetLimit, "", s[:snippetLimit/3], s[snippetLimit/3:]); string(got) != string(want) {
 			t.Fatalf("shift %d: appendJoinedFields = %s\nwant %s", shift, got, want)
+		}
+	}
+}
+
+// TestJoinFieldsEverySpaceAfterASpace joins fields separated by a space
+// followed by each white space character there is, which the joiner
+// tells from a letter by its first byte before it decodes any: none of
+// them may pass for a letter.
+func TestJoinFieldsEverySpaceAfterASpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !unicode.IsSpace(r) {
+			continue
+		}
+		text := "khách " + string(r) + "hàng " + string(r) + " đạo"
+		want := appendString(nil, joinFieldsByFields(snippetLimit, text))
+		if got := appendJoinedFields(nil, snippetLimit, text); string(got) != string(want) {
+			t.Errorf("%U: appendJoinedFields = %s, want %s", r, got, want)
 		}
 	}
 }

@@ -90,7 +90,7 @@ func (j *joiner) appendField(s string, i, stop int) int {
 				i++
 				continue
 			case asciiSpace:
-				if c == ' ' && i+1 < len(s) && spaceAt(s, i+1) == 0 {
+				if c == ' ' && i+1 < len(s) && (!maySpaceStart(s[i+1]) || spaceAt(s, i+1) == 0) {
 					// One space between two fields, as most are: the
 					// run goes on through it, a place to cut.
 					j.lastSep = len(j.b) + i - from
@@ -155,6 +155,14 @@ func (j *joiner) cut() []byte {
 		room--
 	}
 	return appendStringBody(j.b[:j.start], j.first[:room])
+}
+
+// maySpaceStart says whether the byte c may start a white space
+// character: the ASCII spaces and the bytes below them, and the first
+// bytes of U+0085 to U+3000. Most bytes start none, which spares a call
+// to spaceAt.
+func maySpaceStart(c byte) bool {
+	return c <= ' ' || c == 0xc2 || c-0xe1 <= 2
 }
 
 // spaceAt is the length of the white space character (unicode.IsSpace)

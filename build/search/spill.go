@@ -255,10 +255,7 @@ func (li *langIndex) gatherSpilled() error {
 	for id, t := range li.byID {
 		t.df, t.slot = dfs[id], id
 	}
-	for i, packed := range li.pairKeys {
-		li.terms[li.pairName(packed)] = &term{df: dfs[g.terms+i], slot: g.terms + i}
-	}
-	li.pairKeys, li.pairIDs = nil, nil
+	li.addPairs(func(i int, t *term) { t.df, t.slot = dfs[g.terms+i], g.terms+i })
 	return nil
 }
 

@@ -2,12 +2,14 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -156,12 +158,19 @@ func (idx *Index) WriteDoc(p *content.Page, body string, base string, w output.W
 		return nil
 	}
 	d := Doc{URL: base + content.EscapePath(p.URL), Title: p.Title, Kind: string(p.Kind), Lang: p.Lang, Key: p.TranslationKey}
-	// Sized once for the usual text, which needs few escapes; the writer
-	// may keep the buffer (an in-memory site does).
+	// The writer keeps nothing it is handed, so the buffer goes back to
+	// the pool for the next page: a page's own was kilobytes of garbage.
+	pooled, _ := idx.docBuffers.Get().(*[]byte)
+	if pooled == nil {
+		pooled = new([]byte)
+	}
+	defer idx.docBuffers.Put(pooled)
 	text := min(snippetLimit, len(p.Statement)+len(p.Text)+len(p.Description)+len(body)+3)
-	buf := make([]byte, 0, len(d.URL)+len(d.Title)+len(d.Kind)+len(d.Lang)+len(d.Key)+text*9/8+64)
-	buf = appendSnippetText(appendDocHead(buf, d), p, body)
-	return w.WriteFile(DocPath(p.Lang, li.doc(p)), append(buf, '}'))
+	// Grown once for the usual text, which needs few escapes.
+	buf := slices.Grow((*pooled)[:0], len(d.URL)+len(d.Title)+len(d.Kind)+len(d.Lang)+len(d.Key)+text*9/8+64)
+	buf = append(appendSnippetText(appendDocHead(buf, d), p, body), '}')
+	*pooled = buf
+	return w.WriteFile(DocPath(p.Lang, li.doc(p)), buf)
 }
 
 func DocPath(lang string, doc int) string {
@@ -221,13 +230,22 @@ func (li *langIndex) write(w output.Writer) (err error) {
 type shardContent struct {
 	dir   string // s for a shard, p for a pair file
 	name  string
-	terms []string
+	terms []shardTerm
 	words []string
 	syn   map[string][]SynEntry
 }
 
+// shardTerm is a term of a shard with its entry, looked up once.
+type shardTerm struct {
+	key string
+	t   *term
+}
+
 // shards groups the terms and words by shard, and the rare pairs by
 // their first term, in order. It marks the terms that have a pair file.
+// The keys in order put a term's pairs after it ("an", "an b", "an c",
+// then "ana"), so a term's shard and pair file are found once for it and
+// its pairs, not once a pair: a Vietnamese index has ten pairs a term.
 func (li *langIndex) shards(syn map[string][]SynEntry) []*shardContent {
 	byName := map[string]*shardContent{}
 	fileFor := func(dir, name string) *shardContent {
@@ -238,18 +256,29 @@ func (li *langIndex) shards(syn map[string][]SynEntry) []*shardContent {
 		}
 		return s
 	}
+	var last struct {
+		first       string
+		shard, pair *shardContent
+	}
 	for _, key := range sortedKeys(li.terms) {
-		if li.terms[key].df == 0 {
+		t := li.terms[key]
+		if t.df == 0 {
 			delete(li.terms, key) // met only in pages added again since
 			continue
 		}
 		first := firstWord(key)
-		s := fileFor("s", ShardOf(first))
-		if first != key && li.terms[key].df <= maxInline {
-			s = fileFor("p", hex.EncodeToString([]byte(first)))
-			li.terms[first].hasPairFile = true
+		if last.shard == nil || first != last.first {
+			last.first, last.shard, last.pair = first, fileFor("s", ShardOf(first)), nil
 		}
-		s.terms = append(s.terms, key)
+		s := last.shard
+		if first != key && t.df <= maxInline {
+			if last.pair == nil {
+				last.pair = fileFor("p", hex.EncodeToString([]byte(first)))
+				li.terms[first].hasPairFile = true
+			}
+			s = last.pair
+		}
+		s.terms = append(s.terms, shardTerm{key, t})
 	}
 	for _, word := range sortedKeys(li.words) {
 		s := fileFor("s", ShardOf(word))
@@ -302,13 +331,16 @@ func relativeLength(dl, avgdl float64) float64 {
 // in that order, which get bits of their own, and how to renumber a
 // posting's bits.
 func (t *term) prepare(postings []posting) (forms []string, numbers formNumbers) {
+	if len(t.forms) <= 1 {
+		// A pair, or a word met in one spelling, as most terms are: its
+		// postings are written without masks, which need no numbers.
+		return t.forms, numbers
+	}
 	uses := make([]int, len(t.forms))
-	if len(t.forms) > 1 {
-		for _, p := range postings {
-			for f := range min(len(uses), otherForm) {
-				if p.forms&(1<<f) != 0 {
-					uses[f]++
-				}
+	for _, p := range postings {
+		for f := range min(len(uses), otherForm) {
+			if p.forms&(1<<f) != 0 {
+				uses[f]++
 			}
 		}
 	}
@@ -317,12 +349,8 @@ func (t *term) prepare(postings []posting) (forms []string, numbers formNumbers)
 	for i := range order {
 		order[i] = i
 	}
-	sort.Slice(order, func(i, j int) bool {
-		a, b := order[i], order[j]
-		if uses[a] != uses[b] {
-			return uses[a] > uses[b]
-		}
-		return t.forms[a] < t.forms[b]
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(uses[b], uses[a]), strings.Compare(t.forms[a], t.forms[b]))
 	})
 	numbers.remap = make([]int, len(order))
 	for newID, oldID := range order {
@@ -389,20 +417,26 @@ func firstWord(key string) string {
 	return key
 }
 
-// writeGzip writes data gzip-compressed. The gzip header carries no name
-// or time, so two builds write the same bytes.
-func writeGzip(w output.Writer, name string, data []byte) error {
-	var buf bytes.Buffer
+// writeGzip writes data gzip-compressed, through the encoder's buffer:
+// the writer keeps no file it is handed, and a shard or posting file is a
+// few hundred bytes, which a buffer of their own took several
+// allocations to grow to. The gzip header carries no name or time, so
+// two builds write the same bytes.
+func (e *shardEncoder) writeGzip(name string, data []byte) error {
+	if e.gz == nil {
+		e.gz = new(bytes.Buffer)
+	}
+	e.gz.Reset()
 	zw := gzipWriters.Get().(*gzip.Writer)
 	defer gzipWriters.Put(zw)
-	zw.Reset(&buf)
+	zw.Reset(e.gz)
 	if _, err := zw.Write(data); err != nil {
 		return err
 	}
 	if err := zw.Close(); err != nil {
 		return err
 	}
-	return w.WriteFile(name, buf.Bytes())
+	return e.w.WriteFile(name, e.gz.Bytes())
 }
 
 // gzipWriters are reused: a gzip writer's state is far larger than most

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,7 +95,31 @@ func TestHostileIndex(t *testing.T) {
 				}
 			},
 		},
+		{
+			name:  "a space then another white space character is one space in a document, among hundreds of pairs",
+			files: withFiles(map[string]string{"content/vi/spaces.md": hostileSpacesPage()}),
+			args:  []string{"build", "--dest", "$WORK/out"}, code: exitOK, written: []string{"out"},
+			after: func(t *testing.T, work string) {
+				doc := hostileDoc(t, filepath.Join(work, "out/_search/vi/d"), "/vi/spaces/")
+				if want := "Khách hàng lãnh đạo ưu tiên số một"; !strings.HasPrefix(doc.Text, want+" m0 m1 m2") {
+					t.Errorf("the document's text starts %q, want %q", doc.Text[:min(len(doc.Text), 60)], want)
+				}
+				found("m598 m599", "/vi/spaces/")(t, work)
+			},
+		},
 	})
+}
+
+// hostileSpacesPage is a page whose words are separated by an ASCII
+// space followed by another white space character (no-break, ideographic,
+// next line, ogham), then by more distinct pairs of words than the index
+// enters at once.
+func hostileSpacesPage() string {
+	var pairs strings.Builder
+	for i := range 600 {
+		fmt.Fprintf(&pairs, "m%d ", i)
+	}
+	return "---\ntitle: Dấu cách\n---\n\nKhách \u00a0hàng \u3000lãnh \u0085đạo \u1680ưu \u2003tiên \u205fsố\u00a0 một " + pairs.String() + "\n"
 }
 
 // hostileDoc reads the document file of the page at url in dir.
