@@ -71,6 +71,9 @@ func readCommits(root, rev string, dirs []string, each func(*commit)) ([]*commit
 // may have renamed a file and changed it are compared again by git,
 // within the content folders (see renameCheck).
 func readLinear(root, rev string, dirs []string, each func(*commit)) ([]*commit, error) {
+	if commits, ok, err := readByTrees(root, rev, dirs, each); ok || err != nil {
+		return commits, err
+	}
 	parts, err := splitRange(root, rev, min(runtime.GOMAXPROCS(0), maxLogs), minCommitsPerLog)
 	if err != nil {
 		return nil, err
