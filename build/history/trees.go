@@ -25,6 +25,12 @@ import (
 // ok is false, with nothing read, for content folders it cannot name in
 // the repository (outside the site's folder): readParts reads those.
 func readByTrees(root, rev string, dirs []string, each func(*commit)) (commits []*commit, ok bool, err error) {
+	return readTreesInRounds(root, rev, dirs, commitsPerRound, each)
+}
+
+// readTreesInRounds is readByTrees comparing the trees of perRound
+// commits at a time.
+func readTreesInRounds(root, rev string, dirs []string, perRound int, each func(*commit)) (commits []*commit, ok bool, err error) {
 	for _, d := range dirs {
 		if path.IsAbs(d) || d == ".." || strings.HasPrefix(d, "../") {
 			return nil, false, nil
@@ -43,25 +49,47 @@ func readByTrees(root, rev string, dirs []string, each func(*commit)) (commits [
 	if err != nil {
 		return nil, true, err
 	}
+	cat, err := startTreeReader(root)
+	if err != nil {
+		return nil, true, err
+	}
+	defer cat.close()
+	check := &renameCheck{root: root, dirs: dirs, each: each}
 	files := make([][]fileChange, len(commits))
-	for len(jobs) > 0 {
-		if jobs, err = w.compareLevel(jobs, files); err != nil {
-			return nil, true, err
+	var kept []*commit
+	for start := 0; start < len(commits); start += perRound {
+		end := min(start+perRound, len(commits))
+		round := jobs[:0:0]
+		for len(jobs) > 0 && jobs[0].commit < end {
+			round, jobs = append(round, jobs[0]), jobs[1:]
+		}
+		for len(round) > 0 {
+			if round, err = w.compareLevel(round, files, cat); err != nil {
+				return nil, true, err
+			}
+		}
+		for i := start; i < end; i++ {
+			if len(files[i]) == 0 {
+				continue
+			}
+			c := commits[i]
+			slices.SortFunc(files[i], func(a, b fileChange) int { return strings.Compare(a.path, b.path) })
+			c.files = files[i]
+			kept = append(kept, c)
+			check.see(c)
 		}
 	}
-	check := &renameCheck{root: root, dirs: dirs, each: each}
-	var kept []*commit
-	for i, c := range commits {
-		if len(files[i]) == 0 {
-			continue
-		}
-		slices.SortFunc(files[i], func(a, b fileChange) int { return strings.Compare(a.path, b.path) })
-		c.files = files[i]
-		kept = append(kept, c)
-		check.see(c)
+	if err := cat.close(); err != nil {
+		return nil, true, err
 	}
 	return kept, true, check.finish()
 }
+
+// commitsPerRound is how many commits, newest first, have their trees
+// compared before they are handed on: the versions of their files are
+// read meanwhile by the blobs' git cat-file, while the next commits'
+// trees are compared.
+const commitsPerRound = 1000
 
 // commitList lists the commits of rev without their files, newest
 // first, and each one's parent ("" for none).
@@ -169,51 +197,85 @@ func (w *treeWalk) folderJobs(commits []*commit, parents []string, dirs []string
 	return jobs, nil
 }
 
-// compareLevel compares the listings of jobs, read by one git cat-file
-// --batch, adds the files they changed to files (by commit) and returns
-// the comparisons of the folders within them. The jobs are put in order
-// of folder, then commit, so that each version of a folder's listing is
-// read once: in a history without merges, the listing before one change
-// of a folder is the one after the previous change.
-func (w *treeWalk) compareLevel(jobs []treeJob, files [][]fileChange) ([]treeJob, error) {
+// compareLevel compares the listings of jobs, read by cat, adds the
+// files they changed to files (by commit) and returns the comparisons
+// of the folders within them. The jobs are put in order of folder, then
+// commit, so that each version of a folder's listing is read once: in a
+// history without merges, the listing before one change of a folder is
+// the one after the previous change.
+func (w *treeWalk) compareLevel(jobs []treeJob, files [][]fileChange, cat *treeReader) ([]treeJob, error) {
 	slices.SortStableFunc(jobs, func(a, b treeJob) int {
 		return cmp.Or(strings.Compare(a.path, b.path), cmp.Compare(a.commit, b.commit))
 	})
-	cmd := exec.Command("git", "cat-file", "--batch")
-	cmd.Dir = w.root
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		return nil, err
-	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("git cat-file: %w", err)
-	}
+	written := make(chan error, 1)
 	go func() {
-		bw := bufio.NewWriterSize(stdin, 1<<16)
 		var held heldTrees
 		for _, j := range jobs {
 			for _, id := range []string{j.new, j.old} {
 				if id != "" && !held.has(id) {
 					held.put(id, nil)
-					bw.WriteString(id + "\n")
+					cat.in.WriteString(id + "\n")
 				}
 			}
 		}
-		bw.Flush()
-		stdin.Close()
+		written <- cat.in.Flush()
 	}()
-	next, readErr := w.compareJobs(jobs, bufio.NewReaderSize(stdout, 1<<16), files)
-	_, _ = io.Copy(io.Discard, stdout)
-	if err := cmd.Wait(); err != nil && readErr == nil {
-		readErr = fmt.Errorf("git cat-file: %w: %s", err, strings.TrimSpace(stderr.String()))
+	next, err := w.compareJobs(jobs, cat.out, files)
+	if err != nil {
+		cat.stop() // the writing may wait for cat-file, which waits for its answers to be read
 	}
-	return next, readErr
+	if werr := <-written; err == nil && werr != nil {
+		err = fmt.Errorf("git cat-file: %w", werr)
+	}
+	return next, err
+}
+
+// treeReader is a git cat-file --batch that reads the listings of
+// folders for readByTrees.
+type treeReader struct {
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	in     *bufio.Writer
+	out    *bufio.Reader
+	stderr bytes.Buffer
+	closed bool
+}
+
+func startTreeReader(root string) (*treeReader, error) {
+	r := &treeReader{cmd: exec.Command("git", "cat-file", "--batch")}
+	r.cmd.Dir = root
+	r.cmd.Stderr = &r.stderr
+	stdin, err := r.cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	stdout, err := r.cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := r.cmd.Start(); err != nil {
+		return nil, fmt.Errorf("git cat-file: %w", err)
+	}
+	r.stdin, r.in, r.out = stdin, bufio.NewWriterSize(stdin, 1<<16), bufio.NewReaderSize(stdout, 1<<16)
+	return r, nil
+}
+
+// stop ends cat-file at once, after a failure.
+func (r *treeReader) stop() { _ = r.cmd.Process.Kill() }
+
+// close ends cat-file once it has answered, and waits for it; the
+// second call does nothing.
+func (r *treeReader) close() error {
+	if r.closed {
+		return nil
+	}
+	r.closed = true
+	r.stdin.Close()
+	_, _ = io.Copy(io.Discard, r.out)
+	if err := r.cmd.Wait(); err != nil {
+		return fmt.Errorf("git cat-file: %w: %s", err, strings.TrimSpace(r.stderr.String()))
+	}
+	return nil
 }
 
 // compareJobs reads the listings compareLevel asked for, in the order

@@ -16,7 +16,8 @@ import (
 // in the same order: edits, a mode and a type changed, a file become a
 // folder, folders added and deleted whole, names that order differently
 // as paths and as tree entries, renames, a change undone, commits
-// outside the content or empty; for a site at the repository's top or
+// outside the content or empty; all commits compared at once or a few
+// at a time; for a site at the repository's top or
 // in a folder of it, the whole history or a range, and both object
 // formats.
 func TestTreesAreComparedAsGitLogDoes(t *testing.T) {
@@ -47,13 +48,15 @@ func TestTreesAreComparedAsGitLogDoes(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					var handed []*commit
-					got, ok, err := readByTrees(root, rev, c.dirs, func(c *commit) { handed = append(handed, c) })
-					if err != nil || !ok {
-						t.Fatalf("%s %v %s: %v, %v", c.root, c.dirs, rev, ok, err)
-					}
-					if len(want) == 0 && rev == "HEAD" || !reflect.DeepEqual(got, want) || !reflect.DeepEqual(handed, want) {
-						t.Errorf("%s %v %s: trees compared give\n%s\ngit log gives\n%s", c.root, c.dirs, rev, listCommits(got), listCommits(want))
+					for _, perRound := range []int{commitsPerRound, 2} {
+						var handed []*commit
+						got, ok, err := readTreesInRounds(root, rev, c.dirs, perRound, func(c *commit) { handed = append(handed, c) })
+						if err != nil || !ok {
+							t.Fatalf("%s %v %s: %v, %v", c.root, c.dirs, rev, ok, err)
+						}
+						if len(want) == 0 && rev == "HEAD" || !reflect.DeepEqual(got, want) || !reflect.DeepEqual(handed, want) {
+							t.Errorf("%s %v %s, %d commits a round: trees compared give\n%s\ngit log gives\n%s", c.root, c.dirs, rev, perRound, listCommits(got), listCommits(want))
+						}
 					}
 				}
 			}
