@@ -197,7 +197,14 @@ func siteInRepositoryFolder(format string) func(t *testing.T, work string) {
 		head := strings.TrimSpace(sitetest.Git(t, work, nil, "rev-parse", "HEAD"))
 		sitetest.Git(t, work, nil, "update-index", "--add", "--cacheinfo", "160000,"+head+",site/content/vi/vendor")
 		sitetest.WriteFiles(t, work, map[string]string{"notes/todo.md": "Notes, more.\n"})
-		sitetest.GitCommit(t, work, "2026-03-03T10:00:00+07:00", "Add a submodule and notes")
+		// Committed without git add -A, which would drop the submodule
+		// not checked out.
+		sitetest.Git(t, work, nil, "add", "notes/todo.md")
+		dated := []string{"GIT_AUTHOR_DATE=2026-03-03T10:00:00+07:00", "GIT_COMMITTER_DATE=2026-03-03T10:00:00+07:00"}
+		sitetest.Git(t, work, dated, "commit", "-q", "-m", "Add a submodule and notes")
+		if tree := sitetest.Git(t, work, nil, "ls-tree", "HEAD", "site/content/vi/vendor"); !strings.HasPrefix(tree, "160000 commit") {
+			t.Fatalf("the submodule was not committed: %q", tree)
+		}
 		sitetest.WriteFiles(t, work, map[string]string{"site/content/fr/about.md": "---\ntitle: À propos\nsourceHash: abc\n---\n\nÀ propos du manuel.\n"})
 		sitetest.GitCommit(t, work, "2026-03-04T10:00:00+07:00", "Restamp the French about page")
 		sitetest.WriteFiles(t, work, map[string]string{"site/content/vi/more/deep/page.md": "---\ntitle: Thêm\n---\n\nThêm.\n"})
