@@ -256,13 +256,25 @@ func stampValue(line []byte) (string, bool) {
 
 // appendWords appends data's words to out, each followed by one space.
 // It reads every byte of every version a build compares, so it copies
-// byte by byte into room made once, with no call per word: a text's
-// words are a few bytes long.
+// into room made once, with no call per word, and eight bytes at once
+// where they are already as they should be written: no whitespace but
+// single spaces, none of them after a space (see plainRun); prose is
+// mostly that. The other bytes are copied one by one.
 func appendWords(out, data []byte) []byte {
 	n := len(out)
 	out = slices.Grow(out, len(data)+1)[:n+len(data)+1]
 	w, inWord := n, false
-	for _, c := range data {
+	for i := 0; i < len(data); {
+		if i+8 <= len(data) {
+			if x := binary.LittleEndian.Uint64(data[i:]); plainRun(x, inWord) {
+				binary.LittleEndian.PutUint64(out[w:], x)
+				w, i = w+8, i+8
+				inWord = x>>56 != ' '
+				continue
+			}
+		}
+		c := data[i]
+		i++
 		switch {
 		case !isSpace(c):
 			out[w] = c
@@ -279,6 +291,26 @@ func appendWords(out, data []byte) []byte {
 		w++
 	}
 	return out[:w]
+}
+
+// plainRun reports whether the eight bytes of x, the first in its
+// lowest byte, are written as they are: no byte below the space (which
+// every whitespace but the space is), no space after a space, and none
+// first unless a word comes before (inWord). It may say no to such
+// bytes, which are then copied one by one, never yes to others.
+func plainRun(x uint64, inWord bool) bool {
+	const ones, highs, spaces = 0x0101010101010101, 0x8080808080808080, 0x2020202020202020
+	if (x-ones*' ')&^x&highs != 0 {
+		return false // a byte below the space
+	}
+	// The high bit of each byte that is a space (and maybe of some other
+	// bytes after one: only ever more, never fewer).
+	e := x ^ spaces // a space is a zero byte there
+	sp := (e - ones) &^ e & highs
+	if sp&(sp<<8) != 0 {
+		return false // two spaces in a row, or maybe
+	}
+	return inWord || x&0xff != ' '
 }
 
 // isSpace reports whether c is ASCII whitespace; most bytes are above

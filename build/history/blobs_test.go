@@ -31,12 +31,20 @@ func TestAppendWords(t *testing.T) {
 // UTF-8 and not), and appends to what out holds; the summaries the cache
 // keeps stay the same.
 func TestAppendWordsAsWordByWord(t *testing.T) {
-	alphabet := []byte(" \t\n\r\f\vax\x00\x85\xa0\xc3\xa9-")
+	// Bytes of any kind, and prose: words and single spaces, eight
+	// bytes of which are copied at once, with now and then a newline,
+	// a tab or two spaces.
+	alphabet := []byte(" \t\n\r\f\vax\x00\x85\xa0\xc3\xa9-\x1f!\x7f")
+	prose := []byte("abcdefgh\xc3\xa9\xe1\xbb\x99, .!   \x21\x20\n")
 	rng := rand.New(rand.NewPCG(23, 1))
-	for range 2000 {
-		data := make([]byte, rng.IntN(40))
+	for n := range 4000 {
+		letters := alphabet
+		if n%2 == 1 {
+			letters = prose[:len(prose)-rng.IntN(6)] // spaces and newlines rarer
+		}
+		data := make([]byte, rng.IntN(80))
 		for i := range data {
-			data[i] = alphabet[rng.IntN(len(alphabet))]
+			data[i] = letters[rng.IntN(len(letters))]
 		}
 		prefix := []byte("held ")
 		want := string(prefix)

@@ -57,20 +57,24 @@ func readCommits(root, rev string, dirs []string, each func(*commit)) ([]*commit
 	return readLinear(root, rev, dirs, each)
 }
 
-// readLinear reads a history without merges by git log of the whole
-// repository: one log, or for a long history one log of each of its
-// parts, a part for each core (see readParts). No path limits the log:
-// git would then compare each commit's folders with its parent's
-// twice, once to tell whether the commit touched them and once for the
-// listing, and the large folders of a handbook make that the most of
-// git's time; without merges, the commits that changed the folders are
-// the same. Nor does git look for
-// renames in it, which would read the versions of files outside the
-// content (and fetch them, in a partial clone): a file deleted and one
-// added with the same blob are paired here, and the few commits that
-// may have renamed a file and changed it are compared again by git,
-// within the content folders (see renameCheck).
+// readLinear reads a history without merges by comparing its commits'
+// trees here (readByTrees), or, for content folders outside the site's
+// folder, by git log of the whole repository: one log, or for a long
+// history one log of each of its parts, a part for each core (see
+// readParts). No path limits the log: git would then compare each
+// commit's folders with its parent's twice, once to tell whether the
+// commit touched them and once for the listing, and the large folders
+// of a handbook make that the most of git's time; without merges, the
+// commits that changed the folders are the same. Neither looks for
+// renames in the whole repository, which would read the versions of
+// files outside the content (and fetch them, in a partial clone): a
+// file deleted and one added with the same blob are paired here, and
+// the few commits that may have renamed a file and changed it are
+// compared again by git, within the content folders (see renameCheck).
 func readLinear(root, rev string, dirs []string, each func(*commit)) ([]*commit, error) {
+	if commits, ok, err := readByTrees(root, rev, dirs, each); ok || err != nil {
+		return commits, err
+	}
 	parts, err := splitRange(root, rev, min(runtime.GOMAXPROCS(0), maxLogs), minCommitsPerLog)
 	if err != nil {
 		return nil, err

@@ -148,6 +148,22 @@ func TestHostileHist(t *testing.T) {
 			after:   datedAsLongHistory,
 		},
 		{
+			name:    "a site in a folder of its repository, beside other work and with a submodule in its content, is dated by its own pages' commits",
+			setup:   siteInRepositoryFolder("sha1"),
+			args:    []string{"build", "--source", "$SITE"},
+			code:    exitOK,
+			written: []string{"site/public"},
+			after:   datedAsRepositoryFolder,
+		},
+		{
+			name:    "a repository of SHA-256 object names is dated as one of SHA-1",
+			setup:   siteInRepositoryFolder("sha256"),
+			args:    []string{"build", "--source", "$SITE"},
+			code:    exitOK,
+			written: []string{"site/public"},
+			after:   datedAsRepositoryFolder,
+		},
+		{
 			name: "HANDBOOK_HISTORY_CACHE=off keeps nothing",
 			setup: func(t *testing.T, work string) {
 				commitSite("Start the handbook in two languages")(t, work)
@@ -158,6 +174,54 @@ func TestHostileHist(t *testing.T) {
 			written: []string{"site/public"},
 		},
 	})
+}
+
+// siteInRepositoryFolder makes the work folder a repository of the
+// object format whose folder site is the site, beside the writers'
+// notes: the site is started on the first of March 2026, its
+// Vietnamese about page edited on the 2nd, a submodule added to its
+// content and the notes edited on the 3rd, the French about page only
+// restamped on the 4th, and a page added to and removed from a folder
+// of its own on the 5th and 6th.
+func siteInRepositoryFolder(format string) func(t *testing.T, work string) {
+	return func(t *testing.T, work string) {
+		t.Setenv("HANDBOOK_HISTORY_CACHE", "off")
+		sitetest.Git(t, work, nil, "init", "-q", "-b", "main", "--object-format="+format)
+		sitetest.Git(t, work, nil, "config", "user.name", "Writer")
+		sitetest.Git(t, work, nil, "config", "user.email", "writer@example.com")
+		sitetest.Git(t, work, nil, "config", "commit.gpgsign", "false")
+		sitetest.WriteFiles(t, work, map[string]string{"notes/todo.md": "Notes.\n"})
+		sitetest.GitCommit(t, work, "2026-03-01T10:00:00+07:00", "Start the handbook")
+		sitetest.WriteFiles(t, work, map[string]string{"site/content/vi/about.md": "---\ntitle: Giới thiệu\n---\n\nVề sổ tay, rõ hơn.\n"})
+		sitetest.GitCommit(t, work, "2026-03-02T10:00:00+07:00", "Say more about the handbook")
+		head := strings.TrimSpace(sitetest.Git(t, work, nil, "rev-parse", "HEAD"))
+		sitetest.Git(t, work, nil, "update-index", "--add", "--cacheinfo", "160000,"+head+",site/content/vi/vendor")
+		sitetest.WriteFiles(t, work, map[string]string{"notes/todo.md": "Notes, more.\n"})
+		// Committed without git add -A, which would drop the submodule
+		// not checked out.
+		sitetest.Git(t, work, nil, "add", "notes/todo.md")
+		dated := []string{"GIT_AUTHOR_DATE=2026-03-03T10:00:00+07:00", "GIT_COMMITTER_DATE=2026-03-03T10:00:00+07:00"}
+		sitetest.Git(t, work, dated, "commit", "-q", "-m", "Add a submodule and notes")
+		if tree := sitetest.Git(t, work, nil, "ls-tree", "HEAD", "site/content/vi/vendor"); !strings.HasPrefix(tree, "160000 commit") {
+			t.Fatalf("the submodule was not committed: %q", tree)
+		}
+		sitetest.WriteFiles(t, work, map[string]string{"site/content/fr/about.md": "---\ntitle: À propos\nsourceHash: abc\n---\n\nÀ propos du manuel.\n"})
+		sitetest.GitCommit(t, work, "2026-03-04T10:00:00+07:00", "Restamp the French about page")
+		sitetest.WriteFiles(t, work, map[string]string{"site/content/vi/more/deep/page.md": "---\ntitle: Thêm\n---\n\nThêm.\n"})
+		sitetest.GitCommit(t, work, "2026-03-05T10:00:00+07:00", "Add a page deep in a folder")
+		sitetest.Git(t, work, nil, "rm", "-q", "-r", "site/content/vi/more")
+		sitetest.GitCommit(t, work, "2026-03-06T10:00:00+07:00", "Remove it")
+	}
+}
+
+// datedAsRepositoryFolder checks the dates siteInRepositoryFolder's
+// history gives the pages.
+func datedAsRepositoryFolder(t *testing.T, work string) {
+	for page, date := range map[string]string{"vi/about": "2026-03-02", "fr/about": "2026-03-01", "vi/principles/day-one": "2026-03-01"} {
+		if got := readOutput(t, work, page+"/index.html"); !strings.Contains(got, `<time datetime="`+date+`">`) {
+			t.Errorf("%s is not dated %s:\n%s", page, date, got)
+		}
+	}
 }
 
 // lackingVersionsOutsideContent commits the site, then moves and edits
