@@ -99,11 +99,14 @@ func (b *blobReader) start() error {
 	if err != nil {
 		return err
 	}
-	stdout, err := cmd.StdoutPipe()
+	stdout, started, err := stdoutPipe(cmd)
 	if err != nil {
 		return err
 	}
-	if err := cmd.Start(); err != nil {
+	err = cmd.Start()
+	started()
+	if err != nil {
+		stdout.Close()
 		return fmt.Errorf("git cat-file: %w", err)
 	}
 	requests := make(chan []string, 64)
@@ -123,9 +126,11 @@ func (b *blobReader) start() error {
 	}()
 	go func() {
 		defer close(b.exited)
-		readErr := b.readAnswers(bufio.NewReaderSize(stdout, 1<<16))
+		readErr := b.readAnswers(bufio.NewReaderSize(stdout, widePipeSize))
 		_, _ = io.Copy(io.Discard, stdout)
-		if err := cmd.Wait(); err != nil && readErr == nil {
+		err := cmd.Wait()
+		stdout.Close()
+		if err != nil && readErr == nil {
 			readErr = fmt.Errorf("git cat-file: %w", err)
 		}
 		b.mu.Lock()

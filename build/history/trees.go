@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"path"
 	"slices"
@@ -237,6 +238,7 @@ type treeReader struct {
 	stdin  io.WriteCloser
 	in     *bufio.Writer
 	out    *bufio.Reader
+	stdout *os.File // out's pipe, closed once cat-file has exited
 	stderr bytes.Buffer
 	closed bool
 }
@@ -249,14 +251,18 @@ func startTreeReader(root string) (*treeReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	stdout, err := r.cmd.StdoutPipe()
+	stdout, started, err := stdoutPipe(r.cmd)
 	if err != nil {
 		return nil, err
 	}
-	if err := r.cmd.Start(); err != nil {
+	err = r.cmd.Start()
+	started()
+	if err != nil {
+		stdout.Close()
 		return nil, fmt.Errorf("git cat-file: %w", err)
 	}
-	r.stdin, r.in, r.out = stdin, bufio.NewWriterSize(stdin, 1<<16), bufio.NewReaderSize(stdout, 1<<16)
+	r.stdout = stdout
+	r.stdin, r.in, r.out = stdin, bufio.NewWriterSize(stdin, 1<<16), bufio.NewReaderSize(stdout, widePipeSize)
 	return r, nil
 }
 
@@ -272,7 +278,9 @@ func (r *treeReader) close() error {
 	r.closed = true
 	r.stdin.Close()
 	_, _ = io.Copy(io.Discard, r.out)
-	if err := r.cmd.Wait(); err != nil {
+	err := r.cmd.Wait()
+	r.stdout.Close()
+	if err != nil {
 		return fmt.Errorf("git cat-file: %w: %s", err, strings.TrimSpace(r.stderr.String()))
 	}
 	return nil
