@@ -129,10 +129,13 @@ func (li *langIndex) writeRun(batch []int) error {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
+	// One buffer for every group: a group's records are written before
+	// the next one's are made.
 	var b []byte
 	for _, g := range groups {
 		b = binary.AppendUvarint(binary.AppendUvarint(b[:0], uint64(g.id)), uint64(len(g.postings)))
-		w.Write(appendRecords(b, g.postings))
+		b = appendRecords(b, g.postings)
+		w.Write(b)
 	}
 	err = w.Flush()
 	if cerr := f.Close(); err == nil {
@@ -174,15 +177,19 @@ type entryGroup struct {
 func groupEntries(all []docInfo, docs []int, terms, pairs int) []entryGroup {
 	g := gathering{terms: terms}
 	counts := make([]int32, terms+pairs)
-	total := 0
+	total, used := 0, 0
 	for _, doc := range docs {
 		for _, e := range all[doc].entries {
-			counts[g.slot(e.id)]++
+			s := g.slot(e.id)
+			if counts[s] == 0 {
+				used++
+			}
+			counts[s]++
 		}
 		total += len(all[doc].entries)
 	}
 	postings := make([]posting, total)
-	var groups []entryGroup
+	groups := make([]entryGroup, 0, used)
 	at := int32(0)
 	for slot, n := range counts {
 		if n == 0 {
