@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"html/template"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -124,8 +125,16 @@ func plainText(n ast.Node, src []byte) string {
 	return b.String()
 }
 
+// textWriter is what plain text is written to: a strings.Builder for a
+// heading's, the converter's reused buffer for a page's.
+type textWriter interface {
+	io.Writer
+	io.ByteWriter
+	io.StringWriter
+}
+
 // writePlainText writes what plainText returns to b.
-func writePlainText(b *strings.Builder, n ast.Node, src []byte) {
+func writePlainText(b textWriter, n ast.Node, src []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -169,21 +178,25 @@ func resolved(t *ast.Text, src []byte) []byte {
 // of contents, the second- and third-level headings, and, when
 // withText, its prose as plain text: paragraphs, headings, lists and
 // quotes, each block on its own line; code is left out, since readers
-// do not search for it.
-func pageText(doc ast.Node, src []byte, withText bool) ([]content.Heading, string) {
-	w := textWalk{src: src}
-	if withText {
-		w.text.Grow(len(src))
-	}
+// do not search for it. The text is gathered in scratch, which is
+// reused from page to page, and copied out at its size: a text made
+// in room for the whole source took as much again as the source, most
+// pages having code and markup the text leaves out.
+func pageText(doc ast.Node, src []byte, withText bool, scratch *bytes.Buffer) ([]content.Heading, string) {
+	scratch.Reset()
+	w := textWalk{src: src, text: scratch}
 	w.children(doc, true, withText)
-	return w.toc, w.text.String()
+	if !withText {
+		return w.toc, ""
+	}
+	return w.toc, string(scratch.Bytes())
 }
 
 // textWalk is what pageText gathers.
 type textWalk struct {
 	src  []byte
 	toc  []content.Heading
-	text strings.Builder
+	text *bytes.Buffer
 }
 
 // children walks n's children: for the table of contents when toc,
@@ -219,7 +232,7 @@ func (w *textWalk) node(n ast.Node, toc, text bool) {
 		if headingText != "" {
 			w.text.WriteString(headingText)
 		} else {
-			writePlainText(&w.text, n, w.src)
+			writePlainText(w.text, n, w.src)
 		}
 		w.text.WriteByte('\n')
 		text = false

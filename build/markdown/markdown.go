@@ -152,7 +152,8 @@ func (c *Converter) Convert(p *content.Page, body []byte, buf *bytes.Buffer, dia
 		RelativeLinks: state.relative,
 		AnchorRefs:    state.anchors,
 	}
-	r.TOC, r.Text = pageText(doc, src, c.cfg.Search)
+	// The HTML is copied out of buf: the page's text is gathered in it next.
+	r.TOC, r.Text = pageText(doc, src, c.cfg.Search, buf)
 	if len(expanded.Fragments) > 0 {
 		resolveMarkers(&r, expanded.Fragments)
 	}
