@@ -144,8 +144,10 @@ func writePlainText(b textWriter, n ast.Node, src []byte) {
 			}
 		case *ast.String:
 			// The typographer's strings are HTML ("&rsquo;"); the
-			// TOC holds text, which the templates escape.
-			if c.IsCode() {
+			// TOC holds text, which the templates escape. A string
+			// without '&' has nothing to unescape, and is written
+			// without the copy unescaping it takes.
+			if c.IsCode() && bytes.IndexByte(c.Value, '&') >= 0 {
 				b.WriteString(html.UnescapeString(string(c.Value)))
 			} else {
 				b.Write(c.Value)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -30,5 +31,23 @@ func TestPageTextIsMadeAtItsSize(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	if per := (after.TotalAlloc - before.TotalAlloc) / runs; per > 1024 {
 		t.Errorf("a page's text of %d bytes allocated %d bytes from a source of %d", len(got), per, len(src))
+	}
+}
+
+// TestFrenchQuotesAreNotCopied: the typographer's French quotes, which
+// have no entity to unescape, go into a page's text without a copy
+// each; the text is the one allocation left.
+func TestFrenchQuotesAreNotCopied(t *testing.T) {
+	md := goldmark.New(goldmark.WithExtensions(extension.NewTypographer(extension.WithTypographicSubstitutions(typography("fr")))))
+	src := []byte(strings.Repeat("Il dit \"bonjour\" et \"merci\". ", 200) + "\n")
+	doc := md.Parser().Parse(text.NewReader(src))
+	var scratch bytes.Buffer
+	_, got := pageText(doc, src, true, &scratch)
+	if want := "Il dit «\u202fbonjour\u202f» et"; !strings.HasPrefix(got, want) {
+		t.Fatalf("text %.40q, want it to begin %q", got, want)
+	}
+	allocs := testing.AllocsPerRun(20, func() { pageText(doc, src, true, &scratch) })
+	if allocs > 1 {
+		t.Errorf("a page's text with 800 French quotes took %.0f allocations, want 1", allocs)
 	}
 }
