@@ -191,7 +191,7 @@ func pageText(doc ast.Node, src []byte, withText bool, scratch *bytes.Buffer) ([
 	if !withText {
 		return w.toc, ""
 	}
-	return w.toc, string(scratch.Bytes())
+	return w.toc, scratch.String()
 }
 
 // textWalk is what pageText gathers.
