@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"html"
 	"html/template"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -118,23 +117,9 @@ func stripMarkup(s string) string {
 	}
 }
 
-// plainText is the text of an inline tree without its markup.
-func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	writePlainText(&b, n, src)
-	return b.String()
-}
-
-// textWriter is what plain text is written to: a strings.Builder for a
-// heading's, the converter's reused buffer for a page's.
-type textWriter interface {
-	io.Writer
-	io.ByteWriter
-	io.StringWriter
-}
-
-// writePlainText writes what plainText returns to b.
-func writePlainText(b textWriter, n ast.Node, src []byte) {
+// writePlainText writes the text of an inline tree without its markup
+// to b.
+func writePlainText(b *bytes.Buffer, n ast.Node, src []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -212,17 +197,6 @@ func (w *textWalk) children(n ast.Node, toc, text bool) {
 }
 
 func (w *textWalk) node(n ast.Node, toc, text bool) {
-	var headingText string
-	h, isHeading := n.(*ast.Heading)
-	if toc && isHeading {
-		if h.Level >= 2 && h.Level <= 3 {
-			headingText = plainText(h, w.src)
-			id, _ := h.AttributeString("id")
-			idBytes, _ := id.([]byte)
-			w.toc = append(w.toc, content.Heading{Level: h.Level, ID: string(idBytes), Text: headingText})
-		}
-		toc = false
-	}
 	if text {
 		switch n.Kind() {
 		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
@@ -230,10 +204,28 @@ func (w *textWalk) node(n ast.Node, toc, text bool) {
 		}
 	}
 	inlines := n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline
-	if text && inlines && n.Type() == ast.TypeBlock {
-		if headingText != "" {
-			w.text.WriteString(headingText)
-		} else {
+	writes := text && inlines && n.Type() == ast.TypeBlock
+	written := false
+	if h, isHeading := n.(*ast.Heading); toc && isHeading {
+		if h.Level >= 2 && h.Level <= 3 {
+			// The heading's text is written where the page's goes and
+			// copied out, rather than built apart: it stays there when
+			// the page's text has it, and is cut off otherwise.
+			start := w.text.Len()
+			writePlainText(w.text, h, w.src)
+			headingText := string(w.text.Bytes()[start:])
+			if !writes {
+				w.text.Truncate(start)
+			}
+			written = true
+			id, _ := h.AttributeString("id")
+			idBytes, _ := id.([]byte)
+			w.toc = append(w.toc, content.Heading{Level: h.Level, ID: string(idBytes), Text: headingText})
+		}
+		toc = false
+	}
+	if writes {
+		if !written {
 			writePlainText(w.text, n, w.src)
 		}
 		w.text.WriteByte('\n')

@@ -2,12 +2,14 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -49,5 +51,33 @@ func TestFrenchQuotesAreNotCopied(t *testing.T) {
 	allocs := testing.AllocsPerRun(20, func() { pageText(doc, src, true, &scratch) })
 	if allocs > 1 {
 		t.Errorf("a page's text with 800 French quotes took %.0f allocations, want 1", allocs)
+	}
+}
+
+// TestHeadingsTakeTwoAllocationsEach: a heading of the table of
+// contents costs its text and its id, its text written once, with the
+// page's text or without it.
+func TestHeadingsTakeTwoAllocationsEach(t *testing.T) {
+	var page strings.Builder
+	for i := range 50 {
+		fmt.Fprintf(&page, "## Mục số %d *nhấn*\n\nĐoạn %d.\n\n", i, i)
+	}
+	src := []byte(page.String())
+	md := goldmark.New(goldmark.WithParserOptions(parser.WithAutoHeadingID()))
+	doc := md.Parser().Parse(text.NewReader(src))
+	var scratch bytes.Buffer
+	for _, withText := range []bool{true, false} {
+		toc, got := pageText(doc, src, withText, &scratch)
+		if len(toc) != 50 || toc[7].Text != "Mục số 7 nhấn" || toc[7].ID == "" {
+			t.Fatalf("withText %v: %d headings, the eighth %+v", withText, len(toc), toc[min(7, len(toc)-1)])
+		}
+		if want := "Mục số 0 nhấn\nĐoạn 0.\nMục số 1 nhấn\n"; withText && !strings.HasPrefix(got, want) || !withText && got != "" {
+			t.Errorf("withText %v: text %.40q", withText, got)
+		}
+		// 100 for the headings; the rest grow the table and copy the text.
+		allocs := testing.AllocsPerRun(10, func() { pageText(doc, src, withText, &scratch) })
+		if allocs > 100+10 {
+			t.Errorf("withText %v: 50 headings took %.0f allocations, want 100 and a few", withText, allocs)
+		}
 	}
 }
