@@ -146,7 +146,7 @@ func (r *resolver) resolve(from *content.Page, dest string) resolution {
 	if dest == "" || hasScheme(dest) {
 		return resolution{}
 	}
-	u, err := url.Parse(dest)
+	u, err := parseLink(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") {
 		return resolution{}
 	}
@@ -169,23 +169,55 @@ func (r *resolver) resolve(from *content.Page, dest string) resolution {
 		target, sitePath = r.bySitePath(from, u.Path)
 		if target == nil {
 			if r.set.ResourceURL(sitePath) {
-				return resolution{url: r.withBase(sitePath, u)}
+				return resolution{url: r.withBase(sitePath, &u)}
 			}
 			// Static files are served from the site's root, not from a
 			// language's folder.
 			if r.static(u.Path) {
-				return resolution{url: r.withBase(u.Path, u)}
+				return resolution{url: r.withBase(u.Path, &u)}
 			}
 			return resolution{problem: "no page at " + sitePath}
 		}
 	default:
 		rel := "/" + from.Lang + "/" + path.Join(path.Dir(from.RelPath), u.Path)
 		if r.set.ResourceURL(rel) {
-			return resolution{url: r.withBase(rel, u)}
+			return resolution{url: r.withBase(rel, &u)}
 		}
 		return resolution{relative: true}
 	}
-	return resolution{url: r.withBase(target.URL, u), target: target, anchor: u.Fragment}
+	return resolution{url: r.withBase(target.URL, &u), target: target, anchor: u.Fragment}
+}
+
+// parseLink is url.Parse's reading of dest. A path of letters, digits
+// and "/", ".", "_", "-" and "~", as most links to pages are, is its
+// URL's path and nothing else, and is read without url.Parse's
+// allocation.
+func parseLink(dest string) (url.URL, error) {
+	if plainPath(dest) {
+		return url.URL{Path: dest}, nil
+	}
+	u, err := url.Parse(dest)
+	if err != nil {
+		return url.URL{}, err
+	}
+	return *u, nil
+}
+
+// plainPath reports whether dest is a path url.Parse reads as only its
+// path: unreserved characters and "/", not starting with "//".
+func plainPath(dest string) bool {
+	if dest == "" || strings.HasPrefix(dest, "//") {
+		return false
+	}
+	for i := 0; i < len(dest); i++ {
+		switch c := dest[i]; {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+		case c == '/' || c == '.' || c == '_' || c == '-' || c == '~':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // hasScheme reports whether dest starts with a scheme ("https:",
