@@ -1,10 +1,7 @@
 package history
 
 import (
-	"bytes"
 	"errors"
-	"fmt"
-	"os/exec"
 	"path"
 	"slices"
 	"strings"
@@ -181,17 +178,7 @@ func headCommit(root string) (string, error) {
 
 // git runs git in dir and returns its output; its error says what git
 // printed.
-func git(dir string, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("git %s: %w: %s", args[0], err, strings.TrimSpace(stderr.String()))
-	}
-	return out, nil
-}
+func git(dir string, args ...string) ([]byte, error) { return runGit(dir, nil, args...) }
 
 // newest is the date of the newest commit. The window of recent changes
 // counts back from it, never from the clock, so that the same commit

@@ -577,11 +577,14 @@ func commonSuffix(a, b []byte) int {
 // once: a few of a folder listing's entries.
 const compareBlock = 512
 
-// runGit runs git in dir with input and returns its output.
+// runGit runs git in dir with input, unless nil, and returns its
+// output; its error says what git printed.
 func runGit(dir string, input []byte, args ...string) ([]byte, error) {
 	cmd := exec.Command("git", args...)
 	cmd.Dir = dir
-	cmd.Stdin = bytes.NewReader(input)
+	if input != nil {
+		cmd.Stdin = bytes.NewReader(input)
+	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
