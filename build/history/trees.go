@@ -1,19 +1,19 @@
 package history
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"io"
-	"os"
 	"os/exec"
 	"path"
+	"runtime"
 	"slices"
-	"strconv"
 	"strings"
+	"sync"
+
+	"handbook/build/internal/gitobjects"
 )
 
 // readByTrees reads a history without merges as git log --raw
@@ -46,15 +46,25 @@ func readTreesInRounds(root, rev string, dirs []string, perRound int, each func(
 		return nil, true, err
 	}
 	w := &treeWalk{root: root, prefix: strings.TrimSpace(string(prefix)), hashLen: len(commits[0].hash) / 2}
-	jobs, err := w.folderJobs(commits, parents, dirs)
+	store := openObjects(root, w.hashLen)
+	if store != nil {
+		defer store.Close()
+	}
+	sources := make([]*objectSource, runtime.GOMAXPROCS(0))
+	for i := range sources {
+		sources[i] = newObjectSource(root, store)
+	}
+	defer func() {
+		for _, s := range sources {
+			if cerr := s.close(); err == nil {
+				err = cerr
+			}
+		}
+	}()
+	jobs, err := w.folderJobs(commits, parents, dirs, sources[0])
 	if err != nil {
 		return nil, true, err
 	}
-	cat, err := startTreeReader(root)
-	if err != nil {
-		return nil, true, err
-	}
-	defer cat.close()
 	check := &renameCheck{root: root, dirs: dirs, each: each}
 	files := make([][]fileChange, len(commits))
 	var kept []*commit
@@ -65,7 +75,7 @@ func readTreesInRounds(root, rev string, dirs []string, perRound int, each func(
 			round, jobs = append(round, jobs[0]), jobs[1:]
 		}
 		for len(round) > 0 {
-			if round, err = w.compareLevel(round, files, cat); err != nil {
+			if round, err = w.compareLevel(round, files, sources); err != nil {
 				return nil, true, err
 			}
 		}
@@ -79,9 +89,6 @@ func readTreesInRounds(root, rev string, dirs []string, perRound int, each func(
 			kept = append(kept, c)
 			check.see(c)
 		}
-	}
-	if err := cat.close(); err != nil {
-		return nil, true, err
 	}
 	return kept, true, check.finish()
 }
@@ -134,50 +141,30 @@ type treeJob struct {
 }
 
 // folderJobs reads each content folder's tree in each commit and its
-// parent (one git cat-file --batch-check), and gives the comparisons of
-// the folders a commit changed.
-func (w *treeWalk) folderJobs(commits []*commit, parents []string, dirs []string) ([]treeJob, error) {
-	var input bytes.Buffer
-	ask := func(rev string) {
-		for _, d := range dirs {
-			folder := path.Join(w.prefix, d)
-			if folder == "." {
-				folder = "" // the repository's top: rev: names its tree
-			}
-			fmt.Fprintf(&input, "%s:%s\n", rev, folder)
-		}
-	}
+// parent, and gives the comparisons of the folders a commit changed.
+func (w *treeWalk) folderJobs(commits []*commit, parents []string, dirs []string, src *objectSource) ([]treeJob, error) {
+	var revs []string
 	listed := func(i int) bool { return i+1 < len(commits) && commits[i+1].hash == parents[i] }
 	for i, c := range commits {
-		ask(c.hash)
+		revs = append(revs, c.hash)
 		if parents[i] != "" && !listed(i) {
-			ask(parents[i]) // the range's lower end: not listed itself
+			revs = append(revs, parents[i]) // the range's lower end: not listed itself
 		}
 	}
-	out, err := runGit(w.root, input.Bytes(), "cat-file", "--batch-check=%(objectname) %(objecttype)")
+	folders := make([]string, len(dirs))
+	for j, d := range dirs {
+		folders[j] = path.Join(w.prefix, d)
+	}
+	trees, err := w.folderTrees(revs, folders, src)
 	if err != nil {
 		return nil, err
-	}
-	answers := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
-	next := func() []string {
-		trees := make([]string, len(dirs))
-		for j := range dirs {
-			if len(answers) == 0 {
-				return trees
-			}
-			if id, kind, _ := strings.Cut(answers[0], " "); kind == "tree" {
-				trees[j] = id
-			}
-			answers = answers[1:]
-		}
-		return trees
 	}
 	now := make([][]string, len(commits))
 	before := make([][]string, len(commits))
 	for i := range commits {
-		now[i] = next()
+		now[i], trees = trees[0], trees[1:]
 		if parents[i] != "" && !listed(i) {
-			before[i] = next()
+			before[i], trees = trees[0], trees[1:]
 		}
 	}
 	var jobs []treeJob
@@ -198,182 +185,200 @@ func (w *treeWalk) folderJobs(commits []*commit, parents []string, dirs []string
 	return jobs, nil
 }
 
-// compareLevel compares the listings of jobs, read by cat, adds the
-// files they changed to files (by commit) and returns the comparisons
-// of the folders within them. The jobs are put in order of folder, then
-// commit, so that each version of a folder's listing is read once: in a
-// history without merges, the listing before one change of a folder is
-// the one after the previous change.
-func (w *treeWalk) compareLevel(jobs []treeJob, files [][]fileChange, cat *treeReader) ([]treeJob, error) {
+// folderTrees is the tree of each of folders (from the repository's
+// top) in each of the commits revs, "" where there is none: read from
+// the commits' trees by src, or by one git cat-file --batch-check when
+// src reads every object through git.
+func (w *treeWalk) folderTrees(revs, folders []string, src *objectSource) ([][]string, error) {
+	if src.store == nil {
+		return w.folderTreesByGit(revs, folders)
+	}
+	out := make([][]string, len(revs))
+	for i, rev := range revs {
+		data, err := src.read(rev, gitobjects.Commit)
+		if err != nil {
+			return nil, fmt.Errorf("git commit %s: %w", rev, err)
+		}
+		top, ok := commitTree(data)
+		if !ok {
+			return nil, fmt.Errorf("git commit %s: names no tree", rev)
+		}
+		out[i] = make([]string, len(folders))
+		for j, folder := range folders {
+			if out[i][j], err = w.treeAt(src, top, folder); err != nil {
+				return nil, fmt.Errorf("git commit %s: %w", rev, err)
+			}
+		}
+	}
+	return out, nil
+}
+
+// commitTree is the tree a commit object names on its first line.
+func commitTree(data []byte) (string, bool) {
+	line, _, _ := bytes.Cut(data, []byte{'\n'})
+	id, ok := bytes.CutPrefix(line, []byte("tree "))
+	return string(id), ok && len(id) > 0
+}
+
+// treeAt is the tree of folder (a slash path, "." for the top) within
+// the tree top, "" when there is none or it is not a folder.
+func (w *treeWalk) treeAt(src *objectSource, top, folder string) (string, error) {
+	id := top
+	if folder == "." {
+		return id, nil
+	}
+	for name := range strings.SplitSeq(folder, "/") {
+		data, err := src.read(id, gitobjects.Tree)
+		if err != nil {
+			return "", fmt.Errorf("tree %s: %w", id, err)
+		}
+		if id, err = w.subtree(data, name); err != nil || id == "" {
+			return "", err
+		}
+	}
+	return id, nil
+}
+
+// subtree is the tree of the folder name in the listing tree, "" when
+// it holds none.
+func (w *treeWalk) subtree(tree []byte, name string) (string, error) {
+	for i := 0; i < len(tree); {
+		e, err := parseEntry(tree, i, w.hashLen)
+		if err != nil {
+			return "", err
+		}
+		if string(e.name) == name {
+			if !e.isTree() {
+				return "", nil
+			}
+			return hex.EncodeToString(e.hash), nil
+		}
+		i = e.end
+	}
+	return "", nil
+}
+
+// folderTreesByGit is folderTrees asking git cat-file --batch-check,
+// which names the tree of rev:folder.
+func (w *treeWalk) folderTreesByGit(revs, folders []string) ([][]string, error) {
+	var input bytes.Buffer
+	for _, rev := range revs {
+		for _, folder := range folders {
+			if folder == "." {
+				folder = "" // the repository's top: rev: names its tree
+			}
+			fmt.Fprintf(&input, "%s:%s\n", rev, folder)
+		}
+	}
+	out, err := runGit(w.root, input.Bytes(), "cat-file", "--batch-check=%(objectname) %(objecttype)")
+	if err != nil {
+		return nil, err
+	}
+	answers := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	trees := make([][]string, len(revs))
+	for i := range revs {
+		trees[i] = make([]string, len(folders))
+		for j := range folders {
+			if len(answers) == 0 {
+				break
+			}
+			if id, kind, _ := strings.Cut(answers[0], " "); kind == "tree" {
+				trees[i][j] = id
+			}
+			answers = answers[1:]
+		}
+	}
+	return trees, nil
+}
+
+// compareLevel compares the listings of jobs, adds the files they
+// changed to files (by commit) and returns the comparisons of the
+// folders within them. The jobs of one folder are compared in the
+// order of the history, by one of sources, whose reader keeps the
+// listing it read last: in a history without merges, the listing before
+// one change of a folder is the one after the previous change, and most
+// often the base of its delta in the pack. The folders are shared out
+// among sources, which compare them at once.
+func (w *treeWalk) compareLevel(jobs []treeJob, files [][]fileChange, sources []*objectSource) ([]treeJob, error) {
 	slices.SortStableFunc(jobs, func(a, b treeJob) int {
 		return cmp.Or(strings.Compare(a.path, b.path), cmp.Compare(a.commit, b.commit))
 	})
-	written := make(chan error, 1)
-	go func() {
-		var held heldTrees
-		for _, j := range jobs {
-			for _, id := range []string{j.new, j.old} {
-				if id != "" && !held.has(id) {
-					held.put(id, nil)
-					cat.in.WriteString(id + "\n")
+	var folders []folderResult
+	for len(jobs) > 0 {
+		n := 1
+		for n < len(jobs) && jobs[n].path == jobs[0].path {
+			n++
+		}
+		folders, jobs = append(folders, folderResult{jobs: jobs[:n]}), jobs[n:]
+	}
+	next := make(chan int, len(folders))
+	for i := range folders {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for _, src := range sources[:min(len(sources), len(folders))] {
+		wg.Go(func() {
+			for i := range next {
+				folders[i].compare(w, src)
+			}
+		})
+	}
+	wg.Wait()
+	var subs []treeJob
+	for _, f := range folders {
+		if f.err != nil {
+			return nil, f.err
+		}
+		for _, c := range f.files {
+			files[c.commit] = append(files[c.commit], c.change)
+		}
+		subs = append(subs, f.subs...)
+	}
+	return subs, nil
+}
+
+// folderResult is what comparing one folder's jobs found.
+type folderResult struct {
+	jobs  []treeJob
+	files []committedChange
+	subs  []treeJob
+	err   error
+}
+
+// committedChange is a file a commit changed.
+type committedChange struct {
+	commit int
+	change fileChange
+}
+
+// compare compares the folder's jobs, each one's listings read by src.
+func (f *folderResult) compare(w *treeWalk, src *objectSource) {
+	read := func(id string) (listing, error) {
+		if id == "" {
+			return listing{}, nil
+		}
+		data, err := src.read(id, gitobjects.Tree)
+		return listing{id, data}, err
+	}
+	var walked entryStarts
+	for _, j := range f.jobs {
+		after, err := read(j.new)
+		if err == nil {
+			var before listing
+			if before, err = read(j.old); err == nil {
+				add := func(c fileChange) { f.files = append(f.files, committedChange{j.commit, c}) }
+				sub := func(name, old, new string) {
+					f.subs = append(f.subs, treeJob{commit: j.commit, path: within(j.path, name), old: old, new: new})
 				}
+				err = w.compareListings(before, after, j.path, &walked, add, sub)
 			}
 		}
-		written <- cat.in.Flush()
-	}()
-	next, err := w.compareJobs(jobs, cat.out, files)
-	if err != nil {
-		cat.stop() // the writing may wait for cat-file, which waits for its answers to be read
-	}
-	if werr := <-written; err == nil && werr != nil {
-		err = fmt.Errorf("git cat-file: %w", werr)
-	}
-	return next, err
-}
-
-// treeReader is a git cat-file --batch that reads the listings of
-// folders for readByTrees.
-type treeReader struct {
-	cmd    *exec.Cmd
-	stdin  io.WriteCloser
-	in     *bufio.Writer
-	out    *bufio.Reader
-	stdout *os.File // out's pipe, closed once cat-file has exited
-	stderr bytes.Buffer
-	closed bool
-}
-
-func startTreeReader(root string) (*treeReader, error) {
-	r := &treeReader{cmd: exec.Command("git", "cat-file", "--batch")}
-	r.cmd.Dir = root
-	r.cmd.Stderr = &r.stderr
-	stdin, err := r.cmd.StdinPipe()
-	if err != nil {
-		return nil, err
-	}
-	stdout, started, err := stdoutPipe(r.cmd)
-	if err != nil {
-		return nil, err
-	}
-	err = r.cmd.Start()
-	started()
-	if err != nil {
-		stdout.Close()
-		return nil, fmt.Errorf("git cat-file: %w", err)
-	}
-	r.stdout = stdout
-	r.stdin, r.in, r.out = stdin, bufio.NewWriterSize(stdin, 1<<16), bufio.NewReaderSize(stdout, widePipeSize)
-	return r, nil
-}
-
-// stop ends cat-file at once, after a failure.
-func (r *treeReader) stop() { _ = r.cmd.Process.Kill() }
-
-// close ends cat-file once it has answered, and waits for it; the
-// second call does nothing.
-func (r *treeReader) close() error {
-	if r.closed {
-		return nil
-	}
-	r.closed = true
-	r.stdin.Close()
-	_, _ = io.Copy(io.Discard, r.out)
-	err := r.cmd.Wait()
-	r.stdout.Close()
-	if err != nil {
-		return fmt.Errorf("git cat-file: %w: %s", err, strings.TrimSpace(r.stderr.String()))
-	}
-	return nil
-}
-
-// compareJobs reads the listings compareLevel asked for, in the order
-// it asked, and compares each job's two.
-func (w *treeWalk) compareJobs(jobs []treeJob, r *bufio.Reader, files [][]fileChange) ([]treeJob, error) {
-	var held heldTrees
-	var next []treeJob
-	listing := func(id string) ([]byte, error) {
-		if id == "" {
-			return nil, nil
-		}
-		if data, ok := held.get(id); ok {
-			return data, nil
-		}
-		data, err := readTree(r, id, held.spare())
-		if err == nil {
-			held.put(id, data)
-		}
-		return data, err
-	}
-	for _, j := range jobs {
-		after, err := listing(j.new)
 		if err != nil {
-			return nil, err
-		}
-		before, err := listing(j.old)
-		if err != nil {
-			return nil, err
-		}
-		add := func(f fileChange) { files[j.commit] = append(files[j.commit], f) }
-		sub := func(name, old, new string) {
-			next = append(next, treeJob{commit: j.commit, path: within(j.path, name), old: old, new: new})
-		}
-		if err := w.compareTrees(before, after, j.path, add, sub); err != nil {
-			return nil, fmt.Errorf("git cat-file: tree %s: %w", cmp.Or(j.new, j.old), err)
+			f.err = fmt.Errorf("git tree %s: %w", cmp.Or(j.new, j.old), err)
+			return
 		}
 	}
-	return next, nil
-}
-
-// readTree reads cat-file's answer for the tree id into buf's room.
-func readTree(r *bufio.Reader, id string, buf []byte) ([]byte, error) {
-	header, err := r.ReadString('\n')
-	if err != nil {
-		return nil, fmt.Errorf("git cat-file: reading its answer for %s: %w", id, err)
-	}
-	f := strings.Fields(header)
-	if len(f) != 3 || f[0] != id || f[1] != "tree" {
-		return nil, fmt.Errorf("git cat-file: unexpected answer %q for tree %s", header, id)
-	}
-	size, err := strconv.Atoi(f[2])
-	if err != nil {
-		return nil, fmt.Errorf("git cat-file: unexpected answer %q", header)
-	}
-	buf = slices.Grow(buf[:0], size+1)[:size+1]
-	if _, err := io.ReadFull(r, buf); err != nil {
-		return nil, fmt.Errorf("git cat-file: reading tree %s: %w", id, err)
-	}
-	return buf[:size], nil
-}
-
-// heldTrees keeps the two listings read last, the most a job compares:
-// the listing before one change of a folder is the one after the next.
-type heldTrees struct {
-	ids  [2]string
-	data [2][]byte
-	last int // the slot used last
-}
-
-func (h *heldTrees) has(id string) bool {
-	_, ok := h.get(id)
-	return ok
-}
-
-func (h *heldTrees) get(id string) ([]byte, bool) {
-	for i := range h.ids {
-		if h.ids[i] == id {
-			h.last = i
-			return h.data[i], true
-		}
-	}
-	return nil, false
-}
-
-// spare is the room of the listing put will replace, to be reused.
-func (h *heldTrees) spare() []byte { return h.data[1-h.last] }
-
-func (h *heldTrees) put(id string, data []byte) {
-	h.last = 1 - h.last
-	h.ids[h.last], h.data[h.last] = id, data
 }
 
 // treeEntry is one entry of a tree object: "mode name\0hash".
@@ -444,23 +449,25 @@ func nameByte(e treeEntry, i int) byte {
 	return 0
 }
 
-// compareTrees compares two listings of the folder dir (nil for none),
-// as git's recursive diff does: add is given each file added, deleted
-// or changed, sub each folder within to compare in turn. The bytes
-// both listings begin and end with are skipped without being read
+// listing is a folder's listing and the name of its object ("" when
+// not known).
+type listing struct {
+	id   string
+	data []byte
+}
+
+// compareListings compares two listings of the folder dir (no data for
+// none), as git's recursive diff does: add is given each file added,
+// deleted or changed, sub each folder within to compare in turn. The
+// bytes both listings begin and end with are skipped without being read
 // entry by entry: a commit changes a few of a large folder's files.
-func (w *treeWalk) compareTrees(before, after []byte, dir string, add func(fileChange), sub func(name, old, new string)) error {
+// walked tells where the entries of the listing compared before began,
+// and is told where was's do (see entryStarts).
+func (w *treeWalk) compareListings(was, now listing, dir string, walked *entryStarts, add func(fileChange), sub func(name, old, new string)) error {
 	none := strings.Repeat("0", 2*w.hashLen)
-	a, b := 0, 0
-	same := commonPrefix(before, after)
-	for a < same {
-		end := entryEnd(before, a, w.hashLen)
-		if end > same {
-			break
-		}
-		a = end
-	}
-	b = a
+	a := w.skipCommonEntries(was, now, walked)
+	b := a
+	before, after := was.data, now.data
 	tail := commonSuffix(before[a:], after[b:])
 	for a < len(before) || b < len(after) {
 		if len(before)-a == len(after)-b && len(before)-a <= tail {
@@ -512,6 +519,51 @@ func (w *treeWalk) compareTrees(before, after []byte, dir string, add func(fileC
 		}
 	}
 	return nil
+}
+
+// entryStarts is where the entries of a folder's listing begin, as far
+// as its comparison walked it. A folder's changes are compared in the
+// order of the history, so the listing before one change is most often
+// the listing after the next one compared, whose beginning it shares
+// with the listing before that: the walk then starts where the last one
+// stopped, not at the listing's beginning.
+type entryStarts struct {
+	id     string
+	starts []int // ascending
+}
+
+// skipCommonEntries is where the first entry of before that is not
+// also at the beginning of after begins; walked (unless nil) tells
+// where the entries of the listing before compared last begin, and is
+// then told before's.
+func (w *treeWalk) skipCommonEntries(before, after listing, walked *entryStarts) int {
+	same := commonPrefix(before.data, after.data)
+	var starts []int
+	a := 0
+	if walked != nil {
+		starts = walked.starts[:0]
+		if after.id != "" && walked.id == after.id {
+			// The entries that begin by same begin where they did in
+			// after, whose bytes before's are up to same.
+			n, _ := slices.BinarySearch(walked.starts, same+1)
+			if starts = walked.starts[:n]; n > 0 {
+				a = starts[n-1]
+				starts = starts[:n-1]
+			}
+		}
+	}
+	for a < same {
+		end := entryEnd(before.data, a, w.hashLen)
+		if end > same {
+			break
+		}
+		starts = append(starts, a)
+		a = end
+	}
+	if walked != nil {
+		walked.id, walked.starts = before.id, append(starts, a)
+	}
+	return a
 }
 
 // gone reports an entry deleted: a file, or a folder whose files are.

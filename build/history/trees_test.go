@@ -19,48 +19,67 @@ import (
 // outside the content or empty; all commits compared at once or a few
 // at a time; for a site at the repository's top or
 // in a folder of it, the whole history or a range, and both object
-// formats.
+// formats; the objects loose, packed as deltas (read in this process),
+// or replaced (git replace: read through git).
 func TestTreesAreComparedAsGitLogDoes(t *testing.T) {
 	for _, format := range []string{"sha1", "sha256"} {
-		t.Run(format, func(t *testing.T) {
-			r := &testRepo{t: t, dir: t.TempDir()}
-			sitetest.GitInit(t, r.dir)
-			if format == "sha256" {
-				if out, err := gitInitFormat(r.dir, format); err != nil {
-					t.Skipf("git cannot make a %s repository: %v\n%s", format, err, out)
+		for _, storage := range []string{"loose", "packed", "replaced"} {
+			t.Run(format+" "+storage, func(t *testing.T) {
+				testTreesAsGitLog(t, format, storage)
+			})
+		}
+	}
+}
+
+func testTreesAsGitLog(t *testing.T, format, storage string) {
+	r := &testRepo{t: t, dir: t.TempDir()}
+	sitetest.GitInit(t, r.dir)
+	if format == "sha256" {
+		if out, err := gitInitFormat(r.dir, format); err != nil {
+			t.Skipf("git cannot make a %s repository: %v\n%s", format, err, out)
+		}
+	}
+	makeTreeHistory(r)
+	switch storage {
+	case "packed":
+		r.git("repack", "-adfq", "--depth=4")
+	case "replaced":
+		r.git("replace", strings.TrimSpace(r.git("rev-parse", "HEAD:top.md")), strings.TrimSpace(r.git("rev-parse", "HEAD:site/other/o.md")))
+	}
+	if store := openObjects(r.dir, len(strings.TrimSpace(r.git("rev-parse", "HEAD")))/2); (store != nil) == (storage == "replaced") {
+		t.Fatalf("%s objects: the store is %v", storage, store)
+	} else if store != nil {
+		store.Close()
+	}
+	since := strings.TrimSpace(r.git("rev-parse", "HEAD~4"))
+	for _, c := range []struct {
+		root string
+		dirs []string
+	}{
+		{"site", []string{"content/vi", "content/fr"}},
+		{".", []string{"site/content/vi", "site/content/fr"}},
+		{"site", []string{"."}},
+		{".", []string{"."}},
+		{"site", []string{"content/vi/a", "content/none"}},
+		{"site", []string{"content/vi/x"}}, // a file, then a folder
+	} {
+		root := filepath.Join(r.dir, c.root)
+		for _, rev := range []string{"HEAD", since + "..HEAD"} {
+			want, err := readParts(root, [][]string{{rev}}, c.dirs, func(*commit) {})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, perRound := range []int{commitsPerRound, 2} {
+				var handed []*commit
+				got, ok, err := readTreesInRounds(root, rev, c.dirs, perRound, func(c *commit) { handed = append(handed, c) })
+				if err != nil || !ok {
+					t.Fatalf("%s %v %s: %v, %v", c.root, c.dirs, rev, ok, err)
+				}
+				if len(want) == 0 && rev == "HEAD" || !reflect.DeepEqual(got, want) || !reflect.DeepEqual(handed, want) {
+					t.Errorf("%s %v %s, %d commits a round: trees compared give\n%s\ngit log gives\n%s", c.root, c.dirs, rev, perRound, listCommits(got), listCommits(want))
 				}
 			}
-			makeTreeHistory(r)
-			since := strings.TrimSpace(r.git("rev-parse", "HEAD~4"))
-			for _, c := range []struct {
-				root string
-				dirs []string
-			}{
-				{"site", []string{"content/vi", "content/fr"}},
-				{".", []string{"site/content/vi", "site/content/fr"}},
-				{"site", []string{"."}},
-				{".", []string{"."}},
-				{"site", []string{"content/vi/a", "content/none"}},
-			} {
-				root := filepath.Join(r.dir, c.root)
-				for _, rev := range []string{"HEAD", since + "..HEAD"} {
-					want, err := readParts(root, [][]string{{rev}}, c.dirs, func(*commit) {})
-					if err != nil {
-						t.Fatal(err)
-					}
-					for _, perRound := range []int{commitsPerRound, 2} {
-						var handed []*commit
-						got, ok, err := readTreesInRounds(root, rev, c.dirs, perRound, func(c *commit) { handed = append(handed, c) })
-						if err != nil || !ok {
-							t.Fatalf("%s %v %s: %v, %v", c.root, c.dirs, rev, ok, err)
-						}
-						if len(want) == 0 && rev == "HEAD" || !reflect.DeepEqual(got, want) || !reflect.DeepEqual(handed, want) {
-							t.Errorf("%s %v %s, %d commits a round: trees compared give\n%s\ngit log gives\n%s", c.root, c.dirs, rev, perRound, listCommits(got), listCommits(want))
-						}
-					}
-				}
-			}
-		})
+		}
 	}
 }
 

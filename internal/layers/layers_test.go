@@ -32,7 +32,7 @@ func theTree() []layer {
 		{"git history", []string{"build/history"}},
 		{"2 content", []string{"build/content"}},
 		{"1 config", []string{"build/config"}},
-		{"support", []string{"build/diag", "build/fold", "build/internal/files", "build/internal/parallel", "build/internal/yamlerr", "build/output", "themes"}},
+		{"support", []string{"build/diag", "build/fold", "build/internal/files", "build/internal/gitobjects", "build/internal/parallel", "build/internal/yamlerr", "build/output", "themes"}},
 	}
 }
 
