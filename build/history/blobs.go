@@ -38,8 +38,13 @@ type blobReader struct {
 	done     map[string]blobSummary
 	asked    map[string]bool // sent to cat-file, not answered yet
 	err      error           // cat-file's failure, once it failed
-	requests chan []string   // to cat-file's input; nil until it runs
-	exited   chan struct{}   // closed once cat-file has exited
+	// pending are the ids asked for and not yet written to cat-file:
+	// asking never waits for git, which reads more slowly than the
+	// history's folders are compared.
+	pending []string
+	wake    chan struct{} // signals pending or closing; nil until cat-file runs
+	closing bool          // no more asks: cat-file's input ends once pending is written
+	exited  chan struct{} // closed once cat-file has exited
 }
 
 // newBlobReader is a reader that knows the summaries of known already
@@ -66,15 +71,37 @@ func (b *blobReader) ask(ids ...string) {
 			want = append(want, id)
 		}
 	}
-	if len(want) > 0 && b.err == nil && b.requests == nil {
+	if len(want) > 0 && b.err == nil && b.wake == nil {
 		b.err = b.start()
 	}
-	requests := b.requests
+	b.pending = append(b.pending, want...)
 	b.mu.Unlock()
-	// Sent unlocked: the goroutine reading the answers needs the lock
-	// for cat-file to go on reading.
-	if len(want) > 0 && requests != nil {
-		requests <- want
+	b.signal()
+}
+
+// signal wakes the goroutine writing to cat-file, unless it is awake.
+func (b *blobReader) signal() {
+	if b.wake == nil {
+		return
+	}
+	select {
+	case b.wake <- struct{}{}:
+	default:
+	}
+}
+
+// nextPending waits for ids asked for and takes them; none once the
+// reader is closing and every id was taken.
+func (b *blobReader) nextPending(taken []string) []string {
+	for {
+		b.mu.Lock()
+		ids, closing := append(taken[:0], b.pending...), b.closing
+		b.pending = b.pending[:0]
+		b.mu.Unlock()
+		if len(ids) > 0 || closing {
+			return ids
+		}
+		<-b.wake
 	}
 }
 
@@ -109,19 +136,19 @@ func (b *blobReader) start() error {
 		stdout.Close()
 		return fmt.Errorf("git cat-file: %w", err)
 	}
-	requests := make(chan []string, 64)
-	b.requests, b.exited = requests, make(chan struct{})
+	b.wake, b.exited = make(chan struct{}, 1), make(chan struct{})
 	go func() {
 		w := bufio.NewWriterSize(stdin, 1<<16)
-		for ids := range requests {
+		var ids []string
+		for {
+			if ids = b.nextPending(ids); len(ids) == 0 {
+				break
+			}
 			for _, id := range ids {
 				w.WriteString(id + "\n")
 			}
-			if len(requests) == 0 {
-				w.Flush() // cat-file answers what it has been sent
-			}
+			w.Flush() // cat-file answers what it has been sent
 		}
-		w.Flush()
 		stdin.Close()
 	}()
 	go func() {
@@ -147,12 +174,12 @@ func (b *blobReader) start() error {
 // for it.
 func (b *blobReader) close() {
 	b.mu.Lock()
-	requests := b.requests
-	b.requests = nil
+	started := b.wake != nil && !b.closing
+	b.closing = true
 	b.err = cmp.Or(b.err, errors.New("git cat-file: the reader is closed"))
 	b.mu.Unlock()
-	if requests != nil {
-		close(requests)
+	if started {
+		b.signal()
 		<-b.exited
 	}
 }
