@@ -83,6 +83,11 @@ func (s *objectSource) read(id string, kind gitobjects.Kind) ([]byte, error) {
 			return nil, err
 		}
 	}
+	return s.readByGit(id, kind)
+}
+
+// readByGit asks cat-file for the object id, started at the first.
+func (s *objectSource) readByGit(id string, kind gitobjects.Kind) ([]byte, error) {
 	if s.cat == nil {
 		cat, err := startCatFile(s.root)
 		if err != nil {
@@ -91,6 +96,24 @@ func (s *objectSource) read(id string, kind gitobjects.Kind) ([]byte, error) {
 		s.cat = cat
 	}
 	return s.cat.read(id, kind.String())
+}
+
+// readPieces is read, with the content in the pieces it is made of
+// (see gitobjects.Pieces).
+func (s *objectSource) readPieces(id string, kind gitobjects.Kind) (gitobjects.Pieces, error) {
+	if s.store != nil {
+		k, p, err := s.store.ReadPieces(id)
+		switch {
+		case err == nil && k != kind:
+			return gitobjects.Pieces{}, fmt.Errorf("object %s is a %s, not a %s", id, k, kind)
+		case err == nil:
+			return p, nil
+		case !errors.Is(err, gitobjects.ErrNotFound):
+			return gitobjects.Pieces{}, err
+		}
+	}
+	data, err := s.readByGit(id, kind)
+	return gitobjects.Whole(data), err
 }
 
 // close ends the git process the source started, if any.

@@ -3,8 +3,9 @@ package history
 import (
 	"bytes"
 	"cmp"
-	"encoding/binary"
 	"encoding/hex"
+	"errors"
+	"math"
 	"fmt"
 	"os/exec"
 	"path"
@@ -358,8 +359,8 @@ func (f *folderResult) compare(w *treeWalk, src *objectSource) {
 		if id == "" {
 			return listing{}, nil
 		}
-		data, err := src.read(id, gitobjects.Tree)
-		return listing{id, data}, err
+		content, err := src.readPieces(id, gitobjects.Tree)
+		return listing{id, content}, err
 	}
 	var walked entryStarts
 	for _, j := range f.jobs {
@@ -452,43 +453,115 @@ func nameByte(e treeEntry, i int) byte {
 // listing is a folder's listing and the name of its object ("" when
 // not known).
 type listing struct {
-	id   string
-	data []byte
+	id      string
+	content gitobjects.Pieces
 }
 
-// compareListings compares two listings of the folder dir (no data for
-// none), as git's recursive diff does: add is given each file added,
-// deleted or changed, sub each folder within to compare in turn. The
-// bytes both listings begin and end with are skipped without being read
-// entry by entry: a commit changes a few of a large folder's files.
-// walked tells where the entries of the listing compared before began,
-// and is told where was's do (see entryStarts).
+// compareListings compares two listings of the folder dir (no content
+// for none), as git's recursive diff does: add is given each file
+// added, deleted or changed, sub each folder within to compare in turn.
+// The bytes both listings begin and end with are skipped without being
+// read entry by entry: a commit changes a few of a large folder's
+// files, and the versions of a listing share those bytes (see
+// gitobjects.Pieces). walked tells where the entries of the listing
+// compared before began, and is told where was's do (see entryStarts).
 func (w *treeWalk) compareListings(was, now listing, dir string, walked *entryStarts, add func(fileChange), sub func(name, old, new string)) error {
+	from := w.skipCommonEntries(was, now, walked)
+	tail := gitobjects.CommonSuffix(was.content, now.content, min(was.content.Len(), now.content.Len())-from)
+	// The entries between are read from copies of the bytes after from
+	// up to the common end and a little past it, where the last entry
+	// compared may end; or, for an entry longer than that, of all.
+	for _, margin := range []int{entryMargin, math.MaxInt} {
+		var d treeDiff
+		err := d.compare(w, window(was.content, from, tail, margin), window(now.content, from, tail, margin), tail, dir)
+		if err == errShortWindow {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		for _, c := range d.files {
+			add(c)
+		}
+		for _, f := range d.folders {
+			sub(f.name, f.old, f.new)
+		}
+		return nil
+	}
+	return errShortWindow
+}
+
+// entryMargin is how far past the common end of two listings an entry
+// is read, first: further than most file names' length (an entry is its
+// mode, its name and its hash); a longer one is read whole after.
+const entryMargin = 320
+
+// errShortWindow: an entry runs past the bytes copied of a listing.
+var errShortWindow = errors.New("an entry past the bytes read")
+
+// listingWindow is the bytes of a listing after an offset, up to some
+// point, and how many there are to its end.
+type listingWindow struct {
+	data []byte
+	rest int
+}
+
+// window is the bytes of p from from to margin past its last tail.
+func window(p gitobjects.Pieces, from, tail, margin int) listingWindow {
+	end := p.Len()
+	if margin < end {
+		end = min(end, max(p.Len()-tail, from)+margin)
+	}
+	return listingWindow{data: p.Bytes(from, end, nil), rest: p.Len() - from}
+}
+
+// entry parses the entry at i of the window; errShortWindow when it
+// runs past the bytes copied.
+func (lw listingWindow) entry(i, hashLen int) (treeEntry, error) {
+	e, err := parseEntry(lw.data, i, hashLen)
+	if err != nil && len(lw.data) < lw.rest {
+		return e, errShortWindow
+	}
+	return e, err
+}
+
+// treeDiff is what comparing two listings found, kept until the
+// comparison is whole.
+type treeDiff struct {
+	files   []fileChange
+	folders []struct{ name, old, new string }
+}
+
+// compare compares the entries of two windows of listings, which begin
+// alike, until what is left of both is the same and within their
+// common end tail.
+func (d *treeDiff) compare(w *treeWalk, before, after listingWindow, tail int, dir string) error {
 	none := strings.Repeat("0", 2*w.hashLen)
-	a := w.skipCommonEntries(was, now, walked)
-	b := a
-	before, after := was.data, now.data
-	tail := commonSuffix(before[a:], after[b:])
-	for a < len(before) || b < len(after) {
-		if len(before)-a == len(after)-b && len(before)-a <= tail {
+	add := func(c fileChange) { d.files = append(d.files, c) }
+	sub := func(name, old, new string) {
+		d.folders = append(d.folders, struct{ name, old, new string }{name, old, new})
+	}
+	a, b := 0, 0
+	for a < before.rest || b < after.rest {
+		if before.rest-a == after.rest-b && before.rest-a <= tail {
 			return nil // the rest is the same
 		}
 		var old, new treeEntry
 		var err error
 		order := 0
 		switch {
-		case a == len(before):
+		case a == before.rest:
 			order = 1
-		case b == len(after):
+		case b == after.rest:
 			order = -1
 		}
-		if a < len(before) {
-			if old, err = parseEntry(before, a, w.hashLen); err != nil {
+		if a < before.rest {
+			if old, err = before.entry(a, w.hashLen); err != nil {
 				return err
 			}
 		}
-		if b < len(after) {
-			if new, err = parseEntry(after, b, w.hashLen); err != nil {
+		if b < after.rest {
+			if new, err = after.entry(b, w.hashLen); err != nil {
 				return err
 			}
 		}
@@ -537,7 +610,7 @@ type entryStarts struct {
 // where the entries of the listing before compared last begin, and is
 // then told before's.
 func (w *treeWalk) skipCommonEntries(before, after listing, walked *entryStarts) int {
-	same := commonPrefix(before.data, after.data)
+	same := gitobjects.CommonPrefix(before.content, after.content)
 	var starts []int
 	a := 0
 	if walked != nil {
@@ -552,18 +625,60 @@ func (w *treeWalk) skipCommonEntries(before, after listing, walked *entryStarts)
 			}
 		}
 	}
+	a, starts = w.walkEntries(before.content, a, same, starts)
+	if walked != nil {
+		walked.id, walked.starts = before.id, append(starts, a)
+	}
+	return a
+}
+
+// walkEntries walks the entries of p from a, which begins one, while
+// they end by same, appending where each begins to starts; it returns
+// where the entry it stopped at begins. The entries are read in the
+// piece that holds them, or in a copy of the bytes from a for one that
+// runs into the next piece.
+func (w *treeWalk) walkEntries(p gitobjects.Pieces, a, same int, starts []int) (int, []int) {
 	for a < same {
-		end := entryEnd(before.data, a, w.hashLen)
+		data, start := p.Piece(a)
+		for a < same {
+			end := start + entryEnd(data, a-start, w.hashLen)
+			if end > start+len(data) {
+				if start+len(data) < p.Len() {
+					break // into the next piece
+				}
+				return a, starts // damaged, or the end: compared after
+			}
+			if end > same {
+				return a, starts
+			}
+			starts = append(starts, a)
+			a = end
+		}
+		if a >= same {
+			break
+		}
+		end := w.entryEndCopied(p, a)
 		if end > same {
 			break
 		}
 		starts = append(starts, a)
 		a = end
 	}
-	if walked != nil {
-		walked.id, walked.starts = before.id, append(starts, a)
+	return a, starts
+}
+
+// entryEndCopied is where the entry of p at a ends, read in a copy of
+// the bytes from a (see entryEnd): a few hundred, enough for most
+// entries, or more for a long name.
+func (w *treeWalk) entryEndCopied(p gitobjects.Pieces, a int) int {
+	var room [entryMargin]byte
+	for _, n := range []int{entryMargin, p.Len() - a} {
+		chunk := p.Bytes(a, min(p.Len(), a+n), room[:0])
+		if end := a + entryEnd(chunk, 0, w.hashLen); end <= a+len(chunk) || a+len(chunk) == p.Len() {
+			return end
+		}
 	}
-	return a
+	return p.Len() + 1
 }
 
 // gone reports an entry deleted: a file, or a folder whose files are.
@@ -591,43 +706,6 @@ func within(dir, name string) string {
 	}
 	return dir + "/" + name
 }
-
-// commonPrefix is how many bytes a and b begin with alike: compared by
-// blocks first, which bytes.Equal compares many bytes at a time.
-func commonPrefix(a, b []byte) int {
-	n := min(len(a), len(b))
-	i := 0
-	for i+compareBlock <= n && bytes.Equal(a[i:i+compareBlock], b[i:i+compareBlock]) {
-		i += compareBlock
-	}
-	for i+8 <= n && binary.LittleEndian.Uint64(a[i:]) == binary.LittleEndian.Uint64(b[i:]) {
-		i += 8
-	}
-	for i < n && a[i] == b[i] {
-		i++
-	}
-	return i
-}
-
-// commonSuffix is how many bytes a and b end with alike.
-func commonSuffix(a, b []byte) int {
-	n := min(len(a), len(b))
-	i := 0
-	for i+compareBlock <= n && bytes.Equal(a[len(a)-i-compareBlock:len(a)-i], b[len(b)-i-compareBlock:len(b)-i]) {
-		i += compareBlock
-	}
-	for i+8 <= n && binary.LittleEndian.Uint64(a[len(a)-i-8:]) == binary.LittleEndian.Uint64(b[len(b)-i-8:]) {
-		i += 8
-	}
-	for i < n && a[len(a)-i-1] == b[len(b)-i-1] {
-		i++
-	}
-	return i
-}
-
-// compareBlock is the bytes commonPrefix and commonSuffix compare at
-// once: a few of a folder listing's entries.
-const compareBlock = 512
 
 // runGit runs git in dir with input, unless nil, and returns its
 // output; its error says what git printed.

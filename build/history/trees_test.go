@@ -1,10 +1,12 @@
 package history
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -146,4 +148,69 @@ func makeTreeHistory(r *testRepo) {
 	r.commit("2026-01-09T08:00:00Z", "Nothing")
 	r.write("site/content/vi/tên có dấu.md", page("Tên", "", "tên, đổi\n"))
 	r.commit("2026-01-10T08:00:00Z", "Sửa tên")
+}
+
+// TestLongNamesInPackedListings: entries longer than the bytes first
+// read past a change (names of hundreds of bytes, which git stores
+// though no file system allows them), in listings packed as long
+// chains of deltas, are compared as git log --raw compares them.
+func TestLongNamesInPackedListings(t *testing.T) {
+	r := newTestRepo(t)
+	git := func(input string, args ...string) string {
+		t.Helper()
+		var in []byte
+		if input != "" {
+			in = []byte(input)
+		}
+		out, err := runGit(r.dir, in, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	blobs := make([]string, 12)
+	for i := range blobs {
+		blobs[i] = git(fmt.Sprintf("---\ntitle: %d\n---\nVersion %d.\n", i, i), "hash-object", "-w", "--stdin")
+	}
+	names := make([]string, 150)
+	for i := range names {
+		names[i] = fmt.Sprintf("%03d-%s.md", i, strings.Repeat("tên-rất-dài-", 20+i%40))
+	}
+	slices.Sort(names)
+	version := make([]int, len(names))
+	parent := ""
+	for c := range 30 {
+		if c > 0 {
+			version[(c*37)%len(names)] = c % len(blobs)
+		}
+		var listing strings.Builder
+		for i, name := range names {
+			if c >= 20 && i == c {
+				continue // deleted
+			}
+			fmt.Fprintf(&listing, "100644 blob %s\t%s\n", blobs[version[i]], name)
+		}
+		vi := git(listing.String(), "mktree")
+		content := git("040000 tree "+vi+"\tvi\n", "mktree")
+		top := git("040000 tree "+content+"\tcontent\n", "mktree")
+		args := []string{"commit-tree", top, "-m", fmt.Sprintf("change %d", c)}
+		if parent != "" {
+			args = append(args, "-p", parent)
+		}
+		parent = git("", args...)
+	}
+	git("", "update-ref", "refs/heads/main", parent)
+	git("", "repack", "-adfq", "--depth=50", "--window=50")
+	dirs := []string{"content/vi"}
+	want, err := readParts(r.dir, [][]string{{"HEAD"}}, dirs, func(*commit) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok, err := readTreesInRounds(r.dir, "HEAD", dirs, commitsPerRound, func(*commit) {})
+	if err != nil || !ok {
+		t.Fatalf("%v, %v", ok, err)
+	}
+	if len(want) < 25 || !reflect.DeepEqual(got, want) {
+		t.Errorf("trees compared give\n%s\ngit log gives\n%s", listCommits(got), listCommits(want))
+	}
 }

@@ -21,8 +21,6 @@ type Reader struct {
 	cache    resolved
 	inflater io.ReadCloser
 	source   bytes.Reader
-	delta    []byte // the instructions of the delta being applied
-	reads    int    // the Reads made, which age the objects evicted
 }
 
 // NewReader is a reader that keeps up to cacheBytes of resolved objects.
@@ -30,28 +28,31 @@ func (s *Store) NewReader(cacheBytes int) *Reader {
 	return &Reader{store: s, cache: resolved{budget: cacheBytes, objects: map[location]object{}}}
 }
 
-// Read is the object named id (in hex): its kind and content. The
-// content may be kept by the reader, to be the base of a delta read
-// later: the caller must not change it, and it stays valid until two
-// more objects are read (the reader then reuses its room). An object
-// the store holds nowhere is ErrNotFound.
+// Read is the object named id (in hex): its kind and content, which
+// the caller must not change (the reader may keep it, as the base of a
+// delta read later). An object the store holds nowhere is ErrNotFound.
 func (r *Reader) Read(id string) (Kind, []byte, error) {
-	name, err := r.store.parseID(id)
+	kind, p, err := r.ReadPieces(id)
 	if err != nil {
 		return 0, nil, err
 	}
-	r.reads++
-	r.cache.age(r.reads)
-	return r.read(name)
+	return kind, p.Bytes(0, p.Len(), make([]byte, 0, p.Len())), nil
 }
 
-func (r *Reader) read(name []byte) (Kind, []byte, error) {
+// ReadPieces is Read, with the content in the pieces it is made of: a
+// version of a large listing shares most of its bytes with the version
+// its delta was made from.
+func (r *Reader) ReadPieces(id string) (Kind, Pieces, error) {
+	name, err := r.store.parseID(id)
+	if err != nil {
+		return 0, Pieces{}, err
+	}
 	if at, ok := r.store.find(name); ok {
-		kind, data, err := r.resolve(at, 0)
+		kind, p, err := r.resolve(at, 0)
 		if err != nil {
-			return 0, nil, fmt.Errorf("gitobjects: object %x: %w", name, err)
+			return 0, Pieces{}, fmt.Errorf("gitobjects: object %s: %w", id, err)
 		}
-		return kind, data, nil
+		return kind, p, nil
 	}
 	for _, dir := range r.store.folders {
 		kind, data, err := r.readLoose(loosePath(dir, name))
@@ -59,11 +60,11 @@ func (r *Reader) read(name []byte) (Kind, []byte, error) {
 			continue
 		}
 		if err != nil {
-			return 0, nil, fmt.Errorf("gitobjects: object %x: %w", name, err)
+			return 0, Pieces{}, fmt.Errorf("gitobjects: object %s: %w", id, err)
 		}
-		return kind, data, nil
+		return kind, Whole(data), nil
 	}
-	return 0, nil, ErrNotFound
+	return 0, Pieces{}, ErrNotFound
 }
 
 // maxDeltaChain is the longest chain of deltas resolved: git makes them
@@ -72,50 +73,56 @@ const maxDeltaChain = 10000
 
 // resolve is the object of the pack entry at: read whole, or its delta
 // applied to its base, resolved first.
-func (r *Reader) resolve(at location, depth int) (Kind, []byte, error) {
-	if data, kind, ok := r.cache.get(at); ok {
-		return kind, data, nil
+func (r *Reader) resolve(at location, depth int) (Kind, Pieces, error) {
+	if o, ok := r.cache.objects[at]; ok {
+		return o.kind, o.content, nil
 	}
 	if depth > maxDeltaChain {
-		return 0, nil, errors.New("a chain of deltas too long")
+		return 0, Pieces{}, errors.New("a chain of deltas too long")
 	}
 	e, err := at.pack.header(at.offset)
 	if err != nil {
-		return 0, nil, err
+		return 0, Pieces{}, err
 	}
 	if e.kind <= Tag {
-		data, err := r.inflate(at.pack, e.data, r.cache.room(e.size))
+		data, err := r.inflate(at.pack, e.data, make([]byte, e.size))
 		if err != nil {
-			return 0, nil, err
+			return 0, Pieces{}, err
 		}
-		r.cache.put(at, data, e.kind)
-		return e.kind, data, nil
+		r.cache.put(at, object{e.kind, Whole(data), len(data)})
+		return e.kind, Whole(data), nil
 	}
 	base := location{at.pack, e.baseOffset}
 	if e.kind == refDelta {
 		var ok bool
 		if base, ok = r.store.find(e.baseID); !ok {
-			return 0, nil, fmt.Errorf("%s: the base %x of the delta at %d is in no pack", at.pack.name, e.baseID, at.offset)
+			return 0, Pieces{}, fmt.Errorf("%s: the base %x of the delta at %d is in no pack", at.pack.name, e.baseID, at.offset)
 		}
 	}
 	kind, from, err := r.resolve(base, depth+1)
 	if err != nil {
-		return 0, nil, err
+		return 0, Pieces{}, err
 	}
-	if cap(r.delta) < e.size {
-		r.delta = make([]byte, e.size)
-	}
-	delta, err := r.inflate(at.pack, e.data, r.delta[:e.size])
+	// The delta's bytes are kept: the object's inserted pieces are them.
+	delta, err := r.inflate(at.pack, e.data, make([]byte, e.size))
 	if err != nil {
-		return 0, nil, err
+		return 0, Pieces{}, err
 	}
-	data, err := applyDelta(from, delta, r.cache.room)
+	made, err := applyDelta(from, delta)
 	if err != nil {
-		return 0, nil, fmt.Errorf("%s: delta at %d: %w", at.pack.name, at.offset, err)
+		return 0, Pieces{}, fmt.Errorf("%s: delta at %d: %w", at.pack.name, at.offset, err)
 	}
-	r.cache.put(at, data, kind)
-	return kind, data, nil
+	held := len(delta) + pieceSize*len(made.pieces)
+	if len(made.pieces) > maxPieces {
+		made = made.flat()
+		held = made.size
+	}
+	r.cache.put(at, object{kind, made, held})
+	return kind, made, nil
 }
+
+// pieceSize is what a piece holds of memory, in bytes.
+const pieceSize = 40
 
 // inflate reads the zlib stream at offset in p into out, its size.
 func (r *Reader) inflate(p *pack, offset int64, out []byte) ([]byte, error) {
@@ -169,28 +176,27 @@ func (r *Reader) readLoose(name string) (Kind, []byte, error) {
 
 // applyDelta makes an object from its base and a delta: the sizes of
 // both, then instructions that copy a range of the base or insert the
-// bytes that follow them. room gives the room of a given size the
-// object is made in.
-func applyDelta(base, delta []byte, room func(int) []byte) ([]byte, error) {
+// bytes that follow them. The object shares the base's bytes and the
+// delta's.
+func applyDelta(base Pieces, delta []byte) (Pieces, error) {
 	baseSize, n, err := uvarint(delta)
 	if err != nil {
-		return nil, err
+		return Pieces{}, err
 	}
-	if baseSize != uint64(len(base)) {
-		return nil, fmt.Errorf("its base has %d bytes, not %d", len(base), baseSize)
+	if baseSize != uint64(base.Len()) {
+		return Pieces{}, fmt.Errorf("its base has %d bytes, not %d", base.Len(), baseSize)
 	}
-	delta = delta[n:]
-	size, n, err := uvarint(delta)
-	// An instruction of at most 8 bytes copies at most 64 KiB: a larger
-	// size is damage, refused before room is made for it.
-	if err != nil || size > uint64(len(delta))<<16 {
-		return nil, errors.New("damaged size")
+	rest := delta[n:]
+	size, n, err := uvarint(rest)
+	if err != nil || size > uint64(len(rest))<<16 {
+		return Pieces{}, errors.New("damaged size")
 	}
-	delta = delta[n:]
-	out := room(int(size))[:0]
-	for len(delta) > 0 {
-		op := delta[0]
-		delta = delta[1:]
+	rest = rest[n:]
+	var out []piece
+	made := uint64(0)
+	for len(rest) > 0 {
+		op := rest[0]
+		rest = rest[1:]
 		switch {
 		case op&0x80 != 0:
 			var offset, length uint64
@@ -198,110 +204,67 @@ func applyDelta(base, delta []byte, room func(int) []byte) ([]byte, error) {
 				if op&(1<<i) == 0 {
 					continue
 				}
-				if len(delta) == 0 {
-					return nil, errors.New("damaged copy")
+				if len(rest) == 0 {
+					return Pieces{}, errors.New("damaged copy")
 				}
 				if i < 4 {
-					offset |= uint64(delta[0]) << (8 * i)
+					offset |= uint64(rest[0]) << (8 * i)
 				} else {
-					length |= uint64(delta[0]) << (8 * (i - 4))
+					length |= uint64(rest[0]) << (8 * (i - 4))
 				}
-				delta = delta[1:]
+				rest = rest[1:]
 			}
 			if length == 0 {
 				length = 0x10000
 			}
-			if offset+length > uint64(len(base)) || uint64(len(out))+length > size {
-				return nil, errors.New("a copy out of bounds")
+			if offset+length > uint64(base.Len()) || made+length > size {
+				return Pieces{}, errors.New("a copy out of bounds")
 			}
-			out = append(out, base[offset:offset+length]...)
+			out = base.appendRange(out, int(offset), int(offset+length))
+			made += length
 		case op != 0:
-			if int(op) > len(delta) || uint64(len(out))+uint64(op) > size {
-				return nil, errors.New("an insertion out of bounds")
+			if int(op) > len(rest) || made+uint64(op) > size {
+				return Pieces{}, errors.New("an insertion out of bounds")
 			}
-			out = append(out, delta[:op]...)
-			delta = delta[op:]
+			at := len(delta) - len(rest)
+			out = appendPiece(out, piece{buf: delta, lo: at, hi: at + int(op)})
+			rest = rest[op:]
+			made += uint64(op)
 		default:
-			return nil, errors.New("a reserved instruction")
+			return Pieces{}, errors.New("a reserved instruction")
 		}
 	}
-	if uint64(len(out)) != size {
-		return nil, fmt.Errorf("made %d bytes, not %d", len(out), size)
+	if made != size {
+		return Pieces{}, fmt.Errorf("made %d bytes, not %d", made, size)
 	}
-	return out, nil
+	return Pieces{pieces: out, size: int(size)}, nil
 }
 
 // resolved keeps the objects resolved last, by where they are, up to a
-// budget of bytes; the oldest go first. The room of those evicted is
-// reused once two more Reads have been made, when no caller holds it.
+// budget of the bytes they hold; the oldest go first.
 type resolved struct {
 	budget, size int
 	objects      map[location]object
 	order        []location
-	evicted      []evicted // in the order evicted
-	spare        [][]byte  // free to reuse
-	now          int       // the number of the Read under way
 }
 
 type object struct {
-	kind Kind
-	data []byte
+	kind    Kind
+	content Pieces
+	held    int // the bytes of memory it holds of its own
 }
 
-type evicted struct {
-	read int // the Read during which it was evicted
-	data []byte
-}
-
-// maxSpare is how many evicted objects' rooms are kept for reuse.
-const maxSpare = 8
-
-func (c *resolved) get(at location) ([]byte, Kind, bool) {
-	o, ok := c.objects[at]
-	return o.data, o.kind, ok
-}
-
-func (c *resolved) put(at location, data []byte, kind Kind) {
-	if len(data) > c.budget {
+func (c *resolved) put(at location, o object) {
+	if o.held > c.budget {
 		return
 	}
-	for c.size+len(data) > c.budget && len(c.order) > 0 {
+	for c.size+o.held > c.budget && len(c.order) > 0 {
 		old := c.order[0]
 		c.order = c.order[1:]
-		o := c.objects[old]
-		c.size -= len(o.data)
+		c.size -= c.objects[old].held
 		delete(c.objects, old)
-		c.evicted = append(c.evicted, evicted{c.now, o.data})
 	}
-	c.objects[at] = object{kind, data}
-	c.size += len(data)
+	c.objects[at] = o
+	c.size += o.held
 	c.order = append(c.order, at)
-}
-
-// age starts the Read numbered now: the objects evicted two Reads
-// before or earlier are no longer held by a caller, and their room is
-// spare.
-func (c *resolved) age(now int) {
-	c.now = now
-	n := 0
-	for n < len(c.evicted) && c.evicted[n].read <= now-2 {
-		if len(c.spare) == maxSpare {
-			c.spare = append(c.spare[:0], c.spare[1:]...) // the oldest may be of another size
-		}
-		c.spare = append(c.spare, c.evicted[n].data)
-		n++
-	}
-	c.evicted = c.evicted[n:]
-}
-
-// room is size bytes to make an object in: a spare one's, or new.
-func (c *resolved) room(size int) []byte {
-	for i, b := range c.spare {
-		if cap(b) >= size {
-			c.spare[i] = c.spare[len(c.spare)-1]
-			c.spare = c.spare[:len(c.spare)-1]
-			return b[:size]
-		}
-	}
-	return make([]byte, size)
 }

@@ -48,7 +48,7 @@ func makeHistory(t *testing.T, dir string, refDeltas bool) {
 
 // catFile is every object of the repository in dir as git cat-file
 // --batch-all-objects --batch gives it: kind and content by name.
-func catFile(t *testing.T, dir string) map[string]object {
+func catFile(t *testing.T, dir string) map[string]stored {
 	t.Helper()
 	cmd := exec.Command("git", "cat-file", "--batch-all-objects", "--batch")
 	cmd.Dir = dir
@@ -57,7 +57,7 @@ func catFile(t *testing.T, dir string) map[string]object {
 		t.Fatal(err)
 	}
 	kinds := map[string]Kind{"commit": Commit, "tree": Tree, "blob": Blob, "tag": Tag}
-	all := map[string]object{}
+	all := map[string]stored{}
 	r := bufio.NewReader(bytes.NewReader(out))
 	for {
 		line, err := r.ReadString('\n')
@@ -70,7 +70,7 @@ func catFile(t *testing.T, dir string) map[string]object {
 		if _, err := io.ReadFull(r, data); err != nil {
 			t.Fatal(err)
 		}
-		all[f[0]] = object{kinds[f[1]], data[:size]}
+		all[f[0]] = stored{kinds[f[1]], data[:size]}
 	}
 }
 
@@ -234,12 +234,12 @@ func TestDamagedPacksAreErrors(t *testing.T) {
 }
 
 // FuzzApplyDelta: a delta of any bytes is applied or refused, within
-// the size it states.
+// the size it states, and what it makes is what copying makes.
 func FuzzApplyDelta(f *testing.F) {
 	f.Add([]byte("hello world"), []byte{11, 5, 0x91, 6, 5})
 	f.Add([]byte("abc"), []byte{3, 4, 3, 'x', 'y', 'z', 0x90, 1})
 	f.Fuzz(func(t *testing.T, base, delta []byte) {
-		out, err := applyDelta(base, delta, func(n int) []byte { return make([]byte, n) })
+		out, err := applyDelta(Whole(base), delta)
 		if err != nil {
 			return
 		}
@@ -247,8 +247,73 @@ func FuzzApplyDelta(f *testing.F) {
 		if size != uint64(len(base)) || n == 0 {
 			t.Fatalf("applied with a base of %d bytes, the delta says %d", len(base), size)
 		}
-		if made, _, _ := uvarint(delta[n:]); uint64(len(out)) != made {
-			t.Fatalf("made %d bytes, the delta says %d", len(out), made)
+		if made, _, _ := uvarint(delta[n:]); uint64(out.Len()) != made {
+			t.Fatalf("made %d bytes, the delta says %d", out.Len(), made)
+		}
+		if flat := out.flat(); flat.Len() != out.Len() || len(flat.pieces) > 1 {
+			t.Fatalf("flattened to %d bytes in %d pieces", flat.Len(), len(flat.pieces))
 		}
 	})
+}
+
+// FuzzPieces: contents made of pieces, some of them shared, give the
+// bytes, common beginnings and common ends their bytes give.
+func FuzzPieces(f *testing.F) {
+	f.Add([]byte("the same beginning, then a change, and the same end"), []byte{3, 7, 2, 9, 1}, 5, 40)
+	f.Fuzz(func(t *testing.T, data []byte, cuts []byte, lo, hi int) {
+		a, b := cutInPieces(data, cuts)
+		fa, fb := a.Bytes(0, a.Len(), nil), b.Bytes(0, b.Len(), nil)
+		if !bytes.Equal(fa, data) {
+			t.Fatalf("pieces give %q, not %q", fa, data)
+		}
+		n := min(len(fa), len(fb))
+		if got, want := CommonPrefix(a, b), commonPrefix(fa[:n], fb[:n]); got != want {
+			t.Fatalf("common prefix %d, want %d", got, want)
+		}
+		if got, want := CommonSuffix(a, b, n), commonSuffix(fa[len(fa)-n:], fb[len(fb)-n:]); got != want {
+			t.Fatalf("common suffix %d, want %d", got, want)
+		}
+		if len(fa) > 0 {
+			lo, hi = abs(lo)%len(fa), abs(hi)%(len(fa)+1)
+			if lo <= hi && !bytes.Equal(a.Bytes(lo, hi, nil), fa[lo:hi]) {
+				t.Fatalf("bytes %d to %d differ", lo, hi)
+			}
+		}
+	})
+}
+
+func abs(n int) int { return max(n, -n, 0) }
+
+// cutInPieces holds data in pieces cut at cuts, and another content
+// made of the same pieces (shared) and of copies of every third piece,
+// its last byte changed.
+func cutInPieces(data, cuts []byte) (Pieces, Pieces) {
+	var a, b Pieces
+	at := 0
+	for i, c := range cuts {
+		end := min(at+int(c), len(data))
+		if end > at {
+			a.pieces = append(a.pieces, piece{data, at, end, end})
+			if i%3 == 2 {
+				own := bytes.Clone(data[at:end])
+				own[len(own)-1]++
+				b.pieces = append(b.pieces, piece{own, 0, len(own), end})
+			} else {
+				b.pieces = append(b.pieces, piece{data, at, end, end})
+			}
+		}
+		at = end
+	}
+	if at < len(data) {
+		a.pieces = append(a.pieces, piece{data, at, len(data), len(data)})
+		b.pieces = append(b.pieces, piece{data, at, len(data), len(data)})
+	}
+	a.size, b.size = len(data), len(data)
+	return a, b
+}
+
+// stored is an object as git cat-file gives it.
+type stored struct {
+	kind Kind
+	data []byte
 }
