@@ -473,7 +473,9 @@ func (w *treeWalk) compareListings(was, now listing, dir string, walked *entrySt
 	// compared may end; or, for an entry longer than that, of all.
 	for _, margin := range []int{entryMargin, math.MaxInt} {
 		var d treeDiff
-		err := d.compare(w, window(was.content, from, tail, margin), window(now.content, from, tail, margin), tail, dir)
+		before := window(was.content, from, tail, margin, walked.room(0))
+		after := window(now.content, from, tail, margin, walked.room(1))
+		err := d.compare(w, before, after, tail, dir)
 		if err == errShortWindow {
 			continue
 		}
@@ -506,13 +508,15 @@ type listingWindow struct {
 	rest int
 }
 
-// window is the bytes of p from from to margin past its last tail.
-func window(p gitobjects.Pieces, from, tail, margin int) listingWindow {
+// window is the bytes of p from from to margin past its last tail,
+// copied into room when they are in more than one piece.
+func window(p gitobjects.Pieces, from, tail, margin int, room *[]byte) listingWindow {
 	end := p.Len()
 	if margin < end {
 		end = min(end, max(p.Len()-tail, from)+margin)
 	}
-	return listingWindow{data: p.Bytes(from, end, nil), rest: p.Len() - from}
+	*room = p.AppendBytes((*room)[:0], from, end)
+	return listingWindow{data: *room, rest: p.Len() - from}
 }
 
 // entry parses the entry at i of the window; errShortWindow when it
@@ -603,6 +607,17 @@ func (d *treeDiff) compare(w *treeWalk, before, after listingWindow, tail int, d
 type entryStarts struct {
 	id     string
 	starts []int // ascending
+	// rooms are where compareListings copies the bytes it compares of
+	// the two listings, reused from comparison to comparison.
+	rooms [2][]byte
+}
+
+// room is the i-th room to copy bytes into; new room when s is nil.
+func (s *entryStarts) room(i int) *[]byte {
+	if s == nil {
+		return new([]byte)
+	}
+	return &s.rooms[i]
 }
 
 // skipCommonEntries is where the first entry of before that is not
@@ -673,7 +688,7 @@ func (w *treeWalk) walkEntries(p gitobjects.Pieces, a, same int, starts []int) (
 func (w *treeWalk) entryEndCopied(p gitobjects.Pieces, a int) int {
 	var room [entryMargin]byte
 	for _, n := range []int{entryMargin, p.Len() - a} {
-		chunk := p.Bytes(a, min(p.Len(), a+n), room[:0])
+		chunk := p.AppendBytes(room[:0], a, min(p.Len(), a+n))
 		if end := a + entryEnd(chunk, 0, w.hashLen); end <= a+len(chunk) || a+len(chunk) == p.Len() {
 			return end
 		}

@@ -41,7 +41,7 @@ func (p Pieces) Len() int { return p.size }
 // maxPieces is the most pieces a content is held in: beyond, it is
 // copied into one, so that a long chain of deltas does not make its
 // pieces ever more.
-const maxPieces = 64
+const maxPieces = 128
 
 // appendRange appends the pieces of p's bytes lo to hi to out, joining
 // those that follow each other in one buffer.
@@ -99,26 +99,27 @@ func (p Pieces) Piece(at int) (data []byte, start int) {
 }
 
 // Bytes is the content's bytes lo to hi: a part of a piece when one
-// holds them all, otherwise copied into scratch's room (or new room).
-func (p Pieces) Bytes(lo, hi int, scratch []byte) []byte {
+// holds them all, otherwise copied into new room.
+func (p Pieces) Bytes(lo, hi int) []byte {
 	if lo >= hi {
 		return nil
 	}
 	if data, start := p.Piece(lo); hi-start <= len(data) {
 		return data[lo-start : hi-start]
 	}
-	out := scratch[:0]
-	if cap(out) < hi-lo {
-		out = make([]byte, 0, hi-lo)
-	}
+	return p.AppendBytes(make([]byte, 0, hi-lo), lo, hi)
+}
+
+// AppendBytes appends the content's bytes lo to hi to dst.
+func (p Pieces) AppendBytes(dst []byte, lo, hi int) []byte {
 	for i := p.find(lo); lo < hi; i++ {
 		q := p.pieces[i]
 		at := q.end - (q.hi - q.lo)
 		to := min(hi, q.end)
-		out = append(out, q.buf[q.lo+lo-at:q.lo+to-at]...)
+		dst = append(dst, q.buf[q.lo+lo-at:q.lo+to-at]...)
 		lo = to
 	}
-	return out
+	return dst
 }
 
 // flat is p in one piece, copied once when it is in more.
@@ -126,7 +127,7 @@ func (p Pieces) flat() Pieces {
 	if len(p.pieces) <= 1 {
 		return p
 	}
-	return Whole(p.Bytes(0, p.size, make([]byte, 0, p.size)))
+	return Whole(p.AppendBytes(make([]byte, 0, p.size), 0, p.size))
 }
 
 // CommonPrefix is how many bytes a and b begin with alike. Pieces of

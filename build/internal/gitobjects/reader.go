@@ -36,7 +36,7 @@ func (r *Reader) Read(id string) (Kind, []byte, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	return kind, p.Bytes(0, p.Len(), make([]byte, 0, p.Len())), nil
+	return kind, p.Bytes(0, p.Len()), nil
 }
 
 // ReadPieces is Read, with the content in the pieces it is made of: a
@@ -192,7 +192,7 @@ func applyDelta(base Pieces, delta []byte) (Pieces, error) {
 		return Pieces{}, errors.New("damaged size")
 	}
 	rest = rest[n:]
-	var out []piece
+	out := make([]piece, 0, len(base.pieces)+4)
 	made := uint64(0)
 	for len(rest) > 0 {
 		op := rest[0]
