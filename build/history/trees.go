@@ -62,7 +62,7 @@ func readTreesInRounds(root, rev string, dirs []string, perRound int, each func(
 			}
 		}
 	}()
-	jobs, err := w.folderJobs(commits, parents, dirs, sources[0])
+	jobs, err := w.folderJobs(commits, parents, dirs, sources)
 	if err != nil {
 		return nil, true, err
 	}
@@ -143,7 +143,7 @@ type treeJob struct {
 
 // folderJobs reads each content folder's tree in each commit and its
 // parent, and gives the comparisons of the folders a commit changed.
-func (w *treeWalk) folderJobs(commits []*commit, parents []string, dirs []string, src *objectSource) ([]treeJob, error) {
+func (w *treeWalk) folderJobs(commits []*commit, parents []string, dirs []string, sources []*objectSource) ([]treeJob, error) {
 	var revs []string
 	listed := func(i int) bool { return i+1 < len(commits) && commits[i+1].hash == parents[i] }
 	for i, c := range commits {
@@ -156,7 +156,7 @@ func (w *treeWalk) folderJobs(commits []*commit, parents []string, dirs []string
 	for j, d := range dirs {
 		folders[j] = path.Join(w.prefix, d)
 	}
-	trees, err := w.folderTrees(revs, folders, src)
+	trees, err := w.folderTrees(revs, folders, sources)
 	if err != nil {
 		return nil, err
 	}
@@ -188,30 +188,44 @@ func (w *treeWalk) folderJobs(commits []*commit, parents []string, dirs []string
 
 // folderTrees is the tree of each of folders (from the repository's
 // top) in each of the commits revs, "" where there is none: read from
-// the commits' trees by src, or by one git cat-file --batch-check when
-// src reads every object through git.
-func (w *treeWalk) folderTrees(revs, folders []string, src *objectSource) ([][]string, error) {
-	if src.store == nil {
+// the commits' trees by sources, the commits shared out among them, or
+// by one git cat-file --batch-check when they read every object
+// through git.
+func (w *treeWalk) folderTrees(revs, folders []string, sources []*objectSource) ([][]string, error) {
+	if sources[0].store == nil {
 		return w.folderTreesByGit(revs, folders)
 	}
 	out := make([][]string, len(revs))
-	for i, rev := range revs {
-		data, err := src.read(rev, gitobjects.Commit)
-		if err != nil {
+	errs := make([]error, len(sources))
+	var wg sync.WaitGroup
+	for k, src := range sources {
+		wg.Go(func() {
+			for i := k; i < len(revs) && errs[k] == nil; i += len(sources) {
+				out[i], errs[k] = w.commitFolders(src, revs[i], folders)
+			}
+		})
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+// commitFolders is the tree of each of folders in the commit rev.
+func (w *treeWalk) commitFolders(src *objectSource, rev string, folders []string) ([]string, error) {
+	data, err := src.read(rev, gitobjects.Commit)
+	if err != nil {
+		return nil, fmt.Errorf("git commit %s: %w", rev, err)
+	}
+	top, ok := commitTree(data)
+	if !ok {
+		return nil, fmt.Errorf("git commit %s: names no tree", rev)
+	}
+	trees := make([]string, len(folders))
+	for j, folder := range folders {
+		if trees[j], err = w.treeAt(src, top, folder); err != nil {
 			return nil, fmt.Errorf("git commit %s: %w", rev, err)
 		}
-		top, ok := commitTree(data)
-		if !ok {
-			return nil, fmt.Errorf("git commit %s: names no tree", rev)
-		}
-		out[i] = make([]string, len(folders))
-		for j, folder := range folders {
-			if out[i][j], err = w.treeAt(src, top, folder); err != nil {
-				return nil, fmt.Errorf("git commit %s: %w", rev, err)
-			}
-		}
 	}
-	return out, nil
+	return trees, nil
 }
 
 // commitTree is the tree a commit object names on its first line.
