@@ -522,12 +522,16 @@ type listingWindow struct {
 	rest int
 }
 
-// window is the bytes of p from from to margin past its last tail,
-// copied into room when they are in more than one piece.
+// window is the bytes of p from from to margin past its last tail: in
+// the piece that holds them, or copied into room when they are in more
+// than one.
 func window(p gitobjects.Pieces, from, tail, margin int, room *[]byte) listingWindow {
 	end := p.Len()
 	if margin < end {
 		end = min(end, max(p.Len()-tail, from)+margin)
+	}
+	if data, start := p.Piece(from); end-start <= len(data) {
+		return listingWindow{data: data[from-start : end-start], rest: p.Len() - from}
 	}
 	*room = p.AppendBytes((*room)[:0], from, end)
 	return listingWindow{data: *room, rest: p.Len() - from}

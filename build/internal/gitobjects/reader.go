@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/bits"
 	"os"
 	"strconv"
 
@@ -192,7 +193,7 @@ func applyDelta(base Pieces, delta []byte) (Pieces, error) {
 		return Pieces{}, errors.New("damaged size")
 	}
 	rest = rest[n:]
-	out := make([]piece, 0, len(base.pieces)+4)
+	out := make([]piece, 0, len(base.pieces)+2*countInstructions(rest)+1)
 	made := uint64(0)
 	for len(rest) > 0 {
 		op := rest[0]
@@ -238,6 +239,23 @@ func applyDelta(base Pieces, delta []byte) (Pieces, error) {
 		return Pieces{}, fmt.Errorf("made %d bytes, not %d", made, size)
 	}
 	return Pieces{pieces: out, size: int(size)}, nil
+}
+
+// countInstructions counts a delta's instructions: each adds a piece to
+// the object, and may cut one of the base's in two.
+func countInstructions(delta []byte) int {
+	n := 0
+	for i := 0; i < len(delta); n++ {
+		op := delta[i]
+		i++
+		switch {
+		case op&0x80 != 0:
+			i += bits.OnesCount8(op & 0x7f)
+		default:
+			i += int(op)
+		}
+	}
+	return n
 }
 
 // resolved keeps the objects resolved last, by where they are, up to a
