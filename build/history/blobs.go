@@ -25,8 +25,8 @@ type blobSummary struct {
 	stamp string
 }
 
-// blobReader summarizes versions of files, read by one git cat-file
-// --batch that runs beside the reading of the log, and keeps the
+// blobReader summarizes versions of files, read by git cat-file --batch
+// processes that run beside the reading of the log, and keeps the
 // summaries, by blob. Blobs can be asked for before they are needed
 // (ask), so that git reads them while the log is still being listed;
 // fetch waits for them.
@@ -38,24 +38,36 @@ type blobReader struct {
 	done     map[string]blobSummary
 	asked    map[string]bool // sent to cat-file, not answered yet
 	err      error           // cat-file's failure, once it failed
-	// pending are the ids asked for and not yet written to cat-file:
+	// pending are the ids asked for and not yet written to a cat-file:
 	// asking never waits for git, which reads more slowly than the
-	// history's folders are compared.
+	// history's folders are compared. queued is signalled when there
+	// are more, or the reader is closing.
 	pending []string
-	wake    chan struct{} // signals pending or closing; nil until cat-file runs
+	queued  *sync.Cond
+	started bool
 	closing bool          // no more asks: cat-file's input ends once pending is written
-	exited  chan struct{} // closed once cat-file has exited
+	exited  chan struct{} // closed once every cat-file has exited
 }
+
+// blobLanes is how many cat-file processes read the versions: inflating
+// them is most of a cold history's work once the listings are compared,
+// and two share it out on two cores.
+const blobLanes = 2
+
+// blobChunk is the most ids a cat-file is given at once, so that the
+// others take the rest.
+const blobChunk = 256
 
 // newBlobReader is a reader that knows the summaries of known already
 // (a cache's: a blob's hash names its content, whatever the history).
-// Its close ends the git process it may have started.
+// Its close ends the git processes it may have started.
 func newBlobReader(root string, known map[string]blobSummary) *blobReader {
 	if known == nil {
 		known = map[string]blobSummary{}
 	}
 	b := &blobReader{root: root, done: known, asked: map[string]bool{}}
 	b.answered = sync.NewCond(&b.mu)
+	b.queued = sync.NewCond(&b.mu)
 	return b
 }
 
@@ -64,45 +76,35 @@ func newBlobReader(root string, known map[string]blobSummary) *blobReader {
 // one goroutine.
 func (b *blobReader) ask(ids ...string) {
 	b.mu.Lock()
-	var want []string
+	defer b.mu.Unlock()
+	n := len(b.pending)
 	for _, id := range ids {
 		if _, ok := b.done[id]; !ok && !b.asked[id] && !isZeroBlob(id) {
 			b.asked[id] = true
-			want = append(want, id)
+			b.pending = append(b.pending, id)
 		}
 	}
-	if len(want) > 0 && b.err == nil && b.wake == nil {
-		b.err = b.start()
-	}
-	b.pending = append(b.pending, want...)
-	b.mu.Unlock()
-	b.signal()
-}
-
-// signal wakes the goroutine writing to cat-file, unless it is awake.
-func (b *blobReader) signal() {
-	if b.wake == nil {
+	if len(b.pending) == n {
 		return
 	}
-	select {
-	case b.wake <- struct{}{}:
-	default:
+	if !b.started && b.err == nil {
+		b.err = b.start()
 	}
+	b.queued.Broadcast()
 }
 
-// nextPending waits for ids asked for and takes them; none once the
-// reader is closing and every id was taken.
+// nextPending waits for ids asked for and takes up to blobChunk of them;
+// none once the reader is closing and every id was taken.
 func (b *blobReader) nextPending(taken []string) []string {
-	for {
-		b.mu.Lock()
-		ids, closing := append(taken[:0], b.pending...), b.closing
-		b.pending = b.pending[:0]
-		b.mu.Unlock()
-		if len(ids) > 0 || closing {
-			return ids
-		}
-		<-b.wake
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for len(b.pending) == 0 && !b.closing {
+		b.queued.Wait()
 	}
+	n := min(len(b.pending), blobChunk)
+	taken = append(taken[:0], b.pending[:n]...)
+	b.pending = b.pending[n:]
+	return taken
 }
 
 // fetch summarizes the blobs of ids not summarized yet, and waits until
@@ -117,9 +119,33 @@ func (b *blobReader) fetch(ids []string) error {
 	return b.err
 }
 
-// start runs git cat-file --batch: one goroutine writes the ids asked
-// for to it, another reads and summarizes its answers.
+// start runs the cat-file processes, with b.mu held; once every one
+// has exited, a blob asked for and not answered is an error.
 func (b *blobReader) start() error {
+	b.started, b.exited = true, make(chan struct{})
+	var lanes sync.WaitGroup
+	var err error
+	for range blobLanes {
+		if err = b.startLane(&lanes); err != nil {
+			break
+		}
+	}
+	go func() {
+		lanes.Wait()
+		b.mu.Lock()
+		if b.err == nil && len(b.asked) > 0 {
+			b.err = errors.New("git cat-file: exited before answering")
+		}
+		b.answered.Broadcast()
+		b.mu.Unlock()
+		close(b.exited)
+	}()
+	return err
+}
+
+// startLane runs one git cat-file --batch: one goroutine writes ids
+// asked for to it, another reads and summarizes its answers.
+func (b *blobReader) startLane(lanes *sync.WaitGroup) error {
 	cmd := exec.Command("git", "cat-file", "--batch")
 	cmd.Dir = b.root
 	stdin, err := cmd.StdinPipe()
@@ -136,7 +162,6 @@ func (b *blobReader) start() error {
 		stdout.Close()
 		return fmt.Errorf("git cat-file: %w", err)
 	}
-	b.wake, b.exited = make(chan struct{}, 1), make(chan struct{})
 	go func() {
 		w := bufio.NewWriterSize(stdin, 1<<16)
 		var ids []string
@@ -151,8 +176,7 @@ func (b *blobReader) start() error {
 		}
 		stdin.Close()
 	}()
-	go func() {
-		defer close(b.exited)
+	lanes.Go(func() {
 		readErr := b.readAnswers(bufio.NewReaderSize(stdout, widePipeSize))
 		_, _ = io.Copy(io.Discard, stdout)
 		err := cmd.Wait()
@@ -160,26 +184,26 @@ func (b *blobReader) start() error {
 		if err != nil && readErr == nil {
 			readErr = fmt.Errorf("git cat-file: %w", err)
 		}
-		b.mu.Lock()
-		if b.err == nil && (readErr != nil || len(b.asked) > 0) {
-			b.err = cmp.Or(readErr, errors.New("git cat-file: exited before answering"))
+		if readErr != nil {
+			b.mu.Lock()
+			b.err = cmp.Or(b.err, readErr)
+			b.answered.Broadcast()
+			b.mu.Unlock()
 		}
-		b.answered.Broadcast()
-		b.mu.Unlock()
-	}()
+	})
 	return nil
 }
 
-// close ends cat-file, once every blob asked for is read, and waits
-// for it.
+// close ends the cat-files, once every blob asked for is read, and
+// waits for them.
 func (b *blobReader) close() {
 	b.mu.Lock()
-	started := b.wake != nil && !b.closing
+	wait := b.started && !b.closing
 	b.closing = true
 	b.err = cmp.Or(b.err, errors.New("git cat-file: the reader is closed"))
+	b.queued.Broadcast()
 	b.mu.Unlock()
-	if started {
-		b.signal()
+	if wait {
 		<-b.exited
 	}
 }
