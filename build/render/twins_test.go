@@ -99,9 +99,15 @@ func TestTwinsStandOnlyForTheDefaultPartials(t *testing.T) {
 	}
 }
 
+// wrappedData is a page's layout data inside a value of another type,
+// as a theme's template may pass it to a partial.
+type wrappedData struct {
+	*pageData
+}
+
 // TestTwinGivenOtherDataRunsItsTemplate calls a twinned partial with
-// data that is not a page's layout data, as a theme's print article
-// may: the partial's template renders it, as it would without twins.
+// data that is not a page's layout data: the partial's template renders
+// it, as it would without twins.
 func TestTwinGivenOtherDataRunsItsTemplate(t *testing.T) {
 	r, set := convertedSite(t, twinSite())
 	p := set.Lang("vi").ByURL("/vi/notes/n2/")
@@ -113,11 +119,11 @@ func TestTwinGivenOtherDataRunsItsTemplate(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got strings.Builder
-		if err := layout.ExecuteTemplate(&got, tw.name, &printArticleData{pageData: d}); err != nil {
+		if err := layout.ExecuteTemplate(&got, tw.name, wrappedData{pageData: d}); err != nil {
 			t.Fatal(err)
 		}
 		if got.String() != fromTwin.String() || got.Len() == 0 {
-			t.Errorf("%s given a print article's data renders\n%s\nits twin\n%s", tw.name, got.String(), fromTwin.String())
+			t.Errorf("%s given wrapped data renders\n%s\nits twin\n%s", tw.name, got.String(), fromTwin.String())
 		}
 	}
 }
