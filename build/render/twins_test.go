@@ -36,9 +36,14 @@ func TestTwinsRenderAsTheirTemplates(t *testing.T) {
 	updated := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
 	set.Lang("vi").ByURL("/vi/about/").Updated = updated
 	plainSet.Lang("vi").ByURL("/vi/about/").Updated = updated
-	if len(twinned.layouts["page.html"].Lookup("prevnext").Tree.Root.Nodes) != 1 {
-		t.Fatal("the default theme's prevnext is not rendered by its twin")
+	for _, tw := range defaultTwins() {
+		for _, layout := range []string{"page.html", printLayout} {
+			if len(twinned.layouts[layout].Lookup(tw.name).Tree.Root.Nodes) != 1 {
+				t.Fatalf("the default theme's %s is not rendered by its twin in %s", tw.name, layout)
+			}
+		}
 	}
+	articles := 0
 	for i, p := range set.Pages {
 		q := plainSet.Pages[i]
 		for _, record := range []bool{false, true} {
@@ -59,7 +64,31 @@ func TestTwinsRenderAsTheirTemplates(t *testing.T) {
 			if !reflect.DeepEqual(readsByURL(gotReads), readsByURL(wantReads)) {
 				t.Errorf("%s: twins read %v, the templates %v", p.URL, readsByURL(gotReads), readsByURL(wantReads))
 			}
+			gotArticle, err := twinned.RenderPrintFragment(p, &got, gotReads)
+			if err != nil {
+				t.Fatalf("%s: %v", p.URL, err)
+			}
+			wantArticle, err := plain.RenderPrintFragment(q, &want, wantReads)
+			if err != nil {
+				t.Fatalf("%s: %v", q.URL, err)
+			}
+			if gotArticle == nil || wantArticle == nil {
+				if gotArticle != wantArticle {
+					t.Errorf("%s: a print article with twins %v, without %v", p.URL, gotArticle != nil, wantArticle != nil)
+				}
+				continue
+			}
+			articles++
+			if g, w := assemble(gotArticle, "/vi/print/"), assemble(wantArticle, "/vi/print/"); g != w {
+				t.Errorf("%s (recording %v): twins render the print article\n%s", p.URL, record, firstDifference(g, w))
+			}
+			if !reflect.DeepEqual(readsByURL(gotReads), readsByURL(wantReads)) {
+				t.Errorf("%s: twins read %v for the print article, the templates %v", p.URL, readsByURL(gotReads), readsByURL(wantReads))
+			}
 		}
+	}
+	if articles == 0 {
+		t.Error("no page has a print article")
 	}
 }
 
@@ -99,6 +128,23 @@ func TestTwinsStandOnlyForTheDefaultPartials(t *testing.T) {
 	}
 }
 
+// TestTwinStandsOnlyWhereWhatItCallsIsTheDefault gives a layout its own
+// pagelist, which the default relatedsections calls through related: the
+// related lists render through the theme's pagelist, not the twin's.
+func TestTwinStandsOnlyWhereWhatItCallsIsTheDefault(t *testing.T) {
+	files := twinSite()
+	files["themes/default/layouts/principle.html"] = `{{template "base" .}}{{define "main"}}{{template "relatedsections" .}}{{end}}{{define "pagelist"}}<ol class="my-list">{{range .pages}}<li>{{.Title}}</li>{{end}}</ol>{{end}}`
+	r, set := convertedSite(t, files)
+	var buf bytes.Buffer
+	if err := r.RenderPage(set.Lang("vi").ByURL("/vi/principles/a/"), &buf, nil); err != nil {
+		t.Fatal(err)
+	}
+	got := buf.String()
+	if !strings.Contains(got, `<ol class="my-list"><li>Q</li></ol>`) || strings.Contains(got, `class="page-list"`) {
+		t.Errorf("the related lists do not render through the theme's own pagelist:\n%s", got)
+	}
+}
+
 // wrappedData is a page's layout data inside a value of another type,
 // as a theme's template may pass it to a partial.
 type wrappedData struct {
@@ -107,23 +153,31 @@ type wrappedData struct {
 
 // TestTwinGivenOtherDataRunsItsTemplate calls a twinned partial with
 // data that is not a page's layout data: the partial's template renders
-// it, as it would without twins.
+// it, as it would without twins, on every page of twinSite (each twin
+// writing something on one at least).
 func TestTwinGivenOtherDataRunsItsTemplate(t *testing.T) {
 	r, set := convertedSite(t, twinSite())
-	p := set.Lang("vi").ByURL("/vi/notes/n2/")
+	set.Lang("vi").ByURL("/vi/about/").Updated = time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
 	layout := r.layouts["page.html"]
 	for _, tw := range defaultTwins() {
-		d := r.dataFor(p, newRecorder(nil, r.set, r.bodies))
-		var fromTwin bytes.Buffer
-		if err := tw.render(d, &fromTwin); err != nil {
-			t.Fatal(err)
+		wrote := false
+		for _, p := range set.Pages {
+			d := r.dataFor(p, newRecorder(nil, r.set, r.bodies))
+			var fromTwin bytes.Buffer
+			if err := tw.render(d, &fromTwin); err != nil {
+				t.Fatal(err)
+			}
+			var got strings.Builder
+			if err := layout.ExecuteTemplate(&got, tw.name, wrappedData{pageData: d}); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != fromTwin.String() {
+				t.Errorf("%s given wrapped data renders on %s\n%s\nits twin\n%s", tw.name, p.URL, got.String(), fromTwin.String())
+			}
+			wrote = wrote || got.Len() > 0
 		}
-		var got strings.Builder
-		if err := layout.ExecuteTemplate(&got, tw.name, wrappedData{pageData: d}); err != nil {
-			t.Fatal(err)
-		}
-		if got.String() != fromTwin.String() || got.Len() == 0 {
-			t.Errorf("%s given wrapped data renders\n%s\nits twin\n%s", tw.name, got.String(), fromTwin.String())
+		if !wrote {
+			t.Errorf("%s renders nothing on any page of the site", tw.name)
 		}
 	}
 }
