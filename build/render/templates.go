@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"path"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,20 +40,20 @@ var requiredLayouts = []string{"home.html", "section.html", "page.html", "404.ht
 // partials, which a layout fills with {{define "main"}}. The partials are
 // also given to cache, for partialCached. A layout's partials that are
 // the default theme's own are rendered by their twins.
-func parseLayouts(theme *Theme, funcs template.FuncMap, cache *fragmentCache, twins []twin) (map[string]*template.Template, error) {
-	builtin, err := builtinTrees(twins, funcs)
+func parseLayouts(theme *Theme, funcs template.FuncMap, cache *fragmentCache, twins []twin) (map[string]*template.Template, map[string]string, error) {
+	builtin, err := builtinTrees(append(slices.Clip(twins), baseParts()...), funcs)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	common := template.New("").Funcs(funcs)
 	cache.partials = common
 	shared := append([]string{"layouts/base.html"}, theme.Files("layouts/partials")...)
 	for _, name := range shared {
 		if err := parseFile(common, theme, name); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	out := map[string]*template.Template{}
+	out, bases := map[string]*template.Template{}, map[string]string{}
 	for _, name := range theme.Files("layouts") {
 		base := path.Base(name)
 		if strings.HasPrefix(name, "layouts/partials/") || base == "base.html" || !strings.HasSuffix(base, ".html") {
@@ -60,22 +61,27 @@ func parseLayouts(theme *Theme, funcs template.FuncMap, cache *fragmentCache, tw
 		}
 		t, err := common.Clone()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := parseFile(t, theme, name); err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		if len(twins) > 0 {
+			if after, ok := baseTwinnable(t, t.Lookup(name), builtin); ok {
+				bases[base] = after
+			}
 		}
 		if err := installTwins(t, twins, builtin); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out[base] = t.Lookup(name)
 	}
 	for _, name := range requiredLayouts {
 		if out[name] == nil {
-			return nil, fmt.Errorf("theme %s: layouts/%s is missing", theme.Name, name)
+			return nil, nil, fmt.Errorf("theme %s: layouts/%s is missing", theme.Name, name)
 		}
 	}
-	return out, nil
+	return out, bases, nil
 }
 
 func parseFile(t *template.Template, theme *Theme, name string) error {

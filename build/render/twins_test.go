@@ -43,6 +43,14 @@ func TestTwinsRenderAsTheirTemplates(t *testing.T) {
 			}
 		}
 	}
+	for _, layout := range []string{"page.html", "principle.html", "quote.html", "section.html", "home.html"} {
+		if _, ok := twinned.bases[layout]; !ok {
+			t.Errorf("the base template of %s is not rendered by its twin", layout)
+		}
+	}
+	if len(plain.bases) > 0 {
+		t.Errorf("without twins, base is rendered in Go for %v", plain.bases)
+	}
 	articles := 0
 	for i, p := range set.Pages {
 		q := plainSet.Pages[i]
@@ -142,6 +150,40 @@ func TestTwinStandsOnlyWhereWhatItCallsIsTheDefault(t *testing.T) {
 	got := buf.String()
 	if !strings.Contains(got, `<ol class="my-list"><li>Q</li></ol>`) || strings.Contains(got, `class="page-list"`) {
 		t.Errorf("the related lists do not render through the theme's own pagelist:\n%s", got)
+	}
+}
+
+// TestBaseTwinStandsOnlyForTheDefaultBase gives a theme its own
+// untranslated partial, a layout of its own that writes more than base,
+// and one that calls base with other data: each layout renders through
+// the templates, and the theme's partial shows.
+func TestBaseTwinStandsOnlyForTheDefaultBase(t *testing.T) {
+	files := twinSite()
+	files["themes/default/layouts/partials/untranslated.html"] = `{{define "untranslated"}}<p class="mine">{{len .Untranslated}}</p>{{end}}`
+	r, set := convertedSite(t, files)
+	if len(r.bases) > 0 {
+		t.Errorf("with the theme's own untranslated, base is rendered in Go for %v", r.bases)
+	}
+	var buf bytes.Buffer
+	if err := r.RenderPage(set.Lang("vi").ByURL("/vi/principles/b/"), &buf, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `<p class="mine">2</p>`) {
+		t.Errorf("the page lacks the theme's own untranslated notice:\n%s", buf.String())
+	}
+
+	files = twinSite()
+	files["themes/default/layouts/page.html"] = `<!-- mine -->{{template "base" .}}{{define "main"}}{{.Content}}{{end}}`
+	files["themes/default/layouts/principle.html"] = `{{template "base" .Page}}{{define "main"}}{{.Content}}{{end}}`
+	files["themes/default/layouts/letter.html"] = `{{template "base" .}}{{define "main"}}{{.Content}}{{end}}<!-- after -->`
+	r, _ = convertedSite(t, files)
+	for _, layout := range []string{"page.html", "principle.html"} {
+		if _, ok := r.bases[layout]; ok {
+			t.Errorf("base is rendered in Go for %s", layout)
+		}
+	}
+	if after, ok := r.bases["letter.html"]; !ok || after != "<!-- after -->" {
+		t.Errorf("letter.html's base is rendered in Go %v, followed by %q", ok, after)
 	}
 }
 
