@@ -62,10 +62,19 @@ func baseTwinnable(layout, root *template.Template, builtin map[string]string) (
 	return string(after), true
 }
 
+// baseTwin is how a layout whose base template is rendered in Go is
+// rendered.
+type baseTwin struct {
+	// after is what the layout writes after calling base.
+	after string
+	// main, unless nil, is the layout's main template rendered in Go.
+	main func(*pageData, *bytes.Buffer) (bool, error)
+}
+
 // renderBase renders layouts/base.html's base template for d into b,
-// with the main template of layout, and then after, what the layout
-// writes after calling base.
-func (r *Renderer) renderBase(layout *template.Template, d *pageData, b *bytes.Buffer, after string) error {
+// with the main template of layout (bt's twin of it, where it has one),
+// and then what the layout writes after calling base.
+func (r *Renderer) renderBase(layout *template.Template, d *pageData, b *bytes.Buffer, bt baseTwin) error {
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	writeHTML(b, d.Lang)
 	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -110,7 +119,7 @@ func (r *Renderer) renderBase(layout *template.Template, d *pageData, b *bytes.B
 		}
 		b.WriteString("\n")
 	}
-	if err := layout.ExecuteTemplate(b, "main", d); err != nil {
+	if err := renderMain(layout, d, b, bt.main); err != nil {
 		return err
 	}
 	b.WriteString("\n")
@@ -132,8 +141,19 @@ func (r *Renderer) renderBase(layout *template.Template, d *pageData, b *bytes.B
 		return err
 	}
 	b.WriteString("\n</body>\n</html>\n")
-	b.WriteString(after)
+	b.WriteString(bt.after)
 	return nil
+}
+
+// renderMain renders the layout's main template for d into b: with its
+// twin unless nil, or unless the twin leaves the page to it.
+func renderMain(layout *template.Template, d *pageData, b *bytes.Buffer, twin func(*pageData, *bytes.Buffer) (bool, error)) error {
+	if twin != nil {
+		if ok, err := twin(d, b); ok || err != nil {
+			return err
+		}
+	}
+	return layout.ExecuteTemplate(b, "main", d)
 }
 
 // writeFragment writes what partialCached renders of the partial name

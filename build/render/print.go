@@ -305,8 +305,17 @@ func (r *Renderer) RenderPrintFragment(p *content.Page, buf *bytes.Buffer, reads
 	defer r.release(rec)
 	d := r.dataFor(p, rec)
 	d.Content = contentMark
-	if err := t.Execute(buf, d); err != nil {
-		return nil, r.theme.templateProblem(err, "layouts/"+printLayout, pageName(p))
+	written := false
+	if r.printArticle != nil {
+		var err error
+		if written, err = r.printArticle(d, buf); err != nil {
+			return nil, r.theme.templateProblem(err, "layouts/"+printLayout, pageName(p))
+		}
+	}
+	if !written {
+		if err := t.Execute(buf, d); err != nil {
+			return nil, r.theme.templateProblem(err, "layouts/"+printLayout, pageName(p))
+		}
 	}
 	pieces := strings.Split(buf.String(), contentMark)
 	return r.printRewriter(p).article(p, pieces, string(r.bodies.of(p).HTML)), nil

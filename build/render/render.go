@@ -28,11 +28,13 @@ type Renderer struct {
 	diags   *diag.List
 	layouts map[string]*template.Template
 	// bases are the layouts whose base template is rendered in Go
-	// (basetwin.go), with what each writes after it.
-	bases map[string]string
-	site  *siteData
-	homes []*content.Page // the languages' homes, for the templates' .Site.Homes
-	print *printPlan
+	// (basetwin.go), and how; printArticle, unless nil, is the print
+	// article rendered in Go (maintwin.go).
+	bases        map[string]baseTwin
+	printArticle func(*pageData, *bytes.Buffer) (bool, error)
+	site         *siteData
+	homes        []*content.Page // the languages' homes, for the templates' .Site.Homes
+	print        *printPlan
 	// changes are the recent changes of the "what's new" pages; nil
 	// when the site has no history (UseChanges).
 	changes *siteChanges
@@ -57,7 +59,7 @@ func New(cfg *config.Config, set *content.Set, theme *Theme, bodies Bodies, diag
 func newRenderer(cfg *config.Config, set *content.Set, theme *Theme, bodies Bodies, diags *diag.List, twins []twin) (*Renderer, error) {
 	theme.limit = cfg.FileSizeLimit()
 	cache := newFragmentCache()
-	layouts, bases, err := parseLayouts(theme, funcs(cfg, cache), cache, twins)
+	parsed, err := parseLayouts(theme, funcs(cfg, cache), cache, twins)
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +71,7 @@ func newRenderer(cfg *config.Config, set *content.Set, theme *Theme, bodies Bodi
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{cfg: cfg, set: set, theme: theme, tr: tr, diags: diags, layouts: layouts, bases: bases, bodies: bodies, relBase: relBase(cfg), fragments: cache}
+	r := &Renderer{cfg: cfg, set: set, theme: theme, tr: tr, diags: diags, layouts: parsed.layouts, bases: parsed.bases, printArticle: parsed.printArticle, bodies: bodies, relBase: relBase(cfg), fragments: cache}
 	r.site = &siteData{Title: cfg.Title, Handbook: usesModel(cfg, set), Search: cfg.Search, BaseURL: cfg.BaseURL, DefaultLanguage: cfg.DefaultLanguage, Languages: cfg.Languages}
 	for _, l := range set.Langs {
 		r.homes = append(r.homes, l.Home)
@@ -139,8 +141,8 @@ func (r *Renderer) RenderPage(p *content.Page, buf *bytes.Buffer, reads Reads) e
 	defer r.release(rec)
 	d := r.dataFor(p, rec)
 	var err error
-	if after, ok := r.bases[name]; ok {
-		err = r.renderBase(t, d, buf, after)
+	if bt, ok := r.bases[name]; ok {
+		err = r.renderBase(t, d, buf, bt)
 	} else {
 		err = t.Execute(buf, d)
 	}

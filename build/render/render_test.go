@@ -224,11 +224,11 @@ func TestParseLayoutsNeedsRequiredLayouts(t *testing.T) {
 	}
 	th, _ := NewTheme(t.TempDir(), "default", fsys)
 	cfg := &config.Config{BaseURL: "/"}
-	if _, _, err := parseLayouts(th, funcs(cfg, newFragmentCache()), newFragmentCache(), defaultTwins()); err == nil || !strings.Contains(err.Error(), "layouts/home.html is missing") {
+	if _, err := parseLayouts(th, funcs(cfg, newFragmentCache()), newFragmentCache(), defaultTwins()); err == nil || !strings.Contains(err.Error(), "layouts/home.html is missing") {
 		t.Errorf("parseLayouts = %v", err)
 	}
 	fsys["layouts/home.html"] = &fstest.MapFile{Data: []byte(`{{template "base" .}}{{define "main"}}{{.Broken}`)}
-	if _, _, err := parseLayouts(th, funcs(cfg, newFragmentCache()), newFragmentCache(), defaultTwins()); err == nil || !strings.Contains(err.Error(), "themes/default/layouts/home.html (built in)") {
+	if _, err := parseLayouts(th, funcs(cfg, newFragmentCache()), newFragmentCache(), defaultTwins()); err == nil || !strings.Contains(err.Error(), "themes/default/layouts/home.html (built in)") {
 		t.Errorf("parseLayouts with a syntax error = %v", err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"maps"
 	"path"
 	"reflect"
 	"slices"
@@ -36,24 +37,43 @@ func layoutFor(p *content.Page) string {
 // kind's layout, which then falls back to page.html.
 var requiredLayouts = []string{"home.html", "section.html", "page.html", "404.html", "root.html"}
 
+// parsedLayouts are a theme's layouts, and what of them is rendered in
+// Go.
+type parsedLayouts struct {
+	layouts map[string]*template.Template
+	// bases are the layouts whose base template is rendered in Go
+	// (basetwin.go), and how.
+	bases map[string]baseTwin
+	// printArticle is the print article rendered in Go (maintwin.go),
+	// nil when the theme's is not the default theme's.
+	printArticle func(*pageData, *bytes.Buffer) (bool, error)
+}
+
 // parseLayouts parses each layout once, together with base.html and the
 // partials, which a layout fills with {{define "main"}}. The partials are
 // also given to cache, for partialCached. A layout's partials that are
 // the default theme's own are rendered by their twins.
-func parseLayouts(theme *Theme, funcs template.FuncMap, cache *fragmentCache, twins []twin) (map[string]*template.Template, map[string]string, error) {
-	builtin, err := builtinTrees(append(slices.Clip(twins), baseParts()...), funcs)
+func parseLayouts(theme *Theme, funcs template.FuncMap, cache *fragmentCache, twins []twin) (*parsedLayouts, error) {
+	builtin, err := builtinTrees(slices.Concat(twins, baseParts(), mainParts()), funcs)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
+	}
+	mains, printTwin := mainTwins(), printArticleTwin()
+	mainTrees := map[string]string{}
+	for _, mt := range append(slices.Collect(maps.Values(mains)), printTwin) {
+		if mainTrees[mt.file], err = builtinMain(mt.file, mt.name, funcs); err != nil {
+			return nil, err
+		}
 	}
 	common := template.New("").Funcs(funcs)
 	cache.partials = common
 	shared := append([]string{"layouts/base.html"}, theme.Files("layouts/partials")...)
 	for _, name := range shared {
 		if err := parseFile(common, theme, name); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
-	out, bases := map[string]*template.Template{}, map[string]string{}
+	out := &parsedLayouts{layouts: map[string]*template.Template{}, bases: map[string]baseTwin{}}
 	for _, name := range theme.Files("layouts") {
 		base := path.Base(name)
 		if strings.HasPrefix(name, "layouts/partials/") || base == "base.html" || !strings.HasSuffix(base, ".html") {
@@ -61,27 +81,31 @@ func parseLayouts(theme *Theme, funcs template.FuncMap, cache *fragmentCache, tw
 		}
 		t, err := common.Clone()
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if err := parseFile(t, theme, name); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if len(twins) > 0 {
 			if after, ok := baseTwinnable(t, t.Lookup(name), builtin); ok {
-				bases[base] = after
+				mt := mains[base]
+				out.bases[base] = baseTwin{after: after, main: twinnedMain(t, mt, mainTrees[mt.file], builtin)}
+			}
+			if base == printLayout {
+				out.printArticle = twinnedMain(t, printTwin, mainTrees[printTwin.file], builtin)
 			}
 		}
 		if err := installTwins(t, twins, builtin); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		out[base] = t.Lookup(name)
+		out.layouts[base] = t.Lookup(name)
 	}
 	for _, name := range requiredLayouts {
-		if out[name] == nil {
-			return nil, nil, fmt.Errorf("theme %s: layouts/%s is missing", theme.Name, name)
+		if out.layouts[name] == nil {
+			return nil, fmt.Errorf("theme %s: layouts/%s is missing", theme.Name, name)
 		}
 	}
-	return out, bases, nil
+	return out, nil
 }
 
 func parseFile(t *template.Template, theme *Theme, name string) error {

@@ -19,6 +19,10 @@ func twinSite() map[string]string {
 	files["handbook.toml"] = strings.Replace(files["handbook.toml"], "https://intranet.example/docs/", "https://intranet.example/my docs+1/", 1)
 	files["content/vi/about.md"] = "---\ntitle: \"Về <b>&amp; 'x' + \\\"y\\\" 100%\"\ntranslationKey: about\n---\n" +
 		"## Một <em>hai</em> & \"ba\" + 'bốn'\n\n### 100% cà phê?\n\n## a%2Fb #c\n\nVăn bản.\n"
+	// An exercise whose duration is a number, not text, which the
+	// twins leave to the templates.
+	files["content/vi/exercises/e2.md"] = "---\ntitle: E2\nkind: exercise\nduration: 15\nprinciples: [a]\n---\nBài.\n"
+	files["content/vi/stories/s2.md"] = "---\ntitle: S2\nkind: story\n---\nKhông năm.\n"
 	for i := range 5 {
 		files[fmt.Sprintf("content/vi/notes/n%d.md", i)] = fmt.Sprintf("---\ntitle: \"Ghi chú %d <&> +\"\nweight: %d\n---\n\n## Mục %d\n\n## Mục \"%d\"\n\nVăn bản.\n", i, i, i, i)
 	}
@@ -48,8 +52,16 @@ func TestTwinsRenderAsTheirTemplates(t *testing.T) {
 			t.Errorf("the base template of %s is not rendered by its twin", layout)
 		}
 	}
-	if len(plain.bases) > 0 {
-		t.Errorf("without twins, base is rendered in Go for %v", plain.bases)
+	for _, layout := range []string{"page.html", "principle.html", "letter.html", "quote.html", "story.html", "exercise.html"} {
+		if twinned.bases[layout].main == nil {
+			t.Errorf("the main template of %s is not rendered by its twin", layout)
+		}
+	}
+	if twinned.printArticle == nil {
+		t.Error("the print article is not rendered by its twin")
+	}
+	if len(plain.bases) > 0 || plain.printArticle != nil {
+		t.Errorf("without twins, base is rendered in Go for %v, the print article %v", plain.bases, plain.printArticle != nil)
 	}
 	articles := 0
 	for i, p := range set.Pages {
@@ -182,8 +194,8 @@ func TestBaseTwinStandsOnlyForTheDefaultBase(t *testing.T) {
 			t.Errorf("base is rendered in Go for %s", layout)
 		}
 	}
-	if after, ok := r.bases["letter.html"]; !ok || after != "<!-- after -->" {
-		t.Errorf("letter.html's base is rendered in Go %v, followed by %q", ok, after)
+	if bt, ok := r.bases["letter.html"]; !ok || bt.after != "<!-- after -->" || bt.main != nil {
+		t.Errorf("letter.html's base is rendered in Go %v, followed by %q, its own main in Go %v", ok, bt.after, bt.main != nil)
 	}
 }
 
