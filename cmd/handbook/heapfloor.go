@@ -10,20 +10,22 @@ import (
 
 // A build allocates a few kilobytes for every page it converts, renders
 // and indexes, and lets them go at once, while what it holds is small: a
-// site of 2×1,000 pages holds about 25 MB. At the collector's default
-// pace (GOGC=100) the heap may only double what it holds before the next
-// collection, so such a site was collected every 20 MB or so, 13 to 17
-// times, and the collector took a sixth of the build's processor time. A
-// heap floor lets the heap grow to a fixed size before collecting: a
-// small site is collected a few times, while a larger one, whose live
-// heap passes half the floor, is collected at the default pace, its peak
-// memory unchanged. The floor is small beside the guard rail and the
-// memory any site needs, and GOGC, when set, is used instead.
+// site of 2×1,000 pages holds about 25 MB, one of 2×10,000 about 60 MB.
+// At the collector's default pace (GOGC=100) the heap may only double
+// what it holds before the next collection, so such sites were collected
+// 13 to 17 and about 40 times, the collector taking a sixth and a
+// fourteenth of the build's processor time. A heap floor lets the heap
+// grow to a fixed size before collecting: a small site is collected a
+// few times, while a larger one, whose live heap passes half the floor,
+// is collected at the default pace, its peak memory unchanged. The floor
+// is small beside the guard rail and the memory targets (600 MiB at
+// 2×10,000 pages), an eighth of the soft limit on a small machine or
+// container, and GOGC, when set, is used instead.
 
 // heapFloorMax is the heap floor; a soft memory limit in force lowers it
-// to heapFloorShare of the limit, on a small machine or container.
+// to heapFloorShare of the limit.
 const (
-	heapFloorMax   = 64 << 20
+	heapFloorMax   = 256 << 20
 	heapFloorShare = 8
 )
 

@@ -16,7 +16,7 @@ func TestHeapFloorFor(t *testing.T) {
 	for _, c := range []struct {
 		limit int64
 		want  uint64
-	}{{math.MaxInt64, 64 << 20}, {7 << 30 * 3 / 4, 64 << 20}, {256 << 20, 32 << 20}} {
+	}{{math.MaxInt64, 256 << 20}, {7 << 30 * 3 / 4, 256 << 20}, {1 << 30 * 3 / 4, 96 << 20}, {256 << 20, 32 << 20}} {
 		if got := heapFloorFor(c.limit); got != c.want {
 			t.Errorf("heapFloorFor(%d) = %d, want %d", c.limit, got, c.want)
 		}
