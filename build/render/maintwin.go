@@ -11,8 +11,8 @@ import (
 	"handbook/themes"
 )
 
-// The main templates of the default theme's page layouts, and its print
-// article, written in Go like its partials' twins: where a layout's base
+// The main templates of the default theme's page and section layouts,
+// and its print article, written in Go like its partials' twins: where a layout's base
 // is rendered in Go (basetwin.go) and its main template is the default
 // theme's own, the whole page is written without html/template, whose
 // calls through reflection (an escaper for each value written, each
@@ -44,7 +44,8 @@ func listCalls(more ...string) []string {
 	return append([]string{"heading", "principlelinks", "relatedsections", "related", "pagelist"}, more...)
 }
 
-// mainTwins are the main templates rendered in Go, by layout.
+// mainTwins are the main templates rendered in Go, by layout: the
+// home's alone is left to its template (two pages a site).
 func mainTwins() map[string]mainTwin {
 	article := func(class string, body func(d *pageData, b *bytes.Buffer) (bool, error)) func(d *pageData, b *bytes.Buffer) (bool, error) {
 		return func(d *pageData, b *bytes.Buffer) (bool, error) {
@@ -63,6 +64,7 @@ func mainTwins() map[string]mainTwin {
 		"quote.html":     {file: "layouts/quote.html", name: "main", calls: listCalls(), render: article("quote", mainQuote)},
 		"story.html":     {file: "layouts/story.html", name: "main", calls: listCalls(), render: article("story", mainStory)},
 		"exercise.html":  {file: "layouts/exercise.html", name: "main", calls: listCalls("worksheet"), render: mainExercise},
+		"section.html":   {file: "layouts/section.html", name: "main", calls: listCalls(), render: article("section", mainSection)},
 	}
 }
 
@@ -136,6 +138,27 @@ func writeDateMeta(d *pageData, b *bytes.Buffer) {
 		writeHTML(b, date)
 		b.WriteString("</p>")
 	}
+}
+
+// mainSection renders the body of a section's main: heading, the link to
+// its print page, content, and the list of its pages, which on a large
+// site holds thousands.
+func mainSection(d *pageData, b *bytes.Buffer) (bool, error) {
+	if err := twinHeading(d, b); err != nil {
+		return false, err
+	}
+	if d.PrintURL != "" {
+		b.WriteString("\n<p class=\"meta print-link\"><a href=\"")
+		writeURLAttr(b, d.r.rel(d.PrintURL))
+		b.WriteString(`">`)
+		writeHTML(b, d.T("print_section"))
+		b.WriteString("</a></p>")
+	}
+	b.WriteString("\n")
+	b.WriteString(string(d.Content))
+	b.WriteString("\n")
+	twinPageList(d, b, d.Children())
+	return true, nil
 }
 
 // mainQuote renders the body of a quote's main: heading, the quote and

@@ -52,7 +52,7 @@ func TestTwinsRenderAsTheirTemplates(t *testing.T) {
 			t.Errorf("the base template of %s is not rendered by its twin", layout)
 		}
 	}
-	for _, layout := range []string{"page.html", "principle.html", "letter.html", "quote.html", "story.html", "exercise.html"} {
+	for _, layout := range []string{"page.html", "principle.html", "letter.html", "quote.html", "story.html", "exercise.html", "section.html"} {
 		if twinned.bases[layout].main == nil {
 			t.Errorf("the main template of %s is not rendered by its twin", layout)
 		}
