@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"strings"
 
 	"handbook/build/config"
@@ -284,13 +283,6 @@ const printArticle = "print-article"
 // in text.
 const contentMark = "\x00content\x00"
 
-// printArticleData is what the article's template sees as ".": the page,
-// as its own layout sees it, with the mark in place of its HTML.
-type printArticleData struct {
-	*pageData
-	Content template.HTML
-}
-
 // RenderPrintFragment renders p as an article of the print pages, with
 // the HTML of its last conversion, using buf as scratch space, and
 // records in reads (unless nil) the pages the template read. It returns
@@ -304,8 +296,26 @@ func (r *Renderer) RenderPrintFragment(p *content.Page, buf *bytes.Buffer, reads
 		return nil, fmt.Errorf("%s: no template %q (layouts/partials/print.html defines it)", r.theme.Source("layouts/"+printLayout), printArticle)
 	}
 	buf.Reset()
-	if err := t.Execute(buf, &printArticleData{pageData: r.dataFor(p, newRecorder(reads, r.set, r.bodies)), Content: contentMark}); err != nil {
-		return nil, r.theme.templateProblem(err, "layouts/"+printLayout, pageName(p))
+	// The article's template sees the page as its own layout does, with
+	// the mark in place of its HTML. The mark is set in the layout's
+	// data itself, not in a struct around it: text/template finds a
+	// field of an embedded struct only with a walk that allocates, and
+	// the article reads a dozen.
+	rec := r.recorder(reads)
+	defer r.release(rec)
+	d := r.dataFor(p, rec)
+	d.Content = contentMark
+	written := false
+	if r.printArticle != nil {
+		var err error
+		if written, err = r.printArticle(d, buf); err != nil {
+			return nil, r.theme.templateProblem(err, "layouts/"+printLayout, pageName(p))
+		}
+	}
+	if !written {
+		if err := t.Execute(buf, d); err != nil {
+			return nil, r.theme.templateProblem(err, "layouts/"+printLayout, pageName(p))
+		}
 	}
 	pieces := strings.Split(buf.String(), contentMark)
 	return r.printRewriter(p).article(p, pieces, string(r.bodies.of(p).HTML)), nil

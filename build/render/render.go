@@ -27,9 +27,14 @@ type Renderer struct {
 	tr      *translations
 	diags   *diag.List
 	layouts map[string]*template.Template
-	site    *siteData
-	homes   []*content.Page // the languages' homes, for the templates' .Site.Homes
-	print   *printPlan
+	// bases are the layouts whose base template is rendered in Go
+	// (basetwin.go), and how; printArticle, unless nil, is the print
+	// article rendered in Go (maintwin.go).
+	bases        map[string]baseTwin
+	printArticle func(*pageData, *bytes.Buffer) (bool, error)
+	site         *siteData
+	homes        []*content.Page // the languages' homes, for the templates' .Site.Homes
+	print        *printPlan
 	// changes are the recent changes of the "what's new" pages; nil
 	// when the site has no history (UseChanges).
 	changes *siteChanges
@@ -54,7 +59,7 @@ func New(cfg *config.Config, set *content.Set, theme *Theme, bodies Bodies, diag
 func newRenderer(cfg *config.Config, set *content.Set, theme *Theme, bodies Bodies, diags *diag.List, twins []twin) (*Renderer, error) {
 	theme.limit = cfg.FileSizeLimit()
 	cache := newFragmentCache()
-	layouts, err := parseLayouts(theme, funcs(cfg, cache), cache, twins)
+	parsed, err := parseLayouts(theme, funcs(cfg, cache), cache, twins)
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +71,7 @@ func newRenderer(cfg *config.Config, set *content.Set, theme *Theme, bodies Bodi
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{cfg: cfg, set: set, theme: theme, tr: tr, diags: diags, layouts: layouts, bodies: bodies, relBase: relBase(cfg), fragments: cache}
+	r := &Renderer{cfg: cfg, set: set, theme: theme, tr: tr, diags: diags, layouts: parsed.layouts, bases: parsed.bases, printArticle: parsed.printArticle, bodies: bodies, relBase: relBase(cfg), fragments: cache}
 	r.site = &siteData{Title: cfg.Title, Handbook: usesModel(cfg, set), Search: cfg.Search, BaseURL: cfg.BaseURL, DefaultLanguage: cfg.DefaultLanguage, Languages: cfg.Languages}
 	for _, l := range set.Langs {
 		r.homes = append(r.homes, l.Home)
@@ -134,7 +139,14 @@ func (r *Renderer) RenderPage(p *content.Page, buf *bytes.Buffer, reads Reads) e
 	}
 	rec := r.recorder(reads)
 	defer r.release(rec)
-	if err := t.Execute(buf, r.dataFor(p, rec)); err != nil {
+	d := r.dataFor(p, rec)
+	var err error
+	if bt, ok := r.bases[name]; ok {
+		err = r.renderBase(t, d, buf, bt)
+	} else {
+		err = t.Execute(buf, d)
+	}
+	if err != nil {
 		return r.theme.templateProblem(err, "layouts/"+name, pageName(p))
 	}
 	return nil

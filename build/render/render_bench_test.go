@@ -16,11 +16,11 @@ import (
 // benchSite writes a handbook of n pages per language (vi and fr), a
 // third of them translated, in the model's four sections, each page
 // linking to the next, and returns its renderer and its pages with
-// their converted bodies.
-func benchSite(tb testing.TB, n int) (*Renderer, []*content.Page) {
+// their converted bodies. extraConfig is appended to its handbook.toml.
+func benchSite(tb testing.TB, n int, extraConfig string) (*Renderer, []*content.Page) {
 	tb.Helper()
 	files := map[string]string{
-		"handbook.toml":        "title = \"Handbook\"\nbaseURL = \"https://intranet.example/docs/\"\ndefaultLanguage = \"vi\"\n[languages.vi]\nweight = 1\n[languages.fr]\nweight = 2\n",
+		"handbook.toml":        "title = \"Handbook\"\nbaseURL = \"https://intranet.example/docs/\"\ndefaultLanguage = \"vi\"\n[languages.vi]\nweight = 1\n[languages.fr]\nweight = 2\n" + extraConfig,
 		"content/vi/_index.md": "---\ntitle: Sổ tay\n---\nXin chào.\n",
 		"content/fr/_index.md": "---\ntitle: Manuel\n---\nBonjour.\n",
 	}
@@ -72,7 +72,7 @@ func benchSite(tb testing.TB, n int) (*Renderer, []*content.Page) {
 // of a generated handbook, as a build does: the template execution alone,
 // the bodies converted beforehand.
 func BenchmarkRenderPage(b *testing.B) {
-	r, pages := benchSite(b, 400)
+	r, pages := benchSite(b, 400, "")
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {
@@ -82,6 +82,31 @@ func BenchmarkRenderPage(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(pages)), "ns/page")
+}
+
+// BenchmarkRenderPrintFragment makes every page's article of the print
+// pages of a generated handbook, as a build does beside each page: the
+// article template's execution and the rewriting of its ids and links.
+func BenchmarkRenderPrintFragment(b *testing.B) {
+	r, pages := benchSite(b, 400, "[print]\nenable = true\n")
+	var buf bytes.Buffer
+	made := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			f, err := r.RenderPrintFragment(p, &buf, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if f != nil {
+				made++
+			}
+		}
+	}
+	if made == 0 {
+		b.Fatal("no page has a print article")
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(pages)), "ns/page")
 }

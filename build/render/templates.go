@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"maps"
 	"path"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -35,14 +37,33 @@ func layoutFor(p *content.Page) string {
 // kind's layout, which then falls back to page.html.
 var requiredLayouts = []string{"home.html", "section.html", "page.html", "404.html", "root.html"}
 
+// parsedLayouts are a theme's layouts, and what of them is rendered in
+// Go.
+type parsedLayouts struct {
+	layouts map[string]*template.Template
+	// bases are the layouts whose base template is rendered in Go
+	// (basetwin.go), and how.
+	bases map[string]baseTwin
+	// printArticle is the print article rendered in Go (maintwin.go),
+	// nil when the theme's is not the default theme's.
+	printArticle func(*pageData, *bytes.Buffer) (bool, error)
+}
+
 // parseLayouts parses each layout once, together with base.html and the
 // partials, which a layout fills with {{define "main"}}. The partials are
 // also given to cache, for partialCached. A layout's partials that are
 // the default theme's own are rendered by their twins.
-func parseLayouts(theme *Theme, funcs template.FuncMap, cache *fragmentCache, twins []twin) (map[string]*template.Template, error) {
-	builtin, err := builtinTrees(twins, funcs)
+func parseLayouts(theme *Theme, funcs template.FuncMap, cache *fragmentCache, twins []twin) (*parsedLayouts, error) {
+	builtin, err := builtinTrees(slices.Concat(twins, baseParts(), mainParts()), funcs)
 	if err != nil {
 		return nil, err
+	}
+	mains, printTwin := mainTwins(), printArticleTwin()
+	mainTrees := map[string]string{}
+	for _, mt := range append(slices.Collect(maps.Values(mains)), printTwin) {
+		if mainTrees[mt.file], err = builtinMain(mt.file, mt.name, funcs); err != nil {
+			return nil, err
+		}
 	}
 	common := template.New("").Funcs(funcs)
 	cache.partials = common
@@ -52,7 +73,7 @@ func parseLayouts(theme *Theme, funcs template.FuncMap, cache *fragmentCache, tw
 			return nil, err
 		}
 	}
-	out := map[string]*template.Template{}
+	out := &parsedLayouts{layouts: map[string]*template.Template{}, bases: map[string]baseTwin{}}
 	for _, name := range theme.Files("layouts") {
 		base := path.Base(name)
 		if strings.HasPrefix(name, "layouts/partials/") || base == "base.html" || !strings.HasSuffix(base, ".html") {
@@ -65,13 +86,22 @@ func parseLayouts(theme *Theme, funcs template.FuncMap, cache *fragmentCache, tw
 		if err := parseFile(t, theme, name); err != nil {
 			return nil, err
 		}
+		if len(twins) > 0 {
+			if after, ok := baseTwinnable(t, t.Lookup(name), builtin); ok {
+				mt := mains[base]
+				out.bases[base] = baseTwin{after: after, main: twinnedMain(t, mt, mainTrees[mt.file], builtin)}
+			}
+			if base == printLayout {
+				out.printArticle = twinnedMain(t, printTwin, mainTrees[printTwin.file], builtin)
+			}
+		}
 		if err := installTwins(t, twins, builtin); err != nil {
 			return nil, err
 		}
-		out[base] = t.Lookup(name)
+		out.layouts[base] = t.Lookup(name)
 	}
 	for _, name := range requiredLayouts {
-		if out[name] == nil {
+		if out.layouts[name] == nil {
 			return nil, fmt.Errorf("theme %s: layouts/%s is missing", theme.Name, name)
 		}
 	}

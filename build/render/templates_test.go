@@ -80,9 +80,9 @@ func TestTemplateProblemIsAtItsFileAndLine(t *testing.T) {
 func renderProblem(t *testing.T, th *Theme) *diag.Problem {
 	t.Helper()
 	cache := newFragmentCache()
-	layouts, err := parseLayouts(th, funcs(&config.Config{BaseURL: "/"}, cache), cache, defaultTwins())
+	parsed, err := parseLayouts(th, funcs(&config.Config{BaseURL: "/"}, cache), cache, defaultTwins())
 	if err == nil {
-		err = layouts["page.html"].Execute(io.Discard, struct{ Title string }{"T"})
+		err = parsed.layouts["page.html"].Execute(io.Discard, struct{ Title string }{"T"})
 		if err != nil {
 			err = th.templateProblem(err, "layouts/page.html", "content/vi/a.md")
 		}

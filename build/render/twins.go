@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,7 +31,17 @@ type twin struct {
 	// name is the template the twin stands for, file the default
 	// theme's file that defines it.
 	name, file string
-	render     func(d *pageData, b *bytes.Buffer) error
+	// needs are the templates of file the twinned one calls, which the
+	// twin renders too: it stands in only where they are the default
+	// theme's as well.
+	needs []string
+	// guard, unless "", is the field of "." whose emptiness makes the
+	// template write nothing, as its first action says: the twin is
+	// then not called, which costs two calls through reflection (the
+	// twin's and the escaper's of what it returns), more than the
+	// template's test of the field.
+	guard  string
+	render func(d *pageData, b *bytes.Buffer) error
 }
 
 // defaultTwins are the default theme's partials rendered in Go.
@@ -41,6 +52,9 @@ func defaultTwins() []twin {
 		{name: "breadcrumbs", file: "layouts/partials/breadcrumbs.html", render: twinBreadcrumbs},
 		{name: "prevnext", file: "layouts/partials/prevnext.html", render: twinPrevNext},
 		{name: "toc", file: "layouts/partials/toc.html", render: twinTOC},
+		{name: "heading", file: "layouts/partials/lists.html", render: twinHeading},
+		{name: "principlelinks", file: "layouts/partials/lists.html", guard: "Principles", render: twinPrincipleLinks},
+		{name: "relatedsections", file: "layouts/partials/lists.html", needs: []string{"related", "pagelist"}, guard: "RelatedSections", render: twinRelatedSections},
 	}
 }
 
@@ -62,8 +76,10 @@ func builtinTrees(twins []twin, funcs template.FuncMap) (map[string]string, erro
 		if err != nil {
 			return nil, fmt.Errorf("themes/default/%s: %w", tw.file, err)
 		}
-		if def := t.Lookup(tw.name); def != nil && def.Tree != nil {
-			out[tw.name] = def.Tree.Root.String()
+		for _, name := range append([]string{tw.name}, tw.needs...) {
+			if def := t.Lookup(name); def != nil && def.Tree != nil {
+				out[name] = def.Tree.Root.String()
+			}
 		}
 	}
 	return out, nil
@@ -76,8 +92,7 @@ func builtinTrees(twins []twin, funcs template.FuncMap) (map[string]string, erro
 func installTwins(layout *template.Template, twins []twin, builtin map[string]string) error {
 	byName := map[string]twin{}
 	for _, tw := range twins {
-		def := layout.Lookup(tw.name)
-		if def != nil && def.Tree != nil && builtin[tw.name] != "" && def.Tree.Root.String() == builtin[tw.name] {
+		if isBuiltin(layout, tw.name, builtin) && !slices.ContainsFunc(tw.needs, func(name string) bool { return !isBuiltin(layout, name, builtin) }) {
 			byName[tw.name] = tw
 		}
 	}
@@ -91,12 +106,23 @@ func installTwins(layout *template.Template, twins []twin, builtin map[string]st
 	layout.Funcs(template.FuncMap{twinFunc: func(name string, dot any) (template.HTML, error) {
 		return runTwin(written, byName[name], dot)
 	}})
-	for name := range byName {
-		if _, err := layout.New(name).Parse("{{" + twinFunc + " " + strconv.Quote(name) + " .}}"); err != nil {
+	for name, tw := range byName {
+		call := "{{" + twinFunc + " " + strconv.Quote(name) + " .}}"
+		if tw.guard != "" {
+			call = "{{if ." + tw.guard + "}}" + call + "{{end}}"
+		}
+		if _, err := layout.New(name).Parse(call); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// isBuiltin says whether layout's template name is the default theme's
+// own: its parse tree is builtin's.
+func isBuiltin(layout *template.Template, name string, builtin map[string]string) bool {
+	def := layout.Lookup(name)
+	return def != nil && def.Tree != nil && builtin[name] != "" && def.Tree.Root.String() == builtin[name]
 }
 
 // runTwin renders tw for a page's layout data; for other data (a theme
@@ -292,4 +318,117 @@ func twinTOC(d *pageData, b *bytes.Buffer) error {
 	}
 	b.WriteString("\n</ol>\n</nav>")
 	return nil
+}
+
+// twinHeading renders the heading template of layouts/partials/lists.html:
+// the page's kind, title and statement.
+func twinHeading(d *pageData, b *bytes.Buffer) error {
+	b.WriteString(`<header class="page-header">`)
+	if d.Kind != "" {
+		if kind := d.KindName(d.Page); kind != "" {
+			b.WriteString("\n<p class=\"kind-label\">")
+			writeHTML(b, kind)
+			b.WriteString("</p>")
+		}
+	}
+	b.WriteString("\n<h1>")
+	writeHTML(b, d.Title)
+	b.WriteString("</h1>")
+	if d.Statement != "" {
+		b.WriteString("\n<p class=\"statement\">")
+		writeHTML(b, d.Statement)
+		b.WriteString("</p>")
+	}
+	b.WriteString("\n</header>")
+	return nil
+}
+
+// twinPrincipleLinks renders the principlelinks template of
+// layouts/partials/lists.html: the links to the principles the page
+// supports.
+func twinPrincipleLinks(d *pageData, b *bytes.Buffer) error {
+	if len(d.Principles) == 0 {
+		return nil
+	}
+	b.WriteString(`<p class="principle-links"><span class="label">`)
+	writeHTML(b, d.T("supports"))
+	b.WriteString("</span>")
+	for i, v := range d.Principles {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		p := metaOf(v)
+		b.WriteString(` <a href="`)
+		writeURLAttr(b, d.r.rel(p.URL))
+		b.WriteString(`">`)
+		writeHTML(b, p.Title)
+		b.WriteString("</a>")
+	}
+	b.WriteString("</p>")
+	return nil
+}
+
+// twinRelatedSections renders the relatedsections template of
+// layouts/partials/lists.html, with its related and pagelist: each
+// related list of the page, its heading and its pages.
+func twinRelatedSections(d *pageData, b *bytes.Buffer) error {
+	for _, s := range d.RelatedSections {
+		title := d.T(s.TitleKey)
+		b.WriteString("\n")
+		if len(s.Pages) == 0 {
+			continue
+		}
+		b.WriteString(`<section class="related related-`)
+		writeHTML(b, s.ID)
+		b.WriteString(`" aria-labelledby="related-`)
+		writeHTML(b, s.ID)
+		b.WriteString("\">\n<h2 id=\"related-")
+		writeHTML(b, s.ID)
+		b.WriteString(`">`)
+		writeHTML(b, title)
+		b.WriteString("</h2>\n")
+		twinPageList(d, b, s.Pages)
+		b.WriteString("\n</section>")
+	}
+	return nil
+}
+
+// twinPageList renders the pagelist template of
+// layouts/partials/lists.html: each page's link, and its quote,
+// statement or description.
+func twinPageList(d *pageData, b *bytes.Buffer, pages []viewed) {
+	b.WriteString(`<ul class="page-list">`)
+	for _, v := range pages {
+		p := metaOf(v)
+		b.WriteString("\n<li class=\"kind-")
+		switch {
+		case p.IsSection:
+			b.WriteString("section")
+		case p.Kind != "":
+			writeHTML(b, string(p.Kind))
+		default:
+			b.WriteString("page")
+		}
+		b.WriteString("\">\n<a href=\"")
+		writeURLAttr(b, d.r.rel(p.URL))
+		b.WriteString(`">`)
+		writeHTML(b, p.Title)
+		b.WriteString("</a>")
+		switch {
+		case p.Text != "":
+			b.WriteString("\n<blockquote class=\"list-quote\"><p>")
+			writeHTML(b, p.Text)
+			b.WriteString("</p></blockquote>")
+		case p.Statement != "":
+			b.WriteString("\n<p>")
+			writeHTML(b, p.Statement)
+			b.WriteString("</p>")
+		case p.Description != "":
+			b.WriteString("\n<p>")
+			writeHTML(b, p.Description)
+			b.WriteString("</p>")
+		}
+		b.WriteString("\n</li>")
+	}
+	b.WriteString("\n</ul>")
 }

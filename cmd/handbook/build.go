@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"syscall"
@@ -140,6 +141,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			}
 		}()
 	}
+	defer startHeapFloor(heapFloorFor(debug.SetMemoryLimit(-1))).stop()
 	start := time.Now()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
