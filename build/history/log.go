@@ -3,6 +3,7 @@ package history
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -46,20 +47,40 @@ const logFormat = "--format=%x1e%H%x1f%P%x1f%aI%x1f%s"
 // merges by a git log of each folder, whose simplification of merges
 // leaves out the commits of a branch whose changes to the folder a
 // merge did not keep (readEachFolder).
+//
+// The commits' trees are compared here (readByTrees) unless the list of
+// commits has a merge; for content folders outside the site's folder,
+// git is asked first whether the history has one.
 func readCommits(root, rev string, dirs []string, each func(*commit)) ([]*commit, error) {
-	merges, err := git(root, "rev-list", "--merges", "-n", "1", rev, "--")
-	if err != nil {
-		return nil, err
-	}
-	if len(bytes.TrimSpace(merges)) > 0 {
+	// git looks for a merge while the commits are listed: in a history
+	// without, it walks every commit, and so does the list.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	merged := make(chan error, 1)
+	go func() {
+		out, err := git(root, "rev-list", "--merges", "-n", "1", rev, "--")
+		if err == nil && len(bytes.TrimSpace(out)) > 0 {
+			err = errMerges
+			cancel() // the list is not needed
+		}
+		merged <- err
+	}()
+	commits, ok, err := readByTrees(ctx, root, rev, dirs, each)
+	mergeErr := <-merged
+	switch {
+	case errors.Is(err, errMerges), errors.Is(mergeErr, errMerges):
 		return readEachFolder(root, rev, dirs, each)
+	case mergeErr != nil:
+		return nil, mergeErr
+	case ok || err != nil:
+		return commits, err
 	}
 	return readLinear(root, rev, dirs, each)
 }
 
-// readLinear reads a history without merges by comparing its commits'
-// trees here (readByTrees), or, for content folders outside the site's
-// folder, by git log of the whole repository: one log, or for a long
+// readLinear reads a history without merges whose content folders are
+// outside the site's folder (readByTrees reads the others) by git log
+// of the whole repository: one log, or for a long
 // history one log of each of its parts, a part for each core (see
 // readParts). No path limits the log: git would then compare each
 // commit's folders with its parent's twice, once to tell whether the
@@ -72,9 +93,6 @@ func readCommits(root, rev string, dirs []string, each func(*commit)) ([]*commit
 // the few commits that may have renamed a file and changed it are
 // compared again by git, within the content folders (see renameCheck).
 func readLinear(root, rev string, dirs []string, each func(*commit)) ([]*commit, error) {
-	if commits, ok, err := readByTrees(root, rev, dirs, each); ok || err != nil {
-		return commits, err
-	}
 	parts, err := splitRange(root, rev, min(runtime.GOMAXPROCS(0), maxLogs), minCommitsPerLog)
 	if err != nil {
 		return nil, err

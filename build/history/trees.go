@@ -3,6 +3,7 @@ package history
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -25,14 +26,19 @@ import (
 // listing twice and compares it entry by entry, which made the most of
 // a cold read's processor time in the large flat folders of a handbook.
 // ok is false, with nothing read, for content folders it cannot name in
-// the repository (outside the site's folder): readParts reads those.
-func readByTrees(root, rev string, dirs []string, each func(*commit)) (commits []*commit, ok bool, err error) {
-	return readTreesInRounds(root, rev, dirs, commitsPerRound, each)
+// the repository (outside the site's folder): readParts reads those;
+// and the error is errMerges, with nothing read, for a history with
+// merges.
+//
+// ctx stops the listing of the commits (the one git process it waits
+// for before anything is handed on).
+func readByTrees(ctx context.Context, root, rev string, dirs []string, each func(*commit)) (commits []*commit, ok bool, err error) {
+	return readTreesInRounds(ctx, root, rev, dirs, commitsPerRound, each)
 }
 
 // readTreesInRounds is readByTrees comparing the trees of perRound
 // commits at a time.
-func readTreesInRounds(root, rev string, dirs []string, perRound int, each func(*commit)) (commits []*commit, ok bool, err error) {
+func readTreesInRounds(ctx context.Context, root, rev string, dirs []string, perRound int, each func(*commit)) (commits []*commit, ok bool, err error) {
 	for _, d := range dirs {
 		if path.IsAbs(d) || d == ".." || strings.HasPrefix(d, "../") {
 			return nil, false, nil
@@ -42,7 +48,7 @@ func readTreesInRounds(root, rev string, dirs []string, perRound int, each func(
 	if err != nil {
 		return nil, false, err
 	}
-	commits, parents, err := commitList(root, rev)
+	commits, parents, err := commitList(ctx, root, rev)
 	if err != nil || len(commits) == 0 {
 		return nil, true, err
 	}
@@ -100,10 +106,14 @@ func readTreesInRounds(root, rev string, dirs []string, perRound int, each func(
 // trees are compared.
 const commitsPerRound = 1000
 
+// errMerges: the history has a merge, which readByTrees does not read.
+var errMerges = errors.New("the history has merges")
+
 // commitList lists the commits of rev without their files, newest
-// first, and each one's parent ("" for none).
-func commitList(root, rev string) ([]*commit, []string, error) {
-	out, err := git(root, "-c", "log.showSignature=false", "log", "--no-merges", "-z", "--no-color", logFormat, rev, "--")
+// first, and each one's parent ("" for none); errMerges when one has
+// more than one.
+func commitList(ctx context.Context, root, rev string) ([]*commit, []string, error) {
+	out, err := runGitContext(ctx, root, nil, "-c", "log.showSignature=false", "log", "-z", "--no-color", logFormat, rev, "--")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -119,6 +129,9 @@ func commitList(root, rev string) ([]*commit, []string, error) {
 			return nil, nil, err
 		}
 		fields := bytes.SplitN(chunk, []byte{0x1f}, 3)
+		if bytes.IndexByte(fields[1], ' ') >= 0 {
+			return nil, nil, errMerges
+		}
 		commits = append(commits, c)
 		parents = append(parents, string(fields[1]))
 	}
@@ -743,7 +756,12 @@ func within(dir, name string) string {
 // runGit runs git in dir with input, unless nil, and returns its
 // output; its error says what git printed.
 func runGit(dir string, input []byte, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", args...)
+	return runGitContext(context.Background(), dir, input, args...)
+}
+
+// runGitContext is runGit, git killed once ctx is done.
+func runGitContext(ctx context.Context, dir string, input []byte, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Dir = dir
 	if input != nil {
 		cmd.Stdin = bytes.NewReader(input)

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -73,7 +74,7 @@ func testTreesAsGitLog(t *testing.T, format, storage string) {
 			}
 			for _, perRound := range []int{commitsPerRound, 2} {
 				var handed []*commit
-				got, ok, err := readTreesInRounds(root, rev, c.dirs, perRound, func(c *commit) { handed = append(handed, c) })
+				got, ok, err := readTreesInRounds(context.Background(), root, rev, c.dirs, perRound, func(c *commit) { handed = append(handed, c) })
 				if err != nil || !ok {
 					t.Fatalf("%s %v %s: %v, %v", c.root, c.dirs, rev, ok, err)
 				}
@@ -206,7 +207,7 @@ func TestLongNamesInPackedListings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, ok, err := readTreesInRounds(r.dir, "HEAD", dirs, commitsPerRound, func(*commit) {})
+	got, ok, err := readTreesInRounds(context.Background(), r.dir, "HEAD", dirs, commitsPerRound, func(*commit) {})
 	if err != nil || !ok {
 		t.Fatalf("%v, %v", ok, err)
 	}
