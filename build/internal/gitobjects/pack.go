@@ -59,12 +59,19 @@ func (p *pack) readIndex() error {
 		return errors.New("not a version 2 pack index")
 	}
 	p.fanout = idx[indexHeader : indexHeader+fanoutSize]
-	p.count = int(binary.BigEndian.Uint32(p.fanout[fanoutSize-4:]))
+	// The counts never decrease, or a name's search would read past
+	// the names.
+	for i := 4; i < fanoutSize; i += 4 {
+		if binary.BigEndian.Uint32(p.fanout[i:]) < binary.BigEndian.Uint32(p.fanout[i-4:]) {
+			return errors.New("damaged pack index")
+		}
+	}
+	count := uint64(binary.BigEndian.Uint32(p.fanout[fanoutSize-4:]))
 	at := indexHeader + fanoutSize
-	tables := p.count * (p.hashLen + 4 + 4)
-	if len(idx) < at+tables+2*p.hashLen {
+	if count*uint64(p.hashLen+4+4)+uint64(at+2*p.hashLen) > uint64(len(idx)) {
 		return errors.New("pack index too short")
 	}
+	p.count = int(count)
 	p.names = idx[at : at+p.count*p.hashLen]
 	at += p.count * (p.hashLen + 4) // past the names and their checksums
 	p.offsets = idx[at : at+p.count*4]

@@ -317,3 +317,46 @@ type stored struct {
 	kind Kind
 	data []byte
 }
+
+// TestDamagedIndexesAreLeftOut: a pack whose index is damaged (counts
+// that decrease, more names than it holds) is left out of the store,
+// its objects ErrNotFound for git to read, never a panic.
+func TestDamagedIndexesAreLeftOut(t *testing.T) {
+	dir := t.TempDir()
+	sitetest.GitInit(t, dir)
+	makeHistory(t, dir, false)
+	objects := objectsDir(t, dir)
+	idxs, _ := filepath.Glob(filepath.Join(objects, "pack", "*.idx"))
+	if len(idxs) != 1 {
+		t.Fatalf("%d pack indexes, want 1", len(idxs))
+	}
+	head := strings.TrimSpace(sitetest.Git(t, dir, nil, "rev-parse", "HEAD~10^{tree}"))
+	good, err := os.ReadFile(idxs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, damage := range map[string]func([]byte){
+		"decreasing": func(b []byte) { b[8+4*200+3] = 0xff },
+		"too many":   func(b []byte) { b[8+4*255] = 0x7f },
+	} {
+		bad := bytes.Clone(good)
+		damage(bad)
+		if err := os.Chmod(idxs[0], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(idxs[0], bad, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s, err := Open(objects, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(s.packs) != 0 {
+			t.Errorf("%s: the damaged pack is in the store", name)
+		}
+		if _, _, err := s.NewReader(1 << 20).Read(head); !errors.Is(err, ErrNotFound) {
+			t.Errorf("%s: a packed tree: %v, want ErrNotFound", name, err)
+		}
+		s.Close()
+	}
+}
