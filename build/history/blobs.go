@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
@@ -146,21 +145,9 @@ func (b *blobReader) start() error {
 // startLane runs one git cat-file --batch: one goroutine writes ids
 // asked for to it, another reads and summarizes its answers.
 func (b *blobReader) startLane(lanes *sync.WaitGroup) error {
-	cmd := exec.Command("git", "cat-file", "--batch")
-	cmd.Dir = b.root
-	stdin, err := cmd.StdinPipe()
+	cmd, stdin, stdout, err := runCatFile(b.root, nil)
 	if err != nil {
 		return err
-	}
-	stdout, started, err := stdoutPipe(cmd)
-	if err != nil {
-		return err
-	}
-	err = cmd.Start()
-	started()
-	if err != nil {
-		stdout.Close()
-		return fmt.Errorf("git cat-file: %w", err)
 	}
 	go func() {
 		w := bufio.NewWriterSize(stdin, 1<<16)

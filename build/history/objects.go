@@ -135,26 +135,37 @@ type catFile struct {
 }
 
 func startCatFile(root string) (*catFile, error) {
-	c := &catFile{cmd: exec.Command("git", "cat-file", "--batch")}
-	c.cmd.Dir = root
-	c.cmd.Stderr = &c.stderr
-	stdin, err := c.cmd.StdinPipe()
-	if err != nil {
+	c := &catFile{}
+	var err error
+	if c.cmd, c.stdin, c.stdout, err = runCatFile(root, &c.stderr); err != nil {
 		return nil, err
 	}
-	stdout, started, err := stdoutPipe(c.cmd)
+	c.in, c.out = bufio.NewWriter(c.stdin), bufio.NewReaderSize(c.stdout, 1<<16)
+	return c, nil
+}
+
+// runCatFile starts git cat-file --batch in root, its errors written to
+// stderr (unless nil), and returns its input and the reading end of its
+// output's pipe, which the caller closes once git has exited.
+func runCatFile(root string, stderr io.Writer) (*exec.Cmd, io.WriteCloser, *os.File, error) {
+	cmd := exec.Command("git", "cat-file", "--batch")
+	cmd.Dir = root
+	cmd.Stderr = stderr
+	stdin, err := cmd.StdinPipe()
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
-	err = c.cmd.Start()
+	stdout, started, err := stdoutPipe(cmd)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	err = cmd.Start()
 	started()
 	if err != nil {
 		stdout.Close()
-		return nil, fmt.Errorf("git cat-file: %w", err)
+		return nil, nil, nil, fmt.Errorf("git cat-file: %w", err)
 	}
-	c.stdin, c.stdout = stdin, stdout
-	c.in, c.out = bufio.NewWriter(stdin), bufio.NewReaderSize(stdout, 1<<16)
-	return c, nil
+	return cmd, stdin, stdout, nil
 }
 
 // read asks cat-file for the object id, of kind, and reads its answer.
