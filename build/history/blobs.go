@@ -24,15 +24,19 @@ type blobSummary struct {
 	stamp string
 }
 
-// blobReader summarizes versions of files, read by git cat-file --batch
-// processes that run beside the reading of the log, and keeps the
-// summaries, by blob. Blobs can be asked for before they are needed
-// (ask), so that git reads them while the log is still being listed;
-// fetch waits for them.
+// blobReader compares versions of files: in this process where the
+// repository's object store holds both (see versionComparer), and
+// otherwise by their summaries, read by git cat-file --batch processes
+// that run beside the reading of the log. It keeps the verdicts, by
+// pair of versions, and the summaries, by blob. Pairs can be asked for
+// before they are needed (askPairs), so that they are compared while
+// the log is still being listed; fetchPairs waits for them.
 type blobReader struct {
-	root string
-	mu   sync.Mutex
-	// answered is signalled each time cat-file has answered.
+	root    string
+	hashLen int // bytes of an object's name, for the object store
+	mu      sync.Mutex
+	// answered is signalled each time a pair is compared or cat-file has
+	// answered.
 	answered *sync.Cond
 	done     map[string]blobSummary
 	asked    map[string]bool // sent to cat-file, not answered yet
@@ -46,6 +50,18 @@ type blobReader struct {
 	started bool
 	closing bool          // no more asks: cat-file's input ends once pending is written
 	exited  chan struct{} // closed once every cat-file has exited
+	pairs   pairQueue
+}
+
+// pairQueue is the pairs of versions a blobReader compares in this
+// process, guarded by its mutex.
+type pairQueue struct {
+	verdicts map[versionPair]pairVerdict
+	asked    map[versionPair]bool // not compared yet
+	pending  []pairJob            // asked, not taken by a comparer yet
+	queued   *sync.Cond           // signalled when there are more, or the reader is closing
+	started  bool
+	running  sync.WaitGroup // the comparers
 }
 
 // blobLanes is how many cat-file processes read the versions: inflating
@@ -57,25 +73,37 @@ const blobLanes = 2
 // others take the rest.
 const blobChunk = 256
 
-// newBlobReader is a reader that knows the summaries of known already
-// (a cache's: a blob's hash names its content, whatever the history).
-// Its close ends the git processes it may have started.
-func newBlobReader(root string, known map[string]blobSummary) *blobReader {
+// newBlobReader is a reader of the repository root is in, whose objects
+// are named by hashLen bytes, that knows the verdicts of knownPairs and
+// the summaries of known already (a cache's: a blob's hash names its
+// content, whatever the history). Its close ends the git processes and
+// the comparers it may have started.
+func newBlobReader(root string, hashLen int, known map[string]blobSummary, knownPairs map[versionPair]pairVerdict) *blobReader {
 	if known == nil {
 		known = map[string]blobSummary{}
 	}
-	b := &blobReader{root: root, done: known, asked: map[string]bool{}}
+	if knownPairs == nil {
+		knownPairs = map[versionPair]pairVerdict{}
+	}
+	b := &blobReader{root: root, hashLen: hashLen, done: known, asked: map[string]bool{}}
 	b.answered = sync.NewCond(&b.mu)
 	b.queued = sync.NewCond(&b.mu)
+	b.pairs.verdicts, b.pairs.asked = knownPairs, map[versionPair]bool{}
+	b.pairs.queued = sync.NewCond(&b.mu)
 	return b
 }
 
-// ask has the blobs of ids not summarized nor asked for yet read, and
-// returns without waiting for them. ask, fetch and close are called by
-// one goroutine.
+// ask has the blobs of ids not summarized nor asked for yet read by
+// git and summarized, and returns without waiting for them: the
+// versions the comparers cannot read in this process.
 func (b *blobReader) ask(ids ...string) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.askLocked(ids...)
+}
+
+// askLocked is ask, with b.mu held.
+func (b *blobReader) askLocked(ids ...string) {
 	n := len(b.pending)
 	for _, id := range ids {
 		if _, ok := b.done[id]; !ok && !b.asked[id] && !isZeroBlob(id) {
@@ -104,18 +132,6 @@ func (b *blobReader) nextPending(taken []string) []string {
 	taken = append(taken[:0], b.pending[:n]...)
 	b.pending = b.pending[n:]
 	return taken
-}
-
-// fetch summarizes the blobs of ids not summarized yet, and waits until
-// every blob asked for is.
-func (b *blobReader) fetch(ids []string) error {
-	b.ask(ids...)
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for len(b.asked) > 0 && b.err == nil {
-		b.answered.Wait()
-	}
-	return b.err
 }
 
 // start runs the cat-file processes, with b.mu held; once every one
@@ -181,14 +197,22 @@ func (b *blobReader) startLane(lanes *sync.WaitGroup) error {
 	return nil
 }
 
-// close ends the cat-files, once every blob asked for is read, and
-// waits for them.
+// close ends the comparers and the cat-files, once every pair and blob
+// asked for is read, and waits for them.
 func (b *blobReader) close() {
 	b.mu.Lock()
-	wait := b.started && !b.closing
+	closed := b.closing
 	b.closing = true
 	b.err = cmp.Or(b.err, errors.New("git cat-file: the reader is closed"))
 	b.queued.Broadcast()
+	b.pairs.queued.Broadcast()
+	b.mu.Unlock()
+	if closed {
+		return
+	}
+	b.pairs.running.Wait()
+	b.mu.Lock()
+	wait := b.started
 	b.mu.Unlock()
 	if wait {
 		<-b.exited
@@ -237,14 +261,6 @@ func (b *blobReader) readAnswers(r *bufio.Reader) error {
 }
 
 func isZeroBlob(id string) bool { return strings.Trim(id, "0") == "" }
-
-// summary is the summary of blob id, which fetch has read; the empty
-// summary for no blob.
-func (b *blobReader) summary(id string) blobSummary {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.done[id]
-}
 
 // summarize hashes a file's text with its translation stamp left out
 // and each run of whitespace made one space, and returns the stamp.

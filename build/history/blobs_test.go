@@ -85,26 +85,28 @@ func TestBlobsAskedEarlyAreReadOnce(t *testing.T) {
 	ids := strings.Fields(r.git("ls-tree", "-r", "--format=%(objectname)", "HEAD"))
 	missing := strings.Repeat("ab", len(ids[0])/2)
 
-	blobs := newBlobReader(r.dir, nil)
+	blobs := newBlobReader(r.dir, 20, nil, nil)
 	defer blobs.close()
 	for _, id := range ids {
 		blobs.ask(id, id)
 	}
-	if err := blobs.fetch([]string{missing}); err != nil {
+	blobs.ask(missing)
+	if err := blobs.fetchPairs(nil); err != nil {
 		t.Fatal(err)
 	}
 	want, _ := summarize([]byte(files["content/vi/p7.md"]), nil)
-	if got := blobs.summary(strings.TrimSpace(r.git("rev-parse", "HEAD:content/vi/p7.md"))); got != want {
+	if got := blobs.done[strings.TrimSpace(r.git("rev-parse", "HEAD:content/vi/p7.md"))]; got != want {
 		t.Errorf("summary of p7.md: %+v, want %+v", got, want)
 	}
 	if got := len(blobs.done); got != len(ids)+1 {
 		t.Errorf("%d blobs summarized, want %d", got, len(ids)+1)
 	}
-	if got := blobs.summary(missing); got != (blobSummary{}) {
+	if got, ok := blobs.done[missing]; !ok || got != (blobSummary{}) {
 		t.Errorf("a blob the repository lacks: %+v, want the empty summary", got)
 	}
 	blobs.close()
-	if err := blobs.fetch([]string{"0123456789012345678901234567890123456789"}); err == nil {
+	blobs.ask("0123456789012345678901234567890123456789")
+	if err := blobs.fetchPairs(nil); err == nil {
 		t.Error("a fetch after close gave no error")
 	}
 }

@@ -12,11 +12,12 @@ import (
 
 // cacheFormat is the version of the cache files' layout: a file of
 // another version is not read.
-const cacheFormat = 3
+const cacheFormat = 4
 
 // cacheFile is what the cache keeps of a site's content folders: the
 // commits git log gave for them, newest first, up to the commit Head,
-// and the summaries of the versions of their files compared so far.
+// and the verdicts on the pairs of versions of their files compared so
+// far, with the summaries of those compared by them.
 // Root and Dirs say whose they are, so that a file of another site, or
 // one whose name collided, is never taken for this one.
 type cacheFile struct {
@@ -25,6 +26,7 @@ type cacheFile struct {
 	Head       string
 	Commits    []cachedCommit
 	Blobs      map[string]cachedSummary
+	Pairs      []cachedPair
 }
 
 // cachedCommit is a commit as the cache keeps it (gob needs exported
@@ -47,16 +49,22 @@ type cachedSummary struct {
 	Stamp string
 }
 
+type cachedPair struct {
+	Old, New               string
+	TextChanged, Restamped bool
+}
+
 // folderCache is the cache file of a site's content folders, in the
 // cache folder; nil for no cache.
 type folderCache struct {
 	name string
 	key  cacheFile // Format, Root and Dirs
 	// loaded says what the file held when read: its head and how many
-	// summaries, for save to leave alone a cache with nothing to add.
+	// summaries and verdicts, for save to leave alone a cache with
+	// nothing to add.
 	loaded struct {
-		head  string
-		blobs int
+		head         string
+		blobs, pairs int
 	}
 }
 
@@ -120,17 +128,17 @@ func (fc *folderCache) load() (*cacheFile, bool) {
 	if c.Format != fc.key.Format || c.Root != fc.key.Root || c.Dirs != fc.key.Dirs || !isCommitHash(c.Head) {
 		return nil, false
 	}
-	fc.loaded.head, fc.loaded.blobs = c.Head, len(c.Blobs)
+	fc.loaded.head, fc.loaded.blobs, fc.loaded.pairs = c.Head, len(c.Blobs), len(c.Pairs)
 	return &c, true
 }
 
-// save writes the commits up to head and the blobs' summaries to the
-// cache file, through a file of its own renamed into place, so that a
+// save writes the commits up to head, the blobs' summaries and the
+// pairs' verdicts to the cache file, through a file of its own renamed into place, so that a
 // build reading it meanwhile sees the old file or the new, whole. A
 // cache that cannot be written is left out: the build does not need it.
-func (fc *folderCache) save(head string, commits []*commit, blobs map[string]blobSummary) {
-	if fc == nil || fc.loaded.head == head && fc.loaded.blobs == len(blobs) {
-		return // summaries are only added: the same count is the same cache
+func (fc *folderCache) save(head string, commits []*commit, blobs map[string]blobSummary, pairs map[versionPair]pairVerdict) {
+	if fc == nil || fc.loaded.head == head && fc.loaded.blobs == len(blobs) && fc.loaded.pairs == len(pairs) {
+		return // summaries and verdicts are only added: the same counts are the same cache
 	}
 	if err := os.MkdirAll(filepath.Dir(fc.name), 0o700); err != nil {
 		return
@@ -148,6 +156,10 @@ func (fc *folderCache) save(head string, commits []*commit, blobs map[string]blo
 	c.Blobs = make(map[string]cachedSummary, len(blobs))
 	for id, b := range blobs {
 		c.Blobs[id] = cachedSummary{Text: b.text, Stamp: b.stamp}
+	}
+	c.Pairs = make([]cachedPair, 0, len(pairs))
+	for p, v := range pairs {
+		c.Pairs = append(c.Pairs, cachedPair{Old: p.old, New: p.new, TextChanged: v.textChanged, Restamped: v.restamped})
 	}
 	err = gob.NewEncoder(tmp).Encode(&c)
 	if cerr := tmp.Close(); err == nil {
@@ -171,6 +183,19 @@ func (c *cacheFile) summaries() map[string]blobSummary {
 	out := make(map[string]blobSummary, len(c.Blobs))
 	for id, b := range c.Blobs {
 		out[id] = blobSummary{text: b.Text, stamp: b.Stamp}
+	}
+	return out
+}
+
+// verdicts are the cached verdicts on pairs of versions; none for no
+// cache.
+func (c *cacheFile) verdicts() map[versionPair]pairVerdict {
+	if c == nil {
+		return nil
+	}
+	out := make(map[versionPair]pairVerdict, len(c.Pairs))
+	for _, p := range c.Pairs {
+		out[versionPair{p.Old, p.New}] = pairVerdict{textChanged: p.TextChanged, restamped: p.Restamped}
 	}
 	return out
 }

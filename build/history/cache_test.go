@@ -170,31 +170,46 @@ func writeGob(t *testing.T, name string, c *cacheFile) {
 	}
 }
 
-// TestCacheKeepsTheComparedVersions: the summaries of the versions a
-// build compared come from the cache in the next (made equal in it, the
-// change they showed is not seen), since a blob's hash names its text.
+// TestCacheKeepsTheComparedVersions: the verdicts on the versions a
+// build compared, and the summaries of those git read, come from the
+// cache in the next (made "unchanged" in it, the change they showed is
+// not seen), since a blob's hash names its text.
 func TestCacheKeepsTheComparedVersions(t *testing.T) {
-	r := cacheRepo(t)
-	cache := t.TempDir()
-	if _, err := Read(r.dir, []string{"content/vi"}, 0, cache); err != nil {
-		t.Fatal(err)
-	}
-	fc := openCache(cache, r.dir, []string{"content/vi"})
-	c, ok := fc.load()
-	if !ok || len(c.Blobs) != 2 {
-		t.Fatalf("the cache holds %+v, want the two versions of a.md compared", c)
-	}
-	for id := range c.Blobs {
-		c.Blobs[id] = cachedSummary{Text: 1}
-	}
-	writeGob(t, fc.name, c)
+	for _, byGit := range []bool{false, true} {
+		r := cacheRepo(t)
+		if byGit {
+			// Objects git may replace are read by git, not the store.
+			t.Setenv("GIT_REPLACE_REF_BASE", "refs/replace/")
+		}
+		cache := t.TempDir()
+		if _, err := Read(r.dir, []string{"content/vi"}, 0, cache); err != nil {
+			t.Fatal(err)
+		}
+		fc := openCache(cache, r.dir, []string{"content/vi"})
+		c, ok := fc.load()
+		switch {
+		case !ok:
+			t.Fatal("no cache written")
+		case byGit && len(c.Blobs) != 2:
+			t.Fatalf("the cache holds %+v, want the two versions of a.md read by git", c)
+		case !byGit && (len(c.Pairs) != 1 || len(c.Blobs) != 0):
+			t.Fatalf("the cache holds %+v, want the one comparison of a.md's versions", c)
+		}
+		for id := range c.Blobs {
+			c.Blobs[id] = cachedSummary{Text: 1}
+		}
+		for i := range c.Pairs {
+			c.Pairs[i].TextChanged = false
+		}
+		writeGob(t, fc.name, c)
 
-	log, err := Read(r.dir, []string{"content/vi"}, 0, cache)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := log.Updated("content/vi/a.md"), mustTime(t, "2026-01-01T08:00:00Z"); !got.Equal(want) {
-		t.Errorf("Updated = %v, want %v: the versions' summaries were read again from git", got, want)
+		log, err := Read(r.dir, []string{"content/vi"}, 0, cache)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := log.Updated("content/vi/a.md"), mustTime(t, "2026-01-01T08:00:00Z"); !got.Equal(want) {
+			t.Errorf("read by git %v: Updated = %v, want %v: the versions were compared again", byGit, got, want)
+		}
 	}
 }
 
@@ -216,9 +231,9 @@ func TestOnlyTheComparedVersionsAreRead(t *testing.T) {
 	if !ok {
 		t.Fatal("no cache written")
 	}
-	want := []string{strings.TrimSpace(r.git("rev-parse", "HEAD~:content/vi/a.md")), strings.TrimSpace(r.git("rev-parse", "HEAD:content/vi/a.md"))}
-	if got := slices.Sorted(maps.Keys(c.Blobs)); !slices.Equal(got, slices.Sorted(slices.Values(want))) {
-		t.Errorf("versions read: %v, want a.md's two: %v", got, want)
+	want := cachedPair{Old: strings.TrimSpace(r.git("rev-parse", "HEAD~:content/vi/a.md")), New: strings.TrimSpace(r.git("rev-parse", "HEAD:content/vi/a.md")), TextChanged: true}
+	if len(c.Pairs) != 1 || c.Pairs[0] != want || len(c.Blobs) != 0 {
+		t.Errorf("versions compared: %+v and summaries %v, want a.md's two compared: %+v", c.Pairs, c.Blobs, want)
 	}
 }
 

@@ -42,7 +42,7 @@ type Change struct {
 // which holds every file without having added them.
 func recentChanges(commits []*commit, start time.Time, shallow bool, blobs *blobReader) ([]Change, error) {
 	var recent []*commit
-	var ids []string
+	var pairs []versionPair
 	for _, c := range commits {
 		if c.when.Before(start) || shallow && c.root {
 			continue
@@ -50,11 +50,11 @@ func recentChanges(commits []*commit, start time.Time, shallow bool, blobs *blob
 		recent = append(recent, c)
 		for _, f := range c.files {
 			if f.name != "" && f.status != 'A' {
-				ids = append(ids, f.oldBlob, f.newBlob)
+				pairs = append(pairs, versionPair{f.oldBlob, f.newBlob})
 			}
 		}
 	}
-	if err := blobs.fetch(ids); err != nil {
+	if err := blobs.fetchPairs(pairs); err != nil {
 		return nil, err
 	}
 	var out []Change
@@ -78,11 +78,11 @@ func changeKind(f fileChange, blobs *blobReader) (ChangeKind, bool) {
 	case f.status == 'A' || isZeroBlob(f.oldBlob):
 		return Added, true
 	}
-	before, after := blobs.summary(f.oldBlob), blobs.summary(f.newBlob)
+	v := blobs.verdict(versionPair{f.oldBlob, f.newBlob})
 	switch {
-	case after.stamp != "" && after.stamp != before.stamp:
+	case v.restamped:
 		return Restamped, true
-	case after.text != before.text:
+	case v.textChanged:
 		return Changed, true
 	}
 	return 0, false

@@ -60,7 +60,7 @@ func Read(root string, dirs []string, months int, cacheDir string) (*Log, error)
 	dirs = outermost(dirs)
 	cache := openCache(cacheDir, root, dirs)
 	cached, _ := cache.load()
-	blobs := newBlobReader(root, cached.summaries())
+	blobs := newBlobReader(root, len(head)/2, cached.summaries(), cached.verdicts())
 	defer blobs.close()
 	early := &prefetch{blobs: blobs, names: namer{}, months: months, first: map[string]bool{}}
 	commits, err := contentCommits(root, dirs, head, cached, early.see)
@@ -79,15 +79,16 @@ func Read(root string, dirs []string, months int, cacheDir string) (*Log, error)
 		sortChanges(log.Changes)
 	}
 	blobs.close()
-	cache.save(head, commits, blobs.done)
+	cache.save(head, commits, blobs.done, blobs.pairs.verdicts)
 	return log, nil
 }
 
 // prefetch names the files of each commit as the log is read, newest
-// first, and asks at once for the versions the comparisons will need:
-// those of each file's newest change, and those of every change in the
-// window of recent changes. git reads them while it lists the older
-// commits, and lastChanges and recentChanges find them read.
+// first, and asks at once for the comparisons lastChanges and
+// recentChanges will need: of each file's newest change, and of every
+// change in the window of recent changes. They are made while the
+// older commits are listed, and lastChanges and recentChanges find them
+// made.
 type prefetch struct {
 	blobs  *blobReader
 	names  namer
@@ -102,7 +103,7 @@ func (p *prefetch) see(c *commit) {
 		p.newest = c.when
 	}
 	recent := p.months > 0 && !c.when.Before(p.newest.AddDate(0, -p.months, 0))
-	var ids []string
+	var jobs []pairJob
 	for _, f := range c.files {
 		if f.name == "" {
 			continue
@@ -114,10 +115,14 @@ func (p *prefetch) see(c *commit) {
 		// An addition is dated without comparing: only a change needs
 		// the versions before and after.
 		if newest && !isZeroBlob(f.oldBlob) || recent && f.status != 'A' {
-			ids = append(ids, f.oldBlob, f.newBlob)
+			job := pairJob{versionPair: versionPair{f.oldBlob, f.newBlob}}
+			if newest {
+				job.file = f.name
+			}
+			jobs = append(jobs, job)
 		}
 	}
-	p.blobs.ask(ids...)
+	p.blobs.askJobs(jobs...)
 }
 
 // outermost leaves out the folders inside another of dirs, whose files

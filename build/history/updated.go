@@ -6,7 +6,7 @@ import "time"
 // commit that changed its content: an addition, or a change of more than
 // its stamp and its whitespace. A rename that changed nothing leads on to
 // the file's older commits. Versions are compared in rounds, each round
-// one run of git cat-file for the newest undecided commit of every file.
+// the newest undecided commit of every file.
 func lastChanges(commits []*commit, blobs *blobReader) (map[string]time.Time, error) {
 	type step struct {
 		c *commit
@@ -23,7 +23,7 @@ func lastChanges(commits []*commit, blobs *blobReader) (map[string]time.Time, er
 	updated := make(map[string]time.Time, len(byName))
 	next := make(map[string]int, len(byName))
 	for {
-		var ids []string
+		var pairs []versionPair
 		var asking []string
 		for name, steps := range byName {
 			if _, ok := updated[name]; ok {
@@ -42,19 +42,19 @@ func lastChanges(commits []*commit, blobs *blobReader) (map[string]time.Time, er
 			case isZeroBlob(steps[i].f.oldBlob):
 				updated[name] = steps[i].c.when
 			default:
-				ids = append(ids, steps[i].f.oldBlob, steps[i].f.newBlob)
+				pairs = append(pairs, versionPair{steps[i].f.oldBlob, steps[i].f.newBlob})
 				asking = append(asking, name)
 			}
 		}
 		if len(asking) == 0 {
 			return updated, nil
 		}
-		if err := blobs.fetch(ids); err != nil {
+		if err := blobs.fetchPairs(pairs); err != nil {
 			return nil, err
 		}
 		for _, name := range asking {
 			s := byName[name][next[name]]
-			if blobs.summary(s.f.oldBlob).text != blobs.summary(s.f.newBlob).text {
+			if blobs.verdict(versionPair{s.f.oldBlob, s.f.newBlob}).textChanged {
 				updated[name] = s.c.when
 				continue
 			}
