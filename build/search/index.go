@@ -256,6 +256,11 @@ func (li *langIndex) doc(p *content.Page) int {
 // chunks of half a megabyte, they were fresh memory, and the page faults
 // of first writing it were most of what merging cost.
 func (li *langIndex) merge(doc, length int, tok *Tokenizer) {
+	if len(tok.newPairs) > 0 {
+		li.mu.Lock()
+		tok.numberPairs(li.pairID)
+		li.mu.Unlock()
+	}
 	entries := make([]logEntry, 0, len(tok.terms)+len(tok.pairs))
 	for i := range tok.terms {
 		dt := &tok.terms[i]
@@ -341,10 +346,9 @@ func (li *langIndex) settleWords() {
 	}
 }
 
-// pairID numbers the pair of two terms, when first met.
+// pairID numbers the pair of two terms, when first met. The caller
+// holds li.mu.
 func (li *langIndex) pairID(packed uint64) uint32 {
-	li.mu.Lock()
-	defer li.mu.Unlock()
 	id, ok := li.pairIDs[packed]
 	if !ok {
 		id = uint32(len(li.pairKeys))
