@@ -215,6 +215,10 @@ func (tk *Tokenizer) spelling(exact string) *spelling {
 	if s, ok := l.spellings[exact]; ok {
 		return s
 	}
+	if s := tk.knownSpelling(exact); s != nil {
+		l.spellings[s.exact] = s
+		return s
+	}
 	exact = strings.Clone(exact)
 	s := &spelling{exact: exact, word: strings.Clone(tokenize.Fold(exact))}
 	key := s.word
@@ -288,4 +292,26 @@ func (tk *Tokenizer) numberPairs(number func(packed uint64) uint32) {
 			tk.pairs[i].id = ids[id&^unnumbered]
 		}
 	}
+}
+
+// knownSpelling returns what an exact spelling the index registered
+// before stands for, made from what the index knows of it rather than
+// stemmed and registered again: after the caches start afresh, most of
+// the words met are such, and stemming a French word took most of
+// making its spelling. It returns nil for a spelling the index does not
+// know.
+func (tk *Tokenizer) knownSpelling(exact string) *spelling {
+	l := tk.lang
+	f, key, held, ok := l.index.known(exact)
+	if !ok {
+		return nil
+	}
+	s := &spelling{exact: held, word: tokenize.Fold(held), form: f.id, formBit: formBit(f.id)}
+	s.key = l.keys[key]
+	if s.key == nil {
+		s.key = &termKey{key: key, page: -1}
+		l.keys[key] = s.key
+	}
+	s.key.term, s.key.id = f.term, f.term.id
+	return s
 }

@@ -162,3 +162,27 @@ func TestPairTableStartsAtItsLanguagesSize(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownSpellingsAreNotStemmedAgain gives the index a spelling,
+// "xyzzy", registered under a term its stem is not, as a tokenizer whose
+// caches were made afresh finds it: what it reads of the word is what
+// the index knows, not the word stemmed again.
+func TestKnownSpellingsAreNotStemmedAgain(t *testing.T) {
+	l := &content.Lang{Language: config.Language{Code: "fr"}}
+	p := &content.Page{Lang: "fr", TranslationKey: "a"}
+	l.Pages = []*content.Page{p}
+	idx := NewIndex(&content.Set{Pages: l.Pages, Langs: []*content.Lang{l}})
+	li := idx.langs["fr"]
+	term := li.term("manuel")
+	li.formID(term, "autre")
+	li.formID(term, "xyzzy")
+	tok := NewTokenizer()
+	tok.startPage("fr", li)
+	s := tok.spellingOf("Xyzzy")
+	if s.key.key != "manuel" || s.key.term != term || s.key.id != term.id || s.form != 1 || s.formBit != 2 || s.exact != "xyzzy" || s.word != "xyzzy" {
+		t.Errorf("spellingOf(Xyzzy) = key %q, form %d, exact %q, word %q; want the index's: manuel, 1, xyzzy, xyzzy", s.key.key, s.form, s.exact, s.word)
+	}
+	if again := tok.spellingOf("xyzzy"); again != s {
+		t.Errorf("the spelling as written differently is another one")
+	}
+}
