@@ -10,7 +10,31 @@ type pairTable struct {
 	slots []pairSlot
 	used  int
 	shift uint // 64 minus the bits of a slot's index
+	// first is the slots the table starts with, at least minPairSlots
+	// (a power of two): doubling from the least to hold a language's
+	// pairs placed each of them again several times.
+	first int
 }
+
+// minPairSlots is the fewest slots a table of pairs has.
+const minPairSlots = 1024
+
+// pairSlotsFor is the slots a table starts with for a language of docs
+// documents: room for pairsPerDoc pairs a document (the benchmark
+// corpus's Vietnamese has 21 a page at 2×1,000 pages, fewer on a larger
+// site, whose pages share more of them), up to maxFirstPairSlots.
+func pairSlotsFor(docs int) int {
+	const pairsPerDoc = 32
+	size := minPairSlots
+	for size < 2*docs*pairsPerDoc && size < maxFirstPairSlots {
+		size *= 2
+	}
+	return size
+}
+
+// maxFirstPairSlots is the most slots a table starts with: 1 MB, room
+// for 32,768 pairs.
+const maxFirstPairSlots = 1 << 16
 
 // pairSlot is 16 bytes, four to a cache line. Whether slot is the
 // current page's is told by the page's counts themselves: it is when
@@ -47,10 +71,28 @@ func (t *pairTable) find(packed uint64) (*pairSlot, bool) {
 	}
 }
 
+// setID sets the number of a pair the table holds.
+func (t *pairTable) setID(packed uint64, id uint32) {
+	key := packed | keyBit
+	mask := len(t.slots) - 1
+	for i := int((key * 0x9e3779b97f4a7c15) >> t.shift); ; i = (i + 1) & mask {
+		if s := &t.slots[i]; s.key == key {
+			s.id = id
+			return
+		}
+	}
+}
+
+// clear empties the table, keeping its memory.
+func (t *pairTable) clear() {
+	clear(t.slots)
+	t.used = 0
+}
+
 // grow doubles the table, placing every entry again.
 func (t *pairTable) grow() {
 	old := t.slots
-	size := max(1024, 2*len(old))
+	size := max(t.first, minPairSlots, 2*len(old))
 	t.slots = make([]pairSlot, size)
 	t.shift = 64
 	for n := size; n > 1; n >>= 1 {

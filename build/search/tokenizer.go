@@ -26,7 +26,18 @@ type Tokenizer struct {
 	terms        []docTerm
 	pairs        []pairCount
 	later        []laterForm // the page's forms numbered after the fifteenth
+	// newPairs are the pairs the page met that the tokenizer's table
+	// had not numbered, by their provisional number (unnumbered): the
+	// index numbers them all once the page is read, under one lock,
+	// where it took its lock for each one.
+	newPairs []uint64
+	newIDs   []uint32 // their numbers in the index, reused from page to page
 }
+
+// unnumbered marks the provisional number of a pair met on the page
+// being read, which is its place in Tokenizer.newPairs: the index's
+// numbers, below pairBit, never have it.
+const unnumbered = pairBit
 
 // tokenizerLang is what a Tokenizer caches for one language of one index.
 type tokenizerLang struct {
@@ -114,19 +125,32 @@ const maxSpellings = 1 << 13
 // more than maxSpellings spellings as written.
 func (tk *Tokenizer) startPage(code string, li *langIndex) {
 	l := tk.langs[code]
-	if l == nil || l.index != li || len(l.written) > tk.maxSpellings {
-		// A page's counts are kept by term key, so the caches start
-		// afresh only between pages, made anew: a cleared map keeps
-		// its memory.
-		l = &tokenizerLang{code: code, index: li, spellings: map[string]*spelling{}, written: map[string]*writtenForm{},
-			keys: map[string]*termKey{}}
+	switch {
+	case l == nil || l.index != li:
+		l = &tokenizerLang{code: code, index: li}
+		l.pairs.first = pairSlotsFor(li.count)
+		l.forget()
 		tk.langs[code] = l
+	case len(l.written) > tk.maxSpellings:
+		l.forget()
 	}
 	tk.lang = l
 	tk.page++
 	tk.terms = tk.terms[:0]
 	tk.pairs = tk.pairs[:0]
 	tk.later = tk.later[:0]
+	tk.newPairs = tk.newPairs[:0]
+}
+
+// forget starts the caches afresh. A page's counts are kept by term
+// key, so they start afresh only between pages; the maps are made anew,
+// as a cleared map keeps its memory, and the table of pairs, whose size
+// the pages read so far tell, is cleared, as a new one would be grown
+// again from its first size, every pair placed again at each doubling.
+func (l *tokenizerLang) forget() {
+	l.spellings, l.written, l.keys = map[string]*spelling{}, map[string]*writtenForm{}, map[string]*termKey{}
+	clear(l.recent[:])
+	l.pairs.clear()
 }
 
 // spellingOf finds, or makes, what a word as written stands for. Words
@@ -191,6 +215,10 @@ func (tk *Tokenizer) spelling(exact string) *spelling {
 	if s, ok := l.spellings[exact]; ok {
 		return s
 	}
+	if s := tk.knownSpelling(exact); s != nil {
+		l.spellings[s.exact] = s
+		return s
+	}
 	exact = strings.Clone(exact)
 	s := &spelling{exact: exact, word: strings.Clone(tokenize.Fold(exact))}
 	key := s.word
@@ -228,17 +256,62 @@ func (tk *Tokenizer) count(s *spelling, weight float32, lead bool) {
 }
 
 // countPair adds one occurrence of two adjacent terms, by their ids, to
-// the page's pair counts.
+// the page's pair counts. A pair the table had not numbered gets a
+// provisional number, until numberPairs.
 func (tk *Tokenizer) countPair(first, second uint32, weight float32) {
 	l := tk.lang
 	packed := uint64(first)<<32 | uint64(second)
 	k, isNew := l.pairs.find(packed)
 	if isNew {
-		k.id, k.slot = l.index.pairID(packed), -1
+		k.id, k.slot = unnumbered|uint32(len(tk.newPairs)), -1
+		tk.newPairs = append(tk.newPairs, packed)
 	}
 	if k.slot < 0 || int(k.slot) >= len(tk.pairs) || tk.pairs[k.slot].id != k.id {
 		k.slot = int32(len(tk.pairs))
 		tk.pairs = append(tk.pairs, pairCount{id: k.id})
 	}
 	tk.pairs[k.slot].tf += weight
+}
+
+// numberPairs gives the pairs the page met first their numbers in the
+// index, number's, in the page's counts and in the tokenizer's table.
+// The caller holds the index's lock, for all of them at once.
+func (tk *Tokenizer) numberPairs(number func(packed uint64) uint32) {
+	if len(tk.newPairs) == 0 {
+		return
+	}
+	ids := tk.newIDs[:0]
+	for _, packed := range tk.newPairs {
+		id := number(packed)
+		tk.lang.pairs.setID(packed, id)
+		ids = append(ids, id)
+	}
+	tk.newIDs = ids
+	for i := range tk.pairs {
+		if id := tk.pairs[i].id; id&unnumbered != 0 {
+			tk.pairs[i].id = ids[id&^unnumbered]
+		}
+	}
+}
+
+// knownSpelling returns what an exact spelling the index registered
+// before stands for, made from what the index knows of it rather than
+// stemmed and registered again: after the caches start afresh, most of
+// the words met are such, and stemming a French word took most of
+// making its spelling. It returns nil for a spelling the index does not
+// know.
+func (tk *Tokenizer) knownSpelling(exact string) *spelling {
+	l := tk.lang
+	f, key, held, ok := l.index.known(exact)
+	if !ok {
+		return nil
+	}
+	s := &spelling{exact: held, word: tokenize.Fold(held), form: f.id, formBit: formBit(f.id)}
+	s.key = l.keys[key]
+	if s.key == nil {
+		s.key = &termKey{key: key, page: -1}
+		l.keys[key] = s.key
+	}
+	s.key.term, s.key.id = f.term, f.term.id
+	return s
 }
