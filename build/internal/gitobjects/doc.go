@@ -7,7 +7,10 @@
 //
 // A Store holds what its Readers share, read-only: the pack files and
 // their indexes, mapped into memory. A Reader is one goroutine's: it
-// keeps the objects it resolved last, for the deltas read after them.
+// keeps the objects it resolved last, for the deltas read after them,
+// and the blobs offered to it read elsewhere (a working tree's files,
+// checked against their names), so that the deltas made from those
+// inflate nothing of them.
 // An object the store does not hold (a partial clone's, fetched on
 // demand by git) is ErrNotFound, for the caller to ask git for it.
 package gitobjects
