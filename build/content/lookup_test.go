@@ -45,3 +45,35 @@ func TestSortedPagesFindAsMapsDid(t *testing.T) {
 		t.Errorf("a page removed is still found, or another is lost (%d pages)", len(rel.pages))
 	}
 }
+
+// TestHashedPagesFindAsHalving: the table of slots finds every page, and
+// no text no page has, as searching the sorted pages by halves does,
+// among many pages whose texts share long beginnings, before and after
+// pages are put and removed.
+func TestHashedPagesFindAsHalving(t *testing.T) {
+	var pages []*Page
+	for i := range 5000 {
+		pages = append(pages, &Page{URL: fmt.Sprintf("/vi/principles/khach-hang-truoc-tien/%d/", i*7%5003)})
+	}
+	s := sortPagesBy(pages, urlOf, false)
+	check := func(when string) {
+		t.Helper()
+		halving := s
+		halving.slots = nil
+		for i := range 5100 {
+			k := fmt.Sprintf("/vi/principles/khach-hang-truoc-tien/%d/", i)
+			if got, want := s.find(k), halving.find(k); got != want {
+				t.Fatalf("%s: %q found %p, want %p", when, k, got, want)
+			}
+		}
+		if s.find("") != nil || s.find("/vi/") != nil {
+			t.Fatalf("%s: a text no page has was found", when)
+		}
+	}
+	check("sorted")
+	for i := range 50 {
+		s.put(&Page{URL: fmt.Sprintf("/vi/principles/khach-hang-truoc-tien/%d/", 5000+i)})
+		s.remove(fmt.Sprintf("/vi/principles/khach-hang-truoc-tien/%d/", i*7))
+	}
+	check("after puts and removes")
+}
