@@ -2,10 +2,10 @@ package history
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"sync"
 
+	"handbook/build/internal/files"
 	"handbook/build/internal/gitobjects"
 )
 
@@ -286,7 +286,9 @@ func (c *versionComparer) compareRead(r *gitobjects.Reader, job pairJob) (pairVe
 	}
 	pair := job.versionPair
 	if job.file != "" {
-		if data, err := os.ReadFile(filepath.Join(c.root, filepath.FromSlash(job.file))); err == nil {
+		// A regular file only, of a page's size at most: a named pipe
+		// put in a page's place must not keep the build waiting.
+		if data, err := files.Read(filepath.Join(c.root, filepath.FromSlash(job.file)), files.DefaultLimit); err == nil {
 			r.Offer(pair.new, data)
 		}
 	}
