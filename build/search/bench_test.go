@@ -110,3 +110,24 @@ func BenchmarkWriteSpilled(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkWrite measures writing the index of the corpus, gathered in
+// memory, into a writer that drops it: the shards, pair files and
+// posting files, each compressed on its own. The pages are indexed
+// outside the time measured.
+func BenchmarkWrite(b *testing.B) {
+	set, texts := benchSet(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		idx := NewIndex(set)
+		tok := NewTokenizer()
+		for _, p := range set.Pages {
+			idx.Add(p, Body{Text: texts[p]}, tok)
+		}
+		b.StartTimer()
+		if err := idx.Write(dropWriter{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

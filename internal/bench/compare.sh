@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Times `handbook build` beside the goldmark floor and Hugo on generated
 # corpora of several sizes, and prints, per size and tool, the median time,
-# the time per page, the ratio to the floor and the peak memory, so that
-# the curve from small to large handbooks is visible.
+# the time per page, the ratio to the floor, the peak memory and the ratio
+# of processor time (user and system) to the floor's, so that the curve
+# from small to large handbooks is visible. The tools take turns, one run
+# each a round.
 #
 # Usage: internal/bench/compare.sh GENCORPUS_DIR [PAGES ...]
 #   GENCORPUS_DIR  the folder of the benchmark corpus generator (gencorpus)
@@ -67,28 +69,27 @@ command_of() {
   esac
 }
 
-# measure runs tool on corpus runs times and prints "median-seconds peak-KiB",
-# or "over" when a run took longer than the budget, or "failed".
-measure() {
-  local tool=$1 corpus=$2 runs=$3 times=() peak=0
-  for _ in $(seq "$runs"); do
-    rm -rf "$out/site"
-    # shellcheck disable=SC2046
-    if ! /usr/bin/time -f '%e %M' -o "$out/time.txt" timeout "$budget" $(command_of "$tool" "$corpus" "$out/site") >/dev/null 2>"$out/err.txt"; then
-      if grep -q 'status 124' "$out/time.txt"; then echo over; else echo failed; fi
-      return
-    fi
-    read -r secs kib < <(tail -1 "$out/time.txt")
-    times+=("$secs")
-    [ "$kib" -gt "$peak" ] && peak=$kib
-  done
+# run_once runs tool on corpus once and prints "seconds cpu-seconds
+# peak-KiB", or "over" when it took longer than the budget, or "failed".
+run_once() {
+  local tool=$1 corpus=$2
   rm -rf "$out/site"
-  printf '%s\n' "${times[@]}" | sort -g | awk -v peak="$peak" '{t[NR]=$1} END {print t[int((NR+1)/2)], peak}'
+  # shellcheck disable=SC2046
+  if ! /usr/bin/time -f '%e %U %S %M' -o "$out/time.txt" timeout "$budget" $(command_of "$tool" "$corpus" "$out/site") >/dev/null 2>"$out/err.txt"; then
+    if grep -q 'status 124' "$out/time.txt"; then echo over; else echo failed; fi
+    return
+  fi
+  tail -1 "$out/time.txt" | awk '{print $1, $2 + $3, $4}'
+}
+
+# median prints the median of its arguments.
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{t[NR]=$1} END {print t[int((NR+1)/2)]}'
 }
 
 declare -A dropped
 summary="$out/summary.txt"
-printf '%-9s %-20s %10s %10s %9s %10s\n' "pages" "tool" "median s" "µs/page" "× floor" "peak MiB" >"$summary"
+printf '%-9s %-20s %10s %10s %9s %10s %9s\n' "pages" "tool" "median s" "µs/page" "× floor" "peak MiB" "cpu × floor" >"$summary"
 for n in "${sizes[@]}"; do
   corpus="$out/c$n"
   (cd "$gen" && go run . -pages "$n" -out "$corpus" >/dev/null)
@@ -99,24 +100,40 @@ for n in "${sizes[@]}"; do
   pages=$(find "$corpus/content" -name '*.md' | wc -l)
   runs=${BENCH_RUNS:-$([ "$n" -le 10000 ] && echo 3 || echo 1)}
   echo "== 2×$n: $pages Markdown files, $(du -sh "$corpus/content" | cut -f1), $runs run(s) each, load $(cut -d' ' -f1 /proc/loadavg)"
-  floor=""
+  # The tools take turns, one run each a round, so that a machine that
+  # slows down or speeds up during the series weighs on each alike.
+  declare -A secs=() cpus=() peaks=() failed=()
+  for _ in $(seq "$runs"); do
+    for tool in "${tools[@]}"; do
+      [ -z "${dropped[$tool]:-}" ] && [ -z "${failed[$tool]:-}" ] || continue
+      result=$(run_once "$tool" "$corpus")
+      case $result in
+      over) dropped[$tool]=1; echo "  $tool: over the budget of ${budget}s"; continue ;;
+      failed) failed[$tool]=1; echo "  $tool: failed: $(tail -3 "$out/err.txt")"; continue ;;
+      esac
+      read -r s c k <<<"$result"
+      secs[$tool]+="$s "
+      cpus[$tool]+="$c "
+      [ "$k" -gt "${peaks[$tool]:-0}" ] && peaks[$tool]=$k
+    done
+  done
+  rm -rf "$out/site"
+  floor="" floorcpu=""
   for tool in "${tools[@]}"; do
-    if [ -n "${dropped[$tool]:-}" ]; then
-      echo "  $tool: left out (took longer than ${budget}s at a smaller size)"
+    if [ -n "${dropped[$tool]:-}" ] && [ -z "${secs[$tool]:-}" ]; then
+      echo "  $tool: left out (took longer than ${budget}s)"
       continue
     fi
-    result=$(measure "$tool" "$corpus" "$runs")
-    case $result in
-    over) dropped[$tool]=1; echo "  $tool: over the budget of ${budget}s"; continue ;;
-    failed) echo "  $tool: failed: $(tail -3 "$out/err.txt")"; continue ;;
-    esac
-    read -r secs kib <<<"$result"
-    [ "$tool" = floor ] && floor=$secs
-    line=$(awk -v n="2×$n" -v tool="$tool" -v s="$secs" -v k="$kib" -v p="$pages" -v f="${floor:-0}" \
-      'BEGIN { r = f > 0 ? sprintf("%.2f", s / f) : "-"; printf "%-9s %-20s %10.2f %10.1f %9s %10.0f\n", n, tool, s, s * 1e6 / p, r, k / 1024 }')
+    [ -n "${secs[$tool]:-}" ] && [ -z "${failed[$tool]:-}" ] || continue
+    # shellcheck disable=SC2086
+    s=$(median ${secs[$tool]}) c=$(median ${cpus[$tool]})
+    [ "$tool" = floor ] && floor=$s floorcpu=$c
+    line=$(awk -v n="2×$n" -v tool="$tool" -v s="$s" -v c="$c" -v k="${peaks[$tool]}" -v p="$pages" -v f="${floor:-0}" -v fc="${floorcpu:-0}" \
+      'BEGIN { r = f > 0 ? sprintf("%.2f", s / f) : "-"; rc = fc > 0 ? sprintf("%.2f", c / fc) : "-"; printf "%-9s %-20s %10.2f %10.1f %9s %10.0f %9s\n", n, tool, s, s * 1e6 / p, r, k / 1024, rc }')
     echo "  $line"
     echo "$line" >>"$summary"
   done
+  unset secs cpus peaks failed
   rm -rf "$corpus"
   echo
 done
