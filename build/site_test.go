@@ -407,6 +407,31 @@ func TestUnknownThemeFails(t *testing.T) {
 	}
 }
 
+// TestBrokenLayoutAndPageBothReported parses a theme's templates, which
+// happens while the pages are read: a layout that does not parse fails
+// the load with its file and line, after the pages are read, so a broken
+// page's error is reported too.
+func TestBrokenLayoutAndPageBothReported(t *testing.T) {
+	files := siteFiles()
+	files["handbook.toml"] = `theme = "custom"` + "\n" + siteConfig
+	files["themes/custom/layouts/page.html"] = "{{define \"main\"}}\n<p>{{.Title}</p>\n{{end}}\n"
+	files["content/vi/broken.md"] = "---\ntitle: [\n"
+	s, err := Load(Options{Source: writeSite(t, files)})
+	if err == nil || !strings.Contains(err.Error(), "layouts/page.html:2") {
+		t.Errorf("Load = %v, want the layout's line", err)
+	}
+	if s.Renderer() != nil {
+		t.Error("a renderer was made with a layout that does not parse")
+	}
+	var pageErr bool
+	for _, d := range s.Diags.Sorted() {
+		pageErr = pageErr || d.File == "content/vi/broken.md" && d.Severity == diag.Error
+	}
+	if !pageErr {
+		t.Errorf("the broken page's error is missing: %v", s.Diags.Sorted())
+	}
+}
+
 func TestFailedBuildLeavesPreviousOutput(t *testing.T) {
 	root := writeSite(t, siteFiles())
 	parent := t.TempDir()
@@ -520,7 +545,7 @@ func TestSummary(t *testing.T) {
 	for _, st := range s.Timings {
 		stages = append(stages, st.Stage)
 	}
-	if want := []string{"config", "read", "link", "history", "templates", "render", "index", "write"}; !reflect.DeepEqual(stages, want) {
+	if want := []string{"config", "read", "link", "history", "templates", "render", "files", "write"}; !reflect.DeepEqual(stages, want) {
 		t.Errorf("stages = %v, want %v", stages, want)
 	}
 }

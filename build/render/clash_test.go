@@ -42,7 +42,7 @@ func newSite(t *testing.T, files map[string]string) (*Renderer, *content.Set, *d
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := New(cfg, set, theme, nil, diags)
+	r, err := newRenderer(cfg, set, theme, nil, diags, defaultTwins())
 	if err != nil {
 		t.Fatal(err)
 	}

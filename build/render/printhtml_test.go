@@ -42,7 +42,7 @@ func loadPrintSite(t testing.TB) (*Renderer, *content.Page) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := New(cfg, set, theme, nil, diags)
+	r, err := newRenderer(cfg, set, theme, nil, diags, defaultTwins())
 	if err != nil {
 		t.Fatal(err)
 	}

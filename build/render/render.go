@@ -18,8 +18,8 @@ import (
 	"handbook/build/output"
 )
 
-// Renderer renders a site's pages with a theme. Templates are parsed once,
-// when it is made; Render may then be called from many goroutines.
+// Renderer renders a site's pages with a theme. Its templates are parsed
+// once, before it is made; Render may then be called from many goroutines.
 type Renderer struct {
 	cfg     *config.Config
 	set     *content.Set
@@ -48,21 +48,48 @@ type Renderer struct {
 	recorders sync.Pool
 }
 
-// New parses the theme's layouts and interface strings. The templates
-// read each page's converted body from bodies.
-func New(cfg *config.Config, set *content.Set, theme *Theme, bodies Bodies, diags *diag.List) (*Renderer, error) {
-	return newRenderer(cfg, set, theme, bodies, diags, defaultTwins())
+// Templates are a theme's layouts, parsed with its base template and
+// partials: the part of making a Renderer that needs no page, which a
+// build does while it reads the pages. They make one Renderer.
+type Templates struct {
+	theme  *Theme
+	parsed *parsedLayouts
+	cache  *fragmentCache // partialCached's, which the parsed templates call
 }
 
-// newRenderer is New with the partials rendered by twins where the theme
-// has the default theme's own.
-func newRenderer(cfg *config.Config, set *content.Set, theme *Theme, bodies Bodies, diags *diag.List, twins []twin) (*Renderer, error) {
+// ParseTemplates parses the theme's layouts, for New.
+func ParseTemplates(cfg *config.Config, theme *Theme) (*Templates, error) {
+	return parseTemplates(cfg, theme, defaultTwins())
+}
+
+// parseTemplates is ParseTemplates with the partials rendered by twins
+// where the theme has the default theme's own.
+func parseTemplates(cfg *config.Config, theme *Theme, twins []twin) (*Templates, error) {
 	theme.limit = cfg.FileSizeLimit()
 	cache := newFragmentCache()
 	parsed, err := parseLayouts(theme, funcs(cfg, cache), cache, twins)
 	if err != nil {
 		return nil, err
 	}
+	return &Templates{theme: theme, parsed: parsed, cache: cache}, nil
+}
+
+// newRenderer parses the theme's templates, with the partials rendered by
+// twins where the theme has the default theme's own, and makes a renderer
+// with them.
+func newRenderer(cfg *config.Config, set *content.Set, theme *Theme, bodies Bodies, diags *diag.List, twins []twin) (*Renderer, error) {
+	tpl, err := parseTemplates(cfg, theme, twins)
+	if err != nil {
+		return nil, err
+	}
+	return New(cfg, set, tpl, bodies, diags)
+}
+
+// New makes the renderer of a site's pages with the theme's templates:
+// it loads the theme's interface strings and plans the print pages. The
+// templates read each page's converted body from bodies.
+func New(cfg *config.Config, set *content.Set, tpl *Templates, bodies Bodies, diags *diag.List) (*Renderer, error) {
+	theme, parsed, cache := tpl.theme, tpl.parsed, tpl.cache
 	codes := make([]string, len(cfg.Languages))
 	for i, l := range cfg.Languages {
 		codes[i] = l.Code

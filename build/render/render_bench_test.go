@@ -61,7 +61,7 @@ func benchSite(tb testing.TB, n int, extraConfig string) (*Renderer, []*content.
 		r := conv.Convert(p, set.Body(p), &buf, diags)
 		results[p] = &r
 	}
-	r, err := New(cfg, set, theme, func(p *content.Page) *markdown.Result { return results[p] }, diags)
+	r, err := newRenderer(cfg, set, theme, func(p *content.Page) *markdown.Result { return results[p] }, diags, defaultTwins())
 	if err != nil {
 		tb.Fatal(err)
 	}

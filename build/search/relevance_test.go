@@ -9,7 +9,21 @@ import (
 	"handbook/build"
 	"handbook/build/config"
 	"handbook/build/search/query"
+	"handbook/internal/sitetest"
 )
+
+// TestMain removes the handbook the tests built, and keeps the history's
+// cache of the build out of the user's cache folder.
+func TestMain(m *testing.M) {
+	code := sitetest.RunWithCacheInTemp(m)
+	if handbookDir != "" {
+		os.RemoveAll(handbookDir)
+	}
+	os.Exit(code)
+}
+
+// handbookDir is the folder handbookSite built into, once it has.
+var handbookDir string
 
 // handbookSite builds the repository's own handbook once, for the tests
 // that search its real content.
@@ -18,6 +32,7 @@ var handbookSite = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	handbookDir = dir
 	dest := filepath.Join(dir, "public")
 	_, err = build.Build(build.Options{Source: filepath.Join("..", ".."), Overrides: config.Overrides{Dest: dest}})
 	return dest, err

@@ -334,7 +334,8 @@ func (s *spill) merge(slots int, slotOf func(uint32) int) ([]int, error) {
 		return nil, err
 	}
 	s.merged = f
-	w := bufio.NewWriterSize(f, 1<<20)
+	w := newAheadWriter(f, 1<<20)
+	defer w.Close() // on an error reading the runs
 	dfs := make([]int, slots)
 	s.start = make([]uint32, slots)
 	var buf, spare []posting
@@ -370,7 +371,7 @@ func (s *spill) merge(slots int, slotOf func(uint32) int) ([]int, error) {
 		w.Write(raw)
 		written += len(buf)
 	}
-	return dfs, w.Flush()
+	return dfs, w.Close()
 }
 
 // mergeParts puts postings in document order, given that each of its
