@@ -99,14 +99,7 @@ func BenchmarkWriteSpilled(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		b.StopTimer()
-		idx := NewIndex(set)
-		for _, li := range idx.langs {
-			li.spillAt(4<<20, b.TempDir())
-		}
-		tok := NewTokenizer()
-		for _, p := range set.Pages {
-			idx.Add(p, Body{Text: texts[p]}, tok)
-		}
+		idx := indexCorpus(set, texts, b.TempDir())
 		b.StartTimer()
 		if err := idx.Write(dropWriter{}); err != nil {
 			b.Fatal(err)
@@ -128,14 +121,27 @@ func BenchmarkWrite(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		b.StopTimer()
-		idx := NewIndex(set)
-		tok := NewTokenizer()
-		for _, p := range set.Pages {
-			idx.Add(p, Body{Text: texts[p]}, tok)
-		}
+		idx := indexCorpus(set, texts, "")
 		b.StartTimer()
 		if err := idx.Write(dropWriter{}); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// indexCorpus indexes every page of the corpus on one goroutine; unless
+// spillDir is "", each language spills its postings there in runs of
+// 4 MB.
+func indexCorpus(set *content.Set, texts map[*content.Page]string, spillDir string) *Index {
+	idx := NewIndex(set)
+	if spillDir != "" {
+		for _, li := range idx.langs {
+			li.spillAt(4<<20, spillDir)
+		}
+	}
+	tok := NewTokenizer()
+	for _, p := range set.Pages {
+		idx.Add(p, Body{Text: texts[p]}, tok)
+	}
+	return idx
 }
