@@ -129,6 +129,41 @@ func BenchmarkWrite(b *testing.B) {
 	}
 }
 
+// BenchmarkGroupRun measures grouping by term the entries of a run of
+// the corpus's Vietnamese pages as large as a large language's later
+// runs (a quarter of the budget), the grouper reused from run to run as
+// a language's is, and reports the time per entry.
+func BenchmarkGroupRun(b *testing.B) {
+	set, texts := benchSet(b)
+	idx := NewIndex(set)
+	li := idx.langs["vi"]
+	li.spillAt(1<<40, "")
+	tok := NewTokenizer()
+	for _, p := range set.Pages {
+		if p.Lang == "vi" {
+			idx.Add(p, Body{Text: texts[p]}, tok)
+		}
+	}
+	var run []int
+	entries := 0
+	for d := range li.docs {
+		if entries*entrySize >= defaultSpillBudget/laterRunShare {
+			break
+		}
+		run = append(run, d)
+		entries += len(li.docs[d].entries)
+	}
+	rg := newRunGrouper()
+	b.ReportAllocs()
+	for b.Loop() {
+		err := rg.each(li.docs, run, len(li.byID), len(li.pairKeys), func(entryGroup) error { return nil })
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*entries), "ns/entry")
+}
+
 // indexCorpus indexes every page of the corpus on one goroutine; unless
 // spillDir is "", each language spills its postings there in runs of
 // 4 MB.

@@ -152,8 +152,10 @@ type langIndex struct {
 	// pending are the documents whose entries are held, held their bytes.
 	budget      int64
 	spillParent string
-	pending     []int
-	held        int64
+	// groupers are the runGroupers that wrote runs, for the next runs.
+	groupers sync.Pool
+	pending  []int
+	held     int64
 	// logged are the bytes of entries logged, held or spilled, and
 	// loggedDocs the documents they came from: what spillsAnyway
 	// predicts the language's whole from.

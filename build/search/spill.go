@@ -23,9 +23,10 @@ import (
 // memory.
 
 // defaultSpillBudget is the bytes of logged entries a language holds
-// before it spills them: 2×10,000 pages of the benchmark corpus log about
-// 35 MB a language and stay in memory; 2×100,000 log ten times that and
-// spill.
+// before it spills them: at 2×10,000 pages of the benchmark corpus, the
+// Vietnamese pages log about 58 MB (7.2 million entries, most of them
+// pairs of syllables) and spill, the French ones less, and stay in
+// memory; 2×100,000 log ten times that and spill.
 const defaultSpillBudget = 48 << 20
 
 // entrySize is the bytes a logged entry takes in memory.
@@ -123,21 +124,28 @@ func (li *langIndex) writeRun(batch []int) error {
 	if err != nil {
 		return err
 	}
-	groups := groupEntries(li.docs, batch, terms, pairs)
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
+	rg, _ := li.groupers.Get().(*runGrouper)
+	if rg == nil {
+		rg = newRunGrouper()
+	}
 	// One buffer for every group: a group's records are written before
 	// the next one's are made.
 	var b []byte
-	for _, g := range groups {
+	err = rg.each(li.docs, batch, terms, pairs, func(g entryGroup) error {
 		b = binary.AppendUvarint(binary.AppendUvarint(b[:0], uint64(g.id)), uint64(len(g.postings)))
 		b = appendRecords(b, g.postings)
-		w.Write(b)
+		_, err := w.Write(b)
+		return err
+	})
+	li.groupers.Put(rg)
+	if err == nil {
+		err = w.Flush()
 	}
-	err = w.Flush()
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -170,47 +178,133 @@ type entryGroup struct {
 	postings []posting
 }
 
-// groupEntries groups the entries of the documents docs (in order) by
-// term, terms in number order and pairs after them, each group's
-// postings in document order: a counting sort, in two passes. terms and
-// pairs bound the numbers of the terms and pairs the entries have.
-func groupEntries(all []docInfo, docs []int, terms, pairs int) []entryGroup {
+// A run's entries are placed groupChunk postings (8 MB) at a time, in
+// at most groupChunks chunks, or else all at once.
+const (
+	groupChunk  = 1 << 20
+	groupChunks = 2
+)
+
+// A runGrouper groups the entries of a run's documents by term, and keeps
+// its buffer for the next run. Placing every entry of a run in its
+// term's group at once meant an array as large as the run (48 MB for a
+// language's first), new for each run, written all over: a cache miss
+// for nearly every entry. The grouper places them a chunk of terms at a
+// time, reading the entries again for each chunk, into a buffer whose
+// writes stay closer together: a run of 12 MB, as a large language's
+// later runs are, is grouped in two chunks of 8 MB, in the one buffer
+// the language's runs share.
+type runGrouper struct {
+	chunk    int     // the postings a chunk holds
+	chunks   int     // the most chunks a run is grouped in, or else one
+	counts   []int32 // by slot: its postings, then where its next goes
+	postings []posting
+}
+
+// newRunGrouper returns a grouper with empty buffers.
+func newRunGrouper() *runGrouper {
+	return &runGrouper{chunk: groupChunk, chunks: groupChunks}
+}
+
+// each calls visit with the groups of the entries of the documents docs
+// (in order) by term, terms in number order and pairs after them, each
+// group's postings in document order; terms and pairs bound the numbers
+// of the terms and pairs the entries have. A group's postings are valid
+// until visit returns. It stops at the first error visit returns.
+func (rg *runGrouper) each(all []docInfo, docs []int, terms, pairs int, visit func(entryGroup) error) error {
 	g := gathering{terms: terms}
-	counts := make([]int32, terms+pairs)
-	total, used := 0, 0
+	rg.counts = resized(rg.counts, terms+pairs)
+	counts := rg.counts
+	total := 0
 	for _, doc := range docs {
 		for _, e := range all[doc].entries {
-			s := g.slot(e.id)
-			if counts[s] == 0 {
-				used++
-			}
-			counts[s]++
+			counts[g.slot(e.id)]++
 		}
 		total += len(all[doc].entries)
 	}
-	postings := make([]posting, total)
-	groups := make([]entryGroup, 0, used)
-	at := int32(0)
-	for slot, n := range counts {
-		if n == 0 {
-			continue
-		}
-		id := uint32(slot)
-		if slot >= terms {
-			id = pairBit | uint32(slot-terms)
-		}
-		groups = append(groups, entryGroup{id: id, postings: postings[at : at+n]})
-		counts[slot] = at // from now on, where the slot's next posting goes
-		at += n
+	chunk := rg.chunk
+	if total > rg.chunks*rg.chunk {
+		// A run larger than the shared buffer holds, as a language's
+		// first is, is grouped at once, in a buffer of its own: reading
+		// its entries again for each chunk cost more than the buffer.
+		chunk = total
 	}
+	defer rg.keepSmall()
+	for lo := 0; lo < len(counts); {
+		hi, n := rg.chunkFrom(lo, chunk)
+		if n > 0 {
+			if err := rg.place(all, docs, g, lo, hi, n, visit); err != nil {
+				return err
+			}
+		}
+		lo = hi
+	}
+	return nil
+}
+
+// keepSmall lets go of a buffer grown past what a later run needs: a
+// language's first run is four times as large.
+func (rg *runGrouper) keepSmall() {
+	if cap(rg.postings) > 2*rg.chunk {
+		rg.postings = nil
+	}
+}
+
+// chunkFrom returns the end of the chunk of slots that starts at lo, and
+// its postings: as many slots as chunk postings hold, and at least one.
+func (rg *runGrouper) chunkFrom(lo, chunk int) (hi, n int) {
+	hi, n = lo+1, int(rg.counts[lo])
+	for hi < len(rg.counts) && n+int(rg.counts[hi]) <= chunk {
+		n += int(rg.counts[hi])
+		hi++
+	}
+	return hi, n
+}
+
+// place places the n postings of the slots lo to hi, counted in
+// rg.counts, in document order, and visits their groups in slot order.
+func (rg *runGrouper) place(all []docInfo, docs []int, g gathering, lo, hi, n int, visit func(entryGroup) error) error {
+	counts := rg.counts[lo:hi]
+	at := int32(0)
+	for s, c := range counts {
+		counts[s] = at // from now on, where the slot's next posting goes
+		at += c
+	}
+	rg.postings = slices.Grow(rg.postings[:0], n)[:n]
+	postings := rg.postings
 	for _, doc := range docs {
 		for _, e := range all[doc].entries {
-			s := g.slot(e.id)
-			postings[counts[s]] = posting{doc: int32(doc), tf: e.tf, forms: e.forms}
-			counts[s]++
+			if s := g.slot(e.id) - lo; uint(s) < uint(len(counts)) {
+				postings[counts[s]] = posting{doc: int32(doc), tf: e.tf, forms: e.forms}
+				counts[s]++
+			}
 		}
 	}
-	return groups
+	start := int32(0)
+	for s, end := range counts {
+		if end == start {
+			continue
+		}
+		id := uint32(lo + s)
+		if lo+s >= g.terms {
+			id = pairBit | uint32(lo+s-g.terms)
+		}
+		if err := visit(entryGroup{id: id, postings: postings[start:end]}); err != nil {
+			return err
+		}
+		start = end
+	}
+	return nil
+}
+
+// resized returns b with n zeroed elements, reusing its memory.
+func resized(b []int32, n int) []int32 {
+	if cap(b) < n {
+		return make([]int32, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
 }
 
 // appendRecords appends the records of postings to b: a term's records
