@@ -157,6 +157,14 @@ func (g gathering) slot(id uint32) int {
 	return int(id)
 }
 
+// id is the term or pair whose slot is slot: slot's inverse.
+func (g gathering) id(slot int) uint32 {
+	if slot >= g.terms {
+		return pairBit | uint32(slot-g.terms)
+	}
+	return uint32(slot)
+}
+
 // count counts the entries of each slot in the run.
 func (g gathering) count(run docRun, slots int) []int32 {
 	sizes := make([]int32, slots)

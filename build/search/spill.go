@@ -285,11 +285,7 @@ func (rg *runGrouper) place(all []docInfo, docs []int, g gathering, lo, hi, n in
 		if end == start {
 			continue
 		}
-		id := uint32(lo + s)
-		if lo+s >= g.terms {
-			id = pairBit | uint32(lo+s-g.terms)
-		}
-		if err := visit(entryGroup{id: id, postings: postings[start:end]}); err != nil {
+		if err := visit(entryGroup{id: g.id(lo + s), postings: postings[start:end]}); err != nil {
 			return err
 		}
 		start = end
