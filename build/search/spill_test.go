@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -176,5 +177,76 @@ func TestRecordsAreLittleEndian(t *testing.T) {
 	}
 	if back := appendFromRecords(nil, raw[1:]); !slices.Equal(back, postings) {
 		t.Errorf("read back %v, want %v", back, postings)
+	}
+}
+
+// TestCompactRecordsReadBack writes groups of postings as a run's records
+// and reads them back as they were: three bytes a posting where the
+// gaps, tfs and forms are small, as most are, and never more than
+// eleven. Records cut short, or followed by more bytes, are an error.
+func TestCompactRecordsReadBack(t *testing.T) {
+	groups := [][]posting{
+		nil,
+		{{doc: 0, tf: 4}},
+		{{doc: 3, tf: 4, forms: 1}, {doc: 4, tf: 0x8004, forms: 0x8000}, {doc: 0x7fffffff, tf: 0xffff, forms: 0xffff}},
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 50 {
+		var g []posting
+		doc := int32(rng.IntN(1000))
+		for range rng.IntN(300) {
+			g = append(g, posting{doc: doc, tf: uint16(rng.IntN(1 << 16)), forms: uint16(rng.IntN(1 << 16))})
+			doc += 1 + int32(rng.IntN(1<<rng.IntN(20)))
+		}
+		groups = append(groups, g)
+	}
+	for _, g := range groups {
+		raw := appendCompactRecords([]byte{0xaa}, g)[1:]
+		if len(raw) < minRecordBytes*len(g) || len(raw) > maxRecordBytes*len(g) {
+			t.Errorf("%d postings in %d bytes, outside %d to %d", len(g), len(raw), minRecordBytes*len(g), maxRecordBytes*len(g))
+		}
+		back, err := appendFromCompactRecords([]posting{{doc: 9}}, raw, len(g))
+		if err != nil || !slices.Equal(back[1:], g) || back[0].doc != 9 {
+			t.Fatalf("read back %v, %v; want %v after the posting there", back, err, g)
+		}
+		if len(g) == 0 {
+			continue
+		}
+		if _, err := appendFromCompactRecords(nil, raw[:len(raw)-1], len(g)); err == nil {
+			t.Error("records cut short read back without an error")
+		}
+		if _, err := appendFromCompactRecords(nil, append(slices.Clip(raw), 0), len(g)); err == nil {
+			t.Error("records followed by a byte read back without an error")
+		}
+	}
+	small := make([]posting, 100)
+	for i := range small {
+		small[i] = posting{doc: int32(2 * i), tf: 4, forms: 1}
+	}
+	if raw := appendCompactRecords(nil, small); len(raw) != 300 {
+		t.Errorf("100 postings two documents apart, of tf 4 and one form, take %d bytes, want 300", len(raw))
+	}
+}
+
+// TestDamagedRunIsAnError cuts a spilled run short before the index is
+// written: writing it fails, naming the run, and removes the spill.
+func TestDamagedRunIsAnError(t *testing.T) {
+	set, bodies := orderSet()
+	dir := t.TempDir()
+	idx := spilledIndex(set, bodies, 300, dir)
+	run := idx.langs["vi"].spill.runs[0]
+	info, err := os.Stat(run)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(run, info.Size()-2); err != nil {
+		t.Fatal(err)
+	}
+	err = idx.Write(output.NewMemory())
+	if err == nil || !strings.Contains(err.Error(), "merging spilled postings") || !strings.Contains(err.Error(), run) {
+		t.Fatalf("Write with a damaged run: %v, want an error naming %s", err, run)
+	}
+	if left, _ := os.ReadDir(dir); len(left) > 0 {
+		t.Errorf("the failed write left %s behind", left[0].Name())
 	}
 }
