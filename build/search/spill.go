@@ -17,8 +17,9 @@ import (
 // written to a run on disk, grouped by term in number order and, within a
 // term, in document order, and let go. When the index is written, the
 // runs are merged into one file of every term's postings in document
-// order, and each term keeps only where its postings start and how many
-// there are; each shard reads its terms' postings back from that file.
+// order, and the spill keeps where each term's postings start in it;
+// each shard reads its terms' postings back from that file. Both hold a
+// posting in a few bytes (see appendCompactRecords).
 // The index written is the same, byte for byte, as one gathered in
 // memory.
 
@@ -32,20 +33,15 @@ const defaultSpillBudget = 48 << 20
 // entrySize is the bytes a logged entry takes in memory.
 const entrySize = 8
 
-// recordSize is the bytes of a posting in the merged file: document, tf
-// and forms, little-endian, so that a slot's postings are read from
-// where they start. A run is read once, in order, and holds its postings
-// smaller (see appendCompactRecords).
-const recordSize = 8
-
 // spill is a language's postings on disk.
 type spill struct {
 	dir  string   // the folder of the runs and the merged file
 	runs []string // the runs written, in order
 	// merged holds every slot's postings once the runs are merged;
-	// start is where each slot's postings start in it, in postings.
+	// start is where each slot's records start in it, in bytes, and
+	// where the next slot's do: its last entry is the file's size.
 	merged *os.File
-	start  []uint32
+	start  []uint64
 }
 
 // spillAt makes the language spill its entries once it holds budget bytes
@@ -311,30 +307,21 @@ func resized(b []int32, n int) []int32 {
 	return b
 }
 
-// appendRecords appends the records of postings to b: a term's records
-// are written with one call, not one each, which cost more than the
-// bytes did.
-func appendRecords(b []byte, postings []posting) []byte {
-	n := len(b)
-	b = slices.Grow(b, len(postings)*recordSize)[:n+len(postings)*recordSize]
-	for i, p := range postings {
-		// Document, tf and forms, little-endian, in one store.
-		rec := uint64(uint32(p.doc)) | uint64(p.tf)<<32 | uint64(p.forms)<<48
-		binary.LittleEndian.PutUint64(b[n+i*recordSize:], rec)
-	}
-	return b
-}
-
-// appendCompactRecords appends to b the records of a run's group of
-// postings, in document order: for each, the gap from the document
-// before (the first's from 0), its tf and its forms, as uvarints. Most
-// take three bytes, a third of a merged file's: a gap of a few
-// documents, a tf of a few occurrences in quarters, and the forms of a
-// term (one bit) or of a pair (none). At 2×100,000 pages the runs were
-// most of the gigabyte a build wrote to the temporary folder.
+// appendCompactRecords appends to b the records of a group of postings,
+// in document order, as runs and the merged file hold them: for each,
+// the gap from the document before (the first's from 0), its tf and its
+// forms, as uvarints. Most take three bytes, where a fixed record took
+// eight: a gap of a few documents, a tf of a few occurrences in
+// quarters, and the forms of a term (one bit) or of a pair (none). At
+// 2×100,000 pages a build wrote 1.4 GB to the temporary folder.
 func appendCompactRecords(b []byte, postings []posting) []byte {
 	prev := int32(0)
 	for _, p := range postings {
+		if gap := uint32(p.doc - prev); gap|uint32(p.tf)|uint32(p.forms) < 0x80 {
+			b = append(b, byte(gap), byte(p.tf), byte(p.forms))
+			prev = p.doc
+			continue
+		}
 		b = binary.AppendUvarint(b, uint64(uint32(p.doc-prev)))
 		b = binary.AppendUvarint(b, uint64(p.tf))
 		b = binary.AppendUvarint(b, uint64(p.forms))
@@ -380,21 +367,6 @@ func appendFromCompactRecords(ps []posting, raw []byte, n int) ([]posting, error
 		return ps, errBadRecords
 	}
 	return ps, nil
-}
-
-// appendFromRecords appends to ps the postings of the records in raw.
-func appendFromRecords(ps []posting, raw []byte) []posting {
-	n := len(ps)
-	ps = slices.Grow(ps, len(raw)/recordSize)[:n+len(raw)/recordSize]
-	for i := range ps[n:] {
-		ps[n+i] = getRecord(raw[i*recordSize:])
-	}
-	return ps
-}
-
-func getRecord(b []byte) posting {
-	rec := binary.LittleEndian.Uint64(b)
-	return posting{doc: int32(uint32(rec)), tf: uint16(rec >> 32), forms: uint16(rec >> 48)}
 }
 
 // gatherSpilled spills the entries still held, then merges the runs into
@@ -504,11 +476,11 @@ func (s *spill) merge(slots int, slotOf func(uint32) int) ([]int, error) {
 	w := newAheadWriter(f, 1<<20)
 	defer w.Close() // on an error reading the runs
 	dfs := make([]int, slots)
-	s.start = make([]uint32, slots)
+	s.start = make([]uint64, slots+1)
 	var buf, spare []posting
 	var starts []int
-	var raw []byte // records read, then written, reused
-	written := 0
+	var raw []byte                // records read, then written, reused
+	written, next := uint64(0), 0 // next: the first slot not yet placed
 	for {
 		id, ok := lowestID(readers)
 		if !ok {
@@ -532,11 +504,19 @@ func (s *spill) merge(slots int, slotOf func(uint32) int) ([]int, error) {
 		if !sorted {
 			buf, spare = mergeParts(buf, spare, starts)
 		}
+		// Slots come in number order, as their terms do: a slot without
+		// postings starts, and ends, where the next one starts.
 		slot := slotOf(id)
-		s.start[slot], dfs[slot] = uint32(written), len(buf)
-		raw = appendRecords(raw[:0], buf)
+		for ; next <= slot; next++ {
+			s.start[next] = written
+		}
+		dfs[slot] = len(buf)
+		raw = appendCompactRecords(raw[:0], buf)
 		w.Write(raw)
-		written += len(buf)
+		written += uint64(len(raw))
+	}
+	for ; next <= slots; next++ {
+		s.start[next] = written
 	}
 	return dfs, w.Close()
 }
@@ -596,11 +576,16 @@ func lowestID(readers []*runReader) (uint32, bool) {
 // postings reads the n postings of the slot from the merged file into
 // buf, reusing raw.
 func (s *spill) postings(slot, n int, buf []posting, raw []byte) ([]posting, []byte, error) {
-	raw = slices.Grow(raw[:0], n*recordSize)[:n*recordSize]
-	if _, err := s.merged.ReadAt(raw, int64(s.start[slot])*recordSize); err != nil {
+	size := int(s.start[slot+1] - s.start[slot])
+	raw = slices.Grow(raw[:0], size)[:size]
+	if _, err := s.merged.ReadAt(raw, int64(s.start[slot])); err != nil {
 		return buf, raw, fmt.Errorf("reading spilled postings: %w", err)
 	}
-	return appendFromRecords(buf[:0], raw), raw, nil
+	buf, err := appendFromCompactRecords(buf[:0], raw, n)
+	if err != nil {
+		return buf, raw, fmt.Errorf("reading spilled postings: %s: %w", s.merged.Name(), err)
+	}
+	return buf, raw, nil
 }
 
 // remove deletes the spill's files.

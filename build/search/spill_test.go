@@ -162,21 +162,42 @@ func TestMergePartsSorts(t *testing.T) {
 	}
 }
 
-// TestRecordsAreLittleEndian writes postings as records and wants each
-// one's document, tf and forms little-endian in that order, and read back
-// as they were.
-func TestRecordsAreLittleEndian(t *testing.T) {
-	postings := []posting{{doc: 1, tf: 2, forms: 3}, {doc: 0x7fffffff, tf: 0xffff, forms: 0x8001}, {doc: 0x01020304, tf: 0x0506, forms: 0x0708}}
-	raw := appendRecords([]byte{0xaa}, postings)
-	want := []byte{0xaa,
-		1, 0, 0, 0, 2, 0, 3, 0,
-		0xff, 0xff, 0xff, 0x7f, 0xff, 0xff, 0x01, 0x80,
-		4, 3, 2, 1, 6, 5, 8, 7}
-	if !slices.Equal(raw, want) {
-		t.Fatalf("records % x\nwant % x", raw, want)
+// TestMergedFileIsCompact merges a language's spilled runs and reads
+// every slot's postings back, each where the last one ended: as many as
+// the slot counts, in document order, in a file that takes fewer than
+// four bytes a posting.
+func TestMergedFileIsCompact(t *testing.T) {
+	set, bodies := orderSet()
+	idx := spilledIndex(set, bodies, 300, t.TempDir())
+	defer idx.Close()
+	li := idx.langs["vi"]
+	if err := li.gatherSpilled(); err != nil {
+		t.Fatal(err)
 	}
-	if back := appendFromRecords(nil, raw[1:]); !slices.Equal(back, postings) {
-		t.Errorf("read back %v, want %v", back, postings)
+	slots := len(li.spill.start) - 1
+	dfs := make([]int, slots)
+	for _, tm := range li.terms {
+		dfs[tm.slot] = tm.df
+	}
+	total := 0
+	var buf []posting
+	var raw []byte
+	for slot, df := range dfs {
+		var err error
+		if buf, raw, err = li.spill.postings(slot, df, buf, raw); err != nil {
+			t.Fatalf("slot %d: %v", slot, err)
+		}
+		if len(buf) != df || !slices.IsSortedFunc(buf, func(a, b posting) int { return int(a.doc - b.doc) }) {
+			t.Fatalf("slot %d: %d postings %v, want %d in document order", slot, len(buf), buf, df)
+		}
+		total += df
+	}
+	info, err := li.spill.merged.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total == 0 || info.Size() != int64(li.spill.start[slots]) || info.Size() >= int64(4*total) {
+		t.Errorf("%d postings in a merged file of %d bytes (the slots end at %d), want fewer than four bytes each", total, info.Size(), li.spill.start[slots])
 	}
 }
 
@@ -248,5 +269,39 @@ func TestDamagedRunIsAnError(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(dir); len(left) > 0 {
 		t.Errorf("the failed write left %s behind", left[0].Name())
+	}
+}
+
+// TestMergedSlotsWithoutPostings merges two runs whose terms skip some
+// numbers: each term's postings are read back from where they start to
+// where the next term's do, and a slot without postings reads none.
+func TestMergedSlotsWithoutPostings(t *testing.T) {
+	li := &langIndex{lang: "vi", spillParent: t.TempDir(), byID: make([]*term, 7), docs: make([]docInfo, 3)}
+	for doc, ids := range [][]uint32{{0, 2, 5}, {2, 5}, {0, 5}} {
+		for _, id := range ids {
+			li.docs[doc].entries = append(li.docs[doc].entries, logEntry{id: id, tf: uint16(4 * (doc + 1)), forms: 1})
+		}
+	}
+	for _, batch := range [][]int{{0, 1}, {2}} {
+		if err := li.writeRun(batch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	defer li.removeSpill()
+	g := gathering{li: li, terms: len(li.byID)}
+	dfs, err := li.spill.merge(g.terms, g.slot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int][]posting{
+		0: {{doc: 0, tf: 4, forms: 1}, {doc: 2, tf: 12, forms: 1}},
+		2: {{doc: 0, tf: 4, forms: 1}, {doc: 1, tf: 8, forms: 1}},
+		5: {{doc: 0, tf: 4, forms: 1}, {doc: 1, tf: 8, forms: 1}, {doc: 2, tf: 12, forms: 1}},
+	}
+	for slot := range g.terms {
+		got, _, err := li.spill.postings(slot, dfs[slot], nil, nil)
+		if err != nil || !slices.Equal(got, want[slot]) {
+			t.Errorf("slot %d: %v, %v; want %v", slot, got, err, want[slot])
+		}
 	}
 }
