@@ -430,7 +430,8 @@ func (rr *runReader) next() error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", rr.f.Name(), io.ErrUnexpectedEOF)
 	}
-	if size < minRecordBytes*n || size > maxRecordBytes*n {
+	// Divided, not multiplied: a damaged count must not wrap around.
+	if n > size/minRecordBytes || size/maxRecordBytes > n {
 		return fmt.Errorf("%s: %w", rr.f.Name(), errBadRecords)
 	}
 	rr.id, rr.n, rr.size = uint32(id), int(n), int(size)

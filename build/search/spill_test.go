@@ -1,6 +1,8 @@
 package search
 
 import (
+	"encoding/binary"
+	"errors"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -303,5 +305,23 @@ func TestMergedSlotsWithoutPostings(t *testing.T) {
 		if err != nil || !slices.Equal(got, want[slot]) {
 			t.Errorf("slot %d: %v, %v; want %v", slot, got, err, want[slot])
 		}
+	}
+}
+
+// TestRunWithAHugeCountIsAnError merges a run whose group says it holds
+// more postings than any file could, and more than its bytes: an error,
+// not a slice of that many postings.
+func TestRunWithAHugeCountIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	run := filepath.Join(dir, "run-0")
+	head := binary.AppendUvarint(binary.AppendUvarint(binary.AppendUvarint(nil, 0), 0x5555555555555556), 5)
+	if err := os.WriteFile(run, append(head, 1, 4, 1, 1, 4), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := &spill{dir: dir, runs: []string{run}}
+	defer s.remove()
+	_, err := s.merge(1, func(id uint32) int { return int(id) })
+	if !errors.Is(err, errBadRecords) || !strings.Contains(err.Error(), run) {
+		t.Fatalf("merging a run with a huge count: %v, want an error naming %s", err, run)
 	}
 }

@@ -10,7 +10,10 @@ import (
 // their records are made in one buffer, not one a term.
 func TestRunWritingAllocatesNotByTerm(t *testing.T) {
 	few, many := runAllocs(t, 20), runAllocs(t, 2000)
-	if many > few+2 {
+	// A run whose grouper the pool let go makes three more: under the
+	// race detector the pool lets some go at random. Allocating by term
+	// would make thousands more.
+	if many > few+10 {
 		t.Errorf("writing a run of 2,000 terms made %.0f allocations, of 20 terms %.0f: some are made a term", many, few)
 	}
 }
