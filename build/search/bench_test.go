@@ -93,13 +93,15 @@ func (dropWriter) CopyFile(string, string) error  { return nil }
 // postings spilled to disk in runs of 4 MB a language, into a writer
 // that drops it: the merge of the runs and the encoding of shards and
 // posting files. The pages are indexed, and the runs written, outside
-// the time measured.
+// the time measured; run-B/posting is the runs' bytes on disk for each
+// posting they hold.
 func BenchmarkWriteSpilled(b *testing.B) {
 	set, texts := benchSet(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		b.StopTimer()
 		idx := indexCorpus(set, texts, b.TempDir())
+		b.ReportMetric(runBytesPerPosting(b, idx), "run-B/posting")
 		b.StartTimer()
 		if err := idx.Write(dropWriter{}); err != nil {
 			b.Fatal(err)
@@ -167,6 +169,29 @@ func BenchmarkGroupRun(b *testing.B) {
 // indexCorpus indexes every page of the corpus on one goroutine; unless
 // spillDir is "", each language spills its postings there in runs of
 // 4 MB.
+// runBytesPerPosting is the bytes the runs the index spilled take on
+// disk for each posting they hold.
+func runBytesPerPosting(b *testing.B, idx *Index) float64 {
+	var size, postings int64
+	for _, li := range idx.langs {
+		if li.spill == nil {
+			continue
+		}
+		for _, run := range li.spill.runs {
+			info, err := os.Stat(run)
+			if err != nil {
+				b.Fatal(err)
+			}
+			size += info.Size()
+		}
+		postings += (li.logged - li.held) / entrySize
+	}
+	if postings == 0 {
+		b.Fatal("the corpus spilled nothing")
+	}
+	return float64(size) / float64(postings)
+}
+
 func indexCorpus(set *content.Set, texts map[*content.Page]string, spillDir string) *Index {
 	idx := NewIndex(set)
 	if spillDir != "" {
