@@ -166,9 +166,6 @@ func BenchmarkGroupRun(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*entries), "ns/entry")
 }
 
-// indexCorpus indexes every page of the corpus on one goroutine; unless
-// spillDir is "", each language spills its postings there in runs of
-// 4 MB.
 // runBytesPerPosting is the bytes the runs the index spilled take on
 // disk for each posting they hold.
 func runBytesPerPosting(b *testing.B, idx *Index) float64 {
@@ -192,6 +189,9 @@ func runBytesPerPosting(b *testing.B, idx *Index) float64 {
 	return float64(size) / float64(postings)
 }
 
+// indexCorpus indexes every page of the corpus on one goroutine; unless
+// spillDir is "", each language spills its postings there in runs of
+// 4 MB.
 func indexCorpus(set *content.Set, texts map[*content.Page]string, spillDir string) *Index {
 	idx := NewIndex(set)
 	if spillDir != "" {

@@ -317,15 +317,15 @@ func resized(b []int32, n int) []int32 {
 func appendCompactRecords(b []byte, postings []posting) []byte {
 	prev := int32(0)
 	for _, p := range postings {
-		if gap := uint32(p.doc - prev); gap|uint32(p.tf)|uint32(p.forms) < 0x80 {
+		gap := uint32(p.doc - prev)
+		prev = p.doc
+		if gap|uint32(p.tf)|uint32(p.forms) < 0x80 {
 			b = append(b, byte(gap), byte(p.tf), byte(p.forms))
-			prev = p.doc
 			continue
 		}
-		b = binary.AppendUvarint(b, uint64(uint32(p.doc-prev)))
+		b = binary.AppendUvarint(b, uint64(gap))
 		b = binary.AppendUvarint(b, uint64(p.tf))
 		b = binary.AppendUvarint(b, uint64(p.forms))
-		prev = p.doc
 	}
 	return b
 }
