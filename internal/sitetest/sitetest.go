@@ -44,7 +44,10 @@ func WriteFiles(t testing.TB, root string, files map[string]string) {
 
 // ChromiumOptions are the flags headless Chromium runs with in the tests
 // and benchmarks: no sandbox (CI runs as root), no GPU, and none of the
-// background connections a machine without internet would refuse.
+// background connections a machine without internet would refuse. Its
+// profile, and the temporary files it makes beside it (its singleton
+// folders, which a browser killed rather than closed leaves behind), are
+// in profile, which the test removes.
 func ChromiumOptions(execPath, profile string) []chromedp.ExecAllocatorOption {
 	return []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(execPath),
@@ -57,6 +60,7 @@ func ChromiumOptions(execPath, profile string) []chromedp.ExecAllocatorOption {
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
 		chromedp.UserDataDir(profile),
+		chromedp.Env("TMPDIR=" + profile),
 	}
 }
 
