@@ -168,10 +168,13 @@ func (p *Preview) loop() {
 	}
 }
 
-// report tells the browsers and the terminal what a rebuild did. It runs
-// once the rebuild is done, so no browser reloads before.
+// report tells the terminal, then the browsers, what a rebuild did. It
+// runs once the rebuild is done, so no browser reloads before; and a
+// browser that shows an error finds it already in the terminal.
 func (p *Preview) report(o outcome) {
 	diags := p.rb.diagnostics()
+	p.logOutcome(o)
+	p.logDiagnostics(diags)
 	errs := errorsOf(diags)
 	p.errors.Store(&errs)
 	var events []Event
@@ -188,8 +191,6 @@ func (p *Preview) report(o outcome) {
 	}
 	p.hub.publish(events...)
 	p.ix.poke()
-	p.logOutcome(o)
-	p.logDiagnostics(diags)
 }
 
 // greeting is what a browser gets on connecting.
